@@ -1,0 +1,48 @@
+"""Heading numbering styles (一、 （一） 第X章 …) shared by clean and structure.
+
+Clean needs to know a numbered heading when it sees one, so as not to glue it to
+the next line; structure needs the same to build the tree. Both work on
+width-folded text, where （一） has become (一).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+
+_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"第([{CN_DIGITS}\d]+)章\s*")),
+    ("section", re.compile(rf"第([{CN_DIGITS}\d]+)节\s*")),
+    ("cn", re.compile(rf"([{CN_DIGITS}]+)、\s*")),
+    ("paren_cn", re.compile(rf"\(([{CN_DIGITS}]+)\)\s*")),
+    ("arabic", re.compile(r"(\d{1,2})(?:\.(?!\d)|、)\s*")),
+    ("paren_arabic", re.compile(r"\((\d{1,2})\)\s*")),
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """The numbering that opens a heading: its style, ordinal and length."""
+
+    style: str
+    ordinal: int
+    length: int
+
+
+def match(folded_line: str) -> Marker | None:
+    """The numbering marker at the start of a folded line, if any."""
+    for style, pattern in _STYLES:
+        m = pattern.match(folded_line)
+        if m and len(folded_line) > m.end():
+            return Marker(style, to_int(m.group(1)), m.end())
+    return None
+
+
+def to_int(numeral: str) -> int:
+    """一 → 1, 十二 → 12, 12 → 12."""
+    if numeral.isdigit():
+        return int(numeral)
+    return int(cn2an.cn2an(numeral, "smart"))

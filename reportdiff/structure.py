@@ -1,0 +1,317 @@
+"""Stage 3 — structure: the section tree a careful reader sees.
+
+Levels come from how numbering styles nest in *this* document (一、 under 第X节
+is level 3 in a five-year plan, level 1 in a work report), never from markdown
+``#`` counts. Below the deepest numbered heading, the units a reader skims by
+are sections too: run-in lead sentences (``农业基础更加稳固。``), ``一是…`` items
+and ``▲`` bullets. Tab-separated indicator tables become Table objects.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import numbering
+from .clean import CleanText, fold
+
+_UNIT_MAX = 24  # a lead sentence longer than this reads as an ordinary sentence
+_ITEM = re.compile(r"[一二三四五六七八九十]是")
+_PERIOD_REVIEW = re.compile(r"(五年来|过去五年),")
+_APPENDIX = re.compile(r"附件\s*\d*\s*(.{0,30})$")
+_PREFACE = re.compile(r"(序\s*言|前\s*言)$")
+_ADDRESS = re.compile(r"各位代表|同志们")
+_RUN_IN = re.compile(r"(?<=。)([^。]{4,10})(?=。)")
+
+
+@dataclass
+class Section:
+    """A heading and everything under it, as spans of the cleaned text.
+
+    ``start``–``end`` covers the heading and the whole body, children included;
+    ``body_start`` is where the text after the heading begins.
+    """
+
+    heading: str
+    level: int
+    kind: str  # part | numbered | lead | item | bullet | period | appendix | preface
+    start: int
+    body_start: int
+    end: int
+    children: list[Section] = field(default_factory=list)
+    style: str = ""
+
+    def walk(self):
+        """This section and all its descendants, in reading order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Table:
+    """A tab-separated indicator table, its page-break repeats merged."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    start: int
+    end: int
+
+
+@dataclass
+class Outline:
+    """The parsed structure: front matter span, top-level sections, tables."""
+
+    front: tuple[int, int]
+    sections: list[Section]
+    tables: list[Table]
+
+    def walk(self):
+        for section in self.sections:
+            yield from section.walk()
+
+
+def parse(clean: CleanText) -> Outline:
+    """Build the section tree of a cleaned report."""
+    text, folded = clean.text, clean.folded
+    paragraphs = clean.paragraphs()
+    bold_starts = {a: b for a, b in clean.bold}
+    tables, table_rows = _tables(text, paragraphs)
+
+    roots: list[Section] = []
+    stack: list[Section] = []  # open numbered/part sections, outermost first
+    front_end = None
+    body: list[tuple[int, int]] = []  # paragraphs waiting for unit detection, per container
+
+    def close(upto: int, at: int) -> None:
+        """Close open sections deeper than `upto` open ones, ending at `at`."""
+        flush(at)
+        while len(stack) > upto:
+            stack.pop().end = at
+
+    def flush(at: int) -> None:
+        if stack and body:
+            stack[-1].children.extend(_units(text, folded, body, bold_starts, stack[-1]))
+        body.clear()
+
+    def open_section(section: Section, depth: int) -> None:
+        close(depth, section.start)
+        (stack[-1].children if stack else roots).append(section)
+        stack.append(section)
+
+    for start, end in paragraphs:
+        if start in table_rows:
+            continue
+        line = folded[start:end]
+        heading = _heading(text, folded, start, end, stack)
+        if heading is None:
+            if stack:
+                body.append((start, end))
+            continue
+        if front_end is None:
+            front_end = start
+        kind, style, head_end, body_start = heading
+        title = text[start:head_end]
+        if kind in {"appendix", "preface"}:
+            section = Section(title, 1, kind, start, body_start, end, style=style)
+            open_section(section, 0)
+            continue
+        depth = _depth(stack, style)
+        section = Section(title.strip(), depth + 1, kind, start, body_start, end, style=style)
+        open_section(section, depth)
+        if body_start < end:
+            body.append((body_start, end))
+        del line
+    close(0, len(text))
+    _join_appendix_titles(roots, text, paragraphs)
+    return Outline((0, front_end if front_end is not None else 0), roots, tables)
+
+
+def _heading(text, folded, start, end, stack):
+    """Classify a paragraph as a heading: (kind, style, heading end, body start)."""
+    line = folded[start:end]
+    if _APPENDIX.match(line) and end - start <= 34:
+        return "appendix", "appendix", end, end
+    if _PREFACE.match(line):
+        return "preface", "preface", end, end
+    marker = numbering.match(line)
+    if marker:
+        head_end = _first_sentence_end(folded, start + marker.length, end, limit=60)
+        if head_end is None:
+            if end - start > 60:
+                return None  # a long numbered paragraph without a break is body text
+            return "numbered", marker.style, end, end
+        body_start = head_end + 1
+        return "numbered", marker.style, head_end, body_start
+    if _PERIOD_REVIEW.match(line) and stack:
+        head_end = _first_sentence_end(folded, start, end, limit=60)
+        if head_end is not None:
+            # A five-year review paragraph stands beside the 一年 sections (（一）…).
+            style = stack[-1].style if stack[-1].level > 1 else "paren_cn"
+            return "period", style, head_end, head_end + 1
+    return None
+
+
+def _first_sentence_end(folded: str, start: int, end: int, limit: int) -> int | None:
+    """Index of the 。 closing the first sentence, if it comes within `limit`."""
+    stop = folded.find("。", start, min(end, start + limit))
+    return None if stop < 0 else stop
+
+
+def _depth(stack: list[Section], style: str) -> int:
+    """How many open sections a new heading of `style` sits inside.
+
+    A style already open is a sibling of that section; a new style nests
+    below everything open. Chapters always start at the top.
+    """
+    if style == "chapter":
+        return 0
+    for i, section in enumerate(stack):
+        if section.style == style:
+            return i
+    return len(stack)
+
+
+def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Section]:
+    """The lead-sentence / 一是 / ▲ units inside a numbered section's body."""
+    level = container.level + 1
+    found: list[tuple[int, int, str]] = []  # (start, heading end, kind)
+    for start, end in paragraphs:
+        unit = _unit_at(folded, start, end, bold_starts)
+        if unit:
+            found.append((start, *unit))
+        if (unit and unit[1] == "lead") or container.kind == "period":
+            # A paragraph opened by a plain lead sentence can run several
+            # together (…完善。乡村振兴步伐加快。…); only very short title-like
+            # ones count. Where leads are bold, the unbolded are prose.
+            for m in _RUN_IN.finditer(folded, start, end):
+                if _reads_as_title(m.group(1)) and m.start(1) not in bold_starts:
+                    found.append((m.start(1), m.end(1), "lead"))
+        for b_start, b_end in bold_starts.items():
+            if start <= b_start < end:
+                lead = _bold_lead(folded, b_start, b_end)
+                if lead is not None:
+                    # 一是**发展位势进入争先晋位期**。: the item marker belongs to the heading.
+                    item = b_start - 2 if _ITEM.fullmatch(folded[b_start - 2 : b_start]) else b_start
+                    found.append((item, lead, "item" if item < b_start else "lead"))
+    plain_leads = [f for f in found if f[2] == "lead" and f[0] not in bold_starts]
+    if len(plain_leads) == 1 and len(found) == 1:
+        return []  # one lone short sentence is prose, not a run of lead sentences
+    found = sorted({f[0]: f for f in found}.values())
+    units = []
+    para_end = {s: e for s, e in paragraphs}
+    last_end = paragraphs[-1][1]
+    for i, (start, head_end, kind) in enumerate(found):
+        end = found[i + 1][0] if i + 1 < len(found) else last_end
+        # Trim to the end of the last paragraph before the next unit.
+        ends = [e for s, e in paragraphs if s < end]
+        end = max(e for e in ends if e <= end) if any(e <= end for e in ends) else para_end.get(start, end)
+        heading = text[start:head_end].lstrip("▲")
+        body_start = head_end + 1 if head_end < len(text) and folded[head_end] in "。:;" else head_end
+        units.append(Section(heading, level, kind, start, body_start, end, style=kind))
+    return units
+
+
+def _unit_at(folded, start, end, bold_starts):
+    """A unit opening the paragraph at `start`: (heading end, kind) or None."""
+    line = folded[start:end]
+    if line.startswith("▲"):
+        stop = re.search(r"[:。]", line)
+        return (start + stop.start(), "bullet") if stop else None
+    if _ITEM.match(line):
+        stop = re.search(r"[。;]", line)
+        if stop and stop.start() <= 40:
+            return start + stop.start(), "item"
+        return None
+    if start in bold_starts:
+        return None  # handled as a bold lead
+    stop = line.find("。")
+    if 4 <= stop <= _UNIT_MAX and end - start > stop + 20 and _reads_as_title(line[:stop]):
+        return start + stop, "lead"
+    return None
+
+
+def _bold_lead(folded, b_start, b_end):
+    """The end of a bold lead sentence at b_start, or None if it is not one."""
+    inner = folded[b_start:b_end]
+    if inner.endswith("。"):
+        inner, stop = inner[:-1], b_end - 1
+    elif folded[b_end : b_end + 1] == "。":
+        stop = b_end
+    else:
+        return None
+    return stop if 2 <= len(inner) <= 30 and not _ADDRESS.match(inner) else None
+
+
+def _reads_as_title(sentence: str) -> bool:
+    """A short sentence with no clause breaks, numbers or address, like a title."""
+    return not re.search(r"[,;:!?，；：\d]", sentence) and not _ADDRESS.match(sentence)
+
+
+def _tables(text: str, paragraphs: list[tuple[int, int]]):
+    """Group tab-separated rows into tables; a repeated header continues one."""
+    tables: list[Table] = []
+    rows_at: set[int] = set()
+    current: Table | None = None
+    header: list[list[str]] = []
+    previous_line = ""
+    for start, end in paragraphs:
+        line = text[start:end]
+        if line.count("\t") < 2:
+            previous_line = line
+            continue
+        rows_at.add(start)
+        cells = [c.strip() for c in line.split("\t")]
+        is_header = not cells[0] or cells[0].replace(" ", "") in {"指标名称", "指标", "项目"}
+        if current and is_header and header and cells == header[0]:
+            current.end = end
+            continue  # the header repeated after a page break
+        if current and current.end and start - current.end > 200 and not is_header:
+            current = None
+        if is_header and (current is None or current.rows):
+            if current is None or cells not in header:
+                current = Table(previous_line, [], [], start, end)
+                tables.append(current)
+                header = [cells]
+                continue
+        if current is None:
+            current = Table(previous_line, [], [], start, end)
+            tables.append(current)
+            header = []
+        if is_header and not current.rows:
+            header.append(cells)
+        else:
+            current.rows.append(cells)
+        current.columns = _columns(header)
+        current.end = end
+    return tables, rows_at
+
+
+def _columns(header: list[list[str]]) -> list[str]:
+    """Column names from stacked header rows (spanning cells inherit leftwards)."""
+    if not header:
+        return []
+    width = max(len(row) for row in header)
+    names = [""] * width
+    for row in header:
+        carried = ""
+        for i in range(width):
+            cell = row[i] if i < len(row) else ""
+            if cell:
+                carried = cell.replace(" ", "")
+            elif i < 2:
+                carried = ""
+            names[i] = (names[i] + " " + carried).strip() if carried else names[i]
+    return names
+
+
+def _join_appendix_titles(roots: list[Section], text: str, paragraphs) -> None:
+    """`附件` on its own line takes the title line that follows it."""
+    for section in roots:
+        if section.kind == "appendix" and section.heading.strip() in {"附件"} | {f"附件{i}" for i in range(1, 10)}:
+            following = [p for p in paragraphs if p[0] > section.start]
+            if following:
+                s, e = following[0]
+                if e - s <= 30 and "\t" not in text[s:e] and not numbering.match(fold(text[s:e])):
+                    section.heading = f"{section.heading} {text[s:e]}"
+                    section.body_start = e
