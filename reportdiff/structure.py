@@ -39,12 +39,24 @@ class Section:
     end: int
     children: list[Section] = field(default_factory=list)
     style: str = ""
+    path: tuple[str, ...] = ()  # headings from the top-level part down to this one
 
     def walk(self):
         """This section and all its descendants, in reading order."""
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def own_spans(self) -> list[tuple[int, int]]:
+        """The spans of this section's text that no child section covers."""
+        spans, pos = [], self.start
+        for child in self.children:
+            if child.start > pos:
+                spans.append((pos, child.start))
+            pos = max(pos, child.end)
+        if self.end > pos:
+            spans.append((pos, self.end))
+        return spans
 
 
 @dataclass
@@ -124,6 +136,7 @@ def parse(clean: CleanText) -> Outline:
         del line
     close(0, len(text))
     _join_appendix_titles(roots, text, paragraphs)
+    _set_paths(roots, ())
     return Outline((0, front_end if front_end is not None else 0), roots, tables)
 
 
@@ -303,6 +316,12 @@ def _columns(header: list[list[str]]) -> list[str]:
                 carried = ""
             names[i] = (names[i] + " " + carried).strip() if carried else names[i]
     return names
+
+
+def _set_paths(sections: list[Section], parent: tuple[str, ...]) -> None:
+    for section in sections:
+        section.path = parent + (section.heading,)
+        _set_paths(section.children, section.path)
 
 
 def _join_appendix_titles(roots: list[Section], text: str, paragraphs) -> None:

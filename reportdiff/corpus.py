@@ -1,0 +1,117 @@
+"""The corpus: a folder of reports, and how a year or id names one of them.
+
+A year names the report that reviews that year (``2024`` is the report on
+2024's work, delivered early 2025). The default corpus is the bundled seeds.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .document import Document, read
+from .errors import ReportdiffError
+from .load import HTML_SUFFIXES, TEXT_SUFFIXES
+
+REPORT_SUFFIXES = (TEXT_SUFFIXES - {""}) | HTML_SUFFIXES
+
+
+def bundled(name: str) -> Path:
+    """A folder shipped with the package (``seeds``, ``templates``).
+
+    Installed, it lives inside the package; in a source checkout it sits at
+    the top of the repository.
+    """
+    installed = resources.files("reportdiff") / name
+    if installed.is_dir():
+        return Path(str(installed))
+    return Path(__file__).resolve().parent.parent / name
+
+
+def default_dir() -> Path:
+    return Path(os.environ.get("REPORTDIFF_CORPUS") or bundled("seeds"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    document: Document
+
+    @property
+    def path(self) -> str:
+        return self.document.source.path
+
+
+def scan(directory: str | Path | None = None) -> list[Entry]:
+    """Every readable report in a corpus folder, in file-name order."""
+    directory = Path(directory) if directory else default_dir()
+    if not directory.is_dir():
+        raise ReportdiffError(f"corpus folder {directory} does not exist")
+    files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+    entries = []
+    for path in files:
+        try:
+            entries.append(Entry(path.stem, read(path)))
+        except ReportdiffError:
+            continue  # one damaged file does not make the corpus unusable
+    if not entries:
+        raise ReportdiffError(f"no reports found in {directory} (expected .txt, .md or .html files)")
+    return entries
+
+
+def resolve(spec: str, entries: list[Entry] | None = None, region: str | None = None, corpus: str | Path | None = None) -> Entry:
+    """The report that `spec` names: a path, an id (or its prefix), or a year."""
+    path = Path(spec)
+    if path.exists() or os.sep in spec or path.suffix.lower() in REPORT_SUFFIXES:
+        return Entry(path.stem, read(path))
+    entries = entries if entries is not None else scan(corpus)
+    if re.fullmatch(r"(19|20)\d\d", spec):
+        return _by_year(int(spec), entries, region)
+    matches = [e for e in entries if e.id == spec] or [e for e in entries if e.id.startswith(spec)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise ReportdiffError(f"'{spec}' is not a file, a year or a report id; see 'reportdiff list'")
+    raise ReportdiffError(f"'{spec}' matches several reports ({', '.join(e.id for e in matches)}); give more of the id")
+
+
+def candidates(year: int, entries: list[Entry]) -> list[Entry]:
+    """Reports on the work of `year`: those reviewing it, else those planning the next."""
+    reviewing = [e for e in entries if year in e.document.meta.reviews]
+    if reviewing:
+        return reviewing
+    return [
+        e for e in entries
+        if e.document.meta.kind != "five_year_plan" and not e.document.meta.reviews and e.document.meta.plans == (year + 1,)
+    ]
+
+
+def _by_year(year: int, entries: list[Entry], region: str | None) -> Entry:
+    found = candidates(year, entries)
+    if region:
+        found = [e for e in found if region in e.document.meta.region]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        years = sorted({y for e in entries for y in e.document.meta.reviews})
+        where = f" for region {region}" if region else ""
+        raise ReportdiffError(
+            f"no report{where} reviews {year}; the corpus has reviews of {', '.join(map(str, years)) or 'no year'}"
+            " (see 'reportdiff list')"
+        )
+    listing = "; ".join(f"{e.id} ({e.document.meta.region} {e.document.meta.kind})" for e in found)
+    raise ReportdiffError(f"{year} matches several reports: {listing}; pick one with --region, a path or an id")
+
+
+def resolve_pair(old: str, new: str, region: str | None = None, corpus: str | Path | None = None) -> tuple[Entry, Entry]:
+    """Resolve two specs; with bare years, prefer a region that has both."""
+    years = [bool(re.fullmatch(r"(19|20)\d\d", s)) and not Path(s).exists() for s in (old, new)]
+    entries = scan(corpus) if any(years) or not all(Path(s).exists() for s in (old, new)) else []
+    if all(years) and not region:
+        old_c, new_c = candidates(int(old), entries), candidates(int(new), entries)
+        shared = {e.document.meta.region for e in old_c} & {e.document.meta.region for e in new_c}
+        if len(shared) == 1 and (len(old_c) > 1 or len(new_c) > 1):
+            region = shared.pop()
+    return resolve(old, entries, region), resolve(new, entries, region)

@@ -1,0 +1,87 @@
+"""Words for matching and diffing: jieba tokens, with a number and its unit kept whole.
+
+Shared by align (what sections are about), diff (what changed) and the
+language-shift statistics. ``263.06亿元`` and ``4.8%`` are single tokens so a
+changed figure shows as one replaced number, never as changed digits.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+
+UNITS = (
+    "万亿元|亿元|万元|万美元|美元|元|个百分点|百分点|万人次|人次|万人|人|万户|户|万亩|亩|万吨|吨|"
+    "平方公里|平方米|万平方米|公里|千米|米|公顷|万千瓦|千瓦|万辆|辆|万套|套|万家|家|个|项|所|座|"
+    "处|条|台|部|件|次|天|名|栋|间|张|只|头|株|棵|宗|批|场|届|倍|年|月|日|%|‰"
+)
+NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A figure with its optional 万/亿 scale and unit: 263.06亿元, 4.8%, 1.5万亩, 2000个.
+QUANTITY = re.compile(rf"(?:{NUMBER})(?:[万亿千百](?!元|人|亩|吨|户|套|家|千瓦|美元|平方|辆|人次))?(?:{UNITS})?")
+STOPWORDS = frozenset(
+    "的 了 和 与 及 等 在 是 为 对 以 把 将 从 向 由 于 并 或 而 也 都 又 就 更 再 其 之 中 上 下 "
+    "一 个 这 那 我们 我 你 他 它 要 有 着 被 让 使 到 各 全 该 本 此 个 年 月 日 全区 全年 "
+    "进一步 持续 不断 加快 推进 推动 加强 深入 积极 全面 大力 扎实 切实 着力 坚持 实施 开展 "
+    "工作 建设 发展 提升 完善 强化 实现 完成 做好 抓好 确保 落实 同比 增长 以上 左右".split()
+)
+_YEAR = re.compile(r"(?:19|20)\d\d年?$")
+_PUNCT = re.compile(r"^[\W_]+$")
+
+logging.getLogger("jieba").setLevel(logging.WARNING)
+jieba.setLogLevel(logging.WARNING)
+
+
+@lru_cache(maxsize=1)
+def _ready() -> None:
+    jieba.initialize()
+
+
+def cut(text: str) -> list[str]:
+    """Tokens covering `text` exactly (their concatenation is `text`)."""
+    _ready()
+    out: list[str] = []
+    pos = 0
+    for m in QUANTITY.finditer(text):
+        if m.start() > pos:
+            out.extend(jieba.cut(text[pos : m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    if pos < len(text):
+        out.extend(jieba.cut(text[pos:]))
+    return out
+
+
+def is_content(token: str) -> bool:
+    """Whether a token says what a text is about (not punctuation, years, filler)."""
+    return not (
+        token in STOPWORDS or _PUNCT.match(token) or _YEAR.match(token) or token.isspace() or len(token) == 1 and not token.isdigit()
+    )
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A text's tokens with their start offsets, sliceable by span."""
+
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Tokens:
+        words, starts, pos = [], [], 0
+        for line in text.split("\n"):
+            for word in cut(line):
+                words.append(word)
+                starts.append(pos)
+                pos += len(word)
+            pos += 1
+        return cls(tuple(words), tuple(starts))
+
+    def between(self, start: int, end: int) -> list[str]:
+        """The tokens starting inside [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return list(self.words[i:j])
