@@ -212,13 +212,13 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
         return []  # one lone short sentence is prose, not a run of lead sentences
     found = sorted({f[0]: f for f in found}.values())
     units = []
-    para_end = {s: e for s, e in paragraphs}
     last_end = paragraphs[-1][1]
     for i, (start, head_end, kind) in enumerate(found):
-        end = found[i + 1][0] if i + 1 < len(found) else last_end
-        # Trim to the end of the last paragraph before the next unit.
-        ends = [e for s, e in paragraphs if s < end]
-        end = max(e for e in ends if e <= end) if any(e <= end for e in ends) else para_end.get(start, end)
+        following = found[i + 1][0] if i + 1 < len(found) else last_end
+        # A unit runs to the end of the last paragraph before the next unit,
+        # or up to the next unit where that starts inside the same paragraph.
+        ends = [e for _, e in paragraphs if start < e <= following]
+        end = max(ends) if ends else following
         heading = text[start:head_end].lstrip("▲")
         body_start = head_end + 1 if head_end < len(text) and folded[head_end] in "。:;" else head_end
         units.append(Section(heading, level, kind, start, body_start, end, style=kind))

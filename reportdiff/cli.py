@@ -1,0 +1,154 @@
+"""The command line: a thin layer over ``reportdiff.compare`` and the corpus.
+
+    reportdiff 2024 2025                 # a terminal: the TUI; piped: the text report
+    reportdiff 2024 2025 -o review.html  # format from the extension
+    reportdiff list | outline DOC | track Y1 Y2 …
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import corpus as corpus_mod
+from .align import Overrides
+from .compare import compare
+from .errors import ReportdiffError
+from .output import write_atomic
+from .render import json as render_json
+from .render import text as render_text
+
+COMMANDS = ("list", "outline")
+FORMATS = ("text", "json")
+EXTENSIONS = {".json": "json", ".txt": "text", ".text": "text"}
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", metavar="DIR", help="folder of reports (default: $REPORTDIFF_CORPUS or the bundled seeds)")
+    parser.add_argument("--region", help="pick reports of this region when a year matches several")
+
+
+def _compare_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="reportdiff",
+        description="Compare two Chinese government reports section by section.",
+        epilog="Other commands: 'reportdiff list' (the corpus), 'reportdiff outline DOC' (a report's sections). "
+        "OLD and NEW are years (2024 = the report on 2024's work), ids from 'reportdiff list', or file paths.",
+    )
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else text)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the result to FILE instead of standard output")
+    p.add_argument("--pair", action="append", default=[], metavar="OLD_HEADING=NEW_HEADING", help="force a pairing (heading prefixes; repeatable)")
+    p.add_argument("--unpair", action="append", default=[], metavar="HEADING", help="leave a section unpaired (repeatable)")
+    p.add_argument("--strict", action="store_true", help="show year roll-overs (2024年→2025年) as changes too")
+    _common(p)
+    return p
+
+
+def _list_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reportdiff list", description="List the reports in the corpus.")
+    p.add_argument("--format", choices=FORMATS, default="text")
+    _common(p)
+    return p
+
+
+def _outline_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reportdiff outline", description="Show the section tree the parser found.")
+    p.add_argument("doc", metavar="DOC", help="a year, an id from 'reportdiff list', or a file path")
+    p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument("-o", "--output", metavar="FILE")
+    _common(p)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "list":
+            return _list(_list_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "outline":
+            return _outline(_outline_parser().parse_args(argv[1:]))
+        return _compare(_compare_parser().parse_args(argv))
+    except ReportdiffError as exc:
+        print(f"reportdiff: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("reportdiff: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (| head); nothing to report
+        return 0
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _list(args) -> int:
+    entries = corpus_mod.scan(args.corpus)
+    if args.region:
+        entries = [e for e in entries if args.region in e.document.meta.region]
+    if args.format == "json":
+        _emit(render_json.dumps({"schema": render_json.SCHEMA, "reports": [{"id": e.id, **render_json.describe(e.document)} for e in entries]}), None)
+    else:
+        _emit(render_text.corpus(entries), None)
+    return 0
+
+
+def _outline(args) -> int:
+    entry = corpus_mod.resolve(args.doc, region=args.region, corpus=args.corpus)
+    if not entry.document.sections:
+        raise ReportdiffError(f"{entry.path}: no headings found (一、 （一） 第X章 …); is this a government report?")
+    if args.format == "json":
+        _emit(render_json.dumps(render_json.outline(entry.document)), args.output)
+    else:
+        _emit(render_text.outline(entry.document), args.output)
+    return 0
+
+
+def _parse_pairs(values: list[str]) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values:
+        old, sep, new = value.partition("=")
+        if not sep or not old.strip() or not new.strip():
+            raise ReportdiffError(f"--pair expects OLD_HEADING=NEW_HEADING, got '{value}'")
+        pairs.append((old.strip(), new.strip()))
+    return pairs
+
+
+def _format(args) -> str:
+    if args.format:
+        return args.format
+    if args.output:
+        suffix = Path(args.output).suffix.lower()
+        if suffix not in EXTENSIONS:
+            raise ReportdiffError(f"cannot tell the format of '{args.output}' (use .json or .txt, or --format)")
+        return EXTENSIONS[suffix]
+    return "text"
+
+
+def _compare(args) -> int:
+    fmt = _format(args)
+    overrides = Overrides(_parse_pairs(args.pair), args.unpair)
+    old, new = corpus_mod.resolve_pair(args.old, args.new, args.region, args.corpus)
+    print(f"reportdiff: comparing {old.path} → {new.path}", file=sys.stderr)
+    for entry in (old, new):
+        if not entry.document.sections:
+            raise ReportdiffError(f"{entry.path}: no headings found (一、 （一） 第X章 …); is this a government report?")
+    result = compare(old.document, new.document, overrides, args.strict)
+    if fmt == "json":
+        _emit(render_json.dumps(render_json.comparison(result)), args.output)
+    else:
+        style = render_text.Style(False) if args.output else render_text.Style.for_stream(sys.stdout)
+        _emit(render_text.report(result, style), args.output)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""The library entry point: ``compare(old, new)`` runs the pipeline once.
+
+    >>> result = reportdiff.compare("seeds/000_….txt", "seeds/001_….txt")
+    >>> result.pairs[0].similarity, result.numbers[:3], result.commitments
+
+The CLI, the HTML report and the TUI all render this one result object.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .align import Alignment, Overrides, Pair, align
+from .diff import LanguageShift, SectionDiff, diff_alignment, language_shift
+from .document import Document, read
+from .tokens import Tokens
+
+
+@dataclass
+class Comparison:
+    old: Document
+    new: Document
+    alignment: Alignment
+    diffs: list[SectionDiff]
+    language: LanguageShift
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def pairs(self) -> list[Pair]:
+        return self.alignment.pairs
+
+    def stats(self) -> dict:
+        same = self.alignment.by_relation("same_topic")
+        counts = {s: sum(1 for p in same if p.status == s) for s in ("matched", "split", "merged", "added", "removed")}
+        changed = sum(1 for p, d in zip(self.pairs, self.diffs) if p.relation == "same_topic" and p.old and p.new and d.changed)
+        moved = sum(1 for d in self.diffs for o in d.ops if o.moved is not None and o.op == "+")
+        return {
+            "sections": counts,
+            "sections_changed": changed,
+            "chars_deleted": sum(d.count("-") for p, d in zip(self.pairs, self.diffs) if p.relation == "same_topic" and p.old and p.new),
+            "chars_inserted": sum(d.count("+") for p, d in zip(self.pairs, self.diffs) if p.relation == "same_topic" and p.old and p.new),
+            "sentences_moved": moved,
+        }
+
+
+def compare(old: str | Path | Document, new: str | Path | Document, overrides: Overrides | None = None, strict: bool = False) -> Comparison:
+    """Compare two reports (paths or read Documents) through every stage."""
+    timings: dict[str, float] = {}
+
+    def timed(stage: str, fn, *args):
+        start = time.perf_counter()
+        value = fn(*args)
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+        return value
+
+    old_doc = old if isinstance(old, Document) else timed("load", read, old)
+    new_doc = new if isinstance(new, Document) else timed("load", read, new)
+    old_tokens = timed("tokens", Tokens.of, old_doc.text)
+    new_tokens = timed("tokens", Tokens.of, new_doc.text)
+    alignment = timed("align", align, old_doc, new_doc, old_tokens, new_tokens, overrides)
+    diffs = timed("diff", diff_alignment, old_doc, new_doc, alignment, strict)
+    language = timed("diff", language_shift, old_tokens, new_tokens, len(old_doc.text), len(new_doc.text))
+    return Comparison(old_doc, new_doc, alignment, diffs, language, timings)

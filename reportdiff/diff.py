@@ -1,0 +1,319 @@
+"""Stage 5 — diff: what changed in the wording of each aligned pair.
+
+Inside a pair, sentences are aligned first (a rewritten sentence is compared
+with its own counterpart, not with whatever happens to sit at the same
+place), then paired sentences are diffed word by word: jieba tokens are
+encoded one character each, the way ``diff_linesToChars`` encodes lines, and
+diff-match-patch with semantic cleanup runs over those characters. A number
+with its unit is one token, so ``4.8%`` → ``4.7%`` is one replaced figure.
+
+Sentences that left one section and reappear in another are marked as moved
+in both places. Year roll-overs that every annual report has (2024年 → 2025年
+for the reports' own years, 十四五 → 十五五) are flagged routine.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from diff_match_patch import diff_match_patch
+
+from .align import Alignment, Pair
+from .clean import fold
+from .document import Document
+from .structure import Section
+from .tokens import QUANTITY, Tokens, cut, is_content
+
+# Two sentences sharing less than this share of their tokens (Dice) are
+# different sentences: shown deleted and inserted whole. Word-level edits
+# below it shred both into fragments no reader can follow.
+REWRITE_THRESHOLD = 0.5
+# A sentence counts as the same one moved when it is this close elsewhere.
+MOVE_THRESHOLD = 0.8
+_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
+_FIVE_YEAR_NAMES = "一二三四五六七八九十"
+
+
+@dataclass
+class Op:
+    """One run of the diff: kept (=), deleted (-) or inserted (+) text."""
+
+    op: str
+    text: str
+    old_text: str | None = None  # for "=": the old wording, where it differs only in width
+    routine: bool = False  # a year roll-over, not a content change
+    number: bool = False  # a changed figure
+    moved: int | None = None  # index of the pair this sentence moved to / from
+
+    def to_json(self) -> list:
+        flags = {}
+        if self.old_text is not None:
+            flags["old"] = self.old_text
+        if self.routine:
+            flags["routine"] = True
+        if self.number:
+            flags["number"] = True
+        if self.moved is not None:
+            flags["moved"] = self.moved
+        return [self.op, self.text, flags] if flags else [self.op, self.text]
+
+
+@dataclass
+class SectionDiff:
+    ops: list[Op] = field(default_factory=list)
+
+    @property
+    def old_text(self) -> str:
+        return "".join(o.old_text if o.old_text is not None else o.text for o in self.ops if o.op != "+")
+
+    @property
+    def new_text(self) -> str:
+        return "".join(o.text for o in self.ops if o.op != "-")
+
+    @property
+    def changed(self) -> bool:
+        return any(o.op != "=" and not o.routine for o in self.ops)
+
+    def count(self, op: str) -> int:
+        """Characters deleted ('-') or inserted ('+'), routine changes aside."""
+        return sum(len(o.text) for o in self.ops if o.op == op and not o.routine)
+
+
+@dataclass
+class Shift:
+    """How often a term appears per 10,000 characters in each report."""
+
+    term: str
+    old: float
+    new: float
+
+
+@dataclass
+class LanguageShift:
+    added: list[Shift]
+    dropped: list[Shift]
+    shifted: list[Shift]
+
+
+def own_text(doc: Document, sections: list[Section]) -> str:
+    """The text of sections without their subsections' text (shown separately)."""
+    parts = []
+    for section in sections:
+        parts.append("".join(doc.text[a:b] for a, b in section.own_spans()).strip("\n"))
+    return "\n".join(parts)
+
+
+def sentences(text: str) -> list[str]:
+    """Split on 。！？； and line ends, keeping the delimiters (never on 2.78's dot)."""
+    return [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0)]
+
+
+class Differ:
+    """Word diffs between texts, with the roll-over words of two reports."""
+
+    def __init__(self, old: Document | None = None, new: Document | None = None, strict: bool = False):
+        self.dmp = diff_match_patch()
+        self.dmp.Diff_Timeout = 0
+        self.routine = set() if strict or old is None or new is None else _routine_pairs(old, new)
+
+    def diff(self, old: str, new: str) -> SectionDiff:
+        """Sentence-aligned word diff of two texts."""
+        a, b = sentences(old), sentences(new)
+        ka, kb = [_key(s) for s in a], [_key(s) for s in b]
+        ops: list[Op] = []
+        matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                for s, t in zip(a[i1:i2], b[j1:j2]):
+                    ops.append(Op("=", t, None if s == t else s))
+            else:
+                ops += self._gap(a[i1:i2], b[j1:j2])
+        return SectionDiff(_merge(ops))
+
+    def _gap(self, a: list[str], b: list[str]) -> list[Op]:
+        """Pair the sentences of a changed stretch in order, then diff each pair."""
+        ops: list[Op] = []
+        j = 0
+        for s in a:
+            best, best_k = 0.0, -1
+            for k in range(j, len(b)):
+                score = similarity(s, b[k])
+                if score > best:
+                    best, best_k = score, k
+            if best >= REWRITE_THRESHOLD:
+                ops += [Op("+", t) for t in b[j:best_k]]
+                ops += self.words(s, b[best_k])
+                j = best_k + 1
+            else:
+                ops.append(Op("-", s))
+        ops += [Op("+", t) for t in b[j:]]
+        return ops
+
+    def words(self, old: str, new: str) -> list[Op]:
+        """Token-level diff of two sentences with diff-match-patch.
+
+        Semantic cleanup folds short equalities into the edits around them,
+        which on one-character-per-token input also swallows words such as
+        增长 in ``同比增长4.8%`` → ``增长4.7%``. Each merged edit is therefore
+        diffed again without cleanup, and the finer result kept where the
+        text they share holds a word of two characters or more; where it is only
+        punctuation and particles, the cleaner merged edit stands.
+        """
+        ta, tb = cut(old), cut(new)
+        codes: dict[str, str] = {}
+        ops: list[Op] = []
+        for kind, x, y in self._token_diff(ta, tb, codes, semantic=True):
+            if kind == "~":
+                fine = list(self._token_diff(x, y, codes, semantic=False))
+                if any(k == "=" and any(len(t) >= 2 and t.isalnum() for t in a) for k, a, _ in fine):
+                    for k2, a2, b2 in fine:
+                        ops += self._ops(k2, a2, b2)
+                    continue
+            ops += self._ops(kind, x, y)
+        self._mark_routine(ops)
+        return ops
+
+    def _token_diff(self, ta: list[str], tb: list[str], codes: dict[str, str], semantic: bool):
+        """Yield ("=", old tokens, new tokens), ("~", deleted, inserted) runs."""
+        def encode(tokens: list[str]) -> str:
+            return "".join(codes.setdefault(_key(t), chr(0xF0000 + len(codes))) for t in tokens)
+
+        diffs = self.dmp.diff_main(encode(ta), encode(tb), False)
+        if semantic:
+            self.dmp.diff_cleanupSemantic(diffs)
+        ia = ib = 0
+        pending_a: list[str] = []
+        pending_b: list[str] = []
+        for kind, chars in diffs:
+            n = len(chars)
+            if kind == 0:
+                if pending_a or pending_b:
+                    yield "~", pending_a, pending_b
+                    pending_a, pending_b = [], []
+                yield "=", ta[ia : ia + n], tb[ib : ib + n]
+                ia, ib = ia + n, ib + n
+            elif kind < 0:
+                pending_a = pending_a + ta[ia : ia + n]
+                ia += n
+            else:
+                pending_b = pending_b + tb[ib : ib + n]
+                ib += n
+        if pending_a or pending_b:
+            yield "~", pending_a, pending_b
+
+    @staticmethod
+    def _ops(kind: str, a: list[str], b: list[str]) -> list[Op]:
+        if kind == "=":
+            return [Op("=", y, None if x == y else x) for x, y in zip(a, b)]
+        return [Op("-", t, number=_is_number(t)) for t in a] + [Op("+", t, number=_is_number(t)) for t in b]
+
+    def _mark_routine(self, ops: list[Op]) -> None:
+        """A deleted and an inserted token that are a known roll-over pair."""
+        for x, y in zip(ops, ops[1:]):
+            if x.op == "-" and y.op == "+" and (x.text, y.text) in self.routine:
+                x.routine = y.routine = True
+                x.number = y.number = False
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice overlap of two sentences' tokens (width and spacing ignored)."""
+    ta, tb = Counter(_key(t) for t in cut(a)), Counter(_key(t) for t in cut(b))
+    total = sum(ta.values()) + sum(tb.values())
+    return 2 * sum((ta & tb).values()) / total if total else 1.0
+
+
+def _key(text: str) -> str:
+    return "".join(fold(text).split())
+
+
+def _is_number(token: str) -> bool:
+    return bool(QUANTITY.fullmatch(token)) and not re.fullmatch(r"(19|20)\d\d年", token)
+
+
+def _merge(ops: list[Op]) -> list[Op]:
+    """Join neighbouring runs of the same kind and flags into one."""
+    out: list[Op] = []
+    for op in ops:
+        last = out[-1] if out else None
+        if (
+            last
+            and last.op == op.op
+            and last.routine == op.routine
+            and last.moved == op.moved
+            and not last.number
+            and not op.number
+            and (last.old_text is None) == (op.old_text is None)
+        ):
+            last.text += op.text
+            if op.old_text is not None:
+                last.old_text += op.old_text
+        else:
+            out.append(Op(op.op, op.text, op.old_text, op.routine, op.number, op.moved))
+    return out
+
+
+def _routine_pairs(old: Document, new: Document) -> set[tuple[str, str]]:
+    """Token pairs (2024年, 2025年) that only roll the reports' own years over."""
+    pairs = set()
+    for years_old, years_new in ((old.meta.reviews, new.meta.reviews), (old.meta.plans, new.meta.plans)):
+        for y0, y1 in zip(years_old[:1], years_new[:1]):
+            if y0 != y1:
+                pairs |= {(f"{y0}年", f"{y1}年"), (str(y0), str(y1))}
+    plan_old, plan_new = old.meta.plans[:1], new.meta.plans[:1]
+    if plan_old and plan_new and plan_new[0] > plan_old[0]:
+        n_old = (plan_old[0] - 1966) // 5 + 3
+        n_new = (plan_new[0] - 1966) // 5 + 3
+        if n_new == n_old + 1 and 10 <= n_old < 19:
+            pairs.add((_plan_name(n_old), _plan_name(n_new)))
+    return pairs
+
+
+def _plan_name(n: int) -> str:
+    """14 → 十四五 (the name of the n-th five-year plan)."""
+    return "十" + (_FIVE_YEAR_NAMES[n - 11] if n > 10 else "") + "五"
+
+
+def diff_alignment(old: Document, new: Document, alignment: Alignment, strict: bool = False) -> list[SectionDiff]:
+    """A SectionDiff for every pair, with moved sentences marked across pairs."""
+    differ = Differ(old, new, strict)
+    diffs = [differ.diff(own_text(old, p.old), own_text(new, p.new)) for p in alignment.pairs]
+    _mark_moves(alignment.pairs, diffs)
+    return diffs
+
+
+def _mark_moves(pairs: list[Pair], diffs: list[SectionDiff]) -> None:
+    """Whole sentences deleted in one pair and inserted in another are moves."""
+    deleted = [(i, op) for i, (p, d) in enumerate(zip(pairs, diffs)) if p.relation == "same_topic" for op in d.ops if op.op == "-" and len(op.text) >= 8]
+    inserted = [(i, op) for i, (p, d) in enumerate(zip(pairs, diffs)) if p.relation == "same_topic" for op in d.ops if op.op == "+" and len(op.text) >= 8]
+    index: dict[str, list[tuple[int, Op]]] = {}
+    for i, op in inserted:
+        index.setdefault(_key(op.text), []).append((i, op))
+    for i, op in deleted:
+        candidates = index.get(_key(op.text)) or [
+            (j, o) for j, o in inserted if o.moved is None and j != i and abs(len(o.text) - len(op.text)) < len(op.text) * 0.3 and similarity(o.text, op.text) >= MOVE_THRESHOLD
+        ]
+        for j, target in candidates:
+            if j != i and target.moved is None:
+                op.moved, target.moved = j, i
+                break
+
+
+def language_shift(old_tokens: Tokens, new_tokens: Tokens, old_len: int, new_len: int, limit: int = 20) -> LanguageShift:
+    """Terms new in the new report, gone from it, and most changed in frequency."""
+    def counts(tokens: Tokens) -> Counter:
+        return Counter(w for w in tokens.words if is_content(w) and not any(c.isdigit() for c in w) and len(w) >= 2)
+
+    a, b = counts(old_tokens), counts(new_tokens)
+    rate_a = {w: c * 10000 / max(old_len, 1) for w, c in a.items()}
+    rate_b = {w: c * 10000 / max(new_len, 1) for w, c in b.items()}
+    added = sorted((w for w in b if w not in a and b[w] >= 2), key=lambda w: (-b[w], w))
+    dropped = sorted((w for w in a if w not in b and a[w] >= 2), key=lambda w: (-a[w], w))
+    common = [w for w in a if w in b and a[w] + b[w] >= 6]
+    shifted = sorted(common, key=lambda w: (-abs(rate_b[w] - rate_a[w]), w))
+    return LanguageShift(
+        [Shift(w, 0.0, round(rate_b[w], 2)) for w in added[:limit]],
+        [Shift(w, round(rate_a[w], 2), 0.0) for w in dropped[:limit]],
+        [Shift(w, round(rate_a[w], 2), round(rate_b[w], 2)) for w in shifted[:limit]],
+    )

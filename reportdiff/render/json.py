@@ -1,0 +1,70 @@
+"""The JSON contract (schema ``reportdiff/1``, see DESIGN.md)."""
+from __future__ import annotations
+
+import json
+
+from ..compare import Comparison
+from ..document import Document
+from ..structure import Section
+
+SCHEMA = "reportdiff/1"
+
+
+def describe(doc: Document) -> dict:
+    meta = doc.meta
+    return {
+        "path": doc.source.path,
+        "title": meta.title,
+        "region": meta.region,
+        "kind": meta.kind,
+        "delivered": meta.delivered or None,
+        "reviews": list(meta.reviews),
+        "plans": list(meta.plans),
+        "parts": [{"heading": p.heading, "role": p.role, "years": list(p.years)} for p in meta.parts],
+    }
+
+
+def _ref(section: Section) -> dict:
+    return {"heading": section.heading, "path": list(section.path), "level": section.level}
+
+
+def comparison(result: Comparison) -> dict:
+    sections = []
+    for pair, diff in zip(result.pairs, result.diffs):
+        sections.append(
+            {
+                "status": pair.status,
+                "relation": pair.relation,
+                "level": pair.level,
+                "old": [_ref(s) for s in pair.old],
+                "new": [_ref(s) for s in pair.new],
+                "similarity": round(pair.similarity, 3),
+                "forced": pair.forced,
+                "changed": diff.changed,
+                "diff": [op.to_json() for op in diff.ops],
+            }
+        )
+    stats = result.stats()
+    stats["terms_added"] = [{"term": s.term, "per_10k": s.new} for s in result.language.added]
+    stats["terms_dropped"] = [{"term": s.term, "per_10k": s.old} for s in result.language.dropped]
+    stats["terms_shifted"] = [{"term": s.term, "old_per_10k": s.old, "new_per_10k": s.new} for s in result.language.shifted]
+    return {
+        "schema": SCHEMA,
+        "old": describe(result.old),
+        "new": describe(result.new),
+        "sections": sections,
+        "numbers": [],
+        "commitments": [],
+        "stats": stats,
+    }
+
+
+def outline(doc: Document) -> dict:
+    def node(section: Section) -> dict:
+        return {**_ref(section), "kind": section.kind, "children": [node(c) for c in section.children]}
+
+    return {"schema": SCHEMA, "document": describe(doc), "sections": [node(s) for s in doc.sections]}
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,121 @@
+"""Plain-text and terminal rendering: the report printed when output is piped."""
+from __future__ import annotations
+
+import os
+import unicodedata
+
+from ..compare import Comparison
+from ..corpus import Entry
+from ..diff import Op
+from ..document import Document
+
+
+class Style:
+    """ANSI colours in a terminal; ``[-deleted-]{+inserted+}`` markers otherwise."""
+
+    def __init__(self, color: bool):
+        self.color = color
+
+    @classmethod
+    def for_stream(cls, stream) -> Style:
+        tty = hasattr(stream, "isatty") and stream.isatty()
+        return cls(tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb")
+
+    def op(self, op: Op) -> str:
+        if op.op == "=":
+            return op.text
+        if self.color:
+            if op.routine:
+                return f"\x1b[2m{op.text}\x1b[0m" if op.op == "+" else ""
+            code = {"-": "31;9", "+": "32;4"}[op.op]
+            if op.number:
+                code += ";1"
+            if op.moved is not None:
+                code = "36"
+            return f"\x1b[{code}m{op.text}\x1b[0m"
+        if op.routine:
+            return op.text if op.op == "+" else ""
+        mark = {"-": ("[-", "-]"), "+": ("{+", "+}")}[op.op]
+        if op.moved is not None:
+            mark = {"-": ("[moved→", "]"), "+": ("{moved←", "}")}[op.op]
+        return f"{mark[0]}{op.text}{mark[1]}"
+
+    def bold(self, text: str) -> str:
+        return f"\x1b[1m{text}\x1b[0m" if self.color else text
+
+    def dim(self, text: str) -> str:
+        return f"\x1b[2m{text}\x1b[0m" if self.color else text
+
+
+def width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
+
+
+def table(rows: list[list[str]]) -> str:
+    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(pad(c, w) for c, w in zip(r, widths)).rstrip() for r in rows)
+
+
+def corpus(entries: list[Entry]) -> str:
+    rows = [["id", "region", "kind", "delivered", "reviews", "plans", "title"]]
+    for e in entries:
+        m = e.document.meta
+        rows.append([e.id, m.region or "?", m.kind, m.delivered or "-", _years(m.reviews), _years(m.plans), m.title[:40]])
+    return table(rows) + "\n"
+
+
+def _years(years: tuple[int, ...]) -> str:
+    if not years:
+        return "-"
+    if len(years) > 2 and list(years) == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    return ",".join(map(str, years))
+
+
+def describe(doc: Document) -> str:
+    m = doc.meta
+    return f"{doc.source.path}: {m.region or '?'} {m.kind}, delivered {m.delivered or '?'}, reviews {_years(m.reviews)}, plans {_years(m.plans)}"
+
+
+def outline(doc: Document) -> str:
+    lines = [describe(doc)]
+    for section in doc.outline.walk():
+        lines.append("  " * (section.level - 1) + f"{section.level} {section.heading}")
+    return "\n".join(lines) + "\n"
+
+
+def report(result: Comparison, style: Style) -> str:
+    out = [style.bold("reportdiff"), f"old: {describe(result.old)}", f"new: {describe(result.new)}", ""]
+    stats = result.stats()
+    s = stats["sections"]
+    out.append(
+        f"Sections: {s['matched']} matched, {s['split']} split, {s['merged']} merged, {s['added']} added, {s['removed']} removed; "
+        f"{stats['sections_changed']} changed, {stats['sentences_moved']} sentences moved; "
+        f"{stats['chars_deleted']} characters deleted, {stats['chars_inserted']} inserted"
+    )
+    lang = result.language
+    out.append("")
+    out.append(style.bold("Language shift (per 10k characters)"))
+    out.append("  new terms:     " + ("、".join(f"{t.term}({t.new:g})" for t in lang.added[:12]) or "-"))
+    out.append("  dropped terms: " + ("、".join(f"{t.term}({t.old:g})" for t in lang.dropped[:12]) or "-"))
+    out.append("  most shifted:  " + ("、".join(f"{t.term} {t.old:g}→{t.new:g}" for t in lang.shifted[:12]) or "-"))
+    for relation, title in (("same_topic", "Aligned sections"), ("plan_to_review", "Plan → review (what happened to last year's plan)")):
+        block = [(i, p, d) for i, (p, d) in enumerate(zip(result.pairs, result.diffs)) if p.relation == relation]
+        if not block:
+            continue
+        out += ["", style.bold(title)]
+        for i, pair, diff in block:
+            indent = "  " * (pair.level - 1)
+            old_h = " + ".join(x.heading for x in pair.old) or "—"
+            new_h = " + ".join(x.heading for x in pair.new) or "—"
+            out.append("")
+            out.append(f"{indent}{style.bold(f'[{i}] {pair.status}')} {pair.similarity:.2f}  {old_h}  →  {new_h}")
+            if pair.old and pair.new and diff.changed and relation == "same_topic":
+                body = "".join(style.op(o) for o in diff.ops)
+                out += [indent + "    " + line for line in body.split("\n") if line.strip()]
+    return "\n".join(out) + "\n"
