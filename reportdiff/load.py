@@ -163,9 +163,11 @@ _NAV = re.compile(r"^\s*(导航菜单|首页|网站首页|当前位置|您的位
 def strip_web_boilerplate(text: str) -> str:
     """Drop a web page's navigation (top) and footer (bottom) around the report."""
     lines = text.split("\n")
-    start = 0
-    while start < len(lines) and (not lines[start].strip() or (_NAV.match(lines[start]) and len(lines[start].strip()) <= 40)):
-        start += 1
+    start = scan = 0
+    while scan < len(lines) and (not lines[scan].strip() or (_NAV.match(lines[scan]) and len(lines[scan].strip()) <= 40)):
+        scan += 1
+        if lines[scan - 1].strip():
+            start = scan  # keep the file as it is unless there was navigation to drop
     end = len(lines)
     for i in range(len(lines) - 1, start, -1):
         if i < len(lines) * 0.5:
