@@ -14,6 +14,7 @@ for the reports' own years, 十四五 → 十五五) are flagged routine.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -300,7 +301,7 @@ def _mark_moves(pairs: list[Pair], diffs: list[SectionDiff]) -> None:
                 break
 
 
-def language_shift(old_tokens: Tokens, new_tokens: Tokens, old_len: int, new_len: int, limit: int = 20) -> LanguageShift:
+def language_shift(old_tokens: Tokens, new_tokens: Tokens, old_len: int, new_len: int, limit: int = 30) -> LanguageShift:
     """Terms new in the new report, gone from it, and most changed in frequency."""
     def counts(tokens: Tokens) -> Counter:
         return Counter(w for w in tokens.words if is_content(w) and not any(c.isdigit() for c in w) and len(w) >= 2)
@@ -311,7 +312,9 @@ def language_shift(old_tokens: Tokens, new_tokens: Tokens, old_len: int, new_len
     added = sorted((w for w in b if w not in a and b[w] >= 2), key=lambda w: (-b[w], w))
     dropped = sorted((w for w in a if w not in b and a[w] >= 2), key=lambda w: (-a[w], w))
     common = [w for w in a if w in b and a[w] + b[w] >= 6]
-    shifted = sorted(common, key=lambda w: (-abs(rate_b[w] - rate_a[w]), w))
+    # Rank by change relative to the noise of the counts (a Poisson z-score),
+    # so a jump from 2 to 9 mentions outranks a frequent word's small drift.
+    shifted = sorted(common, key=lambda w: (-abs(rate_b[w] - rate_a[w]) / math.sqrt(rate_a[w] + rate_b[w]), w))
     return LanguageShift(
         [Shift(w, 0.0, round(rate_b[w], 2)) for w in added[:limit]],
         [Shift(w, round(rate_a[w], 2), 0.0) for w in dropped[:limit]],

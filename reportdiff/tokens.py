@@ -35,9 +35,17 @@ logging.getLogger("jieba").setLevel(logging.WARNING)
 jieba.setLogLevel(logging.WARNING)
 
 
+# Policy vocabulary jieba's general dictionary splits (十五五 → 十五/五).
+POLICY_WORDS = [f"十{n}五" for n in "一二三四五六七八九"] + [
+    "新质生产力", "专精特新", "以旧换新", "放管服", "高标准农田", "营商环境", "招商引资", "规上工业",
+]
+
+
 @lru_cache(maxsize=1)
 def _ready() -> None:
     jieba.initialize()
+    for word in POLICY_WORDS:
+        jieba.add_word(word, freq=100000)
 
 
 def cut(text: str) -> list[str]:
