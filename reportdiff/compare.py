@@ -14,6 +14,7 @@ from pathlib import Path
 from .align import Alignment, Overrides, Pair, align
 from .diff import LanguageShift, SectionDiff, diff_alignment, language_shift
 from .document import Document, read
+from .numbers import Numbers, match as match_numbers
 from .tokens import Tokens
 
 
@@ -24,6 +25,7 @@ class Comparison:
     alignment: Alignment
     diffs: list[SectionDiff]
     language: LanguageShift
+    numbers: Numbers
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -41,6 +43,8 @@ class Comparison:
             "chars_deleted": sum(d.count("-") for p, d in zip(self.pairs, self.diffs) if p.relation == "same_topic" and p.old and p.new),
             "chars_inserted": sum(d.count("+") for p, d in zip(self.pairs, self.diffs) if p.relation == "same_topic" and p.old and p.new),
             "sentences_moved": moved,
+            "numbers_paired": len(self.numbers.pairs),
+            "numbers_changed": sum(1 for p in self.numbers.pairs if p.direction != "="),
         }
 
 
@@ -61,4 +65,5 @@ def compare(old: str | Path | Document, new: str | Path | Document, overrides: O
     alignment = timed("align", align, old_doc, new_doc, old_tokens, new_tokens, overrides)
     diffs = timed("diff", diff_alignment, old_doc, new_doc, alignment, strict)
     language = timed("diff", language_shift, old_tokens, new_tokens, len(old_doc.text), len(new_doc.text))
-    return Comparison(old_doc, new_doc, alignment, diffs, language, timings)
+    numbers = timed("numbers", match_numbers, old_doc, new_doc)
+    return Comparison(old_doc, new_doc, alignment, diffs, language, numbers, timings)

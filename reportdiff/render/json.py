@@ -53,9 +53,34 @@ def comparison(result: Comparison) -> dict:
         "old": describe(result.old),
         "new": describe(result.new),
         "sections": sections,
-        "numbers": [],
+        "numbers": [_number(p) for p in result.numbers.pairs],
         "commitments": [],
         "stats": stats,
+    }
+
+
+def _quantity(q) -> dict:
+    return {
+        "text": q.text,
+        "value": q.value,
+        "unit": q.unit,
+        "qualifier": q.qualifier,
+        "year": q.year,
+        "estimate": q.estimate,
+        "source": q.source,
+    }
+
+
+def _number(pair) -> dict:
+    return {
+        "indicator": pair.indicator,
+        "kind": pair.kind,
+        "measure": pair.measure,
+        "old": _quantity(pair.old),
+        "new": _quantity(pair.new),
+        "change": pair.change,
+        "change_pct": pair.change_pct,
+        "direction": pair.direction,
     }
 
 

@@ -89,6 +89,23 @@ def outline(doc: Document) -> str:
     return "\n".join(lines) + "\n"
 
 
+def figure(q) -> str:
+    return f"{q.value:g}{q.unit}{q.qualifier if q.qualifier in ('以上', '左右', '以下', '余') else ''}"
+
+
+def numbers_table(result: Comparison) -> str:
+    if not result.numbers.pairs:
+        return "(no indicator appears in both reports)"
+    rows = [["indicator", "kind", "old", "new", "change", ""]]
+    for p in result.numbers.pairs:
+        name = p.indicator + (" 增速" if p.measure == "growth" else "")
+        change = "" if p.change is None else f"{p.change:+g}{'个百分点' if p.measure == 'growth' else p.new.unit}"
+        if p.change_pct is not None:
+            change += f" ({p.change_pct:+g}%)"
+        rows.append([name, p.kind, figure(p.old), figure(p.new), change, p.direction])
+    return table(rows)
+
+
 def report(result: Comparison, style: Style) -> str:
     out = [style.bold("reportdiff"), f"old: {describe(result.old)}", f"new: {describe(result.new)}", ""]
     stats = result.stats()
@@ -98,6 +115,8 @@ def report(result: Comparison, style: Style) -> str:
         f"{stats['sections_changed']} changed, {stats['sentences_moved']} sentences moved; "
         f"{stats['chars_deleted']} characters deleted, {stats['chars_inserted']} inserted"
     )
+    out += ["", style.bold("Number changes")]
+    out += ["  " + line for line in numbers_table(result).split("\n")]
     lang = result.language
     out.append("")
     out.append(style.bold("Language shift (per 10k characters)"))
