@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
@@ -162,7 +163,7 @@ class Differ:
         text they share holds a word of two characters or more; where it is only
         punctuation and particles, the cleaner merged edit stands.
         """
-        ta, tb = cut(old), cut(new)
+        ta, tb = _cut(old), _cut(new)
         codes: dict[str, str] = {}
         ops: list[Op] = []
         for kind, x, y in self._token_diff(ta, tb, codes, semantic=True):
@@ -220,9 +221,27 @@ class Differ:
 
 def similarity(a: str, b: str) -> float:
     """Dice overlap of two sentences' tokens (width and spacing ignored)."""
-    ta, tb = Counter(_key(t) for t in cut(a)), Counter(_key(t) for t in cut(b))
-    total = sum(ta.values()) + sum(tb.values())
-    return 2 * sum((ta & tb).values()) / total if total else 1.0
+    ta, tb = _bag(a), _bag(b)
+    total = ta.total() + tb.total()
+    if not total:
+        return 1.0
+    if 2 * min(ta.total(), tb.total()) / total < REWRITE_THRESHOLD / 2:
+        return 0.0  # lengths alone rule out a match; skip the intersection
+    return 2 * sum((ta & tb).values()) / total
+
+
+@lru_cache(maxsize=65536)
+def _bag(sentence: str) -> Counter:
+    return Counter(_key(t) for t in cut(sentence))
+
+
+@lru_cache(maxsize=65536)
+def _cut_cached(sentence: str) -> tuple[str, ...]:
+    return tuple(cut(sentence))
+
+
+def _cut(sentence: str) -> list[str]:
+    return list(_cut_cached(sentence))
 
 
 def _key(text: str) -> str:

@@ -21,7 +21,7 @@ UNITS = (
 )
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A figure with its optional 万/亿 scale and unit: 263.06亿元, 4.8%, 1.5万亩, 2000个.
-QUANTITY = re.compile(rf"(?:{NUMBER})(?:[万亿千百](?!元|人|亩|吨|户|套|家|千瓦|美元|平方|辆|人次))?(?:{UNITS})?")
+QUANTITY = re.compile(rf"(?:{NUMBER})(?:[万亿千百](?!元|人|亩|吨|户|套|家|千瓦|美元|平方|辆|人次))?(?:余|多)?(?:{UNITS})?")
 STOPWORDS = frozenset(
     "的 了 和 与 及 等 在 是 为 对 以 把 将 从 向 由 于 并 或 而 也 都 又 就 更 再 其 之 中 上 下 "
     "一 个 这 那 我们 我 你 他 它 要 有 着 被 让 使 到 各 全 该 本 此 个 年 月 日 全区 全年 "
@@ -49,17 +49,36 @@ def _ready() -> None:
 
 
 def cut(text: str) -> list[str]:
-    """Tokens covering `text` exactly (their concatenation is `text`)."""
+    """Tokens covering `text` exactly (their concatenation is `text`).
+
+    One jieba pass over the text, then figures glued back to their units:
+    jieba gives 263.06 | 亿元, we want 263.06亿元.
+    """
     _ready()
     out: list[str] = []
+    pending = ""  # text of a quantity still being assembled
+    goal = 0  # where that quantity ends
     pos = 0
-    for m in QUANTITY.finditer(text):
-        if m.start() > pos:
-            out.extend(jieba.cut(text[pos : m.start()]))
-        out.append(m.group(0))
-        pos = m.end()
-    if pos < len(text):
-        out.extend(jieba.cut(text[pos:]))
+    for word in jieba.cut(text):
+        if pending:
+            pending += word
+            pos += len(word)
+            if pos >= goal:
+                out.append(pending[: len(pending) - (pos - goal)])
+                if pos > goal:
+                    out.extend(jieba.cut(pending[len(pending) - (pos - goal) :]))
+                pending = ""
+            continue
+        if word[:1].isdigit():
+            m = QUANTITY.match(text, pos)
+            if m and m.end() > pos + len(word):
+                pending, goal = word, m.end()
+                pos += len(word)
+                continue
+        out.append(word)
+        pos += len(word)
+    if pending:
+        out.append(pending)
     return out
 
 
