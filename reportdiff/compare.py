@@ -14,6 +14,7 @@ from pathlib import Path
 from .align import Alignment, Overrides, Pair, align
 from .diff import LanguageShift, SectionDiff, diff_alignment, language_shift
 from .document import Document, read
+from .commitments import Commitments, track
 from .numbers import Numbers, match as match_numbers
 from .tokens import Tokens
 
@@ -26,6 +27,7 @@ class Comparison:
     diffs: list[SectionDiff]
     language: LanguageShift
     numbers: Numbers
+    commitments: Commitments
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -45,6 +47,7 @@ class Comparison:
             "sentences_moved": moved,
             "numbers_paired": len(self.numbers.pairs),
             "numbers_changed": sum(1 for p in self.numbers.pairs if p.direction != "="),
+            "commitments": self.commitments.counts() if self.commitments.applicable else None,
         }
 
 
@@ -66,4 +69,5 @@ def compare(old: str | Path | Document, new: str | Path | Document, overrides: O
     diffs = timed("diff", diff_alignment, old_doc, new_doc, alignment, strict)
     language = timed("diff", language_shift, old_tokens, new_tokens, len(old_doc.text), len(new_doc.text))
     numbers = timed("numbers", match_numbers, old_doc, new_doc)
-    return Comparison(old_doc, new_doc, alignment, diffs, language, numbers, timings)
+    commitments = timed("commitments", track, old_doc, new_doc, numbers.old, numbers.new)
+    return Comparison(old_doc, new_doc, alignment, diffs, language, numbers, commitments, timings)

@@ -54,7 +54,8 @@ def comparison(result: Comparison) -> dict:
         "new": describe(result.new),
         "sections": sections,
         "numbers": [_number(p) for p in result.numbers.pairs],
-        "commitments": [],
+        "commitments": [_commitment(c) for c in result.commitments.items],
+        "commitments_note": result.commitments.note,
         "stats": stats,
     }
 
@@ -81,6 +82,22 @@ def _number(pair) -> dict:
         "change": pair.change,
         "change_pct": pair.change_pct,
         "direction": pair.direction,
+    }
+
+
+def _commitment(c) -> dict:
+    target = c.target
+    return {
+        "plan_text": c.plan_text,
+        "kind": c.kind,
+        "target": None if target is None else {"value": target.value, "unit": target.unit, "qualifier": target.qualifier, "indicator": target.indicator},
+        "names": list(c.names),
+        "outcome_text": c.outcome_text,
+        "outcome": None if c.outcome is None else {"value": c.outcome.value, "unit": c.outcome.unit},
+        "status": c.status,
+        "carried_text": c.carried_text,
+        "reason": c.reason,
+        "plan_section": c.plan_section,
     }
 
 

@@ -106,6 +106,18 @@ def numbers_table(result: Comparison) -> str:
     return table(rows)
 
 
+def commitments_summary(result: Comparison) -> str:
+    c = result.commitments
+    if not c.applicable:
+        return c.note
+    counts = c.counts()
+    lines = [c.note + ": " + ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items())]
+    for item in c.items:
+        evidence = item.outcome_text or item.carried_text or ""
+        lines.append(f"{item.status:13} {item.plan_text}" + (f"  ⇒  {evidence[:60]}" if evidence else ""))
+    return "\n".join(line.replace("\n", "") for line in lines)
+
+
 def report(result: Comparison, style: Style) -> str:
     out = [style.bold("reportdiff"), f"old: {describe(result.old)}", f"new: {describe(result.new)}", ""]
     stats = result.stats()
@@ -117,6 +129,8 @@ def report(result: Comparison, style: Style) -> str:
     )
     out += ["", style.bold("Number changes")]
     out += ["  " + line for line in numbers_table(result).split("\n")]
+    out += ["", style.bold("Commitments")]
+    out += ["  " + line for line in commitments_summary(result).split("\n")]
     lang = result.language
     out.append("")
     out.append(style.bold("Language shift (per 10k characters)"))

@@ -1,0 +1,228 @@
+"""Stage 7 — commitments: did last year's plan happen?
+
+A plan report promises things for year N: quantitative targets
+(``全年谋划实施重点项目80个以上``) and checkable deeds on named things
+(``完成春天小学、稻香路小学二期项目建设``). The next report's review of year
+N says what happened, or stays silent; unfinished promises come back in its
+plan. Each commitment gets a status with the exact text that supports it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Document
+from .numbers import Quantity, extract
+from .structure import Section
+
+# Deeds a review can confirm, and the words that say a deed is only under way.
+_DEED = re.compile(r"(建成投用|建成投产|建成|完成|开工建设|开工|投用|投产|竣工|通车|启动)")
+_DONE = re.compile(r"建成|完成|竣工|通车|投用|投产|交付|落成|运营|运行")
+_UNDER_WAY = re.compile(r"主体完成|主体施工|加快|推进|在建|开工|启动|进入|正在|续建")
+# A named thing: a project, school, road, park… (春天小学, 稻香路小学二期, 平高智能装备产业园).
+_NAMED = re.compile(
+    r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,18}?(?:小学|中学|学校|幼儿园|医院|卫生院|中心|综合楼|病房楼|产业园|物流园|园区|"
+    r"项目|工程|道路|大道|[路街桥](?:南延|北延|东延|西延)?|公园|游园|广场|厂|站|馆|场|基地|社区|小区|农田)(?:[一二三]期|（[一二三]期）)?"
+)
+_GENERIC_NAMES = re.compile(r"^(重点|在建|新建|各类|一批|相关|全部|已建|续建|市级|省级|区级|全区|城市|农村|老旧|年度|民生|基础设施)")
+_SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
+# How far below a 左右 target an outcome may fall and still count as met.
+ABOUT_LEVEL = 0.10  # ±10 % of a level
+ABOUT_RATE = 0.5  # ±0.5 percentage points of a growth rate
+
+
+@dataclass
+class Commitment:
+    plan_text: str  # exact text of the old report
+    kind: str  # quantitative | deed
+    status: str = "not_reported"  # met | missed | partial | not_reported | carried_over
+    target: Quantity | None = None
+    outcome: Quantity | None = None
+    names: tuple[str, ...] = ()
+    outcome_text: str | None = None
+    carried_text: str | None = None
+    reason: str = ""
+    plan_section: str = ""
+
+
+@dataclass
+class Commitments:
+    year: int | None  # the year planned by the old report and reviewed by the new
+    applicable: bool
+    note: str
+    items: list[Commitment] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        order = ("met", "missed", "partial", "not_reported", "carried_over")
+        return {s: sum(1 for c in self.items if c.status == s) for s in order}
+
+
+def track(old: Document, new: Document, old_quantities: list[Quantity] | None = None, new_quantities: list[Quantity] | None = None) -> Commitments:
+    """Every commitment of the old report's plan, checked against the new report."""
+    year = old.meta.plans[0] if old.meta.plans and old.meta.kind != "five_year_plan" else None
+    if year is None:
+        return Commitments(None, False, f"{old.source.path} has no one-year plan to check")
+    if year not in new.meta.reviews:
+        reviewed = ", ".join(map(str, new.meta.reviews)) or "no year"
+        return Commitments(year, False, f"the old report plans {year}, but the new one reviews {reviewed}: nothing to check its plan against")
+    old_q = old_quantities if old_quantities is not None else extract(old)
+    new_q = new_quantities if new_quantities is not None else extract(new)
+    review = _parts(new, "review", year)
+    plan_next = _parts(new, "plan", year + 1)
+    items = [_check(c, new, review, plan_next, new_q) for c in _promises(old, year, old_q)]
+    order = {"missed": 0, "partial": 1, "carried_over": 2, "not_reported": 3, "met": 4}
+    items.sort(key=lambda c: order[c.status])
+    return Commitments(year, True, f"the old report's plan for {year} against the new report's review of {year}", items)
+
+
+def _parts(doc: Document, which: str, year: int) -> list[Section]:
+    roles = {"review"} if which == "review" else {"targets", "tasks"}
+    return [s for s, p in zip(doc.sections, doc.meta.parts) if p.role in roles and year in p.years and len(p.years) == 1]
+
+
+def _in(sections: list[Section], pos: int) -> bool:
+    return any(s.start <= pos < s.end for s in sections)
+
+
+def _periods(doc: Document) -> list[Section]:
+    return [s for s in doc.outline.walk() if s.kind == "period"]
+
+
+def _sentence_at(doc: Document, pos: int) -> tuple[int, int]:
+    """The sentence (or clause list up to 。；) of the cleaned text around pos."""
+    text = doc.clean.folded
+    start = max(text.rfind(c, 0, pos) for c in "。;；\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。;；\n") if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return start, end
+
+
+def _promises(doc: Document, year: int, quantities: list[Quantity]) -> list[Commitment]:
+    plan = _parts(doc, "plan", year)
+    out: list[Commitment] = []
+    seen_spans: set[tuple[int, int]] = set()
+    for q in quantities:
+        if q.kind != "target" or q.source != "text" or len(q.indicator) < 3 or not _in(plan, q.start):
+            continue
+        out.append(Commitment(plan_text=q.text, kind="quantitative", target=q, plan_section=_section_of(plan, q.start)))
+    for section in plan:
+        for m in _DEED.finditer(doc.clean.folded, section.start, section.end):
+            start, end = _sentence_at(doc, m.start())
+            clause_end = min([i for i in (doc.clean.folded.find(c, m.end(), end) for c in "，,") if i >= 0] + [end])
+            clause = doc.text[m.start() : clause_end]
+            names = _names(clause[len(m.group(0)) :])
+            if not names or (m.start(), clause_end) in seen_spans or any(m.start() <= q.start < clause_end for q in quantities):
+                continue  # no named thing, or a figure already checked as a target
+            seen_spans.add((m.start(), clause_end))
+            out.append(
+                Commitment(
+                    plan_text=doc.span_text(m.start(), clause_end).rstrip("，。；,;"),
+                    kind="deed",
+                    names=names,
+                    plan_section=_section_of(plan, m.start()),
+                )
+            )
+    return out
+
+
+def _section_of(parts: list[Section], pos: int) -> str:
+    best = ""
+    for part in parts:
+        for s in part.walk():
+            if s.start <= pos < s.end:
+                best = s.heading
+    return best
+
+
+def _names(text: str) -> tuple[str, ...]:
+    names = []
+    for piece in re.split(r"[、和及与]", text):
+        for m in _NAMED.finditer(piece):
+            name = m.group(0)
+            if len(name) >= 4 and not _GENERIC_NAMES.match(name):
+                names.append(name)
+                break
+    return tuple(names)
+
+
+def _check(c: Commitment, new: Document, review: list[Section], plan_next: list[Section], quantities: list[Quantity]) -> Commitment:
+    periods = _periods(new)
+    if c.kind == "quantitative":
+        target = c.target
+        candidates = [
+            q for q in quantities
+            if q.kind == "actual" and _in(review, q.start) and not _in(periods, q.start)
+            and q.indicator == target.indicator and q.measure == target.measure and q.family == target.family
+        ]
+        if candidates:
+            outcome = candidates[0]
+            c.outcome = outcome
+            c.outcome_text = outcome.text
+            c.status, c.reason = _judge(target, outcome)
+            return c
+        return _carried_or_silent(c, new, plan_next, [target.indicator])
+    text = new.clean.folded
+    for name in c.names:
+        for m in re.finditer(re.escape(_core(name)), text):
+            if not _in(review, m.start()) or _in(periods, m.start()):
+                continue
+            start, end = _sentence_at(new, m.start())
+            sentence = text[start:end]
+            local = sentence[max(0, m.start() - start - 12) : m.end() - start + 16]
+            c.outcome_text = new.span_text(start, end).strip()
+            if _UNDER_WAY.search(local) and not re.search(r"建成投用|竣工|交付", local):
+                c.status, c.reason = "partial", f"{_core(name)}: under way"
+            elif _DONE.search(local):
+                c.status, c.reason = ("met", f"{_core(name)}: done") if len(c.names) == 1 or _all_done(c.names, review, new) else ("partial", "some of the named projects done")
+            else:
+                c.status, c.reason = "partial", f"{_core(name)} mentioned, completion not stated"
+            return c
+    return _carried_or_silent(c, new, plan_next, [_core(n) for n in c.names])
+
+
+def _all_done(names, review, new) -> bool:
+    text = new.clean.folded
+    for name in names:
+        hits = [m for m in re.finditer(re.escape(_core(name)), text) if _in(review, m.start())]
+        if not hits or not any(_DONE.search(text[h.start() - 12 : h.end() + 16]) for h in hits):
+            return False
+    return True
+
+
+def _core(name: str) -> str:
+    """春天小学项目 → 春天小学: the distinctive part of a name."""
+    return re.sub(r"(项目|工程)$", "", name)
+
+
+def _carried_or_silent(c: Commitment, new: Document, plan_next: list[Section], needles: list[str]) -> Commitment:
+    text = new.clean.folded
+    for needle in needles:
+        if len(needle) < 3:
+            continue
+        for m in re.finditer(re.escape(needle), text):
+            if _in(plan_next, m.start()):
+                start, end = _sentence_at(new, m.start())
+                c.status, c.carried_text = "carried_over", new.span_text(start, end).strip()
+                c.reason = f"{needle} promised again"
+                return c
+    c.status, c.reason = "not_reported", "the review does not mention it"
+    return c
+
+
+def _judge(target: Quantity, outcome: Quantity) -> tuple[str, str]:
+    goal, got = target.base, outcome.base
+    growth = target.measure == "growth"
+    q = target.qualifier
+    shown = f"{outcome.value:g}{outcome.unit} vs {target.value:g}{target.unit}{q}"
+    if q == "突破":
+        return ("met" if got > goal else "missed"), shown
+    if q == "左右":
+        band = ABOUT_RATE if growth else abs(goal) * ABOUT_LEVEL
+        return ("met" if got >= goal - band else "missed"), shown
+    if q in {"以下", "不超过", "控制在"}:
+        return ("met" if got <= goal else "missed"), shown
+    if got >= goal:
+        return "met", shown
+    if not growth and goal > 0 and got >= goal * 0.5 and q not in {"以上", "不少于", "不低于"}:
+        return "partial", shown
+    return "missed", shown
