@@ -16,12 +16,13 @@ from .align import Overrides
 from .compare import compare
 from .errors import ReportdiffError
 from .output import write_atomic
+from .render import html as render_html
 from .render import json as render_json
 from .render import text as render_text
 
 COMMANDS = ("list", "outline")
-FORMATS = ("text", "json")
-EXTENSIONS = {".json": "json", ".txt": "text", ".text": "text"}
+FORMATS = ("text", "json", "html")
+EXTENSIONS = {".json": "json", ".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -43,6 +44,9 @@ def _compare_parser() -> argparse.ArgumentParser:
     p.add_argument("--pair", action="append", default=[], metavar="OLD_HEADING=NEW_HEADING", help="force a pairing (heading prefixes; repeatable)")
     p.add_argument("--unpair", action="append", default=[], metavar="HEADING", help="leave a section unpaired (repeatable)")
     p.add_argument("--strict", action="store_true", help="show year roll-overs (2024年→2025年) as changes too")
+    p.add_argument("--email", metavar="FILE.eml", help="also write an e-mail (summary body, full HTML report attached)")
+    p.add_argument("--to", help="recipient of --email")
+    p.add_argument("--subject", help="subject of --email")
     _common(p)
     return p
 
@@ -91,7 +95,7 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _list(args) -> int:
-    entries = corpus_mod.scan(args.corpus)
+    entries = corpus_mod.readable(corpus_mod.scan(args.corpus))
     if args.region:
         entries = [e for e in entries if args.region in e.document.meta.region]
     if args.format == "json":
@@ -142,8 +146,14 @@ def _compare(args) -> int:
         if not entry.document.sections:
             raise ReportdiffError(f"{entry.path}: no headings found (一、 （一） 第X章 …); is this a government report?")
     result = compare(old.document, new.document, overrides, args.strict)
+    html = render_html.render(result) if fmt == "html" or args.email else None
+    if args.email:
+        name = Path(args.output).name if args.output and fmt == "html" else "reportdiff.html"
+        write_atomic(args.email, render_html.email(result, html, args.to, args.subject, name))
     if fmt == "json":
         _emit(render_json.dumps(render_json.comparison(result)), args.output)
+    elif fmt == "html":
+        _emit(html, args.output)
     else:
         style = render_text.Style(False) if args.output else render_text.Style.for_stream(sys.stdout)
         _emit(render_text.report(result, style), args.output)

@@ -34,14 +34,19 @@ def default_dir() -> Path:
     return Path(os.environ.get("REPORTDIFF_CORPUS") or bundled("seeds"))
 
 
-@dataclass(frozen=True)
 class Entry:
-    id: str
-    document: Document
+    """A report of the corpus, read only when something asks for its contents."""
+
+    def __init__(self, path: Path, document: Document | None = None):
+        self.id = path.stem
+        self.path = str(path)
+        self._document = document
 
     @property
-    def path(self) -> str:
-        return self.document.source.path
+    def document(self) -> Document:
+        if self._document is None:
+            self._document = read(self.path)
+        return self._document
 
 
 def scan(directory: str | Path | None = None) -> list[Entry]:
@@ -50,25 +55,33 @@ def scan(directory: str | Path | None = None) -> list[Entry]:
     if not directory.is_dir():
         raise ReportdiffError(f"corpus folder {directory} does not exist")
     files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
-    entries = []
-    for path in files:
-        try:
-            entries.append(Entry(path.stem, read(path)))
-        except ReportdiffError:
-            continue  # one damaged file does not make the corpus unusable
-    if not entries:
+    if not files:
         raise ReportdiffError(f"no reports found in {directory} (expected .txt, .md or .html files)")
-    return entries
+    return [Entry(path) for path in files]
+
+
+def readable(entries: list[Entry]) -> list[Entry]:
+    """The entries that load; one damaged file does not make the corpus unusable."""
+    out = []
+    for entry in entries:
+        try:
+            entry.document
+        except ReportdiffError:
+            continue
+        out.append(entry)
+    if not out and entries:
+        raise ReportdiffError(f"no readable reports in the corpus ({len(entries)} files could not be read)")
+    return out
 
 
 def resolve(spec: str, entries: list[Entry] | None = None, region: str | None = None, corpus: str | Path | None = None) -> Entry:
     """The report that `spec` names: a path, an id (or its prefix), or a year."""
     path = Path(spec)
     if path.exists() or os.sep in spec or path.suffix.lower() in REPORT_SUFFIXES:
-        return Entry(path.stem, read(path))
+        return Entry(path, read(path))
     entries = entries if entries is not None else scan(corpus)
     if re.fullmatch(r"(19|20)\d\d", spec):
-        return _by_year(int(spec), entries, region)
+        return _by_year(int(spec), readable(entries), region)
     matches = [e for e in entries if e.id == spec] or [e for e in entries if e.id.startswith(spec)]
     if len(matches) == 1:
         return matches[0]
@@ -110,6 +123,7 @@ def resolve_pair(old: str, new: str, region: str | None = None, corpus: str | Pa
     years = [bool(re.fullmatch(r"(19|20)\d\d", s)) and not Path(s).exists() for s in (old, new)]
     entries = scan(corpus) if any(years) or not all(Path(s).exists() for s in (old, new)) else []
     if all(years) and not region:
+        entries = readable(entries)
         old_c, new_c = candidates(int(old), entries), candidates(int(new), entries)
         shared = {e.document.meta.region for e in old_c} & {e.document.meta.region for e in new_c}
         if len(shared) == 1 and (len(old_c) > 1 or len(new_c) > 1):

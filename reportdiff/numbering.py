@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import cn2an
-
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -45,4 +43,6 @@ def to_int(numeral: str) -> int:
     """一 → 1, 十二 → 12, 12 → 12."""
     if numeral.isdigit():
         return int(numeral)
+    import cn2an  # imported on first use: it costs 0.2 s at start-up
+
     return int(cn2an.cn2an(numeral, "smart"))

@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import cn2an
-
 from .document import Document
+from .numbering import to_int
 from .structure import Section, Table
 
 _UNIT = (
@@ -180,7 +179,7 @@ def _quantity(doc, folded, m, kind, year, sentence_start, previous) -> Quantity 
         return None  # “1+11”, “四个一批”: names, not quantities
     raw = m.group("num")
     try:
-        value = float(raw) if raw[0].isdigit() else float(cn2an.cn2an(raw, "smart"))
+        value = float(raw) if raw[0].isdigit() else float(to_int(raw))
     except ValueError:
         return None
     if not raw[0].isdigit() and value < 2:
