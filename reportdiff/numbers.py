@@ -81,6 +81,7 @@ class Quantity:
     text: str  # exact source text: label and figure
     start: int  # cleaned offsets of the figure
     end: int
+    text_start: int = -1  # cleaned offset where `text` begins
     high: float | None = None  # upper end of a range (3-5个)
     estimate: bool = False  # a table value marked [2] or 预计
     source: str = "text"  # text | table
@@ -200,8 +201,11 @@ def _quantity(doc, folded, m, kind, year, sentence_start, previous) -> Quantity 
     if groups.get("approx"):
         qualifier = qualifier or "余"
     name, measure = _indicator(label, unit)
+    text_start = label_start
     if not name and previous is not None and measure == "growth" and previous.start >= sentence_start:
-        name = previous.indicator  # 地区生产总值263.06亿元，同比增长4.8%
+        # 地区生产总值263.06亿元，同比增长4.8%: the growth of the figure before,
+        # quoted with it so the evidence names the indicator.
+        name, text_start = previous.indicator, previous.text_start
     if not name:
         name = _indicator(label, unit)[0]
     if qualifier == "预计" or "预计" in label:
@@ -219,7 +223,8 @@ def _quantity(doc, folded, m, kind, year, sentence_start, previous) -> Quantity 
         measure=measure,
         kind=kind,
         year=year,
-        text=doc.clean.original(label_start, end),
+        text=doc.clean.original(text_start, end),
+        text_start=text_start,
         start=m.start(),
         end=end,
         high=float(groups["high"]) if groups.get("high") else None,
@@ -317,6 +322,7 @@ def _table_quantities(doc: Document, table: Table) -> list[Quantity]:
                     year=int(years[0]) if years else None,
                     text=doc.clean.original(row_start, row_end),
                     start=max(cell_start, row_start),
+                    text_start=row_start,
                     end=max(cell_start, row_start) + len(cell),
                     estimate=bool(m.group("est")),
                     source="table",

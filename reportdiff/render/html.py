@@ -154,5 +154,5 @@ def email(result: Comparison, report_html: str, to: str | None, subject: str | N
     message["Message-ID"] = make_msgid(domain="reportdiff.localhost")
     message.set_content("reportdiff summary: open the attached HTML report in a browser.")
     message.add_alternative(_inline(body), subtype="html")
-    message.add_attachment(report_html.encode("utf-8"), maintype="text", subtype="html", filename=attachment_name)
+    message.add_attachment(report_html, subtype="html", charset="utf-8", filename=attachment_name)
     return message.as_bytes()
