@@ -134,6 +134,8 @@ def _format(args) -> str:
         if suffix not in EXTENSIONS:
             raise ReportdiffError(f"cannot tell the format of '{args.output}' (use .json or .txt, or --format)")
         return EXTENSIONS[suffix]
+    if sys.stdout.isatty() and not os.environ.get("REPORTDIFF_NO_TUI"):
+        return "tui"
     return "text"
 
 
@@ -145,6 +147,12 @@ def _compare(args) -> int:
     for entry in (old, new):
         if not entry.document.sections:
             raise ReportdiffError(f"{entry.path}: no headings found (一、 （一） 第X章 …); is this a government report?")
+    if fmt == "tui":
+        from .tui import ReportdiffApp  # Textual loads only for the interactive view
+
+        export = f"reportdiff-{old.id[:3]}-{new.id[:3]}.html"
+        ReportdiffApp(lambda: compare(old.document, new.document, overrides, args.strict), export).run()
+        return 0
     result = compare(old.document, new.document, overrides, args.strict)
     html = render_html.render(result) if fmt == "html" or args.email else None
     if args.email:
