@@ -196,4 +196,4 @@ def _continues(previous: str, line: str, opens_bold: bool) -> bool:
         return False
     if numbering.match(folded_prev) and len(previous) < 60:
         return False
-    return len(previous) >= 30 or any(p in folded_prev for p in "。,;")
+    return len(previous) >= 30 or any(p in folded_prev for p in "。,;:")

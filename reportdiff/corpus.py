@@ -13,9 +13,9 @@ from pathlib import Path
 
 from .document import Document, read
 from .errors import ReportdiffError
-from .load import HTML_SUFFIXES, TEXT_SUFFIXES
+from .load import HTML_SUFFIXES, OFFICE_SUFFIXES, TEXT_SUFFIXES
 
-REPORT_SUFFIXES = (TEXT_SUFFIXES - {""}) | HTML_SUFFIXES
+REPORT_SUFFIXES = (TEXT_SUFFIXES - {""}) | HTML_SUFFIXES | OFFICE_SUFFIXES
 
 
 def bundled(name: str) -> Path:

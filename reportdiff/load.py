@@ -20,6 +20,7 @@ from .errors import ReportdiffError
 MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+OFFICE_SUFFIXES = {".docx", ".pdf"}
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Source:
 
     path: str
     text: str
-    format: str  # "txt" | "md" | "html"
+    format: str  # "txt" | "md" | "html" | "docx" | "pdf"
 
 
 def load(path: str | Path) -> Source:
@@ -43,14 +44,21 @@ def load(path: str | Path) -> Source:
     except OSError as exc:
         raise ReportdiffError(f"{path}: cannot read ({exc.strerror or exc})") from None
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | OFFICE_SUFFIXES:
         raise ReportdiffError(
-            f"{path}: unsupported file type '{suffix}' (use .txt, .md or .html)"
+            f"{path}: unsupported file type '{suffix}' (use .txt, .md, .html, .docx or .pdf)"
         )
-    text = decode(data, str(path))
-    fmt = "md" if suffix in {".md", ".markdown"} else "txt"
-    if suffix in HTML_SUFFIXES or _looks_like_html(text):
-        text, fmt = html_to_text(text), "html"
+    if not data.strip():
+        raise ReportdiffError(f"{path}: file is empty")
+    if suffix == ".docx":
+        text, fmt = docx_to_text(data, str(path)), "docx"
+    elif suffix == ".pdf":
+        text, fmt = pdf_to_text(data, str(path)), "pdf"
+    else:
+        text = decode(data, str(path))
+        fmt = "md" if suffix in {".md", ".markdown"} else "txt"
+        if suffix in HTML_SUFFIXES or _looks_like_html(text):
+            text, fmt = html_to_text(text), "html"
     text = strip_web_boilerplate(text)
     if not re.search(r"[\u4e00-\u9fff]", text):
         raise ReportdiffError(f"{path}: contains no Chinese text; is this a report?")
@@ -175,3 +183,119 @@ def strip_web_boilerplate(text: str) -> str:
         if _FOOTER.match(lines[i]):
             end = i
     return "\n".join(lines[start:end])
+
+
+def docx_to_text(data: bytes, name: str) -> str:
+    """Paragraphs and tables of a Word file, in document order; tables tab-separated."""
+    import io
+    import zipfile
+
+    from docx import Document as WordDocument
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph
+
+    try:
+        word = WordDocument(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ReportdiffError(f"{name}: not a readable .docx ({exc.__class__.__name__}); re-save it from Word or export it as .txt") from None
+    except Exception as exc:  # python-docx raises lxml and package errors of many kinds
+        raise ReportdiffError(f"{name}: damaged .docx ({exc}); re-save it from Word or export it as .txt") from None
+    lines: list[str] = []
+    for block in word.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(block, word).text)
+        elif tag == "tbl":
+            for row in WordTable(block, word).rows:
+                lines.append("\t".join(cell.text.replace("\n", "") for cell in row.cells))
+    return "\n\n".join(lines)
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,4})\s*$")
+
+
+def pdf_to_text(data: bytes, name: str) -> str:
+    """The text layer of a PDF, in reading order, without running headers, footers
+    and page numbers; the clean stage rejoins lines broken at page ends."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise ReportdiffError(f"{name}: the PDF is encrypted; open it with its password and save an unprotected copy")
+            except ReportdiffError:
+                raise
+            except Exception:
+                raise ReportdiffError(f"{name}: the PDF is encrypted; open it with its password and save an unprotected copy") from None
+        # Layout mode keeps each line's indentation: Chinese typesetting indents
+        # the first line of a paragraph (首行缩进), which tells where one starts.
+        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    except ReportdiffError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ReportdiffError(f"{name}: damaged PDF ({exc.__class__.__name__}); download it again or export it as .txt") from None
+    if not re.search(r"[\u4e00-\u9fff]", "".join(pages)):
+        raise ReportdiffError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first, e.g. ocrmypdf -l chi_sim")
+    repeated = _running_lines(pages)
+    lines = [
+        line.rstrip()
+        for page in pages
+        for line in page.splitlines()
+        if line.strip() and line.strip() not in repeated and not _PAGE_NUMBER.match(line)
+    ]
+    return _unwrap(lines)
+
+
+_PARAGRAPH_OPENER = re.compile(r"[一二三四五六七八九十]是|[^，,。；;：:]{2,24}。")
+
+
+def _unwrap(lines: list[str]) -> str:
+    """Join the lines a PDF wrapped at the right margin into paragraphs.
+
+    Where the document indents first lines, an indented line starts a
+    paragraph and a flush one continues it. Without indents, a line as long
+    as the page allows was cut by the layout, unless the next one opens like
+    a paragraph (一是…, a short lead sentence). Numbered headings always
+    start anew.
+    """
+    from .clean import fold
+    from .numbering import match as numbered
+
+    if not lines:
+        return ""
+    indents = [len(line) - len(line.lstrip()) for line in lines]
+    base = min(indents)
+    indented = sum(1 for i in indents if i > base) >= max(2, len(lines) // 20)
+    texts = [line.strip() for line in lines]
+    widths = sorted(len(t) for t in texts)
+    full = widths[int(len(widths) * 0.9)]
+    out = [texts[0]]
+    for text, indent in zip(texts[1:], indents[1:]):
+        heading = numbered(fold(text)) or text.startswith(("▲", "附件")) or numbered(fold(out[-1])) and len(out[-1]) < 40
+        if indented:
+            joins = indent == base and not heading
+        else:
+            opens = out[-1].endswith(("。", "！", "？", "；", ";")) and _PARAGRAPH_OPENER.match(text)
+            joins = len(out[-1]) >= full * 0.9 and not opens and not heading
+        if joins:
+            out[-1] += text
+        else:
+            out.append(text)
+    return "\n".join(out)
+
+
+def _running_lines(pages: list[str]) -> set[str]:
+    """Lines at the top or bottom of most pages: running headers and footers."""
+    if len(pages) < 3:
+        return set()
+    counts: dict[str, int] = {}
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        for line in set(lines[:2] + lines[-2:]):
+            counts[line] = counts.get(line, 0) + 1
+    return {line for line, n in counts.items() if n >= max(3, len(pages) * 0.6) and len(line) <= 40}
