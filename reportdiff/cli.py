@@ -20,7 +20,7 @@ from .render import html as render_html
 from .render import json as render_json
 from .render import text as render_text
 
-COMMANDS = ("list", "outline")
+COMMANDS = ("list", "outline", "track")
 FORMATS = ("text", "json", "html")
 EXTENSIONS = {".json": "json", ".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
 
@@ -34,7 +34,8 @@ def _compare_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="reportdiff",
         description="Compare two Chinese government reports section by section.",
-        epilog="Other commands: 'reportdiff list' (the corpus), 'reportdiff outline DOC' (a report's sections). "
+        epilog="Other commands: 'reportdiff list' (the corpus), 'reportdiff outline DOC' (a report's sections), "
+        "'reportdiff track Y1 Y2 …' (commitments across years). "
         "OLD and NEW are years (2024 = the report on 2024's work), ids from 'reportdiff list', or file paths.",
     )
     p.add_argument("old", metavar="OLD")
@@ -67,6 +68,15 @@ def _outline_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _track_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reportdiff track", description="Follow commitments across several reports: promised, repeated, done or dropped.")
+    p.add_argument("docs", metavar="DOC", nargs="+", help="years, ids or paths, oldest first (at least two)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("-o", "--output", metavar="FILE")
+    _common(p)
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -74,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             return _list(_list_parser().parse_args(argv[1:]))
         if argv and argv[0] == "outline":
             return _outline(_outline_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "track":
+            return _track(_track_parser().parse_args(argv[1:]))
         return _compare(_compare_parser().parse_args(argv))
     except ReportdiffError as exc:
         print(f"reportdiff: {exc}", file=sys.stderr)
@@ -113,6 +125,28 @@ def _outline(args) -> int:
         _emit(render_json.dumps(render_json.outline(entry.document)), args.output)
     else:
         _emit(render_text.outline(entry.document), args.output)
+    return 0
+
+
+def _track(args) -> int:
+    from .commitments import lives
+
+    if len(args.docs) < 2:
+        raise ReportdiffError("track needs at least two reports, oldest first (e.g. reportdiff track 2022 2024 2025)")
+    entries = corpus_mod.scan(args.corpus) if not all(Path(d).exists() for d in args.docs) else []
+    resolved = [corpus_mod.resolve(d, entries, args.region) for d in args.docs]
+    print("reportdiff: tracking " + " → ".join(e.path for e in resolved), file=sys.stderr)
+    found, notes = lives([e.document for e in resolved])
+    if args.format == "json":
+        data = {
+            "schema": render_json.SCHEMA,
+            "reports": [render_json.describe(e.document) for e in resolved],
+            "notes": notes,
+            "commitments": [{"promised_in": l.promised_in, "plan_text": l.plan_text, "outcome": l.outcome, "events": [{"report": r, "event": ev, "text": t} for r, ev, t in l.events]} for l in found],
+        }
+        _emit(render_json.dumps(data), args.output)
+    else:
+        _emit(render_text.lives(found, notes), args.output)
     return 0
 
 

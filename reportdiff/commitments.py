@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .document import Document
 from .numbers import Quantity, extract
@@ -226,3 +227,82 @@ def _judge(target: Quantity, outcome: Quantity) -> tuple[str, str]:
     if not growth and goal > 0 and got >= goal * 0.5 and q not in {"以上", "不少于", "不低于"}:
         return "partial", shown
     return "missed", shown
+
+
+@dataclass
+class Life:
+    """One promise followed through later reports."""
+
+    promised_in: str  # label of the report that first made it (e.g. "2023 plan")
+    plan_text: str
+    events: list[tuple[str, str, str]] = field(default_factory=list)  # (report label, event, evidence)
+
+    @property
+    def outcome(self) -> str:
+        final = [e for _, e, _ in self.events if e in {"met", "missed", "partial", "not_reported"}]
+        if final:
+            return final[-1]
+        if any(e == "repeated" for _, e, _ in self.events):
+            return "repeated"
+        return "open"
+
+
+def _label(doc: Document) -> str:
+    return f"{doc.meta.region} {doc.meta.plans[0] if doc.meta.plans else '?'} plan ({Path(doc.source.path).stem[:3]})"
+
+
+def lives(docs: list[Document]) -> tuple[list[Life], list[str]]:
+    """Every promise of every report's one-year plan, followed through the later reports.
+
+    Returns the lives and notes on the steps where a plan could not be
+    checked (the next report reviews another year).
+    """
+    out: list[Life] = []
+    notes: list[str] = []
+    for i, doc in enumerate(docs):
+        if not doc.meta.plans or doc.meta.kind == "five_year_plan":
+            continue
+        year = doc.meta.plans[0]
+        quantities = extract(doc)
+        promises = _promises(doc, year, quantities)
+        checked: dict[str, Commitment] = {}
+        for later in docs[i + 1 :]:
+            if year in later.meta.reviews:
+                checked = {c.plan_text: c for c in track(doc, later, quantities).items}
+                reviewer = later
+                break
+        else:
+            reviewer = None
+            if i + 1 < len(docs):
+                notes.append(f"{_label(doc)}: no later report reviews {year}; its promises are only followed into later plans")
+        for promise in promises:
+            life = Life(_label(doc), promise.plan_text)
+            for later in docs[i + 1 :]:
+                later_year = later.meta.plans[0] if later.meta.plans else None
+                needles = [_core(n) for n in promise.names] or ([promise.target.indicator] if promise.target else [])
+                if later is reviewer and promise.plan_text in checked:
+                    c = checked[promise.plan_text]
+                    event = c.status if c.status != "carried_over" else "not_reported"
+                    life.events.append((f"{later.meta.reviews[0]} review", event, (c.outcome_text or "").strip()))
+                    if c.status == "carried_over":
+                        life.events.append((f"{later_year} plan", "repeated", c.carried_text or ""))
+                        continue
+                if later_year and later_year > year:
+                    plan = _parts(later, "plan", later_year)
+                    hit = _mention(later, plan, needles)
+                    if hit and not (later is reviewer and checked.get(promise.plan_text) and checked[promise.plan_text].status == "carried_over"):
+                        life.events.append((f"{later_year} plan", "repeated", hit))
+            out.append(life)
+    return out, notes
+
+
+def _mention(doc: Document, sections: list[Section], needles: list[str]) -> str:
+    text = doc.clean.folded
+    for needle in needles:
+        if len(needle) < 3:
+            continue
+        for m in re.finditer(re.escape(needle), text):
+            if _in(sections, m.start()):
+                start, end = _sentence_at(doc, m.start())
+                return doc.span_text(start, end).strip()
+    return ""

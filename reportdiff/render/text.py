@@ -152,3 +152,22 @@ def report(result: Comparison, style: Style) -> str:
                 body = "".join(style.op(o) for o in diff.ops)
                 out += [indent + "    " + line for line in body.split("\n") if line.strip()]
     return "\n".join(out) + "\n"
+
+
+def lives(found, notes: list[str]) -> str:
+    """`reportdiff track`: each promise and what became of it, grouped by the report that made it."""
+    out = list(notes)
+    current = None
+    order = {"missed": 0, "partial": 1, "not_reported": 2, "repeated": 3, "open": 4, "met": 5}
+    for life in sorted(found, key=lambda l: (l.promised_in, order[l.outcome])):
+        if life.promised_in != current:
+            current = life.promised_in
+            counts = {}
+            for l in found:
+                if l.promised_in == current:
+                    counts[l.outcome] = counts.get(l.outcome, 0) + 1
+            out += ["", f"Promised in the {current}: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(counts.items(), key=lambda kv: order[kv[0]]))]
+        out.append(f"  {life.outcome:12} {life.plan_text}".replace("\n", ""))
+        for report, event, evidence in life.events:
+            out.append(f"      {report}: {event.replace('_', ' ')}" + (f" — {evidence[:70]}".replace("\n", "") if evidence else ""))
+    return "\n".join(out).strip() + "\n"
