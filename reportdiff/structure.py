@@ -275,29 +275,29 @@ def _tables(text: str, paragraphs: list[tuple[int, int]]):
             continue
         rows_at.add(start)
         cells = [c.strip() for c in line.split("\t")]
-        is_header = not cells[0] or cells[0].replace(" ", "") in {"指标名称", "指标", "项目"}
-        if current and is_header and header and cells == header[0]:
+        header_word = cells[0].replace(" ", "") in {"指标名称", "指标", "项目", "序号"}
+        if current and header and header_word and _same_row(cells, header):
             current.end = end
             continue  # the header repeated after a page break
-        if current and current.end and start - current.end > 200 and not is_header:
-            current = None
-        if is_header and (current is None or current.rows):
-            if current is None or cells not in header:
-                current = Table(previous_line, [], [], start, end)
-                tables.append(current)
-                header = [cells]
-                continue
-        if current is None:
+        if current and current.rows and start - current.end > 200:
+            current = None  # far from the last table: a new one
+        if current is None or (header_word and current.rows):
             current = Table(previous_line, [], [], start, end)
             tables.append(current)
             header = []
-        if is_header and not current.rows:
-            header.append(cells)
+        if not current.rows and (header_word or (header and not cells[0])):
+            header.append(cells)  # a header, or its second row (绝对值 | 增长%)
         else:
             current.rows.append(cells)
         current.columns = _columns(header)
         current.end = end
     return tables, rows_at
+
+
+def _same_row(cells: list[str], header: list[list[str]]) -> bool:
+    """Whether a row repeats one of the header rows (spacing and empty cells aside)."""
+    key = [c.replace(" ", "") for c in cells if c]
+    return any(key == [c.replace(" ", "") for c in row if c] for row in header)
 
 
 def _columns(header: list[list[str]]) -> list[str]:

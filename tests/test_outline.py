@@ -1,0 +1,46 @@
+"""The section tree matches the headings a careful reader sees (issue 2).
+
+Expected outlines in tests/expected/outline/ were written by reading each seed.
+"""
+from __future__ import annotations
+
+import pytest
+
+from reportdiff.clean import fold
+
+from .conftest import EXPECTED, read_tsv, seed
+
+SEEDS = sorted(p.stem for p in (EXPECTED / "outline").glob("*.tsv"))
+
+
+def norm(heading: str) -> str:
+    return "".join(fold(heading).replace("*", "").replace("#", "").split())[:20]
+
+
+@pytest.mark.parametrize("prefix", SEEDS)
+def test_outline_matches_the_hand_made_one(prefix):
+    expected = [(int(level), norm(heading)) for level, heading, *_ in read_tsv(EXPECTED / "outline" / f"{prefix}.tsv")]
+    actual = [(s.level, norm(s.heading)) for s in seed(prefix).outline.walk()]
+    missing = [e for e in expected if e not in actual]
+    invented = [a for a in actual if a not in expected]
+    assert not missing and not invented, f"missing {missing[:8]} … invented {invented[:8]}"
+    assert actual == expected  # same order too
+
+
+def test_levels_come_from_numbering_not_markdown():
+    # 001 writes （二） under ## and （四） under ####; both are level 2.
+    levels = {s.heading[:3]: s.level for s in seed("001").outline.walk() if s.kind == "numbered"}
+    assert levels["（二）"] == levels["（四）"] == 2
+
+
+def test_glossary_is_its_own_part():
+    parts = [s for s in seed("002").sections if s.kind == "appendix"]
+    assert len(parts) == 1 and "名词" in parts[0].heading
+
+
+def test_tables_merge_repeated_headers():
+    (table,) = seed("002").outline.tables
+    assert table.columns[:3] == ["指标名称", "计量单位", "2022年计划 绝对值"]
+    names = [row[0] for row in table.rows]
+    assert names.count("指标名称") == 0 and names.count("指 标 名 称") == 0
+    assert any(n.endswith("生产总值") for n in names) and any("参加城乡居民基本养老保险人数" in n for n in names)
