@@ -12,8 +12,11 @@ which dmp returns a coarse partial diff), and difflib.HtmlDiff over lines
 from __future__ import annotations
 
 import argparse
+import asyncio
 import difflib
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -23,12 +26,10 @@ sys.path.insert(0, str(ROOT))
 
 from diff_match_patch import diff_match_patch  # noqa: E402
 
-from reportdiff import tokens  # noqa: E402
-from reportdiff.align import align  # noqa: E402
-from reportdiff.diff import diff_alignment, language_shift  # noqa: E402
+from reportdiff import compare, tokens  # noqa: E402
 from reportdiff.document import from_source  # noqa: E402
-from reportdiff.load import load, Source  # noqa: E402
-from reportdiff.numbers import match  # noqa: E402
+from reportdiff.load import Source, load  # noqa: E402
+from reportdiff.render import html as render_html  # noqa: E402
 from reportdiff.render import json as render_json  # noqa: E402
 from reportdiff.render import text as render_text  # noqa: E402
 
@@ -47,21 +48,18 @@ def timed(fn, *args):
 
 
 def pipeline(old_source: Source, new_source: Source) -> dict[str, float]:
-    """Stage times (seconds) for one comparison, load excluded (done by the caller)."""
-    from reportdiff.compare import Comparison
-
+    """Stage times (seconds) for one comparison; loading is timed by the caller."""
     t: dict[str, float] = {}
-    old, t["structure"] = timed(from_source, old_source)
-    new, dt = timed(from_source, new_source)
-    t["structure"] += dt
-    (old_tokens, new_tokens), t["tokens"] = timed(lambda: (tokens.Tokens.of(old.text), tokens.Tokens.of(new.text)))
-    alignment, t["align"] = timed(align, old, new, old_tokens, new_tokens)
-    diffs, t["diff"] = timed(diff_alignment, old, new, alignment)
-    language, dt = timed(language_shift, old_tokens, new_tokens, len(old.text), len(new.text))
-    t["diff"] += dt
-    numbers, t["numbers"] = timed(match, old, new)
-    result = Comparison(old, new, alignment, diffs, language, numbers)
-    _, t["render"] = timed(lambda: (render_json.dumps(render_json.comparison(result)), render_text.report(result, render_text.Style(False))))
+    (old, new), t["structure"] = timed(lambda: (from_source(old_source), from_source(new_source)))
+    result = compare(old, new)
+    t.update(result.timings)
+    _, t["render"] = timed(
+        lambda: (
+            render_json.dumps(render_json.comparison(result)),
+            render_text.report(result, render_text.Style(False)),
+            render_html.render(result),
+        )
+    )
     return t
 
 
@@ -75,6 +73,19 @@ def dmp_baseline(a: str, b: str, timeout: float) -> float:
 def htmldiff_baseline(a: str, b: str) -> float:
     _, seconds = timed(lambda: difflib.HtmlDiff().make_file(a.splitlines(), b.splitlines()))
     return seconds
+
+
+async def tui_first_screen() -> float:
+    """Seconds from starting the TUI to the first screen showing the comparison."""
+    from reportdiff.tui import ReportdiffApp
+
+    start = time.perf_counter()
+    app = ReportdiffApp(lambda: compare(seed("000"), seed("001")))
+    async with app.run_test(size=(160, 48)) as pilot:
+        while app.result is None:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        return time.perf_counter() - start
 
 
 def synthetic(source: Source, times: int) -> Source:
@@ -91,7 +102,7 @@ def main() -> None:
 
     _, jieba_load = timed(tokens._ready)
     print(f"jieba dictionary load: {jieba_load:.3f} s (once per process)\n")
-    stages = ["load", "structure", "tokens", "align", "diff", "numbers", "render"]
+    stages = ["load", "structure", "tokens", "align", "diff", "numbers", "commitments", "render"]
     print(f"{'pair':10} {'chars':>13} " + " ".join(f"{s:>9}" for s in stages) + f" {'total':>7} {'dmp-char':>9} {'htmldiff':>9}")
     for a, b in PAIRS:
         (sa, sb), load_time = timed(lambda: (load(seed(a)), load(seed(b))))
@@ -102,7 +113,18 @@ def main() -> None:
         dmp_note = f"{dmp:8.2f}s" + ("*" if dmp >= args.dmp_timeout * 0.95 else " ")
         print(f"{a}→{b:6} {len(sa.text):>6}+{len(sb.text):<6} " + " ".join(f"{t[s]:8.3f}s" for s in stages) + f" {total:6.2f}s {dmp_note} {html:8.2f}s")
     print(f"\n* diff-match-patch hit its {args.dmp_timeout:g} s limit and returned a coarse partial diff.")
-    print(f"  Total includes jieba load: add {jieba_load:.2f} s for a fresh process.\n")
+    print(f"  Totals exclude the jieba load: add {jieba_load:.2f} s for a fresh process.\n")
+
+    print("End to end in a fresh process (interpreter, imports, jieba, load → HTML), best of 3:")
+    for a, b in (("000", "001"), ("003", "001")):
+        out = Path(tempfile.mkdtemp()) / "review.html"
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "reportdiff.cli", a, b, "-o", str(out)], check=True, cwd=ROOT, capture_output=True)
+            runs.append(time.perf_counter() - start)
+        print(f"  reportdiff {a} {b} -o review.html: {min(runs):.2f} s, HTML {out.stat().st_size / 1024:.0f} KiB")
+    print(f"  TUI start to first screen (000→001, headless): {asyncio.run(tui_first_screen()):.2f} s\n")
     if args.quick:
         return
 
@@ -112,8 +134,9 @@ def main() -> None:
     rows = []
     for n in (1, 2, 4, 8):
         big = synthetic(base, n)
-        tracemalloc.start()
         t = pipeline(big, new)
+        tracemalloc.start()  # a second, traced run for memory: tracing slows everything
+        pipeline(big, new)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         total = sum(t.values())
