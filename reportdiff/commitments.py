@@ -196,17 +196,11 @@ def _core(name: str) -> str:
 
 
 def _carried_or_silent(c: Commitment, new: Document, plan_next: list[Section], needles: list[str]) -> Commitment:
-    text = new.clean.folded
-    for needle in needles:
-        if len(needle) < 3:
-            continue
-        for m in re.finditer(re.escape(needle), text):
-            if _in(plan_next, m.start()):
-                start, end = _sentence_at(new, m.start())
-                c.status, c.carried_text = "carried_over", new.span_text(start, end).strip()
-                c.reason = f"{needle} promised again"
-                return c
-    c.status, c.reason = "not_reported", "the review does not mention it"
+    again = _mention(new, plan_next, needles)
+    if again:
+        c.status, c.carried_text, c.reason = "carried_over", again, "promised again in the next plan"
+    else:
+        c.status, c.reason = "not_reported", "the review does not mention it"
     return c
 
 

@@ -17,16 +17,12 @@ from dataclasses import dataclass, field
 from .document import Document
 from .numbering import to_int
 from .structure import Section, Table
+from .tokens import UNITS
 
-_UNIT = (
-    "万亿元|亿元|万元|万美元|亿美元|美元|元|个百分点|百分点|万人次|人次|万人|人|万户|户|万亩|亩|万吨|吨|"
-    "万平方米|平方米|平方公里|公里|千米|米|公顷|万千瓦|千瓦|万辆|辆|万套|套|家|个|项|所|座|处|条|台|部|件|"
-    "场|批|株|棵|名|间|栋|张|单|次|天|%"
-)
 _NUMBER = r"\d+(?:\.\d+)?"
 # 274.6亿元, 8万余亩, 200余场, 3-5个, 85.7%; never 2024年 (no 年 unit), 5G, 5#, 7+28+N.
 _QUANTITY = re.compile(
-    rf"(?<![\d.A-Za-z#+\-])(?P<num>{_NUMBER})(?:[-~至到](?P<high>{_NUMBER}))?(?P<scale>万|亿)?(?P<approx>余|多)?(?P<unit>{_UNIT})(?![A-Za-z\d#+])"
+    rf"(?<![\d.A-Za-z#+\-])(?P<num>{_NUMBER})(?:[-~至到](?P<high>{_NUMBER}))?(?P<scale>万|亿)?(?P<approx>余|多)?(?P<unit>{UNITS})(?![A-Za-z\d#+])"
 )
 # Chinese numerals only where the count closes a clause (新建学校两所。): inside
 # a phrase they are names (两项补贴, 四个一批, 三大改造).

@@ -14,14 +14,16 @@ from functools import lru_cache
 
 import jieba
 
+# Units of measure, longest first so 亿元 wins over 元. Shared with the numbers stage.
 UNITS = (
-    "万亿元|亿元|万元|万美元|美元|元|个百分点|百分点|万人次|人次|万人|人|万户|户|万亩|亩|万吨|吨|"
-    "平方公里|平方米|万平方米|公里|千米|米|公顷|万千瓦|千瓦|万辆|辆|万套|套|万家|家|个|项|所|座|"
-    "处|条|台|部|件|次|天|名|栋|间|张|只|头|株|棵|宗|批|场|届|倍|年|月|日|%|‰"
+    "万亿元|亿元|万元|亿美元|万美元|美元|元|个百分点|百分点|万人次|人次|万人|人|万户|户|万亩|亩|万吨|吨|"
+    "万平方米|平方米|平方公里|公里|千米|米|公顷|万千瓦|千瓦|万辆|辆|万套|套|家|个|项|所|座|处|条|台|部|件|"
+    "场|批|株|棵|名|间|栋|张|单|次|天|只|头|宗|倍|%|‰"
 )
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A figure with its optional 万/亿 scale and unit: 263.06亿元, 4.8%, 1.5万亩, 2000个.
-QUANTITY = re.compile(rf"(?:{NUMBER})(?:[万亿千百](?!元|人|亩|吨|户|套|家|千瓦|美元|平方|辆|人次))?(?:余|多)?(?:{UNITS})?")
+# For tokens, dates stay whole too (2024年), so a year roll-over is one replaced token.
+QUANTITY = re.compile(rf"(?:{NUMBER})(?:[万亿千百](?!元|人|亩|吨|户|套|家|千瓦|美元|平方|辆|人次))?(?:余|多)?(?:{UNITS}|年|月|日|届)?")
 STOPWORDS = frozenset(
     "的 了 和 与 及 等 在 是 为 对 以 把 将 从 向 由 于 并 或 而 也 都 又 就 更 再 其 之 中 上 下 "
     "一 个 这 那 我们 我 你 他 它 要 有 着 被 让 使 到 各 全 该 本 此 个 年 月 日 全区 全年 "
