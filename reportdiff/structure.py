@@ -20,6 +20,7 @@ _PERIOD_REVIEW = re.compile(r"(五年来|过去五年),")
 _APPENDIX = re.compile(r"附件\s*\d*\s*(.{0,30})$")
 _PREFACE = re.compile(r"(序\s*言|前\s*言)$")
 _ADDRESS = re.compile(r"各位代表|同志们")
+_INLINE_ITEM = re.compile(r"(?<=。)[一二三四五六七八九十]是[^,，;；。:：]{2,14}。")
 _RUN_IN = re.compile(r"(?<=。)([^。]{4,10})(?=。)")
 
 
@@ -193,10 +194,14 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
         unit = _unit_at(folded, start, end, bold_starts)
         if unit:
             found.append((start, *unit))
-        if (unit and unit[1] == "lead") or container.kind == "period":
-            # A paragraph opened by a plain lead sentence can run several
-            # together (…完善。乡村振兴步伐加快。…); only very short title-like
-            # ones count. Where leads are bold, the unbolded are prose.
+        items = [m for m in _INLINE_ITEM.finditer(folded, start, end) if m.start() > start]
+        if len(items) >= 2:
+            # 一是忠诚履职、奋勇争先。二是…: short titled items run inside one paragraph.
+            found += [(m.start(), m.end() - 1, "item") for m in items]
+        if container.kind == "period":
+            # A five-year retrospective runs its lead sentences together in
+            # one paragraph (…完善。乡村振兴步伐加快。…); only very short,
+            # title-like ones count. Elsewhere leads open their paragraphs.
             for m in _RUN_IN.finditer(folded, start, end):
                 if _reads_as_title(m.group(1)) and m.start(1) not in bold_starts:
                     found.append((m.start(1), m.end(1), "lead"))
