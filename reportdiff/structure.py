@@ -212,6 +212,11 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
                     # 一是**发展位势进入争先晋位期**。: the item marker belongs to the heading.
                     item = b_start - 2 if _ITEM.fullmatch(folded[b_start - 2 : b_start]) else b_start
                     found.append((item, lead, "item" if item < b_start else "lead"))
+    # A lead with a comma (坚持党的领导，增强政治引领力) counts only in a run of
+    # such: a lone one is rhetoric (目标催人奋进，使命呼唤担当).
+    paired = [f for f in found if f[2] == "lead" and re.search(r"[,，]", folded[f[0] : f[1]])]
+    if len(paired) == 1:
+        found.remove(paired[0])
     plain_leads = [f for f in found if f[2] == "lead" and f[0] not in bold_starts]
     if len(plain_leads) == 1 and len(found) == 1:
         return []  # one lone short sentence is prose, not a run of lead sentences
@@ -224,7 +229,7 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
         # or up to the next unit where that starts inside the same paragraph.
         ends = [e for _, e in paragraphs if start < e <= following]
         end = max(ends) if ends else following
-        heading = text[start:head_end].lstrip("▲")
+        heading = text[start:head_end].lstrip("▲—")
         body_start = head_end + 1 if head_end < len(text) and folded[head_end] in "。:;" else head_end
         units.append(Section(heading, level, kind, start, body_start, end, style=kind))
     return units
@@ -241,6 +246,10 @@ def _unit_at(folded, start, end, bold_starts):
         if stop and stop.start() <= 40:
             return start + stop.start(), "item"
         return None
+    if line.startswith("——"):
+        # ——坚持新发展理念引领，推动高质量发展取得重大进展。: a dashed goal item.
+        stop = line.find("。")
+        return (start + stop, "item") if 4 <= stop <= 40 else None
     if start in bold_starts:
         return None  # handled as a bold lead
     stop = line.find("。")
@@ -262,8 +271,12 @@ def _bold_lead(folded, b_start, b_end):
 
 
 def _reads_as_title(sentence: str) -> bool:
-    """A short sentence with no clause breaks, numbers or address, like a title."""
-    return not re.search(r"[,;:!?，；：\d]", sentence) and not _ADDRESS.match(sentence)
+    """A short sentence with no numbers or address, like a title: no clause
+    break, or one in a short parallel pair (坚持党的领导，增强政治引领力)."""
+    if re.search(r"[;:!?；：\d]", sentence) or _ADDRESS.match(sentence):
+        return False
+    commas = len(re.findall(r"[,，]", sentence))
+    return commas == 0 or commas == 1 and len(sentence) <= 16
 
 
 def _tables(text: str, paragraphs: list[tuple[int, int]]):
