@@ -30,7 +30,7 @@ THRESHOLD = 0.18
 MUTUAL_THRESHOLD = 0.06
 # A leftover section joins a pair (split/merge) only if it is nearly as close
 # to the partner as the pair itself is.
-JOIN_RATIO = 0.6
+JOIN_RATIO = 0.45
 POSITION_WEIGHT = 0.06
 HEADING_WEIGHT = 3.0
 
@@ -159,49 +159,49 @@ class _Matcher:
         scores = {}
         for i, a in enumerate(free_old):
             for j, b in enumerate(free_new):
-                if id(a) in self.banned or id(b) in self.banned:
-                    continue
+                if id(a) in self.banned or id(b) in self.banned or _layer(a) != _layer(b):
+                    continue  # a five-year retrospective (五年来…) never pairs with a one-year section
                 prior = 1 - abs(i / max(len(free_old), 1) - j / max(len(free_new), 1))
                 scores[i, j] = (self.space.cosine(a, b), prior)
         ranked = sorted(scores, key=lambda k: scores[k][0] + POSITION_WEIGHT * scores[k][1], reverse=True)
         taken_old: dict[int, Pair] = {}
         taken_new: dict[int, Pair] = {}
-        # A five-year retrospective (五年来…) is not the counterpart of a
-        # one-year section: sections pair within their own layer first.
-        layered = [k for k in ranked if _layer(free_old[k[0]]) == _layer(free_new[k[1]])]
-        for candidates in (layered, ranked):
-            best_old: dict[int, float] = {}
-            best_new: dict[int, float] = {}
-            for i, j in candidates:
-                best_old[i] = max(best_old.get(i, 0.0), scores[i, j][0])
-                best_new[j] = max(best_new.get(j, 0.0), scores[i, j][0])
-            for i, j in candidates:
+        changed = True
+        while changed:  # a pair made can make another pair mutual: repeat until stable
+            changed = False
+            for i, j in ranked:
                 sim = scores[i, j][0]
-                if i in taken_old or j in taken_new:
+                if i in taken_old and j in taken_new or sim < MUTUAL_THRESHOLD:
                     continue
-                mutual = sim == best_old[i] == best_new[j]
-                if sim < (MUTUAL_THRESHOLD if mutual else THRESHOLD):
+                if i not in taken_old and j not in taken_new:
+                    # Competitive linking: each is the other's best among those still free.
+                    mutual = sim >= max((scores[i, k][0] for k in range(len(free_new)) if k not in taken_new and (i, k) in scores), default=0) and sim >= max(
+                        (scores[k, j][0] for k in range(len(free_old)) if k not in taken_old and (k, j) in scores), default=0
+                    )
+                    if mutual or sim >= THRESHOLD:
+                        pair = Pair([free_old[i]], [free_new[j]], sim)
+                        pairs.append(pair)
+                        taken_old[i], taken_new[j] = pair, pair
+                        changed = True
+                        break
                     continue
-                pair = Pair([free_old[i]], [free_new[j]], sim)
-                pairs.append(pair)
-                taken_old[i], taken_new[j] = pair, pair
-        # Leftovers that clearly continue an existing pair become splits / merges.
-        for i, j in ranked:
-            sim = scores[i, j][0]
-            if sim < THRESHOLD:
-                break
-            if _layer(free_old[i]) != _layer(free_new[j]):
-                continue
-            if i not in taken_old and j in taken_new:
-                pair = taken_new[j]
-                if len(pair.new) == 1 and sim >= JOIN_RATIO * pair.similarity:
+                # One side is taken: the other may join that pair as a merge or a
+                # split, if this is its best match and nearly as close as the pair.
+                pair = taken_new[j] if j in taken_new else taken_old[i]
+                joining_old = i not in taken_old
+                if joining_old and len(pair.new) > 1 or not joining_old and len(pair.old) > 1 or sim < JOIN_RATIO * pair.similarity:
+                    continue
+                best = max(scores[i, k][0] for k in range(len(free_new)) if (i, k) in scores) if joining_old else max(scores[k, j][0] for k in range(len(free_old)) if (k, j) in scores)
+                if sim < best:
+                    continue
+                if joining_old:
                     pair.old.append(free_old[i])
                     taken_old[i] = pair
-            elif j not in taken_new and i in taken_old:
-                pair = taken_old[i]
-                if len(pair.old) == 1 and sim >= JOIN_RATIO * pair.similarity:
+                else:
                     pair.new.append(free_new[j])
                     taken_new[j] = pair
+                changed = True
+                break
         pairs += [Pair([s], [], 0.0) for i, s in enumerate(free_old) if i not in taken_old]
         pairs += [Pair([], [s], 0.0) for j, s in enumerate(free_new) if j not in taken_new]
         for pair in pairs:
@@ -229,20 +229,40 @@ def _part_pairs(old: Document, new: Document, matcher: _Matcher) -> list[Pair]:
     with its counterpart whatever the score); across kinds (a five-year plan
     against a work report) roles do not line up and content decides.
     """
-    roles_old = [p.role for p in old.meta.parts]
-    roles_new = [p.role for p in new.meta.parts]
+    # Five-year goals (十五五…) are not a one-year report's targets.
+    roles_old = [_year_role(p) for p in old.meta.parts]
+    roles_new = [_year_role(p) for p in new.meta.parts]
     labelled = {"review", "targets", "tasks"}
     if not (set(roles_old) & set(roles_new) & labelled) or old.meta.kind != new.meta.kind and "five_year_plan" in {old.meta.kind, new.meta.kind}:
         return matcher.match(old.sections, new.sections)
     pairs: list[Pair] = []
-    for role in ("review", "targets", "tasks", "appendix", "other"):
+    for role in ("review", "targets", "tasks", "goals", "appendix", "other"):
         olds = [s for s, r in zip(old.sections, roles_old) if r == role]
         news = [s for s, r in zip(new.sections, roles_new) if r == role]
         if len(olds) == 1 and len(news) == 1 and role in labelled and not matcher.is_fixed(olds[0], news[0]):
             pairs.append(Pair(olds, news, matcher.space.cosine(olds[0], news[0])))
         else:
             pairs += matcher.match(olds, news)
+    # A report without a targets part states its targets at the head of its
+    # tasks part (今年经济社会发展主要预期目标是…): a lone targets part merges there.
+    tasks = [p for p in pairs if p.old and p.new and p.old[0].path and _role(old, p.old[0]) == "tasks"]
+    for pair in [p for p in pairs if p.status in {"removed", "added"}]:
+        side = pair.old or pair.new
+        if tasks and _role(old if pair.old else new, side[0]) == "targets" and not matcher.is_fixed(side[0], side[0]):
+            (tasks[0].old if pair.old else tasks[0].new).insert(0, side[0])
+            pairs.remove(pair)
     return pairs
+
+
+def _year_role(part) -> str:
+    return "goals" if part.role == "targets" and len(part.years) > 1 else part.role
+
+
+def _role(doc: Document, section: Section) -> str:
+    for top, part in zip(doc.sections, doc.meta.parts):
+        if top is section:
+            return _year_role(part)
+    return ""
 
 
 def _plan_to_review_parts(old: Document, new: Document) -> list[tuple[Section, Section]]:
