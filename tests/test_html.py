@@ -33,7 +33,7 @@ class _Collector(HTMLParser):
             if key in attrs:
                 self.refs.append(attrs[key])
         if tag in {"del", "ins"}:
-            self.styled.setdefault(tag, []).append(attrs.get("style", ""))
+            self.styled.setdefault(tag, []).append((attrs.get("class", ""), attrs.get("style", "")))
         if tag not in self.VOID:
             self.stack.append(tag)
 
@@ -88,8 +88,9 @@ def test_styles_are_inlined_and_differ_without_colour(rendered):
     assert "<style>" in html  # kept for browsers
     dels, inss = parser.styled.get("del", []), parser.styled.get("ins", [])
     assert dels and inss
-    assert all("line-through" in s for s in dels if "routine" not in s and "moved" not in s)
-    assert any("underline" in s for s in inss)
+    assert all("line-through" in style for cls, style in dels if cls.startswith("del"))
+    assert all("underline" in style for cls, style in inss if cls.startswith("ins"))
+    assert any(cls == "del numchg" and "font-weight: 700" in style for cls, style in dels)
     assert "PingFang SC" in html and "@media print" in html and "max-width: 700px" in html
 
 
