@@ -192,7 +192,7 @@ class _Matcher:
                 if joining_old and len(pair.new) > 1 or not joining_old and len(pair.old) > 1 or sim < JOIN_RATIO * pair.similarity:
                     continue
                 best = max(scores[i, k][0] for k in range(len(free_new)) if (i, k) in scores) if joining_old else max(scores[k, j][0] for k in range(len(free_old)) if (k, j) in scores)
-                if sim < best:
+                if sim < best or self._orphans(scores, taken_old, taken_new, i, j, joining_old):
                     continue
                 if joining_old:
                     pair.old.append(free_old[i])
@@ -208,6 +208,33 @@ class _Matcher:
             pair.old.sort(key=lambda s: s.start)
             pair.new.sort(key=lambda s: s.start)
         return pairs
+
+    @staticmethod
+    def _orphans(scores, taken_old, taken_new, i, j, joining_old) -> bool:
+        """Whether joining a taken pair would leave this section's free mutual
+        partner with no partner at all, when pairing the two would not."""
+        if joining_old:
+            mine = {k: v[0] for (a, k), v in scores.items() if a == i and k not in taken_new}
+        else:
+            mine = {k: v[0] for (k, b), v in scores.items() if b == j and k not in taken_old}
+        if not mine:
+            return False
+        alt, sim = max(mine.items(), key=lambda kv: kv[1])
+        if sim < MUTUAL_THRESHOLD:
+            return False
+        # who else is free on my side and sees `alt` as their best free match?
+        rivals = []
+        for (a, b), v in scores.items():
+            other, partner = (a, b) if joining_old else (b, a)
+            if partner != alt or other == (i if joining_old else j) or other in (taken_old if joining_old else taken_new):
+                continue
+            best_free = max(
+                (w[0] for (x, y), w in scores.items() if (x if joining_old else y) == other and (y if joining_old else x) not in (taken_new if joining_old else taken_old)),
+                default=0,
+            )
+            if v[0] >= MUTUAL_THRESHOLD and v[0] >= best_free:
+                rivals.append(other)
+        return not rivals
 
     def leftover_forced(self) -> list[Pair]:
         """Forced pairs whose sections were never siblings in one match."""
