@@ -29,6 +29,7 @@ STOPWORDS = frozenset(
     "一 个 这 那 我们 我 你 他 它 要 有 着 被 让 使 到 各 全 该 本 此 个 年 月 日 全区 全年 "
     "进一步 持续 不断 加快 推进 推动 加强 深入 积极 全面 大力 扎实 切实 着力 坚持 实施 开展 "
     "工作 建设 发展 提升 完善 强化 实现 完成 做好 抓好 确保 落实 同比 增长 以上 左右".split()
+    + [f"{n}是" for n in "一二三四五六七八九十"]  # item markers (一是…), not content
 )
 _YEAR = re.compile(r"(?:19|20)\d\d年?$")
 _PUNCT = re.compile(r"^[\W_]+$")
