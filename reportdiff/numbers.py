@@ -354,10 +354,59 @@ def _comparable(doc: Document, quantities: list[Quantity]) -> dict[tuple, Quanti
     return {k: q for k, q in chosen.items() if k[0] in known or len(values[k]) == 1}
 
 
+
+# Words around an indicator's name that vary between reports without changing
+# what is measured: 区重点项目共 = 实施重点项目 = 重点项目.
+_LABEL_NOISE = re.compile(r"^(全区|辖区银行|辖区|全年|年度|累计|评价|评估|认定|安排|实施|开展|新建成|区|省、市、区)+|(共|总|各类)")
+LABEL_MATCH = 0.5  # bigram overlap above which two indicator names are taken as one
+_SCOPE = re.compile(r"[省市县]$|[省市区县]级$|其中")
+
+
+def _core_label(indicator: str) -> str:
+    return _LABEL_NOISE.sub("", indicator).replace("增加", "新增")
+
+
+def label_similarity(a: str, b: str) -> float:
+    """How surely two indicator names name one thing: 1 when one ends the other
+    (入库国家科技型中小企业 / 评价入库国家科技型中小企业), else their bigram overlap."""
+    a, b = _core_label(a), _core_label(b)
+    if not a or not b:
+        return 0.0
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 2 and long.endswith(short) and len(long) <= 3 * len(short):
+        # 省重点项目 is a part of 重点项目, not the same count
+        return 0.0 if _SCOPE.search(long[: len(long) - len(short)]) else 1.0
+    grams_a = {a[i : i + 2] for i in range(len(a) - 1)}
+    grams_b = {b[i : i + 2] for i in range(len(b) - 1)}
+    if not grams_a or not grams_b:
+        return 0.0
+    return 2 * len(grams_a & grams_b) / (len(grams_a) + len(grams_b))
+
+
 def match(old: Document, new: Document) -> Numbers:
-    """Extract the quantities of both reports and pair those of one indicator."""
+    """Extract the quantities of both reports and pair those of one indicator.
+
+    Known indicators and identical names pair first; the rest pair by name
+    similarity, each with its most similar counterpart of the same kind,
+    measure and unit family, when the liking is mutual.
+    """
     old_q, new_q = extract(old), extract(new)
     a, b = _comparable(old, old_q), _comparable(new, new_q)
     pairs = [NumberPair(k[0], k[2], k[1], a[k], b[k]) for k in a if k in b]
+    rest_a = {k: q for k, q in a.items() if k not in b}
+    rest_b = {k: q for k, q in b.items() if k not in a}
+    scored = sorted(
+        ((label_similarity(ka[0], kb[0]), ka, kb) for ka in rest_a for kb in rest_b if ka[1:] == kb[1:]),
+        reverse=True,
+    )
+    used_a, used_b = set(), set()
+    for score, ka, kb in scored:
+        if score < LABEL_MATCH:
+            break
+        if ka in used_a or kb in used_b:
+            continue
+        used_a.add(ka)
+        used_b.add(kb)
+        pairs.append(NumberPair(ka[0], ka[2], ka[1], rest_a[ka], rest_b[kb]))
     pairs.sort(key=lambda p: (p.kind != "actual", p.new.start))
     return Numbers(old_q, new_q, pairs)
