@@ -13,23 +13,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Document
-from .numbers import Quantity, extract
+from .numbers import Quantity, extract, label_similarity
 from .structure import Section
 
 # Deeds a review can confirm, and the words that say a deed is only under way.
-_DEED = re.compile(r"(建成投用|建成投产|建成|完成|开工建设|开工|投用|投产|竣工|通车|启动)")
+_DEED = re.compile(r"(建成投用|建成投产|建成交付|建成|完成|开工建设|开工|投用|投产|竣工|通车|启动|打通)")
+# Deeds that promise operation: a review saying only 建成 (built) has not delivered them.
+_OPERATE = re.compile(r"投用|投产|达效|运营")
 _DONE = re.compile(r"建成|完成|竣工|通车|投用|投产|交付|落成|运营|运行")
 _UNDER_WAY = re.compile(r"主体完成|主体施工|加快|推进|在建|开工|启动|进入|正在|续建")
 # A named thing: a project, school, road, park… (春天小学, 稻香路小学二期, 平高智能装备产业园).
 _NAMED = re.compile(
-    r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,18}?(?:小学|中学|学校|幼儿园|医院|卫生院|中心|综合楼|病房楼|产业园|物流园|园区|"
-    r"项目|工程|道路|大道|[路街桥](?:南延|北延|东延|西延)?|公园|游园|广场|厂|站|馆|场|基地|社区|小区|农田)(?:[一二三]期|（[一二三]期）)?"
+    r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,18}(?:小学|中学|学校|幼儿园|医院|卫生院|中心|综合楼|病房楼|产业园|物流园|园区|"
+    r"项目|工程|道路|大道|[路街桥](?:南延|北延|东延|西延)?|公园|游园|广场|厂|站|馆|场|基地|社区|小区|农田|安置房|住房)(?:[一二三]期|（[一二三]期）)?"
 )
+_VERB_PREFIX = re.compile(r"^(加紧|加快|全力|大力|积极|推进|推动|启动|实施|完成|建设|建成|新建|打通|平顶山市|湛河区)+")
 _GENERIC_NAMES = re.compile(r"^(重点|在建|新建|各类|一批|相关|全部|已建|续建|市级|省级|区级|全区|城市|农村|老旧|年度|民生|基础设施)")
 _SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
 # How far below a 左右 target an outcome may fall and still count as met.
 ABOUT_LEVEL = 0.10  # ±10 % of a level
 ABOUT_RATE = 0.5  # ±0.5 percentage points of a growth rate
+# A review figure answers a target when their indicator names are this alike
+# (建成老年助餐场所 / 新开办老年助餐服务场所 score 0.47).
+OUTCOME_MATCH = 0.45
 
 
 @dataclass
@@ -44,6 +50,7 @@ class Commitment:
     carried_text: str | None = None
     reason: str = ""
     plan_section: str = ""
+    plan_section_text: str = ""  # the sentence the promise stands in (names its place)
 
 
 @dataclass
@@ -103,21 +110,40 @@ def _promises(doc: Document, year: int, quantities: list[Quantity]) -> list[Comm
     out: list[Commitment] = []
     seen_spans: set[tuple[int, int]] = set()
     for q in quantities:
-        if q.kind != "target" or q.source != "text" or len(q.indicator) < 3 or not _in(plan, q.start):
+        if q.kind != "target" or q.source != "text" or len(q.indicator) < 2 or not _in(plan, q.start):
             continue
-        out.append(Commitment(plan_text=q.text, kind="quantitative", target=q, plan_section=_section_of(plan, q.start)))
+        if q.label.rstrip().endswith("等"):
+            continue  # 平顶山市第六人民医院健康养护中心等23个项目开工: a deed on named projects
+        s_start, s_end = _sentence_at(doc, q.start)
+        out.append(
+            Commitment(
+                plan_text=q.text, kind="quantitative", target=q, plan_section=_section_of(plan, q.start),
+                plan_section_text=doc.clean.folded[s_start:q.start],
+            )
+        )
     for section in plan:
-        for m in _DEED.finditer(doc.clean.folded, section.start, section.end):
+        folded = doc.clean.folded
+        for m in _DEED.finditer(folded, section.start, section.end):
             start, end = _sentence_at(doc, m.start())
-            clause_end = min([i for i in (doc.clean.folded.find(c, m.end(), end) for c in "，,") if i >= 0] + [end])
-            clause = doc.text[m.start() : clause_end]
-            names = _names(clause[len(m.group(0)) :])
-            if not names or (m.start(), clause_end) in seen_spans or any(m.start() <= q.start < clause_end for q in quantities):
+            # The clause around the verb: 推动X建成投用 names X before it, 完成X after.
+            clause_start = max([folded.rfind(c, start, m.start()) + 1 for c in "，,"] + [start])
+            clause_end = min([i for i in (folded.find(c, m.end(), end) for c in "，,") if i >= 0] + [end])
+            clause = doc.text[clause_start:clause_end]
+            names = _names(doc.text[m.end() : clause_end]) + _names(doc.text[clause_start : m.start()])
+            # Two deeds in one clause (…厂房建成投用、…项目投产达效) are two promises.
+            pieces = [p for p in re.finditer(r"[^、]+", folded[clause_start:clause_end]) if _DEED.search(p.group(0))]
+            if len(pieces) > 1:
+                piece = next(p for p in pieces if p.start() <= m.start() - clause_start < p.end())
+                clause_start, clause_end = clause_start + piece.start(), clause_start + piece.end()
+                names = _names(doc.text[clause_start:clause_end])
+            counted = any(clause_start <= q.start < clause_end and not q.label.rstrip().endswith("等") for q in quantities if q.kind == "target")
+            if not names or (clause_start, clause_end) in seen_spans or counted:
                 continue  # no named thing, or a figure already checked as a target
-            seen_spans.add((m.start(), clause_end))
+            seen_spans.add((clause_start, clause_end))
+            del clause
             out.append(
                 Commitment(
-                    plan_text=doc.span_text(m.start(), clause_end).rstrip("，。；,;"),
+                    plan_text=doc.span_text(clause_start, clause_end).rstrip("，。；,;"),
                     kind="deed",
                     names=names,
                     plan_section=_section_of(plan, m.start()),
@@ -139,8 +165,8 @@ def _names(text: str) -> tuple[str, ...]:
     names = []
     for piece in re.split(r"[、和及与]", text):
         for m in _NAMED.finditer(piece):
-            name = m.group(0)
-            if len(name) >= 4 and not _GENERIC_NAMES.match(name):
+            name = _VERB_PREFIX.sub("", m.group(0))
+            if len(name) >= 3 and not _GENERIC_NAMES.match(name):
                 names.append(name)
                 break
     return tuple(names)
@@ -150,35 +176,63 @@ def _check(c: Commitment, new: Document, review: list[Section], plan_next: list[
     periods = _periods(new)
     if c.kind == "quantitative":
         target = c.target
-        candidates = [
-            q for q in quantities
+        scored = [
+            (label_similarity(q.indicator, target.indicator, scoped=False), -q.start, q)
+            for q in quantities
             if q.kind == "actual" and _in(review, q.start) and not _in(periods, q.start)
-            and q.indicator == target.indicator and q.measure == target.measure and q.family == target.family
+            and q.measure == target.measure and q.family == target.family
         ]
-        if candidates:
-            outcome = candidates[0]
+        scored = [x for x in scored if x[0] >= OUTCOME_MATCH]
+        if not scored:
+            scored = _by_named_context(c, new, review, periods, quantities)
+        if scored:
+            outcome = max(scored, key=lambda x: (x[0], x[1]))[2]
             c.outcome = outcome
             c.outcome_text = outcome.text
             c.status, c.reason = _judge(target, outcome)
             return c
-        return _carried_or_silent(c, new, plan_next, [target.indicator])
+        head = target.indicator[-3:] if len(target.indicator) >= 5 else target.indicator
+        return _carried_or_silent(c, new, plan_next, [target.indicator, head])
     text = new.clean.folded
-    for name in c.names:
+    for name in [v for n in c.names for v in _variants(n)]:
         for m in re.finditer(re.escape(_core(name)), text):
             if not _in(review, m.start()) or _in(periods, m.start()):
                 continue
             start, end = _sentence_at(new, m.start())
-            sentence = text[start:end]
-            local = sentence[max(0, m.start() - start - 12) : m.end() - start + 16]
+            # What the review says of the thing: from just before it to the end of its clause.
+            clause_end = min([i for i in (text.find(ch, m.end(), end) for ch in "，,") if i >= 0] + [end])
+            local = text[max(start, m.start() - 12) : max(clause_end, m.end() + 8)]
             c.outcome_text = new.span_text(start, end).strip()
             if _UNDER_WAY.search(local) and not re.search(r"建成投用|竣工|交付", local):
                 c.status, c.reason = "partial", f"{_core(name)}: under way"
+                again = _mention(new, plan_next, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
+                if again:  # unfinished and promised again
+                    c.status, c.carried_text = "carried_over", again
+            elif _OPERATE.search(c.plan_text) and not _OPERATE.search(local) and _DONE.search(local):
+                c.status, c.reason = "partial", f"{_core(name)}: built, not yet in operation"
             elif _DONE.search(local):
                 c.status, c.reason = ("met", f"{_core(name)}: done") if len(c.names) == 1 or _all_done(c.names, review, new) else ("partial", "some of the named projects done")
             else:
                 c.status, c.reason = "partial", f"{_core(name)} mentioned, completion not stated"
             return c
-    return _carried_or_silent(c, new, plan_next, [_core(n) for n in c.names])
+    # Promised again under a shorter name (市第六人民医院健康养护院 for …健康养护中心)
+    # counts, but not a bare place word (火车站) that names another project.
+    return _carried_or_silent(c, new, plan_next, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
+
+
+def _by_named_context(c: Commitment, new: Document, review, periods, quantities):
+    """A target about a named place (泰顺达物流园营业收入突破7.5亿元): the review
+    figure of the same unit in the sentence that names the same place."""
+    target = c.target
+    names = [_core(n) for n in _names(c.plan_section_text)] if c.plan_section_text else []
+    out = []
+    for q in quantities:
+        if q.kind != "actual" or q.family != target.family or q.measure != target.measure or not _in(review, q.start) or _in(periods, q.start):
+            continue
+        start, end = _sentence_at(new, q.start)
+        if any(name in new.clean.folded[start:end] for name in names):
+            out.append((OUTCOME_MATCH, -q.start, q))
+    return out
 
 
 def _all_done(names, review, new) -> bool:
@@ -188,6 +242,13 @@ def _all_done(names, review, new) -> bool:
         if not hits or not any(_DONE.search(text[h.start() - 12 : h.end() + 16]) for h in hits):
             return False
     return True
+
+
+def _variants(name: str) -> list[str]:
+    """A name, then its shortest reading (稻香路小学二期 → 稻香路), for review text that
+    abbreviates; carried-over checks use the full name only."""
+    short = re.match(_NAMED.pattern.replace("{2,18}", "{2,18}?"), name)
+    return [name] + ([short.group(0)] if short and short.group(0) != name and len(short.group(0)) >= 3 else [])
 
 
 def _core(name: str) -> str:

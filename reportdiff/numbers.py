@@ -27,6 +27,7 @@ _QUANTITY = re.compile(
 # Chinese numerals only where the count closes a clause (新建学校两所。): inside
 # a phrase they are names (两项补贴, 四个一批, 三大改造).
 _CN_QUANTITY = re.compile(r"(?<![第一二三四五六七八九十百千“\"])(?P<num>[两二三四五六七八九十百千]+)(?P<unit>所|家|个|项|条|座|处|批|名|台|套|户)(?=[，。；、,;]|$)")
+_NAMED_CAPACITY = re.compile(r"[\u4e00-\u9fff]{1,12}?(项目|工程|生产线)")
 _AFTER = re.compile(r"^(以上|左右|以下|以内|及以上)")
 _BEFORE = re.compile(r"(不少于|不低于|不超过|超过|突破|力争|预计|约|近|控制在)$")
 _CLAUSE_BREAK = "，。；：、,;:()（）\n"
@@ -196,6 +197,8 @@ def _quantity(doc, folded, m, kind, year, sentence_start, previous) -> Quantity 
         end += len(after.group(1))
     if groups.get("approx"):
         qualifier = qualifier or "余"
+    if _NAMED_CAPACITY.match(folded, end):
+        return None  # 卓翔3万吨金属新材料项目: a capacity inside a project's name
     name, measure = _indicator(label, unit)
     text_start = label_start
     if not name and previous is not None and measure == "growth" and previous.start >= sentence_start:
@@ -366,7 +369,7 @@ def _core_label(indicator: str) -> str:
     return _LABEL_NOISE.sub("", indicator).replace("增加", "新增")
 
 
-def label_similarity(a: str, b: str) -> float:
+def label_similarity(a: str, b: str, scoped: bool = True) -> float:
     """How surely two indicator names name one thing: 1 when one ends the other
     (入库国家科技型中小企业 / 评价入库国家科技型中小企业), else their bigram overlap."""
     a, b = _core_label(a), _core_label(b)
@@ -375,7 +378,7 @@ def label_similarity(a: str, b: str) -> float:
     short, long = sorted((a, b), key=len)
     if len(short) >= 2 and long.endswith(short) and len(long) <= 3 * len(short):
         # 省重点项目 is a part of 重点项目, not the same count
-        return 0.0 if _SCOPE.search(long[: len(long) - len(short)]) else 1.0
+        return 0.0 if scoped and _SCOPE.search(long[: len(long) - len(short)]) else 1.0
     grams_a = {a[i : i + 2] for i in range(len(a) - 1)}
     grams_b = {b[i : i + 2] for i in range(len(b) - 1)}
     if not grams_a or not grams_b:

@@ -1,0 +1,76 @@
+"""Commitment statuses against judgments made by reading 000's 2025 plan and 001 (issue 6).
+
+Bars from the issue: the tool agrees on ≥85% of the listed commitments, never calls a
+以上 target met when the outcome is below it, and every evidence span is exact report text.
+"""
+from __future__ import annotations
+
+import pytest
+
+from reportdiff.clean import fold
+from reportdiff.commitments import track
+
+from .conftest import EXPECTED, read_tsv, seed
+
+PATH = EXPECTED / "commitments" / "000_001.tsv"
+
+
+def norm(text: str) -> str:
+    return "".join(fold(text).split())
+
+
+def judged():
+    result = track(seed("000"), seed("001"))
+    rows = []
+    for plan, status, *_ in read_tsv(PATH):
+        want = norm(plan)
+        hits = [c for c in result.items if norm(c.plan_text) and (norm(c.plan_text) in want or want in norm(c.plan_text))]
+        rows.append((plan, status, hits[0].status if hits else None, hits[0] if hits else None))
+    return result, rows
+
+
+def test_agrees_with_the_careful_reader():
+    _, rows = judged()
+    agree = [r for r in rows if r[1] == r[2]]
+    assert len(rows) >= 30
+    disagreements = [(plan, want, got) for plan, want, got, _ in rows if want != got]
+    assert len(agree) / len(rows) >= 0.85, (f"{len(agree)}/{len(rows)}", disagreements)
+
+
+def test_never_met_below_an_at_least_target():
+    result = track(seed("000"), seed("001"))
+    for c in result.items:
+        if c.kind == "quantitative" and c.status == "met" and c.target.qualifier in {"以上", "不少于", "不低于", "突破"}:
+            assert c.outcome.base >= c.target.base, c
+
+
+def test_evidence_is_exact_report_text():
+    result = track(seed("000"), seed("001"))
+    old, new = seed("000").clean.source, seed("001").clean.source
+    for c in result.items:
+        assert c.plan_text in old, c.plan_text
+        for span in (c.outcome_text, c.carried_text):
+            assert span is None or span in new, span
+
+
+def test_the_examples_of_the_issue():
+    _, rows = judged()
+    status = {plan: got for plan, _, got, _ in rows}
+    assert status["全年谋划实施重点项目80个以上"] == "met"
+    assert status["新增停车位 2000 个以上"] == "missed"
+    assert status["完成春天小学、稻香路小学二期项目建设"] == "carried_over"
+    assert status["地区生产总值增长 6.5%"] == "missed"
+
+
+def test_a_plan_for_an_unreviewed_year_is_said_plainly():
+    result = track(seed("002"), seed("000"))
+    assert not result.applicable and not result.items
+    assert "2023" in result.note and "2024" in result.note
+
+
+if __name__ == "__main__":  # python -m tests.test_commitments_expected
+    _, rows = judged()
+    print(f"agree {sum(1 for r in rows if r[1] == r[2])}/{len(rows)}")
+    for plan, want, got, c in rows:
+        if want != got:
+            print(f"   {plan}: reader {want}, tool {got}", "|", (c.outcome_text or c.carried_text or "")[:40] if c else "")
