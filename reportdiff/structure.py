@@ -18,6 +18,7 @@ _UNIT_MAX = 24  # a lead sentence longer than this reads as an ordinary sentence
 _ITEM = re.compile(r"[一二三四五六七八九十]是")
 _PERIOD_REVIEW = re.compile(r"(五年来|过去五年),")
 _APPENDIX = re.compile(r"附件\s*\d*\s*(.{0,30})$")
+_BOX = re.compile(r"专栏\s*\d*\s*[:：]?\s*\S")
 _PREFACE = re.compile(r"(序\s*言|前\s*言)$")
 _ADDRESS = re.compile(r"各位代表|同志们")
 _INLINE_ITEM = re.compile(r"(?<=。)[一二三四五六七八九十]是[^,，;；。:：]{2,14}。")
@@ -34,7 +35,7 @@ class Section:
 
     heading: str
     level: int
-    kind: str  # part | numbered | lead | item | bullet | period | appendix | preface
+    kind: str  # part | numbered | lead | item | bullet | period | box | appendix | preface
     start: int
     body_start: int
     end: int
@@ -148,6 +149,10 @@ def _heading(text, folded, start, end, stack):
         return "appendix", "appendix", end, end
     if _PREFACE.match(line):
         return "preface", "preface", end, end
+    if _BOX.match(line) and end - start <= 40 and stack:
+        # 专栏 “十四五”生产性服务业提质工程: a titled box inside the section, its
+        # numbered or ▲ entries below it.
+        return "box", "box", end, end
     marker = numbering.match(line)
     if marker:
         head_end = _first_sentence_end(folded, start + marker.length, end, limit=60)
