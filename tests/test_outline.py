@@ -10,7 +10,7 @@ from reportdiff.clean import fold
 
 from .conftest import EXPECTED, read_tsv, seed
 
-SEEDS = sorted(p.stem for p in (EXPECTED / "outline").glob("*.tsv"))
+SEEDS = sorted(p.stem for p in (EXPECTED / "outline").glob("*.tsv") if "." not in p.stem)
 
 
 def norm(heading: str) -> str:
@@ -44,3 +44,9 @@ def test_tables_merge_repeated_headers():
     names = [row[0] for row in table.rows]
     assert names.count("指标名称") == 0 and names.count("指 标 名 称") == 0
     assert any(n.endswith("生产总值") for n in names) and any("参加城乡居民基本养老保险人数" in n for n in names)
+
+
+def test_five_year_plan_numbered_headings_and_boxes():
+    expected = [(int(level), norm(heading)) for level, heading, *_ in read_tsv(EXPECTED / "outline" / "003.numbered.tsv")]
+    actual = [(s.level, norm(s.heading)) for s in seed("003").outline.walk() if s.kind in {"numbered", "box", "preface"}]
+    assert actual == expected
