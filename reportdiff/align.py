@@ -32,7 +32,7 @@ MUTUAL_THRESHOLD = 0.06
 # to the partner as the pair itself is.
 JOIN_RATIO = 0.45
 POSITION_WEIGHT = 0.06
-HEADING_WEIGHT = 3.0
+HEADING_WEIGHT = 2.0
 
 
 @dataclass
@@ -246,7 +246,9 @@ class _Matcher:
 
 
 def _layer(section: Section) -> str:
-    return "period" if section.kind == "period" else "year"
+    """Sections pair only within their layer: a five-year retrospective (五年来…)
+    with another, a 专栏 box with another box, the rest among themselves."""
+    return section.kind if section.kind in {"period", "box"} else "body"
 
 
 def _part_pairs(old: Document, new: Document, matcher: _Matcher) -> list[Pair]:
