@@ -128,7 +128,6 @@ def _promises(doc: Document, year: int, quantities: list[Quantity]) -> list[Comm
             # The clause around the verb: 推动X建成投用 names X before it, 完成X after.
             clause_start = max([folded.rfind(c, start, m.start()) + 1 for c in "，,"] + [start])
             clause_end = min([i for i in (folded.find(c, m.end(), end) for c in "，,") if i >= 0] + [end])
-            clause = doc.text[clause_start:clause_end]
             names = _names(doc.text[m.end() : clause_end]) + _names(doc.text[clause_start : m.start()])
             # Two deeds in one clause (…厂房建成投用、…项目投产达效) are two promises.
             pieces = [p for p in re.finditer(r"[^、]+", folded[clause_start:clause_end]) if _DEED.search(p.group(0))]
@@ -140,7 +139,6 @@ def _promises(doc: Document, year: int, quantities: list[Quantity]) -> list[Comm
             if not names or (clause_start, clause_end) in seen_spans or counted:
                 continue  # no named thing, or a figure already checked as a target
             seen_spans.add((clause_start, clause_end))
-            del clause
             out.append(
                 Commitment(
                     plan_text=doc.span_text(clause_start, clause_end).rstrip("，。；,;"),

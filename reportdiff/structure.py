@@ -116,7 +116,6 @@ def parse(clean: CleanText) -> Outline:
     for start, end in paragraphs:
         if start in table_rows:
             continue
-        line = folded[start:end]
         heading = _heading(text, folded, start, end, stack)
         if heading is None:
             if stack:
@@ -135,7 +134,6 @@ def parse(clean: CleanText) -> Outline:
         open_section(section, depth)
         if body_start < end:
             body.append((body_start, end))
-        del line
     close(0, len(text))
     _join_appendix_titles(roots, text, paragraphs)
     _set_paths(roots, ())

@@ -119,3 +119,24 @@ def test_new_policy_terms_are_single_terms():
     added = {s.term for s in shift.added}
     assert {"新质生产力", "十五五"} <= added
     assert {s.term for s in shift.dropped} >= {"传统产业"}
+
+
+class _Terminal:
+    def isatty(self):
+        return True
+
+
+def test_colour_only_in_a_terminal_and_never_with_no_color(monkeypatch):
+    from reportdiff.render.text import Style
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert Style.for_stream(_Terminal()).color
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not Style.for_stream(_Terminal()).color
+
+
+def test_piped_text_report_uses_plain_markers(run_cli):
+    code, out, _ = run_cli("2024", "2025", "--format", "text")
+    assert code == 0 and "\x1b[" not in out
+    assert "[-" in out and "{+" in out and "Number changes" in out and "Commitments" in out

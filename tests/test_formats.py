@@ -158,3 +158,15 @@ def test_corrupt_pdf_via_cli(tmp_path, run_cli):
     path.write_bytes(b"%PDF-1.4\n garbage garbage")
     code, _, err = run_cli(str(path), str(seed_path("001")))
     assert code != 0 and "Traceback" not in err and err.strip().startswith("reportdiff:")
+
+
+def test_html_version_of_a_seed_gives_the_same_sections(tmp_path):
+    import html as html_module
+
+    body = "".join(f"<p>{html_module.escape(p)}</p>\n" for p in _paragraphs("000") if "\t" not in p)
+    page = f"<!DOCTYPE html><html><head><title>报告</title></head><body><nav>首页 &gt; 政府信息公开</nav>{body}<footer>版权所有</footer></body></html>"
+    path = tmp_path / "000.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read(path)
+    assert doc.source.format == "html"
+    assert outline(doc) == outline(seed("000"))
