@@ -69,7 +69,7 @@ def track(old: Document, new: Document, old_quantities: list[Quantity] | None = 
     """Every commitment of the old report's plan, checked against the new report."""
     year = old.meta.plans[0] if old.meta.plans and old.meta.kind != "five_year_plan" else None
     if year is None:
-        return Commitments(None, False, f"{old.source.path} has no one-year plan to check")
+        return Commitments(None, False, f"{Path(old.source.path).name} has no one-year plan to check (it is a {old.meta.kind.replace('_', ' ')})")
     if year not in new.meta.reviews:
         reviewed = ", ".join(map(str, new.meta.reviews)) or "no year"
         return Commitments(year, False, f"the old report plans {year}, but the new one reviews {reviewed}: nothing to check its plan against")

@@ -395,6 +395,11 @@ def match(old: Document, new: Document) -> Numbers:
     """
     old_q, new_q = extract(old), extract(new)
     a, b = _comparable(old, old_q), _comparable(new, new_q)
+    if (old.meta.kind == "five_year_plan") != (new.meta.kind == "five_year_plan"):
+        # A five-year plan's targets are totals or averages over five years; a
+        # one-year report's are for one year: not the same figures.
+        a = {k: q for k, q in a.items() if q.kind != "target"}
+        b = {k: q for k, q in b.items() if q.kind != "target"}
     pairs = [NumberPair(k[0], k[2], k[1], a[k], b[k]) for k in a if k in b]
     rest_a = {k: q for k, q in a.items() if k not in b}
     rest_b = {k: q for k, q in b.items() if k not in a}

@@ -31,7 +31,7 @@ def _environment() -> Environment:
 def _doc(doc: Document) -> dict:
     m = doc.meta
     label = {"plan_report": "计划执行情况报告", "work_report": "政府工作报告", "five_year_plan": "五年规划纲要"}.get(m.kind, "报告")
-    year = m.reviews[0] if m.reviews else (m.plans[0] if m.plans else "")
+    year = m.reviews[0] if m.reviews else _years(m.plans) if m.kind == "five_year_plan" else (m.plans[0] if m.plans else "")
     return {
         "title": m.title or Path(doc.source.path).name,
         "region": m.region or "?",
