@@ -15,8 +15,9 @@ from . import numbering
 
 TERMINAL = "。！？；：!?;:…"
 _CLOSERS = "”’」』）)】"
-_MD_HEADING = re.compile(r"[ \t\u3000]*#{1,6}[ \t]+")
-_HTML_TAG = re.compile(r"</?(?:sub|sup|b|strong|em|i|span|br|u)\s*/?>", re.I)
+_MD_HEADING = re.compile(r"[ \t\u3000]*(?:#{1,6}|[-*+](?=\s*\d))[ \t]+")
+_INLINE_ITEM = re.compile(r"(?<=\s)\d{1,2}\.\s")
+_HTML_TAG = re.compile(r"</?(?:sub|sup|b|strong|em|i|span|br|u|ol|ul|li)\b[^>]*>", re.I)
 _SPACE = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 
 
@@ -92,9 +93,17 @@ def clean(source: str) -> CleanText:
 
 
 def _lines(source: str):
+    """Source lines with their offsets; an HTML list written on one line
+    (<ol> 1. 装备制造。… 2. 生物医药。…) gives one line per item."""
     start = 0
     for line in source.split("\n"):
-        yield line, start
+        if "<ol" in line or "<li" in line:
+            cuts = [0] + [m.start() for m in _INLINE_ITEM.finditer(line)] + [len(line)]
+            for a, b in zip(cuts, cuts[1:]):
+                if b > a:
+                    yield line[a:b], start + a
+        else:
+            yield line, start
         start += len(line) + 1
 
 
