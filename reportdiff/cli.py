@@ -25,13 +25,20 @@ FORMATS = ("text", "json", "html")
 EXTENSIONS = {".json": "json", ".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line like every other error."""
+
+    def error(self, message: str):
+        raise ReportdiffError(f"{message} (see '{self.prog} --help')")
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", metavar="DIR", help="folder of reports (default: $REPORTDIFF_CORPUS or the bundled seeds)")
     parser.add_argument("--region", help="pick reports of this region when a year matches several")
 
 
 def _compare_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="reportdiff",
         description="Compare two Chinese government reports section by section.",
         epilog="Other commands: 'reportdiff list' (the corpus), 'reportdiff outline DOC' (a report's sections), "
@@ -53,14 +60,14 @@ def _compare_parser() -> argparse.ArgumentParser:
 
 
 def _list_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="reportdiff list", description="List the reports in the corpus.")
+    p = _Parser(prog="reportdiff list", description="List the reports in the corpus.")
     p.add_argument("--format", choices=FORMATS, default="text")
     _common(p)
     return p
 
 
 def _outline_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="reportdiff outline", description="Show the section tree the parser found.")
+    p = _Parser(prog="reportdiff outline", description="Show the section tree the parser found.")
     p.add_argument("doc", metavar="DOC", help="a year, an id from 'reportdiff list', or a file path")
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("-o", "--output", metavar="FILE")
@@ -69,7 +76,7 @@ def _outline_parser() -> argparse.ArgumentParser:
 
 
 def _track_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="reportdiff track", description="Follow commitments across several reports: promised, repeated, done or dropped.")
+    p = _Parser(prog="reportdiff track", description="Follow commitments across several reports: promised, repeated, done or dropped.")
     p.add_argument("docs", metavar="DOC", nargs="+", help="years, ids or paths, oldest first (at least two)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("-o", "--output", metavar="FILE")

@@ -101,6 +101,9 @@ def _one_line_error(code, out, err):
         ["2024", "2025", "--pair", "不存在的标题=（一）"],
         ["2024", "2025", "-o", "/nonexistent-dir/out.json"],
         ["2024", "2025", "-o", "out.unknown"],
+        ["2024"],  # a usage mistake is one line too
+        ["2024", "2025", "--format", "xml"],
+        ["outline"],
     ],
 )
 def test_bad_arguments_give_one_clear_line(run_cli, args):
