@@ -74,3 +74,22 @@ if __name__ == "__main__":  # python -m tests.test_commitments_expected
     for plan, want, got, c in rows:
         if want != got:
             print(f"   {plan}: reader {want}, tool {got}", "|", (c.outcome_text or c.carried_text or "")[:40] if c else "")
+
+
+def test_track_follows_promises_across_reports(run_cli):
+    code, out, err = run_cli("track", "2022", "2024", "2025")
+    assert code == 0 and "tracking" in err
+    assert "no later report reviews 2023" in out
+    block = out[out.index("2025 plan (000)") :]
+    parking = block[block.index("新增停车位 2000 个以上") :].split("\n")
+    assert parking[0].split()[0] == "missed" or "missed" in parking[1]
+    assert any("2025 review: missed" in line for line in parking[:3])
+
+
+def test_track_json(run_cli):
+    import json
+
+    code, out, _ = run_cli("track", "2024", "2025", "--format", "json")
+    data = json.loads(out)
+    events = {c["plan_text"]: [e["event"] for e in c["events"]] for c in data["commitments"]}
+    assert events["全年谋划实施重点项目80个以上"][0] == "met"
