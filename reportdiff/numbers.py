@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .document import Document
 from .numbering import to_int
-from .structure import Section, Table
+from .structure import Table
 from .tokens import UNITS
 
 _NUMBER = r"\d+(?:\.\d+)?"

@@ -5,15 +5,14 @@ import random
 
 import pytest
 
-from reportdiff import Overrides, compare
+from reportdiff import Overrides
 from reportdiff.align import align
-from reportdiff.clean import clean
-from reportdiff.document import Document, from_source, read
+from reportdiff.document import Document, from_source
 from reportdiff.errors import ReportdiffError
 from reportdiff.load import Source
 from reportdiff.tokens import Tokens
 
-from .conftest import seed, seed_path
+from .conftest import seed
 
 RECIPE = """家常菜谱十则
 

@@ -5,8 +5,6 @@ Bars from the issue: the tool agrees on ≥85% of the listed commitments, never 
 """
 from __future__ import annotations
 
-import pytest
-
 from reportdiff.clean import fold
 from reportdiff.commitments import track
 
