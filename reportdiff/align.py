@@ -12,6 +12,7 @@ or is reported as added / removed rather than forced into a bad pair.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -21,18 +22,21 @@ from .errors import ReportdiffError
 from .structure import Section
 from .tokens import Tokens, is_content
 
-# Below this cosine a pairing is more likely chance vocabulary than a shared
-# topic: unrelated report sections score 0.05–0.15 against each other, true
-# counterparts 0.25 and up (see tests/test_align.py for the calibration pairs).
-THRESHOLD = 0.18
-# Two sections that are each other's best match pair at a lower score: dense
-# fact lists about one topic share few words once the figures change.
-MUTUAL_THRESHOLD = 0.06
-# A leftover section joins a pair (split/merge) only if it is nearly as close
-# to the partner as the pair itself is.
-JOIN_RATIO = 0.45
-POSITION_WEIGHT = 0.06
+# Below this cosine a section's closest counterpart is chance vocabulary, not
+# a shared topic. Dense fact lists about one topic share few words once the
+# figures change, so true counterparts score as low as 0.09–0.15; unrelated
+# sections of two reports mostly stay under 0.08 (measured against the
+# hand-made pairs in tests/expected/align).
+FLOOR = 0.09
+# A unit whose parent is not paired with the other's parent (it moved to
+# another section) counts this fraction of its cosine.
+CROSS_FACTOR = 0.8
+# Reading order breaks near-ties: up to this fraction of a score.
+POSITION_WEIGHT = 0.1
 HEADING_WEIGHT = 2.0
+
+
+_TARGETS = re.compile(r"预期目标(?:是|为)")
 
 
 @dataclass
@@ -79,7 +83,12 @@ class Overrides:
 
 
 class _Space:
-    """TF-IDF vectors for every section of both documents."""
+    """TF-IDF vectors for every section of both documents.
+
+    A section's vector covers its whole text, subsections included; document
+    frequencies count each section's own text once, so that a word found in
+    one paragraph is rare however deep that paragraph is nested.
+    """
 
     def __init__(self, old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens):
         self.vectors: dict[int, dict[str, float]] = {}
@@ -93,7 +102,7 @@ class _Space:
                     if is_content(w):
                         words[w] += HEADING_WEIGHT
                 counts[id(section)] = words
-                df.update(words.keys())
+                df.update({w for a, b in section.own_spans() for w in tokens.between(a, b) if is_content(w)})
         total = len(counts) + 1
         for key, words in counts.items():
             vector = {w: (1 + math.log(c)) * math.log(total / df[w]) for w, c in words.items()}
@@ -112,7 +121,7 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
     """Pair the sections of two reports (same topic, and plan → review)."""
     space = _Space(old, new, old_tokens, new_tokens)
     forced_pairs, banned = _resolve_overrides(old, new, overrides or Overrides())
-    matcher = _Matcher(space, forced_pairs, banned)
+    matcher = _Matcher(space, (old, new), forced_pairs, banned)
     parts = _part_pairs(old, new, matcher)
     pairs = matcher.align_tree(parts, "same_topic")
     for old_part, new_part in _plan_to_review_parts(old, new):
@@ -122,119 +131,133 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
 
 
 class _Matcher:
-    def __init__(self, space: _Space, forced_pairs: list[tuple[Section, Section]], banned: set[int]):
+    def __init__(self, space: _Space, docs: tuple[Document, Document], forced_pairs: list[tuple[Section, Section]], banned: set[int]):
         self.space = space
         self.forced_pairs = forced_pairs
         self.forced = {id(a): b for a, b in forced_pairs} | {id(b): a for a, b in forced_pairs}
         self.banned = banned
         self.used_forced: set[int] = set()
+        self.parent: dict[int, Section] = {id(c): s for doc in docs for s in doc.outline.walk() for c in s.children}
 
     def is_fixed(self, a: Section, b: Section) -> bool:
         """Whether a user override touches either section."""
         return any(id(s) in self.forced or id(s) in self.banned for s in (a, b))
 
     def align_tree(self, top: list[Pair], relation: str) -> list[Pair]:
-        """The given pairs and, recursively, the pairs among their children."""
+        """The given pairs and, level by level, the pairs among their descendants.
+
+        Each level under a top pair is matched as one pool, not parent by
+        parent: a report moves units between sections from one year to the
+        next (2022's 招商引资 paragraph sits under reform, 2024's 双招双引 under
+        investment), and a reader pairs them where they went, and sees the two
+        parents as related too. Sections whose parents are paired are
+        preferred (CROSS_FACTOR).
+        """
         out: list[Pair] = []
-        for pair in top:
-            pair.relation = relation
-            out.append(pair)
-            if pair.old and pair.new:
-                olds = [c for s in pair.old for c in s.children]
-                news = [c for s in pair.new for c in s.children]
-                if olds or news:
-                    out += self.align_tree(self.match(olds, news), relation)
+        for root in top:
+            root.relation = relation
+            out.append(root)
+            olds, news = root.old, root.new
+            kin = {(id(a), id(b)) for a in olds for b in news}
+            levels: list[tuple[list[Section], list[Section], dict]] = []
+            while True:
+                olds = [c for s in olds for c in s.children]
+                news = [c for s in news for c in s.children]
+                if not olds and not news:
+                    break
+                links = self.links(olds, news, kin, periods=relation == "same_topic")
+                if levels and levels[-1][0] and olds[0].level > 2:
+                    self._lift(links, olds, news, kin, levels[-1])
+                levels.append((olds, news, links))
+                kin = {(id(olds[i]), id(news[j])) for i, j in links}
+            for olds, news, links in levels:
+                for pair in self._pairs(links, olds, news):
+                    pair.relation = relation
+                    out.append(pair)
         return out
 
     def match(self, olds: list[Section], news: list[Section]) -> list[Pair]:
-        """Pairs (1:1, split, merge) and leftovers among two lists of siblings."""
-        pairs: list[Pair] = []
-        free_old = [s for s in olds if id(s) not in self.forced]
-        free_new = [s for s in news if id(s) not in self.forced]
-        for s in olds:
-            partner = self.forced.get(id(s))
-            if partner is not None and partner in news:
-                pairs.append(Pair([s], [partner], self.space.cosine(s, partner), forced=True))
-                self.used_forced.update({id(s), id(partner)})
-        scores = {}
-        for i, a in enumerate(free_old):
-            for j, b in enumerate(free_new):
-                if id(a) in self.banned or id(b) in self.banned or _layer(a) != _layer(b):
-                    continue  # a five-year retrospective (五年来…) never pairs with a one-year section
-                prior = 1 - abs(i / max(len(free_old), 1) - j / max(len(free_new), 1))
-                scores[i, j] = (self.space.cosine(a, b), prior)
-        ranked = sorted(scores, key=lambda k: scores[k][0] + POSITION_WEIGHT * scores[k][1], reverse=True)
-        taken_old: dict[int, Pair] = {}
-        taken_new: dict[int, Pair] = {}
-        changed = True
-        while changed:  # a pair made can make another pair mutual: repeat until stable
-            changed = False
-            for i, j in ranked:
-                sim = scores[i, j][0]
-                if i in taken_old and j in taken_new or sim < MUTUAL_THRESHOLD:
+        """Pairs (1:1, split, merge) and leftovers among two lists of sections."""
+        return self._pairs(self.links(olds, news, None, periods=True), olds, news)
+
+    def links(self, olds: list[Section], news: list[Section], kin: set[tuple[int, int]] | None, periods: bool) -> dict[tuple[int, int], float]:
+        """Links old[i]–new[j] with their cosine: every section's closest
+        counterpart, if close enough (FLOOR), plus the user's forced pairs.
+
+        A section that several others call closest becomes a split or merge.
+        Sections whose parents are not paired with each other (``kin``) score
+        CROSS_FACTOR of their cosine. With ``periods``, a report without
+        five-year retrospectives also offers its one-year sections to the
+        other's (see _layer).
+        """
+        links: dict[tuple[int, int], float] = {}
+        index_new = {id(b): j for j, b in enumerate(news)}
+        for i, a in enumerate(olds):
+            partner = self.forced.get(id(a))
+            if partner is not None and id(partner) in index_new:
+                links[i, index_new[id(partner)]] = self.space.cosine(a, partner)
+                self.used_forced.update({id(a), id(partner)})
+        layers_old = [self._layer(s) for s in olds]
+        layers_new = [self._layer(s) for s in news]
+        fallback = periods and ("period" in layers_old) != ("period" in layers_new)
+        cosines: dict[tuple[int, int], float] = {}
+        ranks: dict[tuple[int, int], float] = {}
+        for i, a in enumerate(olds):
+            for j, b in enumerate(news):
+                if id(a) in self.forced or id(b) in self.forced or id(a) in self.banned or id(b) in self.banned:
                     continue
-                if i not in taken_old and j not in taken_new:
-                    # Competitive linking: each is the other's best among those still free.
-                    mutual = sim >= max((scores[i, k][0] for k in range(len(free_new)) if k not in taken_new and (i, k) in scores), default=0) and sim >= max(
-                        (scores[k, j][0] for k in range(len(free_old)) if k not in taken_old and (k, j) in scores), default=0
-                    )
-                    if mutual or sim >= THRESHOLD:
-                        pair = Pair([free_old[i]], [free_new[j]], sim)
-                        pairs.append(pair)
-                        taken_old[i], taken_new[j] = pair, pair
-                        changed = True
-                        break
+                if layers_old[i] != layers_new[j] and not (fallback and {layers_old[i], layers_new[j]} == {"body", "period"}):
                     continue
-                # One side is taken: the other may join that pair as a merge or a
-                # split, if this is its best match and nearly as close as the pair.
-                pair = taken_new[j] if j in taken_new else taken_old[i]
-                joining_old = i not in taken_old
-                if joining_old and len(pair.new) > 1 or not joining_old and len(pair.old) > 1 or sim < JOIN_RATIO * pair.similarity:
-                    continue
-                best = max(scores[i, k][0] for k in range(len(free_new)) if (i, k) in scores) if joining_old else max(scores[k, j][0] for k in range(len(free_old)) if (k, j) in scores)
-                if sim < best or self._orphans(scores, taken_old, taken_new, i, j, joining_old):
-                    continue
-                if joining_old:
-                    pair.old.append(free_old[i])
-                    taken_old[i] = pair
-                else:
-                    pair.new.append(free_new[j])
-                    taken_new[j] = pair
-                changed = True
-                break
-        pairs += [Pair([s], [], 0.0) for i, s in enumerate(free_old) if i not in taken_old]
-        pairs += [Pair([], [s], 0.0) for j, s in enumerate(free_new) if j not in taken_new]
-        for pair in pairs:
-            pair.old.sort(key=lambda s: s.start)
-            pair.new.sort(key=lambda s: s.start)
+                cosine = self.space.cosine(a, b)
+                related = kin is None or (id(self.parent.get(id(a))), id(self.parent.get(id(b)))) in kin
+                score = cosine * (1 if related else CROSS_FACTOR)
+                if score >= FLOOR:
+                    prior = 1 - abs(i / max(len(olds), 1) - j / max(len(news), 1))
+                    ranks[i, j] = score * (1 + POSITION_WEIGHT * prior)
+                    cosines[i, j] = cosine
+        best: dict[tuple, tuple[int, int]] = {}
+        for (i, j), rank in ranks.items():
+            # closest per section and per layer of the other side: a one-year
+            # section keeps its one-year counterpart beside a five-year one
+            for key in ((0, i, layers_new[j]), (1, j, layers_old[i])):
+                if key not in best or rank > ranks[best[key]]:
+                    best[key] = (i, j)
+        links.update((k, cosines[k]) for k in best.values())
+        return links
+
+    def _lift(self, links, olds, news, kin, upper) -> None:
+        """A unit paired across parents makes the parents a pair as well."""
+        upper_olds, upper_news, upper_links = upper
+        at_old = {id(s): i for i, s in enumerate(upper_olds)}
+        at_new = {id(s): j for j, s in enumerate(upper_news)}
+        for i, j in links:
+            pa, pb = self.parent.get(id(olds[i])), self.parent.get(id(news[j]))
+            if (id(pa), id(pb)) in kin or id(pa) not in at_old or id(pb) not in at_new:
+                continue
+            if self.is_fixed(pa, pb):
+                continue
+            upper_links[at_old[id(pa)], at_new[id(pb)]] = self.space.cosine(pa, pb)
+
+    def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[Pair]:
+        forced = {k for k in links if self.forced.get(id(olds[k[0]])) is news[k[1]]}
+        pairs = [Pair([olds[i]], [news[j]], links[i, j], forced=True) for i, j in sorted(forced)]
+        pairs += _stars({k: v for k, v in links.items() if k not in forced}, olds, news)
+        for i, s in enumerate(olds):
+            if not any(k[0] == i for k in links):
+                pairs.append(Pair([s], [], 0.0))
+        for j, s in enumerate(news):
+            if not any(k[1] == j for k in links):
+                pairs.append(Pair([], [s], 0.0))
         return pairs
 
-    @staticmethod
-    def _orphans(scores, taken_old, taken_new, i, j, joining_old) -> bool:
-        """Whether joining a taken pair would leave this section's free mutual
-        partner with no partner at all, when pairing the two would not."""
-        if joining_old:
-            mine = {k: v[0] for (a, k), v in scores.items() if a == i and k not in taken_new}
-        else:
-            mine = {k: v[0] for (k, b), v in scores.items() if b == j and k not in taken_old}
-        if not mine:
-            return False
-        alt, sim = max(mine.items(), key=lambda kv: kv[1])
-        if sim < MUTUAL_THRESHOLD:
-            return False
-        # who else is free on my side and sees `alt` as their best free match?
-        rivals = []
-        for (a, b), v in scores.items():
-            other, partner = (a, b) if joining_old else (b, a)
-            if partner != alt or other == (i if joining_old else j) or other in (taken_old if joining_old else taken_new):
-                continue
-            best_free = max(
-                (w[0] for (x, y), w in scores.items() if (x if joining_old else y) == other and (y if joining_old else x) not in (taken_new if joining_old else taken_old)),
-                default=0,
-            )
-            if v[0] >= MUTUAL_THRESHOLD and v[0] >= best_free:
-                rivals.append(other)
-        return not rivals
+    def _layer(self, section: Section) -> str:
+        """A five-year retrospective (五年来…), a 专栏 box or the closing address
+        on the government's own work, with everything inside it; else "body"."""
+        while section is not None:
+            if section.kind in {"period", "box", "address"}:
+                return section.kind
+            section = self.parent.get(id(section))
+        return "body"
 
     def leftover_forced(self) -> list[Pair]:
         """Forced pairs whose sections were never siblings in one match."""
@@ -245,10 +268,27 @@ class _Matcher:
         ]
 
 
-def _layer(section: Section) -> str:
-    """Sections pair only within their layer: a five-year retrospective (五年来…)
-    with another, a 专栏 box with another box, the rest among themselves."""
-    return section.kind if section.kind in {"period", "box"} else "body"
+def _stars(links: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[Pair]:
+    """Pairs from links old[i]–new[j]: an old section linked to several new
+    ones that have no other link is a split, the reverse a merge, anything
+    else a 1:1 pair (a section may then sit in more than one pair)."""
+    degree_old = Counter(i for i, _ in links)
+    degree_new = Counter(j for _, j in links)
+    pairs: list[Pair] = []
+    splits: dict[int, list[int]] = {}
+    merges: dict[int, list[int]] = {}
+    for i, j in sorted(links):
+        if degree_old[i] > 1 and degree_new[j] == 1:
+            splits.setdefault(i, []).append(j)
+        elif degree_new[j] > 1 and degree_old[i] == 1:
+            merges.setdefault(j, []).append(i)
+        else:
+            pairs.append(Pair([olds[i]], [news[j]], links[i, j]))
+    for i, js in splits.items():
+        pairs.append(Pair([olds[i]], [news[j] for j in js], max(links[i, j] for j in js)))
+    for j, is_ in merges.items():
+        pairs.append(Pair([olds[i] for i in is_], [news[j]], max(links[i, j] for i in is_)))
+    return pairs
 
 
 def _part_pairs(old: Document, new: Document, matcher: _Matcher) -> list[Pair]:
@@ -258,12 +298,16 @@ def _part_pairs(old: Document, new: Document, matcher: _Matcher) -> list[Pair]:
     with its counterpart whatever the score); across kinds (a five-year plan
     against a work report) roles do not line up and content decides.
     """
-    # Five-year goals (十五五…) are not a one-year report's targets.
+    # Five-year goals (十五五…) are not a one-year report's targets, but when
+    # only one report has goals and only the other targets, they face each other.
     roles_old = [_year_role(p) for p in old.meta.parts]
     roles_new = [_year_role(p) for p in new.meta.parts]
     labelled = {"review", "targets", "tasks"}
     if not (set(roles_old) & set(roles_new) & labelled) or old.meta.kind != new.meta.kind and "five_year_plan" in {old.meta.kind, new.meta.kind}:
         return matcher.match(old.sections, new.sections)
+    if _only(roles_old, "goals", "targets") and _only(roles_new, "targets", "goals") or _only(roles_old, "targets", "goals") and _only(roles_new, "goals", "targets"):
+        roles_old = ["targets" if r == "goals" else r for r in roles_old]
+        roles_new = ["targets" if r == "goals" else r for r in roles_new]
     pairs: list[Pair] = []
     for role in ("review", "targets", "tasks", "goals", "appendix", "other"):
         olds = [s for s, r in zip(old.sections, roles_old) if r == role]
@@ -272,15 +316,27 @@ def _part_pairs(old: Document, new: Document, matcher: _Matcher) -> list[Pair]:
             pairs.append(Pair(olds, news, matcher.space.cosine(olds[0], news[0])))
         else:
             pairs += matcher.match(olds, news)
-    # A report without a targets part states its targets at the head of its
-    # tasks part (今年经济社会发展主要预期目标是…): a lone targets part merges there.
-    tasks = [p for p in pairs if p.old and p.new and p.old[0].path and _role(old, p.old[0]) == "tasks"]
-    for pair in [p for p in pairs if p.status in {"removed", "added"}]:
-        side = pair.old or pair.new
-        if tasks and _role(old if pair.old else new, side[0]) == "targets" and not matcher.is_fixed(side[0], side[0]):
-            (tasks[0].old if pair.old else tasks[0].new).insert(0, side[0])
-            pairs.remove(pair)
+    # A report without a one-year targets part states its targets at the head
+    # of its tasks part (今年经济社会发展主要预期目标是…): the other report's
+    # targets part is set beside that tasks part as well.
+    tasks = [p for p in pairs if p.old and p.new and _role(old, p.old[0]) == "tasks"]
+    for doc, other, side in ((old, new, "old"), (new, old, "new")):
+        targets = [s for s in doc.sections if _role(doc, s) == "targets" and not matcher.is_fixed(s, s)]
+        if tasks and len(targets) == 1 and not any(_role(other, s) == "targets" for s in other.sections):
+            if _states_targets(other, (tasks[0].new if side == "old" else tasks[0].old)[0]):
+                getattr(tasks[0], side).insert(0, targets[0])
+                pairs = [p for p in pairs if getattr(p, side) != targets or getattr(p, "new" if side == "old" else "old")]
     return pairs
+
+
+def _only(roles: list[str], present: str, absent: str) -> bool:
+    return present in roles and absent not in roles
+
+
+def _states_targets(doc: Document, part: Section) -> bool:
+    """Whether a part's opening text states the year's targets."""
+    opening = doc.text[part.body_start : part.children[0].start if part.children else part.end]
+    return bool(_TARGETS.search(opening))
 
 
 def _year_role(part) -> str:
