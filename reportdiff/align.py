@@ -32,8 +32,8 @@ FLOOR = 0.09
 # another section) counts this fraction of its cosine.
 CROSS_FACTOR = 0.8
 # Reading order breaks near-ties: up to this fraction of a score.
-POSITION_WEIGHT = 0.1
-HEADING_WEIGHT = 2.0
+POSITION_WEIGHT = 0.2
+HEADING_WEIGHT = 1.5
 
 
 _TARGETS = re.compile(r"预期目标(?:是|为)")
@@ -166,7 +166,7 @@ class _Matcher:
                 if not olds and not news:
                     break
                 links = self.links(olds, news, kin, periods=relation == "same_topic")
-                if levels and levels[-1][0] and olds[0].level > 2:
+                if levels:
                     self._lift(links, olds, news, kin, levels[-1])
                 levels.append((olds, news, links))
                 kin = {(id(olds[i]), id(news[j])) for i, j in links}

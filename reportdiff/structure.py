@@ -99,14 +99,30 @@ def parse(clean: CleanText) -> Outline:
 
     def close(upto: int, at: int) -> None:
         """Close open sections deeper than `upto` open ones, ending at `at`."""
-        flush(at)
+        cut = flush(at, closing=len(stack) > upto)
         while len(stack) > upto:
-            stack.pop().end = at
+            stack.pop().end = cut or at
+            cut = None
 
-    def flush(at: int) -> None:
+    def flush(at: int, closing: bool) -> int | None:
+        """Find the units of the innermost open section; where its text ends,
+        if a closing address takes the rest (see _address)."""
+        cut = None
         if stack and body:
-            stack[-1].children.extend(_units(text, folded, body, bold_starts, stack[-1]))
+            units = _units(text, folded, body, bold_starts, stack[-1])
+            address = _address(text, folded, body, units) if closing and len(stack) > 1 else None
+            if address is not None:
+                cut = address.start
+                address.end = at
+                address.children = [u for u in units if u.start >= cut]
+                units = [u for u in units if u.start < cut]
+                address.level = stack[-1].level
+                for unit in address.children:
+                    unit.level = address.level + 1
+                stack[-2].children.append(address)
+            stack[-1].children.extend(units)
         body.clear()
+        return cut
 
     def open_section(section: Section, depth: int) -> None:
         close(depth, section.start)
@@ -187,6 +203,26 @@ def _depth(stack: list[Section], style: str) -> int:
         if section.style == style:
             return i
     return len(stack)
+
+
+def _address(text, folded, paragraphs, units) -> Section | None:
+    """A closing address (各位代表！…政府自身建设…) that opens units of its own.
+
+    Work reports end their last task section with a paragraph addressed to
+    the deputies and then list what the government asks of itself (坚持党的
+    领导，增强政治引领力。…). Those units belong to that address, not to the
+    last task section they follow.
+    """
+    for k, (start, end) in enumerate(paragraphs):
+        if folded.startswith("各位代表", start) and any(u.start >= start for u in units):
+            # The heading is the salutation and the sentence after it, which
+            # may open the next paragraph (各位代表！⏎新征程新使命，…要求。).
+            after = start + 5 if end > start + 5 or k + 1 == len(paragraphs) else paragraphs[k + 1][0]
+            stop = folded.find("。", after, paragraphs[min(k + 1, len(paragraphs) - 1)][1])
+            head_end = stop + 1 if stop >= 0 and stop - after <= 60 else start + 5
+            heading = "".join(text[start:head_end].split())
+            return Section(heading, 0, "address", start, head_end, end, style="address")
+    return None
 
 
 def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Section]:
