@@ -241,7 +241,14 @@ class _Matcher:
     def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[Pair]:
         forced = {k for k in links if self.forced.get(id(olds[k[0]])) is news[k[1]]}
         pairs = [Pair([olds[i]], [news[j]], links[i, j], forced=True) for i, j in sorted(forced)]
-        pairs += _stars({k: v for k, v in links.items() if k not in forced}, olds, news)
+        # Links into five-year retrospectives form splits and merges of their own.
+        groups: dict[str, dict[tuple[int, int], float]] = {}
+        for (i, j), cosine in links.items():
+            if (i, j) not in forced:
+                group = max(self._layer(olds[i]), self._layer(news[j]), key=lambda layer: layer != "body")
+                groups.setdefault(group, {})[i, j] = cosine
+        for group in groups.values():
+            pairs += _stars(group, olds, news)
         for i, s in enumerate(olds):
             if not any(k[0] == i for k in links):
                 pairs.append(Pair([s], [], 0.0))
