@@ -161,3 +161,35 @@ def test_json_sections_are_in_reading_order_with_contract_fields(run_cli):
     new_order = [sec.heading for sec in seed("001").outline.walk()]
     positions = [new_order.index(h) for h in starts]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("old,new", [("000", "001"), ("002", "000"), ("003", "001"), ("000", "004")])
+def test_every_section_of_both_reports_is_in_some_pair(old, new):
+    # A removed section's subsections are listed too (as removed), so that no
+    # text goes missing from the side-by-side view.
+    a, b = seed(old), seed(new)
+    pairs = [p for p in _align(a, b) if p.relation == "same_topic"]
+    shown_old = {id(s) for p in pairs for s in p.old}
+    shown_new = {id(s) for p in pairs for s in p.new}
+    assert [s.heading for s in a.outline.walk() if id(s) not in shown_old] == []
+    assert [s.heading for s in b.outline.walk() if id(s) not in shown_new] == []
+
+
+def test_a_unit_that_moved_to_another_section_is_found_there():
+    # 2022's 招商引资成效显著 sits under （三）全面深化改革; 2024's 双招双引有力有效
+    # under （二）聚焦扩投资、强招引. The 2023 plan's 全力抓好招商选资 (under （三）)
+    # is 2025's 三是持续提高招引成效 (under （二）).
+    pairs = _align(seed("002"), seed("000"))
+    made = {(o.heading[:8], n.heading[:8]) for p in pairs if p.relation == "same_topic" for o in p.old for n in p.new}
+    assert ("招商引资成效显著", "双招双引有力有效") in made
+    assert ("全力抓好招商选资", "三是持续提高招引") in made
+    assert ("创新驱动持续发力", "科创动能不断提升") in made
+
+
+def test_the_closing_address_pairs_with_nothing_in_a_plan_report():
+    # 001 ends with 各位代表！… and five 坚持… units on the government's own
+    # work; 000 (a plan report) has no such block.
+    pairs = _align(seed("000"), seed("001"))
+    for pair in pairs:
+        if any(s.heading.startswith(("各位代表", "坚持党的领导", "坚持廉洁从政")) for s in pair.new):
+            assert pair.status == "added", (pair.old, pair.new)
