@@ -4,10 +4,11 @@ Headings are nearly always reworded between years, so sections are compared
 by what they say: TF-IDF vectors over jieba tokens of heading and body (rare
 words such as 平高电气 or 稻香路 weigh most), with reading order as a weak
 prior. Alignment runs level by level: top-level parts by their role (review,
-targets, tasks) and content, then the children of every matched pair.
-Within a level, pairs are made best-first above a threshold; what is left can
-join an existing pair as a split (1:n) or merge (n:1) when it clearly belongs,
-or is reported as added / removed rather than forced into a bad pair.
+targets, tasks) and content, then each level below a pair of parts as one pool.
+Every section is linked to its closest counterpart when that is close enough;
+a section several others call closest becomes a split (1:n) or merge (n:1),
+and a section with no link is reported as added / removed rather than forced
+into a bad pair.
 """
 from __future__ import annotations
 
@@ -232,9 +233,7 @@ class _Matcher:
         at_new = {id(s): j for j, s in enumerate(upper_news)}
         for i, j in links:
             pa, pb = self.parent.get(id(olds[i])), self.parent.get(id(news[j]))
-            if (id(pa), id(pb)) in kin or id(pa) not in at_old or id(pb) not in at_new:
-                continue
-            if self.is_fixed(pa, pb):
+            if (id(pa), id(pb)) in kin or id(pa) not in at_old or id(pb) not in at_new or self.is_fixed(pa, pb):
                 continue
             upper_links[at_old[id(pa)], at_new[id(pb)]] = self.space.cosine(pa, pb)
 
@@ -249,12 +248,10 @@ class _Matcher:
                 groups.setdefault(group, {})[i, j] = cosine
         for group in groups.values():
             pairs += _stars(group, olds, news)
-        for i, s in enumerate(olds):
-            if not any(k[0] == i for k in links):
-                pairs.append(Pair([s], [], 0.0))
-        for j, s in enumerate(news):
-            if not any(k[1] == j for k in links):
-                pairs.append(Pair([], [s], 0.0))
+        linked_old = {i for i, _ in links}
+        linked_new = {j for _, j in links}
+        pairs += [Pair([s], [], 0.0) for i, s in enumerate(olds) if i not in linked_old]
+        pairs += [Pair([], [s], 0.0) for j, s in enumerate(news) if j not in linked_new]
         return pairs
 
     def _layer(self, section: Section) -> str:
@@ -327,12 +324,14 @@ def _part_pairs(old: Document, new: Document, matcher: _Matcher) -> list[Pair]:
     # of its tasks part (今年经济社会发展主要预期目标是…): the other report's
     # targets part is set beside that tasks part as well.
     tasks = [p for p in pairs if p.old and p.new and _role(old, p.old[0]) == "tasks"]
-    for doc, other, side in ((old, new, "old"), (new, old, "new")):
+    for doc, other, mine, theirs in ((old, new, "old", "new"), (new, old, "new", "old")):
         targets = [s for s in doc.sections if _role(doc, s) == "targets" and not matcher.is_fixed(s, s)]
-        if tasks and len(targets) == 1 and not any(_role(other, s) == "targets" for s in other.sections):
-            if _states_targets(other, (tasks[0].new if side == "old" else tasks[0].old)[0]):
-                getattr(tasks[0], side).insert(0, targets[0])
-                pairs = [p for p in pairs if getattr(p, side) != targets or getattr(p, "new" if side == "old" else "old")]
+        if not tasks or len(targets) != 1 or any(_role(other, s) == "targets" for s in other.sections):
+            continue
+        if _states_targets(other, getattr(tasks[0], theirs)[0]):
+            getattr(tasks[0], mine).insert(0, targets[0])
+            # it is paired now: drop its entry as removed / added
+            pairs = [p for p in pairs if not (getattr(p, mine) == targets and not getattr(p, theirs))]
     return pairs
 
 

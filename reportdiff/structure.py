@@ -110,15 +110,13 @@ def parse(clean: CleanText) -> Outline:
         cut = None
         if stack and body:
             units = _units(text, folded, body, bold_starts, stack[-1])
-            address = _address(text, folded, body, units) if closing and len(stack) > 1 else None
+            address = _address(text, folded, body, units, stack[-1].level) if closing and len(stack) > 1 else None
             if address is not None:
+                # a sibling of the section it closes, so its units keep their level
                 cut = address.start
                 address.end = at
                 address.children = [u for u in units if u.start >= cut]
                 units = [u for u in units if u.start < cut]
-                address.level = stack[-1].level
-                for unit in address.children:
-                    unit.level = address.level + 1
                 stack[-2].children.append(address)
             stack[-1].children.extend(units)
         body.clear()
@@ -205,7 +203,7 @@ def _depth(stack: list[Section], style: str) -> int:
     return len(stack)
 
 
-def _address(text, folded, paragraphs, units) -> Section | None:
+def _address(text, folded, paragraphs, units, level: int) -> Section | None:
     """A closing address (各位代表！…政府自身建设…) that opens units of its own.
 
     Work reports end their last task section with a paragraph addressed to
@@ -221,7 +219,7 @@ def _address(text, folded, paragraphs, units) -> Section | None:
             stop = folded.find("。", after, paragraphs[min(k + 1, len(paragraphs) - 1)][1])
             head_end = stop + 1 if stop >= 0 and stop - after <= 60 else start + 5
             heading = "".join(text[start:head_end].split())
-            return Section(heading, 0, "address", start, head_end, end, style="address")
+            return Section(heading, level, "address", start, head_end, end, style="address")
     return None
 
 
