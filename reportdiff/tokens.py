@@ -6,13 +6,19 @@ changed figure shows as one replaced number, never as changed digits.
 """
 from __future__ import annotations
 
+import atexit
 import bisect
 import logging
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import jieba
+
+from .cache import user_cache_dir
 
 # Units of measure, longest first so 亿元 wins over 元. Shared with the numbers stage.
 UNITS = (
@@ -46,6 +52,14 @@ POLICY_WORDS = [f"十{n}五" for n in "一二三四五六七八九"] + [
 
 @lru_cache(maxsize=1)
 def _ready() -> None:
+    # jieba's default cache is /tmp/jieba.cache, shared by every local user. Without a private
+    # folder the dictionary is rebuilt in a throwaway one rather than read from a place others can write.
+    folder = user_cache_dir()
+    if folder is None:
+        folder = Path(tempfile.mkdtemp(prefix="reportdiff-"))
+        atexit.register(shutil.rmtree, folder, True)
+    jieba.dt.tmp_dir = str(folder)
+    jieba.dt.cache_file = "jieba.cache"
     jieba.initialize()
     for word in POLICY_WORDS:
         jieba.add_word(word, freq=100000)
