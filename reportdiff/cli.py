@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
 from . import corpus as corpus_mod
 from .align import Overrides
 from .compare import compare
-from .errors import ReportdiffError
-from .output import write_atomic
+from .errors import ReportdiffError, UsageError, shown
+from .output import STDOUT, Outputs, check as check_outputs
 from .render import html as render_html
 from .render import json as render_json
 from .render import text as render_text
@@ -29,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line like every other error."""
 
     def error(self, message: str):
-        raise ReportdiffError(f"{message} (see '{self.prog} --help')")
+        raise UsageError(f"{shown(message)} (see '{self.prog} --help')")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -48,7 +49,7 @@ def _compare_parser() -> argparse.ArgumentParser:
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
     p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else text)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the result to FILE instead of standard output")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the result to FILE ('-' for standard output)")
     p.add_argument("--pair", action="append", default=[], metavar="OLD_HEADING=NEW_HEADING", help="force a pairing (heading prefixes; repeatable)")
     p.add_argument("--unpair", action="append", default=[], metavar="HEADING", help="leave a section unpaired (repeatable)")
     p.add_argument("--strict", action="store_true", help="show year roll-overs (2024年→2025年) as changes too")
@@ -61,7 +62,7 @@ def _compare_parser() -> argparse.ArgumentParser:
 
 def _list_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reportdiff list", description="List the reports in the corpus.")
-    p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     _common(p)
     return p
 
@@ -69,7 +70,7 @@ def _list_parser() -> argparse.ArgumentParser:
 def _outline_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reportdiff outline", description="Show the section tree the parser found.")
     p.add_argument("doc", metavar="DOC", help="a year, an id from 'reportdiff list', or a file path")
-    p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("-o", "--output", metavar="FILE")
     _common(p)
     return p
@@ -84,8 +85,15 @@ def _track_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _on_signal(signum, frame):
+    # SIGTERM and SIGHUP unwind like Ctrl-C, so that no temporary output file stays behind.
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _on_signal)
     try:
         if argv and argv[0] == "list":
             return _list(_list_parser().parse_args(argv[1:]))
@@ -96,24 +104,29 @@ def main(argv: list[str] | None = None) -> int:
         return _compare(_compare_parser().parse_args(argv))
     except ReportdiffError as exc:
         print(f"reportdiff: {exc}", file=sys.stderr)
-        return 1
+        return exc.exit_code
     except KeyboardInterrupt:
         print("reportdiff: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (| head); nothing to report
-        return 0
+    except SystemExit as exc:
+        if isinstance(exc.code, int) and exc.code > 128:
+            print(f"reportdiff: stopped by signal {exc.code - 128}", file=sys.stderr)
+        raise
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output:
-        write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    outputs = Outputs()
+    outputs.add(output or STDOUT, text)
+    outputs.commit()
+
+
+def _inputs(*specs: str) -> list[Path]:
+    """The arguments that name files: checked against the outputs before anything is read."""
+    return [Path(s) for s in specs if corpus_mod.names_file(s)]
 
 
 def _list(args) -> int:
+    check_outputs({"stdout": STDOUT}, [])
     entries = corpus_mod.readable(corpus_mod.scan(args.corpus))
     if args.region:
         entries = [e for e in entries if args.region in e.document.meta.region]
@@ -125,7 +138,9 @@ def _list(args) -> int:
 
 
 def _outline(args) -> int:
+    check_outputs({"-o": args.output or STDOUT}, _inputs(args.doc))
     entry = corpus_mod.resolve(args.doc, region=args.region, corpus=args.corpus)
+    check_outputs({"-o": args.output or STDOUT}, [entry.path])
     if not entry.document.sections:
         raise ReportdiffError(f"{entry.path}: no headings found (一、 （一） 第X章 …); is this a government report?")
     if args.format == "json":
@@ -140,8 +155,10 @@ def _track(args) -> int:
 
     if len(args.docs) < 2:
         raise ReportdiffError("track needs at least two reports, oldest first (e.g. reportdiff track 2022 2024 2025)")
-    entries = corpus_mod.scan(args.corpus) if not all(Path(d).exists() for d in args.docs) else []
+    check_outputs({"-o": args.output or STDOUT}, _inputs(*args.docs))
+    entries = corpus_mod.scan(args.corpus) if not all(corpus_mod.names_file(d) for d in args.docs) else []
     resolved = [corpus_mod.resolve(d, entries, args.region) for d in args.docs]
+    check_outputs({"-o": args.output or STDOUT}, [e.path for e in resolved])
     print("reportdiff: tracking " + " → ".join(e.path for e in resolved), file=sys.stderr)
     found, notes = lives([e.document for e in resolved])
     if args.format == "json":
@@ -161,6 +178,7 @@ def _parse_pairs(values: list[str]) -> list[tuple[str, str]]:
     pairs = []
     for value in values:
         old, sep, new = value.partition("=")
+        value = shown(value)
         if not sep or not old.strip() or not new.strip():
             raise ReportdiffError(f"--pair expects OLD_HEADING=NEW_HEADING, got '{value}'")
         pairs.append((old.strip(), new.strip()))
@@ -170,43 +188,72 @@ def _parse_pairs(values: list[str]) -> list[tuple[str, str]]:
 def _format(args) -> str:
     if args.format:
         return args.format
-    if args.output:
+    if args.output and args.output != STDOUT:
         suffix = Path(args.output).suffix.lower()
         if suffix not in EXTENSIONS:
-            raise ReportdiffError(f"cannot tell the format of '{args.output}' (use .json or .txt, or --format)")
+            raise UsageError(f"cannot tell the format of '{shown(args.output)}' (use .html, .json or .txt, or --format)")
         return EXTENSIONS[suffix]
-    if sys.stdout.isatty() and not os.environ.get("REPORTDIFF_NO_TUI"):
+    if args.output is None and _interactive():
         return "tui"
     return "text"
 
 
+def _interactive() -> bool:
+    """The viewer needs a terminal to read keys from and to draw on (Textual draws on stderr)."""
+    streams = (sys.stdin, sys.stdout, sys.stderr)
+    return (
+        all(s is not None and s.isatty() for s in streams)
+        and os.environ.get("TERM", "") not in ("", "dumb")
+        and not os.environ.get("REPORTDIFF_NO_TUI")
+    )
+
+
 def _compare(args) -> int:
     fmt = _format(args)
+    for option, value in (("--to", args.to), ("--subject", args.subject)):
+        if value is not None and any(c in value for c in "\r\n"):
+            raise UsageError(f"{option} must be one line: {shown(value)}")
+    if any(not value.strip() for value in args.unpair):
+        raise UsageError("--unpair needs a heading (or the start of one)")
     overrides = Overrides(_parse_pairs(args.pair), args.unpair)
+    outputs = {"-o": args.output or (None if fmt == "tui" else STDOUT), "--email": args.email}
+    check_outputs(outputs, _inputs(args.old, args.new))
     old, new = corpus_mod.resolve_pair(args.old, args.new, args.region, args.corpus)
-    print(f"reportdiff: comparing {old.path} → {new.path}", file=sys.stderr)
+    check_outputs(outputs, [old.path, new.path])
+    print(f"reportdiff: comparing {shown(old.path)} → {shown(new.path)}", file=sys.stderr)
     for entry in (old, new):
         if not entry.document.sections:
-            raise ReportdiffError(f"{entry.path}: no headings found (一、 （一） 第X章 …); is this a government report?")
+            raise ReportdiffError(f"{shown(entry.path)}: no headings found (一、 （一） 第X章 …); is this a government report?")
+    run = Outputs()
     if fmt == "tui":
-        from .tui import ReportdiffApp  # Textual loads only for the interactive view
-
-        export = f"reportdiff-{old.id[:3]}-{new.id[:3]}.html"
-        ReportdiffApp(lambda: compare(old.document, new.document, overrides, args.strict), export).run()
-        return 0
-    result = compare(old.document, new.document, overrides, args.strict)
-    html = render_html.render(result) if fmt == "html" or args.email else None
-    if args.email:
-        name = Path(args.output).name if args.output and fmt == "html" else "reportdiff.html"
-        write_atomic(args.email, render_html.email(result, html, args.to, args.subject, name))
-    if fmt == "json":
-        _emit(render_json.dumps(render_json.comparison(result)), args.output)
-    elif fmt == "html":
-        _emit(html, args.output)
+        result = _view(old, new, overrides, args.strict)
     else:
-        style = render_text.Style(False) if args.output else render_text.Style.for_stream(sys.stdout)
-        _emit(render_text.report(result, style), args.output)
+        result = compare(old.document, new.document, overrides, args.strict)
+        if fmt == "json":
+            run.add(args.output or STDOUT, render_json.dumps(render_json.comparison(result)))
+        elif fmt == "html":
+            run.add(args.output or STDOUT, render_html.render(result))
+        else:
+            plain = args.output not in (None, STDOUT) or not sys.stdout.isatty()
+            style = render_text.Style(False) if plain else render_text.Style.for_stream(sys.stdout)
+            run.add(args.output or STDOUT, render_text.report(result, style))
+    if args.email and result is not None:
+        name = Path(args.output).name if args.output not in (None, STDOUT) and fmt == "html" else "reportdiff.html"
+        run.add(args.email, render_html.email(result, render_html.render(result), args.to, args.subject, name))
+    run.commit()
     return 0
+
+
+def _view(old, new, overrides, strict):
+    """The interactive viewer; its result (None if it was left before the comparison ended)."""
+    from .tui import ReportdiffApp  # Textual loads only for the interactive view
+
+    export = f"reportdiff-{old.id[:3]}-{new.id[:3]}.html"
+    app = ReportdiffApp(lambda: compare(old.document, new.document, overrides, strict), export)
+    app.run()
+    if app.error is not None:
+        raise app.error
+    return app.result
 
 
 if __name__ == "__main__":

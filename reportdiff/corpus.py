@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from .document import Document, read
-from .errors import ReportdiffError
+from .errors import ReportdiffError, shown
 from .load import HTML_SUFFIXES, OFFICE_SUFFIXES, TEXT_SUFFIXES
 
 REPORT_SUFFIXES = (TEXT_SUFFIXES - {""}) | HTML_SUFFIXES | OFFICE_SUFFIXES
@@ -27,6 +27,15 @@ def bundled(name: str) -> Path:
     if installed.is_dir():
         return Path(str(installed))
     return Path(__file__).resolve().parent.parent / name
+
+
+def names_file(spec: str | Path) -> bool:
+    """Whether `spec` names something on disk (a name too long or otherwise unusable does not)."""
+    try:
+        os.stat(spec)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def default_dir() -> Path:
@@ -51,8 +60,10 @@ class Entry:
 def scan(directory: str | Path | None = None) -> list[Entry]:
     """Every readable report in a corpus folder, in file-name order."""
     directory = Path(directory) if directory else default_dir()
+    if directory.exists() and not directory.is_dir():
+        raise ReportdiffError(f"corpus {shown(directory)} is a file, not a folder of reports")
     if not directory.is_dir():
-        raise ReportdiffError(f"corpus folder {directory} does not exist")
+        raise ReportdiffError(f"corpus folder {shown(directory)} does not exist")
     files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
     if not files:
         raise ReportdiffError(f"no reports found in {directory} (expected .txt, .md or .html files)")
@@ -76,7 +87,7 @@ def readable(entries: list[Entry]) -> list[Entry]:
 def resolve(spec: str, entries: list[Entry] | None = None, region: str | None = None, corpus: str | Path | None = None) -> Entry:
     """The report that `spec` names: a path, an id (or its prefix), or a year."""
     path = Path(spec)
-    if path.exists() or os.sep in spec or path.suffix.lower() in REPORT_SUFFIXES:
+    if names_file(path) or os.sep in spec or path.suffix.lower() in REPORT_SUFFIXES:
         return Entry(path, read(path))
     entries = entries if entries is not None else scan(corpus)
     if re.fullmatch(r"(19|20)\d\d", spec):
@@ -85,8 +96,8 @@ def resolve(spec: str, entries: list[Entry] | None = None, region: str | None = 
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise ReportdiffError(f"'{spec}' is not a file, a year or a report id; see 'reportdiff list'")
-    raise ReportdiffError(f"'{spec}' matches several reports ({', '.join(e.id for e in matches)}); give more of the id")
+        raise ReportdiffError(f"'{shown(spec)}' is not a file, a year or a report id; see 'reportdiff list'")
+    raise ReportdiffError(f"'{shown(spec)}' matches several reports ({', '.join(e.id for e in matches)}); give more of the id")
 
 
 def candidates(year: int, entries: list[Entry]) -> list[Entry]:
@@ -119,8 +130,8 @@ def _by_year(year: int, entries: list[Entry], region: str | None) -> Entry:
 
 def resolve_pair(old: str, new: str, region: str | None = None, corpus: str | Path | None = None) -> tuple[Entry, Entry]:
     """Resolve two specs; with bare years, prefer a region that has both."""
-    years = [bool(re.fullmatch(r"(19|20)\d\d", s)) and not Path(s).exists() for s in (old, new)]
-    entries = scan(corpus) if any(years) or not all(Path(s).exists() for s in (old, new)) else []
+    years = [bool(re.fullmatch(r"(19|20)\d\d", s)) and not names_file(s) for s in (old, new)]
+    entries = scan(corpus) if any(years) or not all(names_file(s) for s in (old, new)) else []
     if all(years) and not region:
         entries = readable(entries)
         old_c, new_c = candidates(int(old), entries), candidates(int(new), entries)

@@ -9,18 +9,34 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from .errors import ReportdiffError
+from .errors import ReportdiffError, shown
 
-MAX_BYTES = 50 * 1024 * 1024
+# Limits a run really handles: every stage grows linearly, and a pair of
+# reports at MAX_CHARS each finishes in well under a minute (bench/run.py).
+# A national report is about 20,000 characters, a five-year plan 100,000.
+MAX_CHARS = 1_000_000
+MAX_TEXT_BYTES = 4 * MAX_CHARS  # UTF-8 takes 3 bytes a character, markup more
+MAX_OFFICE_BYTES = 64 * 2**20  # .docx and .pdf carry fonts and images besides text
+MAX_DOCX_XML_BYTES = 32 * 2**20  # a .docx's XML once unpacked: about 10–30 bytes a character
+MAX_PAGES = 2000
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 OFFICE_SUFFIXES = {".docx", ".pdf"}
+# Characters that steer a terminal or reorder text on screen; never part of a report.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 @dataclass(frozen=True)
@@ -33,47 +49,65 @@ class Source:
 
 
 def load(path: str | Path) -> Source:
-    """Read a report file and return its text."""
+    """Read a report file and return its text.
+
+    The file is looked at (stat) before it is opened: a FIFO would block, a
+    device such as /dev/zero never ends, and a file over the size limit is
+    refused before a byte is read.
+    """
     path = Path(path)
-    if path.is_dir():
-        raise ReportdiffError(f"{path} is a directory, not a report file")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReportdiffError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ReportdiffError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    name = shown(path)
     suffix = path.suffix.lower()
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ReportdiffError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise ReportdiffError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ReportdiffError(f"{name} is a directory, not a report file")
+    for test, kind in _KINDS:
+        if test(info.st_mode):
+            raise ReportdiffError(f"{name} is {kind}, not a report file")
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | OFFICE_SUFFIXES:
-        raise ReportdiffError(
-            f"{path}: unsupported file type '{suffix}' (use .txt, .md, .html, .docx or .pdf)"
-        )
+        raise ReportdiffError(f"{name}: unsupported file type '{shown(suffix)}' (use .txt, .md, .html, .docx or .pdf)")
+    limit = MAX_OFFICE_BYTES if suffix in OFFICE_SUFFIXES else MAX_TEXT_BYTES
+    if info.st_size > limit:
+        raise ReportdiffError(f"{name}: file is too large ({_mib(info.st_size)}; the limit is {_mib(limit)})")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)  # bounded even if the file grows while we read
+    except OSError as exc:
+        raise ReportdiffError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise ReportdiffError(f"{name}: file is too large (over {_mib(limit)})")
     if not data.strip():
-        raise ReportdiffError(f"{path}: file is empty")
+        raise ReportdiffError(f"{name}: file is empty")
     if suffix == ".docx":
-        text, fmt = docx_to_text(data, str(path)), "docx"
+        text, fmt = docx_to_text(data, name), "docx"
     elif suffix == ".pdf":
-        text, fmt = pdf_to_text(data, str(path)), "pdf"
+        text, fmt = pdf_to_text(data, name), "pdf"
     else:
-        text = decode(data, str(path))
+        text = decode(data, name)
         fmt = "md" if suffix in {".md", ".markdown"} else "txt"
         if suffix in HTML_SUFFIXES or _looks_like_html(text):
             text, fmt = html_to_text(text), "html"
-    text = strip_web_boilerplate(text)
+    text = _CONTROL.sub("", strip_web_boilerplate(text))
+    if len(text) > MAX_CHARS:
+        raise ReportdiffError(f"{name}: the report is too long ({len(text):,} characters; the limit is {MAX_CHARS:,})")
     if not re.search(r"[\u4e00-\u9fff]", text):
-        raise ReportdiffError(f"{path}: contains no Chinese text; is this a report?")
+        raise ReportdiffError(f"{name}: contains no Chinese text; is this a report?")
     return Source(path=str(path), text=text, format=fmt)
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB" if size < 10 * 2**20 else f"{size // 2**20} MiB"
 
 
 def decode(data: bytes, name: str = "input") -> str:
     """Decode report bytes: BOMs first, then strict UTF-8, then detection."""
     if not data.strip():
         raise ReportdiffError(f"{name}: file is empty")
-    if len(data) > MAX_BYTES:
-        raise ReportdiffError(
-            f"{name}: file is too large ({len(data) // 2**20} MiB; the limit is "
-            f"{MAX_BYTES // 2**20} MiB)"
-        )
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -83,7 +117,12 @@ def decode(data: bytes, name: str = "input") -> str:
             return _strict(data, encoding, name)
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(data):
+            # UTF-8 with a flaw (often a file cut mid-character): say where, rather than
+            # guess another encoding that would turn the whole report into nonsense.
+            end = " (the file ends in the middle of a character: truncated?)" if exc.end >= len(data) - 1 else ""
+            raise ReportdiffError(f"{name}: not valid UTF-8 at byte {exc.start}{end}") from None
         match = from_bytes(data).best()
         if match is None or match.encoding in {"ascii"}:
             raise ReportdiffError(
@@ -97,6 +136,13 @@ def decode(data: bytes, name: str = "input") -> str:
             "(save the report as .txt, .md or .html)"
         )
     return text
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid UTF-8 but for a few bytes, and Chinese: another encoding read as UTF-8 breaks everywhere."""
+    text = data.decode("utf-8", errors="replace")
+    flaws = text.count("\ufffd")
+    return flaws <= max(3, len(text) // 1000) and len(re.findall(r"[\u4e00-\u9fff]", text)) > 10 * flaws
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -195,6 +241,12 @@ def docx_to_text(data: bytes, name: str) -> str:
     from docx.text.paragraph import Paragraph
 
     try:
+        unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist() if i.filename.endswith((".xml", ".rels")))
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ReportdiffError(f"{name}: not a readable .docx ({exc.__class__.__name__}); re-save it from Word or export it as .txt") from None
+    if unpacked > MAX_DOCX_XML_BYTES:
+        raise ReportdiffError(f"{name}: the .docx unpacks to {_mib(unpacked)} of XML (the limit is {_mib(MAX_DOCX_XML_BYTES)})")
+    try:
         word = WordDocument(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ReportdiffError(f"{name}: not a readable .docx ({exc.__class__.__name__}); re-save it from Word or export it as .txt") from None
@@ -232,6 +284,8 @@ def pdf_to_text(data: bytes, name: str) -> str:
                 raise
             except Exception:
                 raise ReportdiffError(f"{name}: the PDF is encrypted; open it with its password and save an unprotected copy") from None
+        if len(reader.pages) > MAX_PAGES:
+            raise ReportdiffError(f"{name}: the PDF has {len(reader.pages):,} pages (the limit is {MAX_PAGES:,})")
         # Layout mode keeps each line's indentation: Chinese typesetting indents
         # the first line of a paragraph (首行缩进), which tells where one starts.
         pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]

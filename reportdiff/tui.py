@@ -20,7 +20,8 @@ from textual.widgets import DataTable, Footer, Input, LoadingIndicator, OptionLi
 from textual.widgets.option_list import Option
 
 from .compare import Comparison
-from .output import write_atomic
+from .errors import ReportdiffError
+from .output import write_new
 from .render import html as render_html
 from .render.text import figure
 
@@ -81,11 +82,14 @@ class TableScreen(ModalScreen):
         self.title_text, self.columns, self.rows, self.note = title, columns, rows, note
 
     def compose(self) -> ComposeResult:
-        yield Static(f"[b]{self.title_text}[/b]  {self.note}", id="table-title")
+        title = Text(self.title_text, style="bold")
+        title.append(f"  {self.note}")
+        yield Static(title, id="table-title")
         table = DataTable(zebra_stripes=True, cursor_type="row")
         table.add_columns(*self.columns)
         for row in self.rows:
-            table.add_row(*row)
+            # Text cells, never str: DataTable reads a str as markup, and report text may hold "[/]".
+            table.add_row(*(Text(cell) for cell in row))
         yield table
         yield Static("Esc to close", classes="hint")
 
@@ -134,6 +138,7 @@ class ReportdiffApp(App):
         super().__init__()
         self._load = load
         self.result: Comparison | None = None
+        self.error: ReportdiffError | None = None  # why the comparison failed, for the CLI to report
         self.export_path = export_path
         self.filter = "all"
         self.shown: list[int] = []  # pair indexes shown in the navigator
@@ -161,7 +166,15 @@ class ReportdiffApp(App):
 
     @work(thread=True, exclusive=True)
     def compute(self) -> None:
-        result = self._load()
+        try:
+            result = self._load()
+        except ReportdiffError as exc:
+            self.error = exc
+        except Exception as exc:  # a bug: still one line for the user, not a screen of locals
+            self.error = ReportdiffError(f"internal error ({exc.__class__.__name__}: {exc}); please report it")
+        if self.error is not None:
+            self.call_from_thread(self.exit, None, 1)
+            return
         self.call_from_thread(self.show, result)
 
     def show(self, result: Comparison) -> None:
@@ -286,9 +299,9 @@ class ReportdiffApp(App):
         self.matches = [i for i in self.shown if phrase in self.result.diffs[i].old_text or phrase in self.result.diffs[i].new_text]
         if self.matches:
             self._go(self.matches[0])
-            self.notify(f"'{phrase}': {len(self.matches)} sections (n / p to step through them)")
+            self.notify(f"'{phrase}': {len(self.matches)} sections (n / p to step through them)", markup=False)
         else:
-            self.notify(f"'{phrase}' is in neither report", severity="warning")
+            self.notify(f"'{phrase}' is in neither report", severity="warning", markup=False)
 
     def action_commitments(self) -> None:
         if self.result is None:
@@ -310,8 +323,12 @@ class ReportdiffApp(App):
     def action_export(self) -> None:
         if self.result is None:
             return
-        write_atomic(self.export_path, render_html.render(self.result))
-        self.notify(f"wrote {self.export_path}")
+        try:
+            written = write_new(Path(self.export_path), render_html.render(self.result))
+        except ReportdiffError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.notify(f"wrote {written}", markup=False)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
