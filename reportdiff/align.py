@@ -35,6 +35,13 @@ CROSS_FACTOR = 0.8
 # Reading order breaks near-ties: up to this fraction of a score.
 POSITION_WEIGHT = 0.2
 HEADING_WEIGHT = 1.5
+# Pools of up to EXHAUSTIVE_PAIRS old × new sections are compared all with all. Beyond
+# (reports far longer than any real one), a section is compared only with those sharing
+# one of its BLOCK_TERMS heaviest words, a word shared by more than COMMON_TERM sections
+# telling nothing: the cost then grows linearly, not with the square of the length.
+EXHAUSTIVE_PAIRS = 40_000
+BLOCK_TERMS = 12
+COMMON_TERM = 64
 
 
 _TARGETS = re.compile(r"预期目标(?:是|为)")
@@ -109,6 +116,10 @@ class _Space:
             vector = {w: (1 + math.log(c)) * math.log(total / df[w]) for w, c in words.items()}
             self.vectors[key] = vector
             self.norms[key] = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+
+    def heaviest(self, section: Section, k: int) -> list[str]:
+        vector = self.vectors[id(section)]
+        return sorted(vector, key=lambda w: (-vector[w], w))[:k]
 
     def cosine(self, a: Section, b: Section) -> float:
         va, vb = self.vectors[id(a)], self.vectors[id(b)]
@@ -203,19 +214,19 @@ class _Matcher:
         fallback = periods and ("period" in layers_old) != ("period" in layers_new)
         cosines: dict[tuple[int, int], float] = {}
         ranks: dict[tuple[int, int], float] = {}
-        for i, a in enumerate(olds):
-            for j, b in enumerate(news):
-                if id(a) in self.forced or id(b) in self.forced or id(a) in self.banned or id(b) in self.banned:
-                    continue
-                if layers_old[i] != layers_new[j] and not (fallback and {layers_old[i], layers_new[j]} == {"body", "period"}):
-                    continue
-                cosine = self.space.cosine(a, b)
-                related = kin is None or (id(self.parent.get(id(a))), id(self.parent.get(id(b)))) in kin
-                score = cosine * (1 if related else CROSS_FACTOR)
-                if score >= FLOOR:
-                    prior = 1 - abs(i / max(len(olds), 1) - j / max(len(news), 1))
-                    ranks[i, j] = score * (1 + POSITION_WEIGHT * prior)
-                    cosines[i, j] = cosine
+        for i, j in self._candidates(olds, news):
+            a, b = olds[i], news[j]
+            if id(a) in self.forced or id(b) in self.forced or id(a) in self.banned or id(b) in self.banned:
+                continue
+            if layers_old[i] != layers_new[j] and not (fallback and {layers_old[i], layers_new[j]} == {"body", "period"}):
+                continue
+            cosine = self.space.cosine(a, b)
+            related = kin is None or (id(self.parent.get(id(a))), id(self.parent.get(id(b)))) in kin
+            score = cosine * (1 if related else CROSS_FACTOR)
+            if score >= FLOOR:
+                prior = 1 - abs(i / max(len(olds), 1) - j / max(len(news), 1))
+                ranks[i, j] = score * (1 + POSITION_WEIGHT * prior)
+                cosines[i, j] = cosine
         best: dict[tuple, tuple[int, int]] = {}
         for (i, j), rank in ranks.items():
             # closest per section and per layer of the other side: a one-year
@@ -225,6 +236,22 @@ class _Matcher:
                     best[key] = (i, j)
         links.update((k, cosines[k]) for k in best.values())
         return links
+
+    def _candidates(self, olds: list[Section], news: list[Section]) -> list[tuple[int, int]]:
+        """The (old, new) index pairs worth a cosine, in order (see EXHAUSTIVE_PAIRS)."""
+        if len(olds) * len(news) <= EXHAUSTIVE_PAIRS:
+            return [(i, j) for i in range(len(olds)) for j in range(len(news))]
+        postings: dict[str, list[int]] = {}
+        for j, b in enumerate(news):
+            for w in self.space.heaviest(b, BLOCK_TERMS):
+                postings.setdefault(w, []).append(j)
+        pairs: set[tuple[int, int]] = set()
+        for i, a in enumerate(olds):
+            for w in self.space.heaviest(a, BLOCK_TERMS):
+                found = postings.get(w, ())
+                if len(found) <= COMMON_TERM:
+                    pairs.update((i, j) for j in found)
+        return sorted(pairs)
 
     def _lift(self, links, olds, news, kin, upper) -> None:
         """A unit paired across parents makes the parents a pair as well."""

@@ -8,6 +8,7 @@ plan. Each commitment gets a status with the exact text that supports it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,9 +76,8 @@ def track(old: Document, new: Document, old_quantities: list[Quantity] | None = 
         return Commitments(year, False, f"the old report plans {year}, but the new one reviews {reviewed}: nothing to check its plan against")
     old_q = old_quantities if old_quantities is not None else extract(old)
     new_q = new_quantities if new_quantities is not None else extract(new)
-    review = _parts(new, "review", year)
-    plan_next = _parts(new, "plan", year + 1)
-    items = [_check(c, new, review, plan_next, new_q) for c in _promises(old, year, old_q)]
+    review = _Review(new, year, new_q)
+    items = [_check(c, review) for c in _promises(old, year, old_q)]
     order = {"missed": 0, "partial": 1, "carried_over": 2, "not_reported": 3, "met": 4}
     items.sort(key=lambda c: order[c.status])
     return Commitments(year, True, f"the old report's plan for {year} against the new report's review of {year}", items)
@@ -88,43 +88,103 @@ def _parts(doc: Document, which: str, year: int) -> list[Section]:
     return [s for s, p in zip(doc.sections, doc.meta.parts) if p.role in roles and year in p.years and len(p.years) == 1]
 
 
-def _in(sections: list[Section], pos: int) -> bool:
-    return any(s.start <= pos < s.end for s in sections)
+class _Spans:
+    """Whether a position lies in some sections: a bisection, not a scan of the sections."""
+
+    def __init__(self, sections: list[Section]):
+        merged: list[list[int]] = []
+        for start, end in sorted((s.start, s.end) for s in sections):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
+class _Text:
+    """A report's folded text with what the checks ask of it again and again, each answered
+    without rescanning the text: sentence bounds, and where a phrase occurs (each phrase
+    searched once; plans repeat the same names). This keeps the stage linear in length."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.folded = doc.clean.folded
+        self.stops = [m.start() for m in re.finditer(r"[。;；\n]", self.folded)]
+        self._found: dict[str, list[int]] = {}
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence (or clause list up to 。；) around pos."""
+        i = bisect.bisect_left(self.stops, pos)
+        start = self.stops[i - 1] + 1 if i > 0 else 0
+        end = self.stops[i] + 1 if i < len(self.stops) else len(self.folded)
+        return start, end
+
+    def find(self, phrase: str) -> list[int]:
+        """Where `phrase` starts, left to right, without overlaps (as re.finditer)."""
+        if phrase not in self._found:
+            self._found[phrase] = [m.start() for m in re.finditer(re.escape(phrase), self.folded)]
+        return self._found[phrase]
+
+
+class _Review:
+    """The new report as evidence for one year's plan: its review of that year (five-year
+    retrospectives aside), its plan for the next year, and the review's figures indexed by
+    what they measure."""
+
+    def __init__(self, doc: Document, year: int, quantities: list[Quantity]):
+        self.text = _Text(doc)
+        self.review = _Spans(_parts(doc, "review", year))
+        self.periods = _Spans(_periods(doc))
+        self.plan_next = _parts(doc, "plan", year + 1)
+        self.plan_spans = _Spans(self.plan_next)
+        actual = [q for q in quantities if q.kind == "actual" and self.reports(q.start)]
+        # The earliest figure of each indicator: of equally close outcomes, the first one stands.
+        self.by_indicator: dict[tuple[str, str], dict[str, Quantity]] = {}
+        for q in actual:
+            self.by_indicator.setdefault((q.measure, q.family), {}).setdefault(q.indicator, q)
+        self.by_kind: dict[tuple[str, str], list[Quantity]] = {}
+        for q in sorted(actual, key=lambda q: q.start):
+            self.by_kind.setdefault((q.measure, q.family), []).append(q)
+
+    def reports(self, pos: int) -> bool:
+        """In the one-year review, not a five-year retrospective."""
+        return pos in self.review and pos not in self.periods
 
 
 def _periods(doc: Document) -> list[Section]:
     return [s for s in doc.outline.walk() if s.kind == "period"]
 
 
-def _sentence_at(doc: Document, pos: int) -> tuple[int, int]:
-    """The sentence (or clause list up to 。；) of the cleaned text around pos."""
-    text = doc.clean.folded
-    start = max(text.rfind(c, 0, pos) for c in "。;；\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in "。;；\n") if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return start, end
-
-
 def _promises(doc: Document, year: int, quantities: list[Quantity]) -> list[Commitment]:
     plan = _parts(doc, "plan", year)
+    in_plan = _Spans(plan)
+    text = _Text(doc)
+    folded = text.folded
+    headings = _Headings(plan)
     out: list[Commitment] = []
     seen_spans: set[tuple[int, int]] = set()
     for q in quantities:
-        if q.kind != "target" or q.source != "text" or len(q.indicator) < 2 or not _in(plan, q.start):
+        if q.kind != "target" or q.source != "text" or len(q.indicator) < 2 or q.start not in in_plan:
             continue
         if q.label.rstrip().endswith("等"):
             continue  # 平顶山市第六人民医院健康养护中心等23个项目开工: a deed on named projects
-        s_start, s_end = _sentence_at(doc, q.start)
+        s_start, s_end = text.sentence_at(q.start)
         out.append(
             Commitment(
-                plan_text=q.text, kind="quantitative", target=q, plan_section=_section_of(plan, q.start),
-                plan_section_text=doc.clean.folded[s_start:q.start],
+                plan_text=q.text, kind="quantitative", target=q, plan_section=headings.at(q.start),
+                plan_section_text=folded[s_start:q.start],
             )
         )
+    # Targets that count as checked already, by position: a deed clause holding one is not a second promise.
+    target_starts = sorted(q.start for q in quantities if q.kind == "target" and not q.label.rstrip().endswith("等"))
     for section in plan:
-        folded = doc.clean.folded
         for m in _DEED.finditer(folded, section.start, section.end):
-            start, end = _sentence_at(doc, m.start())
+            start, end = text.sentence_at(m.start())
             # The clause around the verb: 推动X建成投用 names X before it, 完成X after.
             clause_start = max([folded.rfind(c, start, m.start()) + 1 for c in "，,"] + [start])
             clause_end = min([i for i in (folded.find(c, m.end(), end) for c in "，,") if i >= 0] + [end])
@@ -135,7 +195,8 @@ def _promises(doc: Document, year: int, quantities: list[Quantity]) -> list[Comm
                 piece = next(p for p in pieces if p.start() <= m.start() - clause_start < p.end())
                 clause_start, clause_end = clause_start + piece.start(), clause_start + piece.end()
                 names = _names(doc.text[clause_start:clause_end])
-            counted = any(clause_start <= q.start < clause_end and not q.label.rstrip().endswith("等") for q in quantities if q.kind == "target")
+            first = bisect.bisect_left(target_starts, clause_start)
+            counted = first < len(target_starts) and target_starts[first] < clause_end
             if not names or (clause_start, clause_end) in seen_spans or counted:
                 continue  # no named thing, or a figure already checked as a target
             seen_spans.add((clause_start, clause_end))
@@ -144,19 +205,26 @@ def _promises(doc: Document, year: int, quantities: list[Quantity]) -> list[Comm
                     plan_text=doc.span_text(clause_start, clause_end).rstrip("，。；,;"),
                     kind="deed",
                     names=names,
-                    plan_section=_section_of(plan, m.start()),
+                    plan_section=headings.at(m.start()),
                 )
             )
     return out
 
 
-def _section_of(parts: list[Section], pos: int) -> str:
-    best = ""
-    for part in parts:
-        for s in part.walk():
-            if s.start <= pos < s.end:
-                best = s.heading
-    return best
+class _Headings:
+    """The heading of the innermost section around a position."""
+
+    def __init__(self, parts: list[Section]):
+        self.sections = [s for part in parts for s in part.walk()]  # reading order: an outer section before its inner ones
+        self.starts = [s.start for s in self.sections]
+
+    def at(self, pos: int) -> str:
+        # The innermost section holding pos is the last-starting one that holds it.
+        for i in range(bisect.bisect_right(self.starts, pos) - 1, -1, -1):
+            section = self.sections[i]
+            if section.start <= pos < section.end:
+                return section.heading
+        return ""
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -170,74 +238,71 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _check(c: Commitment, new: Document, review: list[Section], plan_next: list[Section], quantities: list[Quantity]) -> Commitment:
-    periods = _periods(new)
+def _check(c: Commitment, review: _Review) -> Commitment:
+    text = review.text
     if c.kind == "quantitative":
         target = c.target
-        scored = [
-            (label_similarity(q.indicator, target.indicator, scoped=False), -q.start, q)
-            for q in quantities
-            if q.kind == "actual" and _in(review, q.start) and not _in(periods, q.start)
-            and q.measure == target.measure and q.family == target.family
-        ]
+        kin = review.by_indicator.get((target.measure, target.family), {})
+        scored = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in kin.items()]
         scored = [x for x in scored if x[0] >= OUTCOME_MATCH]
-        if not scored:
-            scored = _by_named_context(c, new, review, periods, quantities)
-        if scored:
-            outcome = max(scored, key=lambda x: (x[0], x[1]))[2]
+        outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, review)
+        if outcome is not None:
             c.outcome = outcome
             c.outcome_text = outcome.text
             c.status, c.reason = _judge(target, outcome)
             return c
         head = target.indicator[-3:] if len(target.indicator) >= 5 else target.indicator
-        return _carried_or_silent(c, new, plan_next, [target.indicator, head])
-    text = new.clean.folded
+        return _carried_or_silent(c, review, [target.indicator, head])
+    folded = text.folded
     for name in [v for n in c.names for v in _variants(n)]:
-        for m in re.finditer(re.escape(_core(name)), text):
-            if not _in(review, m.start()) or _in(periods, m.start()):
+        core = _core(name)
+        for pos in text.find(core):
+            if not review.reports(pos):
                 continue
-            start, end = _sentence_at(new, m.start())
+            start, end = text.sentence_at(pos)
             # What the review says of the thing: from just before it to the end of its clause.
-            clause_end = min([i for i in (text.find(ch, m.end(), end) for ch in "，,") if i >= 0] + [end])
-            local = text[max(start, m.start() - 12) : max(clause_end, m.end() + 8)]
-            c.outcome_text = new.span_text(start, end).strip()
+            clause_end = min([i for i in (folded.find(ch, pos + len(core), end) for ch in "，,") if i >= 0] + [end])
+            local = folded[max(start, pos - 12) : max(clause_end, pos + len(core) + 8)]
+            c.outcome_text = text.doc.span_text(start, end).strip()
             if _UNDER_WAY.search(local) and not re.search(r"建成投用|竣工|交付", local):
-                c.status, c.reason = "partial", f"{_core(name)}: under way"
-                again = _mention(new, plan_next, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
+                c.status, c.reason = "partial", f"{core}: under way"
+                again = _mention(text, review.plan_spans, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
                 if again:  # unfinished and promised again
                     c.status, c.carried_text = "carried_over", again
             elif _OPERATE.search(c.plan_text) and not _OPERATE.search(local) and _DONE.search(local):
-                c.status, c.reason = "partial", f"{_core(name)}: built, not yet in operation"
+                c.status, c.reason = "partial", f"{core}: built, not yet in operation"
             elif _DONE.search(local):
-                c.status, c.reason = ("met", f"{_core(name)}: done") if len(c.names) == 1 or _all_done(c.names, review, new) else ("partial", "some of the named projects done")
+                c.status, c.reason = ("met", f"{core}: done") if len(c.names) == 1 or _all_done(c.names, review) else ("partial", "some of the named projects done")
             else:
-                c.status, c.reason = "partial", f"{_core(name)} mentioned, completion not stated"
+                c.status, c.reason = "partial", f"{core} mentioned, completion not stated"
             return c
     # Promised again under a shorter name (市第六人民医院健康养护院 for …健康养护中心)
     # counts, but not a bare place word (火车站) that names another project.
-    return _carried_or_silent(c, new, plan_next, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
+    return _carried_or_silent(c, review, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
 
 
-def _by_named_context(c: Commitment, new: Document, review, periods, quantities):
-    """A target about a named place (泰顺达物流园营业收入突破7.5亿元): the review
-    figure of the same unit in the sentence that names the same place."""
+def _by_named_context(c: Commitment, review: _Review) -> Quantity | None:
+    """A target about a named place (泰顺达物流园营业收入突破7.5亿元): the first review
+    figure of the same unit in a sentence that names the same place."""
     target = c.target
-    names = [_core(n) for n in _names(c.plan_section_text)] if c.plan_section_text else []
-    out = []
-    for q in quantities:
-        if q.kind != "actual" or q.family != target.family or q.measure != target.measure or not _in(review, q.start) or _in(periods, q.start):
-            continue
-        start, end = _sentence_at(new, q.start)
-        if any(name in new.clean.folded[start:end] for name in names):
-            out.append((OUTCOME_MATCH, -q.start, q))
-    return out
+    kin = review.by_kind.get((target.measure, target.family), [])
+    starts = [q.start for q in kin]
+    best: Quantity | None = None
+    for name in [_core(n) for n in _names(c.plan_section_text)] if c.plan_section_text else []:
+        for pos in review.text.find(name):
+            start, end = review.text.sentence_at(pos)
+            i = bisect.bisect_left(starts, start)
+            if i < len(kin) and kin[i].start < end and (best is None or kin[i].start < best.start):
+                best = kin[i]
+    return best
 
 
-def _all_done(names, review, new) -> bool:
-    text = new.clean.folded
+def _all_done(names, review: _Review) -> bool:
+    folded = review.text.folded
     for name in names:
-        hits = [m for m in re.finditer(re.escape(_core(name)), text) if _in(review, m.start())]
-        if not hits or not any(_DONE.search(text[h.start() - 12 : h.end() + 16]) for h in hits):
+        core = _core(name)
+        hits = [pos for pos in review.text.find(core) if pos in review.review]
+        if not hits or not any(_DONE.search(folded[max(0, h - 12) : h + len(core) + 16]) for h in hits):
             return False
     return True
 
@@ -254,8 +319,8 @@ def _core(name: str) -> str:
     return re.sub(r"(项目|工程)$", "", name)
 
 
-def _carried_or_silent(c: Commitment, new: Document, plan_next: list[Section], needles: list[str]) -> Commitment:
-    again = _mention(new, plan_next, needles)
+def _carried_or_silent(c: Commitment, review: _Review, needles: list[str]) -> Commitment:
+    again = _mention(review.text, review.plan_spans, needles)
     if again:
         c.status, c.carried_text, c.reason = "carried_over", again, "promised again in the next plan"
     else:
@@ -312,6 +377,8 @@ def lives(docs: list[Document]) -> tuple[list[Life], list[str]]:
     """
     out: list[Life] = []
     notes: list[str] = []
+    texts = [_Text(doc) for doc in docs]
+    plans = [_Spans(_parts(doc, "plan", doc.meta.plans[0])) if doc.meta.plans else _Spans([]) for doc in docs]
     for i, doc in enumerate(docs):
         if not doc.meta.plans or doc.meta.kind == "five_year_plan":
             continue
@@ -330,7 +397,7 @@ def lives(docs: list[Document]) -> tuple[list[Life], list[str]]:
                 notes.append(f"{_label(doc)}: no later report reviews {year}; its promises are only followed into later plans")
         for promise in promises:
             life = Life(_label(doc), promise.plan_text)
-            for later in docs[i + 1 :]:
+            for j, later in enumerate(docs[i + 1 :], i + 1):
                 later_year = later.meta.plans[0] if later.meta.plans else None
                 needles = [_core(n) for n in promise.names] or ([promise.target.indicator] if promise.target else [])
                 if later is reviewer and promise.plan_text in checked:
@@ -341,21 +408,19 @@ def lives(docs: list[Document]) -> tuple[list[Life], list[str]]:
                         life.events.append((f"{later_year} plan", "repeated", c.carried_text or ""))
                         continue
                 if later_year and later_year > year:
-                    plan = _parts(later, "plan", later_year)
-                    hit = _mention(later, plan, needles)
+                    hit = _mention(texts[j], plans[j], needles)
                     if hit and not (later is reviewer and checked.get(promise.plan_text) and checked[promise.plan_text].status == "carried_over"):
                         life.events.append((f"{later_year} plan", "repeated", hit))
             out.append(life)
     return out, notes
 
 
-def _mention(doc: Document, sections: list[Section], needles: list[str]) -> str:
-    text = doc.clean.folded
+def _mention(text: _Text, sections: _Spans, needles: list[str]) -> str:
     for needle in needles:
         if len(needle) < 3:
             continue
-        for m in re.finditer(re.escape(needle), text):
-            if _in(sections, m.start()):
-                start, end = _sentence_at(doc, m.start())
-                return doc.span_text(start, end).strip()
+        for pos in text.find(needle):
+            if pos in sections:
+                start, end = text.sentence_at(pos)
+                return text.doc.span_text(start, end).strip()
     return ""

@@ -34,6 +34,12 @@ from .tokens import QUANTITY, Tokens, cut, is_content
 REWRITE_THRESHOLD = 0.5
 # A sentence counts as the same one moved when it is this close elsewhere.
 MOVE_THRESHOLD = 0.8
+# How far ahead in a changed stretch a sentence's rewrite is looked for, and how many
+# inserted sentences a deleted one is compared with when looking for a move: both keep
+# the diff linear in the length of the reports (a section rarely has 64 sentences).
+GAP_WINDOW = 64
+MOVE_CANDIDATES = 64
+COMMON_GRAM = 8 * MOVE_CANDIDATES
 _SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
 _FIVE_YEAR_NAMES = "一二三四五六七八九十"
 
@@ -140,7 +146,7 @@ class Differ:
         j = 0
         for s in a:
             best, best_k = 0.0, -1
-            for k in range(j, len(b)):
+            for k in range(j, min(len(b), j + GAP_WINDOW)):
                 score = similarity(s, b[k])
                 if score > best:
                     best, best_k = score, k
@@ -310,20 +316,45 @@ def diff_alignment(old: Document, new: Document, alignment: Alignment, strict: b
 
 
 def _mark_moves(pairs: list[Pair], diffs: list[SectionDiff]) -> None:
-    """Whole sentences deleted in one pair and inserted in another are moves."""
-    deleted = [(i, op) for i, (p, d) in enumerate(zip(pairs, diffs)) if p.relation == "same_topic" for op in d.ops if op.op == "-" and len(op.text) >= 8]
-    inserted = [(i, op) for i, (p, d) in enumerate(zip(pairs, diffs)) if p.relation == "same_topic" for op in d.ops if op.op == "+" and len(op.text) >= 8]
-    index: dict[str, list[tuple[int, Op]]] = {}
-    for i, op in inserted:
-        index.setdefault(_key(op.text), []).append((i, op))
+    """Whole sentences deleted in one pair and inserted in another are moves.
+
+    A deleted sentence is compared only with the inserted sentences that share
+    one of the rarer half of its character bigrams (one similar enough to be a
+    move shares most of them, so some of those), at most MOVE_CANDIDATES of
+    them, the most shared first: linear where comparing all with all is
+    quadratic.
+    """
+    same = [i for i, p in enumerate(pairs) if p.relation == "same_topic"]
+    deleted = [(i, op) for i in same for op in diffs[i].ops if op.op == "-" and len(op.text) >= 8]
+    inserted = [(i, op) for i in same for op in diffs[i].ops if op.op == "+" and len(op.text) >= 8]
+    exact: dict[str, list[tuple[int, Op]]] = {}
+    postings: dict[str, list[int]] = {}
+    for n, (i, op) in enumerate(inserted):
+        exact.setdefault(_key(op.text), []).append((i, op))
+        for gram in _bag(op.text):
+            postings.setdefault(gram, []).append(n)
     for i, op in deleted:
-        candidates = index.get(_key(op.text)) or [
-            (j, o) for j, o in inserted if o.moved is None and j != i and abs(len(o.text) - len(op.text)) < len(op.text) * 0.3 and similarity(o.text, op.text) >= MOVE_THRESHOLD
+        candidates = exact.get(_key(op.text)) or [
+            inserted[n] for n in _move_candidates(op.text, postings)
+            if abs(len(inserted[n][1].text) - len(op.text)) < len(op.text) * 0.3 and similarity(inserted[n][1].text, op.text) >= MOVE_THRESHOLD
         ]
         for j, target in candidates:
             if j != i and target.moved is None:
                 op.moved, target.moved = j, i
                 break
+
+
+def _move_candidates(sentence: str, postings: dict[str, list[int]]) -> list[int]:
+    """Inserted sentences sharing the rarer bigrams of `sentence`, in reading order.
+
+    A bigram found in more than COMMON_GRAM sentences says little and would make
+    the search quadratic on long inputs; it counts only when no rarer one is there.
+    """
+    grams = sorted(_bag(sentence), key=lambda g: len(postings.get(g, ())))[: len(_bag(sentence)) // 2 + 1]
+    lists = [postings[g] for g in grams if g in postings]
+    telling = [plist for plist in lists if len(plist) <= COMMON_GRAM] or lists[:1]
+    votes = Counter(n for plist in telling for n in plist[:COMMON_GRAM])
+    return sorted(n for n, _ in votes.most_common(MOVE_CANDIDATES))
 
 
 def language_shift(old_tokens: Tokens, new_tokens: Tokens, old_len: int, new_len: int, limit: int = 30) -> LanguageShift:
