@@ -1,7 +1,7 @@
-"""Benchmark: each pipeline stage on the seed pairs and on growing synthetic reports,
+"""Benchmark: each pipeline stage on the seed pairs and on growing runs of real reports,
 against two baselines measured in the same run.
 
-    python bench/run.py            # all of it (about a minute)
+    python bench/run.py            # all of it (a few minutes: the growth runs reach 4 MB a side)
     python bench/run.py --quick    # seed pairs only
 
 Baselines: diff-match-patch over the two whole documents at character level
@@ -14,11 +14,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import difflib
+import math
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,16 +88,11 @@ async def tui_first_screen() -> float:
         return time.perf_counter() - start
 
 
-def synthetic(source: Source, times: int) -> Source:
-    """A report `times` as long: the chapters repeated, renumbered as new chapters."""
-    text = source.text
-    return Source(f"{source.path}×{times}", "\n\n".join([text] * times), source.format)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="seed pairs only")
     parser.add_argument("--dmp-timeout", type=float, default=5.0)
+    parser.add_argument("--sizes", type=float, nargs="+", default=[0.5, 1, 2, 4], metavar="MB", help="input sizes for the growth runs (MB a side)")
     args = parser.parse_args()
 
     _, jieba_load = timed(tokens._ready)
@@ -128,23 +123,51 @@ def main() -> None:
     if args.quick:
         return
 
-    print("Growth: 003 (the five-year plan) repeated n times, compared with 001")
-    base = load(seed("003"))
-    new = load(seed("001"))
+    growth(args.sizes)
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def series(megabytes: float, offset: int, texts: list[str]) -> str:
+    """Reports one after another until `megabytes` of UTF-8: a long input of real text."""
+    out, size, i = [], 0, offset
+    while size < megabytes * 2**20:
+        out.append(texts[i % len(texts)])
+        size += len(out[-1].encode("utf-8"))
+        i += 1
+    return "\n\n".join(out)
+
+
+def growth(sizes: list[float]) -> None:
+    """Each stage on inputs growing from 0.5 to 4 MB a side, and its growth exponent.
+
+    The old side is a run of real reports (the shared corpus's national and provincial
+    reports when it is there, else the seeds), the new side the same run one report on,
+    so report N faces report N+1 as in a real comparison. The exponent of a stage is
+    log(time ratio) / log(size ratio) between the smallest and largest size: 1 is
+    linear, 2 quadratic. jieba's own segmentation of the same text is the baseline.
+    """
+    import jieba
+
+    files = sorted(CORPUS.glob("national/*.txt")) + sorted(CORPUS.glob("provinces/2026/*.txt")) if CORPUS.is_dir() else sorted(SEEDS.glob("*.txt"))
+    texts = [load(f).text for f in files]
+    print(f"Growth: runs of {'corpus' if CORPUS.is_dir() else 'seed'} reports, both sides growing")
+    stages = ["structure", "tokens", "align", "diff", "numbers", "commitments", "render"]
     rows = []
-    for n in (1, 2, 4, 8):
-        big = synthetic(base, n)
-        t = pipeline(big, new)
-        tracemalloc.start()  # a second, traced run for memory: tracing slows everything
-        pipeline(big, new)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        total = sum(t.values())
-        per_10k = total / ((len(big.text) + len(new.text)) / 10000)
-        rows.append((n, len(big.text), total, per_10k, peak))
-        print(f"  {n}×: {len(big.text):>7} chars  total {total:6.2f} s  " + " ".join(f"{s} {t[s]:.2f}" for s in stages[1:]) + f"  {per_10k:.3f} s/10k chars  peak {peak / 2**20:.0f} MiB")
-    first, last = rows[0][3], rows[-1][3]
-    print(f"  time per 10k characters at 8× is {last / first:.2f}× that at 1×")
+    for mb in sizes:
+        old = Source(f"old {mb} MB", series(mb, 0, texts), "txt")
+        new = Source(f"new {mb} MB", series(mb, 1, texts), "txt")
+        t = pipeline(old, new)
+        _, t["jieba"] = timed(lambda: (jieba.lcut(old.text), jieba.lcut(new.text)))
+        rows.append((mb, len(old.text) + len(new.text), t))
+        total = sum(t[s] for s in stages)
+        print(f"  {mb:4g} MB a side ({len(old.text):>9,}+{len(new.text):<9,} chars): total {total:6.2f} s  "
+              + " ".join(f"{s} {t[s]:.2f}" for s in stages) + f"  | jieba.lcut {t['jieba']:.2f}")
+    (_, n0, t0), (_, n1, t1) = rows[0], rows[-1]
+    ratio = math.log(n1 / n0)
+    exponents = {s: math.log(max(t1[s], 1e-4) / max(t0[s], 1e-4)) / ratio for s in stages + ["jieba"]}
+    print("  growth exponent (1 = linear): " + " ".join(f"{s} {e:.2f}" for s, e in exponents.items()))
 
 
 if __name__ == "__main__":
