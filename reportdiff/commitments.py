@@ -9,19 +9,24 @@ plan. Each commitment gets a status with the exact text that supports it.
 from __future__ import annotations
 
 import bisect
+import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Document
 from .numbers import Quantity, extract, label_similarity
 from .structure import Section
+from .tokens import Tokens
 
 # Deeds a review can confirm, and the words that say a deed is only under way.
 _DEED = re.compile(r"(建成投用|建成投产|建成交付|建成|完成|开工建设|开工|投用|投产|竣工|通车|启动|打通)")
 # Deeds that promise operation: a review saying only 建成 (built) has not delivered them.
 _OPERATE = re.compile(r"投用|投产|达效|运营")
 _DONE = re.compile(r"建成|完成|竣工|通车|投用|投产|交付|落成|运营|运行")
+_STILL = re.compile(r"主体|在建|正在|续建|加快|推进|加紧")  # 主体完成 is not 完成
 _UNDER_WAY = re.compile(r"主体完成|主体施工|加快|推进|在建|开工|启动|进入|正在|续建")
 # A named thing: a project, school, road, park… (春天小学, 稻香路小学二期, 平高智能装备产业园).
 _NAMED = re.compile(
@@ -31,6 +36,20 @@ _NAMED = re.compile(
 _VERB_PREFIX = re.compile(r"^(加紧|加快|全力|大力|积极|推进|推动|启动|实施|完成|建设|建成|新建|打通|平顶山市|湛河区)+")
 _GENERIC_NAMES = re.compile(r"^(重点|在建|新建|各类|一批|相关|全部|已建|续建|市级|省级|区级|全区|城市|农村|老旧|年度|民生|基础设施)")
 _SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
+# A plan's clauses are promises, but for the ones that describe the situation or the past.
+_SITUATION = re.compile(r"面临|形势|挑战|困难|当前|世界|全球|国际环境|依然|仍然|存在|问题|意义|必须看到|不确定|复杂|严峻|机遇|有利条件")
+# The targets statement (今年发展主要预期目标是：…): every clause of it is a target, figures or not.
+_TARGETS = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:是|为|建议为)?[：:]")
+_PAST = re.compile(r"已经|已|了[，。；]?$|过去|去年")
+# What a review says of an action that is not yet done.
+_NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点")
+# How alike a review sentence and a promise must be for the review to speak of it: the
+# share of the promise's content words (weighted by rarity) that the sentence repeats.
+EVIDENCE_MATCH = 0.3
+# A promise made again in the next plan repeats more of its wording.
+REPEAT_MATCH = 0.4
+# Indicators whose target is a limit: lower is better (prices, unemployment, deficits, accidents, pollution).
+_CEILING = re.compile(r"价格|物价|失业率|赤字率|负债率|事故|死亡|PM2\.?5|细颗粒物|浓度")
 # How far below a 左右 target an outcome may fall and still count as met.
 ABOUT_LEVEL = 0.10  # ±10 % of a level
 ABOUT_RATE = 0.5  # ±0.5 percentage points of a growth rate
@@ -42,7 +61,7 @@ OUTCOME_MATCH = 0.45
 @dataclass
 class Commitment:
     plan_text: str  # exact text of the old report
-    kind: str  # quantitative | deed
+    kind: str  # quantitative | deed | action (a policy action) | qualitative (a target without a figure)
     status: str = "not_reported"  # met | missed | partial | not_reported | carried_over
     target: Quantity | None = None
     outcome: Quantity | None = None
@@ -52,6 +71,7 @@ class Commitment:
     reason: str = ""
     plan_section: str = ""
     plan_section_text: str = ""  # the sentence the promise stands in (names its place)
+    words: frozenset[str] = frozenset()  # a policy action's content words, to find it again
 
 
 @dataclass
@@ -66,7 +86,14 @@ class Commitments:
         return {s: sum(1 for c in self.items if c.status == s) for s in order}
 
 
-def track(old: Document, new: Document, old_quantities: list[Quantity] | None = None, new_quantities: list[Quantity] | None = None) -> Commitments:
+def track(
+    old: Document,
+    new: Document,
+    old_quantities: list[Quantity] | None = None,
+    new_quantities: list[Quantity] | None = None,
+    old_tokens: Tokens | None = None,
+    new_tokens: Tokens | None = None,
+) -> Commitments:
     """Every commitment of the old report's plan, checked against the new report."""
     year = old.meta.plans[0] if old.meta.plans and old.meta.kind != "five_year_plan" else None
     if year is None:
@@ -76,8 +103,8 @@ def track(old: Document, new: Document, old_quantities: list[Quantity] | None = 
         return Commitments(year, False, f"the old report plans {year}, but the new one reviews {reviewed}: nothing to check its plan against")
     old_q = old_quantities if old_quantities is not None else extract(old)
     new_q = new_quantities if new_quantities is not None else extract(new)
-    review = _Review(new, year, new_q)
-    items = [_check(c, review) for c in _promises(old, year, old_q)]
+    review = _Review(new, year, new_q, new_tokens or Tokens.of(new.text))
+    items = [_check(c, review) for c in _promises(old, year, old_q, old_tokens or Tokens.of(old.text))]
     order = {"missed": 0, "partial": 1, "carried_over": 2, "not_reported": 3, "met": 4}
     items.sort(key=lambda c: order[c.status])
     return Commitments(year, True, f"the old report's plan for {year} against the new report's review of {year}", items)
@@ -89,11 +116,11 @@ def _parts(doc: Document, which: str, year: int) -> list[Section]:
 
 
 class _Spans:
-    """Whether a position lies in some sections: a bisection, not a scan of the sections."""
+    """Whether a position lies in some spans: a bisection, not a scan of the spans."""
 
-    def __init__(self, sections: list[Section]):
+    def __init__(self, spans: Iterable[tuple[int, int]]):
         merged: list[list[int]] = []
-        for start, end in sorted((s.start, s.end) for s in sections):
+        for start, end in sorted(spans):
             if merged and start <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
             else:
@@ -136,12 +163,13 @@ class _Review:
     retrospectives aside), its plan for the next year, and the review's figures indexed by
     what they measure."""
 
-    def __init__(self, doc: Document, year: int, quantities: list[Quantity]):
+    def __init__(self, doc: Document, year: int, quantities: list[Quantity], tokens: Tokens):
         self.text = _Text(doc)
-        self.review = _Spans(_parts(doc, "review", year))
-        self.periods = _Spans(_periods(doc))
+        review_parts = _parts(doc, "review", year)
+        self.review = _Spans(_extent(review_parts))
+        self.periods = _Spans(_extent(_periods(doc)))
         self.plan_next = _parts(doc, "plan", year + 1)
-        self.plan_spans = _Spans(self.plan_next)
+        self.plan_spans = _Spans(_extent(self.plan_next))
         actual = [q for q in quantities if q.kind == "actual" and self.reports(q.start)]
         # The earliest figure of each indicator: of equally close outcomes, the first one stands.
         self.by_indicator: dict[tuple[str, str], dict[str, Quantity]] = {}
@@ -150,19 +178,79 @@ class _Review:
         self.by_kind: dict[tuple[str, str], list[Quantity]] = {}
         for q in sorted(actual, key=lambda q: q.start):
             self.by_kind.setdefault((q.measure, q.family), []).append(q)
+        # Policy actions are looked for in the whole review, five-year retrospectives
+        # included: they may say an action was done, though their figures are not the year's.
+        self.said = _Sentences(self.text, tokens, review_parts)
+        self.promised = _Sentences(self.text, tokens, self.plan_next)
+        df = Counter(w for index in (self.said, self.promised) for words in index.words for w in words)
+        total = len(self.said.words) + len(self.promised.words) + 1
+        self.weight = {w: math.log(total / n) for w, n in df.items()}
+        self.rare = math.log(total * 2)  # a word the new report never uses
 
     def reports(self, pos: int) -> bool:
         """In the one-year review, not a five-year retrospective."""
         return pos in self.review and pos not in self.periods
 
 
+class _Sentences:
+    """The sentences of some sections with their content words, indexed by word."""
+
+    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section]):
+        self.spans: list[tuple[int, int]] = []
+        self.words: list[frozenset[str]] = []
+        self.postings: dict[str, list[int]] = {}
+        for section in sections:
+            pos = section.start
+            while pos < section.end:
+                start, end = text.sentence_at(pos)
+                start, end = max(start, section.start), min(end, section.end)
+                words = _telling(text.folded[start:end])
+                if words:
+                    for w in words:
+                        self.postings.setdefault(w, []).append(len(self.spans))
+                    self.spans.append((start, end))
+                    self.words.append(words)
+                pos = end
+
+    def closest(self, words: frozenset[str], weight: dict[str, float], rare: float) -> tuple[float, tuple[int, int]] | None:
+        """The sentence that repeats the largest (rarity-weighted) share of `words`."""
+        total = sum(weight.get(w, rare) for w in words)
+        shares: Counter = Counter()
+        for w in words:
+            for n in self.postings.get(w, ()):
+                shares[n] += weight.get(w, rare)
+        if not shares:
+            return None
+        n, share = max(shares.items(), key=lambda item: (item[1], -item[0]))
+        if len(words & self.words[n]) < 2:
+            return None  # one shared word is a topic, not the same promise
+        return share / total, self.spans[n]
+
+
+def _telling(clause: str) -> frozenset[str]:
+    """What a clause is about, as its character bigrams (figures and punctuation aside):
+    bigrams find 国有企业改革 in 国企改革 and 前沿领域 in 前沿技术, where words would not;
+    how rare each bigram is in the report weighs it."""
+    chars = [c for c in clause if "\u4e00" <= c <= "\u9fff" or c.isalpha()]
+    return frozenset(a + b for a, b in zip(chars, chars[1:]))
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _extent(sections: list[Section]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in sections]
+
+
 def _periods(doc: Document) -> list[Section]:
     return [s for s in doc.outline.walk() if s.kind == "period"]
 
 
-def _promises(doc: Document, year: int, quantities: list[Quantity]) -> list[Commitment]:
+def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Tokens) -> list[Commitment]:
     plan = _parts(doc, "plan", year)
-    in_plan = _Spans(plan)
+    in_plan = _Spans(_extent(plan))
     text = _Text(doc)
     folded = text.folded
     headings = _Headings(plan)
@@ -208,6 +296,35 @@ def _promises(doc: Document, year: int, quantities: list[Quantity]) -> list[Comm
                     plan_section=headings.at(m.start()),
                 )
             )
+    taken = [(c.target.text_start if c.target.text_start >= 0 else c.target.start, c.target.end) if c.target else None for c in out]
+    out += _actions(doc, plan, tokens, text, headings, sorted(span for span in taken if span) + sorted(seen_spans))
+    return out
+
+
+def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, headings: _Headings, taken: list[tuple[int, int]]) -> list[Commitment]:
+    """Policy actions of a plan, one per clause; clauses holding a target or a deed already
+    listed are not listed again, numbered headings (the topic of what follows) are not
+    promises, and neither are sentences about the past or the situation."""
+    folded = text.folded
+    heading_lines = _Spans((s.start, s.body_start) for part in plan for s in part.walk() if s.kind == "numbered")
+    targets = _Spans((m.end(), _line_end(folded, m.end())) for part in plan for m in _TARGETS.finditer(folded, part.start, part.end))
+    starts = sorted(a for a, _ in taken)
+    ends = {a: b for a, b in taken}
+    out = []
+    for part in plan:
+        for m in re.finditer(r"[^，,；;。！？：:\n]+", folded[part.start : part.end]):
+            start, end = part.start + m.start(), part.start + m.end()
+            clause = m.group(0).strip()
+            if start in heading_lines or _PAST.search(clause) or (start not in targets and _SITUATION.search(clause)):
+                continue
+            i = bisect.bisect_right(starts, end) - 1
+            if i >= 0 and ends[starts[i]] > start:
+                continue
+            words = _telling(folded[start:end])
+            if len(words) < 2:
+                continue
+            kind = "qualitative" if start in targets else "action"
+            out.append(Commitment(plan_text=doc.span_text(start, end).strip(), kind=kind, plan_section=headings.at(start), words=words))
     return out
 
 
@@ -240,6 +357,8 @@ def _names(text: str) -> tuple[str, ...]:
 
 def _check(c: Commitment, review: _Review) -> Commitment:
     text = review.text
+    if c.kind in ("action", "qualitative"):
+        return _check_action(c, review)
     if c.kind == "quantitative":
         target = c.target
         kin = review.by_indicator.get((target.measure, target.family), {})
@@ -251,8 +370,10 @@ def _check(c: Commitment, review: _Review) -> Commitment:
             c.outcome_text = outcome.text
             c.status, c.reason = _judge(target, outcome)
             return c
-        head = target.indicator[-3:] if len(target.indicator) >= 5 else target.indicator
-        return _carried_or_silent(c, review, [target.indicator, head])
+        # A figure not reported stays not reported though the next plan sets the same
+        # indicator again: a new year's target is not the same unfinished promise.
+        c.status, c.reason = "not_reported", "the review gives no figure for it"
+        return c
     folded = text.folded
     for name in [v for n in c.names for v in _variants(n)]:
         core = _core(name)
@@ -264,7 +385,10 @@ def _check(c: Commitment, review: _Review) -> Commitment:
             clause_end = min([i for i in (folded.find(ch, pos + len(core), end) for ch in "，,") if i >= 0] + [end])
             local = folded[max(start, pos - 12) : max(clause_end, pos + len(core) + 8)]
             c.outcome_text = text.doc.span_text(start, end).strip()
-            if _UNDER_WAY.search(local) and not re.search(r"建成投用|竣工|交付", local):
+            promised = _DEED.search(c.plan_text)
+            if promised and promised.group(0) in local and not _STILL.search(local):
+                c.status, c.reason = "met", f"{core}: {promised.group(0)}"  # 开工 promised, 开工 reported
+            elif _UNDER_WAY.search(local) and not re.search(r"建成投用|竣工|交付", local):
                 c.status, c.reason = "partial", f"{core}: under way"
                 again = _mention(text, review.plan_spans, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
                 if again:  # unfinished and promised again
@@ -279,6 +403,27 @@ def _check(c: Commitment, review: _Review) -> Commitment:
     # Promised again under a shorter name (市第六人民医院健康养护院 for …健康养护中心)
     # counts, but not a bare place word (火车站) that names another project.
     return _carried_or_silent(c, review, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
+
+
+def _check_action(c: Commitment, review: _Review) -> Commitment:
+    """Reported done is met, reported under way is partial; not done and promised again in
+    the next plan is carried over; silence is not reported."""
+    said = review.said.closest(c.words, review.weight, review.rare)
+    if said and said[0] >= EVIDENCE_MATCH:
+        start, end = said[1]
+        c.outcome_text = review.text.doc.span_text(start, end).strip()
+        if not _NOT_DONE.search(review.text.folded[start:end]):
+            c.status, c.reason = "met", "reported done"
+            return c
+        c.status, c.reason = "partial", "reported under way"
+    # A qualitative target set again next year is a new year's target, not a promise carried over.
+    again = review.promised.closest(c.words, review.weight, review.rare) if c.kind == "action" else None
+    if again and again[0] >= REPEAT_MATCH:
+        start, end = again[1]
+        c.status, c.carried_text, c.reason = "carried_over", review.text.doc.span_text(start, end).strip(), "promised again in the next plan"
+    elif c.status != "partial":
+        c.status, c.reason = "not_reported", "the review does not mention it"
+    return c
 
 
 def _by_named_context(c: Commitment, review: _Review) -> Quantity | None:
@@ -333,6 +478,10 @@ def _judge(target: Quantity, outcome: Quantity) -> tuple[str, str]:
     growth = target.measure == "growth"
     q = target.qualifier
     shown = f"{outcome.value:g}{outcome.unit} vs {target.value:g}{target.unit}{q}"
+    if _CEILING.search(target.indicator) and q in {"左右", "", "以内", "以下", "不超过", "控制在"}:
+        # 居民消费价格涨幅3%左右, 失业率5.5%左右: a limit to stay under, not a level to reach.
+        band = (ABOUT_RATE if growth or target.unit == "%" else abs(goal) * ABOUT_LEVEL) if q == "左右" else 0.0
+        return ("met" if got <= goal + band else "missed"), shown
     if q == "突破":
         return ("met" if got > goal else "missed"), shown
     if q == "左右":
@@ -357,7 +506,7 @@ class Life:
 
     @property
     def outcome(self) -> str:
-        final = [e for _, e, _ in self.events if e in {"met", "missed", "partial", "not_reported"}]
+        final = [e for _, e, _ in self.events if e in {"met", "missed", "partial", "not_reported", "carried_over"}]
         if final:
             return final[-1]
         if any(e == "repeated" for _, e, _ in self.events):
@@ -378,17 +527,18 @@ def lives(docs: list[Document]) -> tuple[list[Life], list[str]]:
     out: list[Life] = []
     notes: list[str] = []
     texts = [_Text(doc) for doc in docs]
-    plans = [_Spans(_parts(doc, "plan", doc.meta.plans[0])) if doc.meta.plans else _Spans([]) for doc in docs]
+    plans = [_Spans(_extent(_parts(doc, "plan", doc.meta.plans[0])) if doc.meta.plans else ()) for doc in docs]
+    tokens = [Tokens.of(doc.text) for doc in docs]
     for i, doc in enumerate(docs):
         if not doc.meta.plans or doc.meta.kind == "five_year_plan":
             continue
         year = doc.meta.plans[0]
         quantities = extract(doc)
-        promises = _promises(doc, year, quantities)
+        promises = _promises(doc, year, quantities, tokens[i])
         checked: dict[str, Commitment] = {}
-        for later in docs[i + 1 :]:
+        for k, later in enumerate(docs[i + 1 :], i + 1):
             if year in later.meta.reviews:
-                checked = {c.plan_text: c for c in track(doc, later, quantities).items}
+                checked = {c.plan_text: c for c in track(doc, later, quantities, None, tokens[i], tokens[k]).items}
                 reviewer = later
                 break
         else:
@@ -402,8 +552,8 @@ def lives(docs: list[Document]) -> tuple[list[Life], list[str]]:
                 needles = [_core(n) for n in promise.names] or ([promise.target.indicator] if promise.target else [])
                 if later is reviewer and promise.plan_text in checked:
                     c = checked[promise.plan_text]
-                    event = c.status if c.status != "carried_over" else "not_reported"
-                    life.events.append((f"{later.meta.reviews[0]} review", event, (c.outcome_text or "").strip()))
+                    # The same judgement as compare's, carried_over included.
+                    life.events.append((f"{later.meta.reviews[0]} review", c.status, (c.outcome_text or "").strip()))
                     if c.status == "carried_over":
                         life.events.append((f"{later_year} plan", "repeated", c.carried_text or ""))
                         continue

@@ -69,5 +69,5 @@ def compare(old: str | Path | Document, new: str | Path | Document, overrides: O
     diffs = timed("diff", diff_alignment, old_doc, new_doc, alignment, strict)
     language = timed("diff", language_shift, old_tokens, new_tokens, len(old_doc.text), len(new_doc.text))
     numbers = timed("numbers", match_numbers, old_doc, new_doc)
-    commitments = timed("commitments", track, old_doc, new_doc, numbers.old, numbers.new)
+    commitments = timed("commitments", track, old_doc, new_doc, numbers.old, numbers.new, old_tokens, new_tokens)
     return Comparison(old_doc, new_doc, alignment, diffs, language, numbers, commitments, timings)

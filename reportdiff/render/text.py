@@ -158,7 +158,7 @@ def lives(found, notes: list[str]) -> str:
     """`reportdiff track`: each promise and what became of it, grouped by the report that made it."""
     out = list(notes)
     current = None
-    order = {"missed": 0, "partial": 1, "not_reported": 2, "repeated": 3, "open": 4, "met": 5}
+    order = {"missed": 0, "partial": 1, "carried_over": 2, "not_reported": 3, "repeated": 4, "open": 5, "met": 6}
     for life in sorted(found, key=lambda l: (l.promised_in, order[l.outcome])):
         if life.promised_in != current:
             current = life.promised_in
