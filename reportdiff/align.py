@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .clean import fold
 from .document import Document
 from .errors import ReportdiffError
-from .structure import Section
+from .structure import Section, targets_statement
 from .tokens import Tokens, is_content
 
 # Below this cosine a section's closest counterpart is chance vocabulary, not
@@ -122,27 +122,39 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
     """Pair the sections of two reports (same topic, and plan → review)."""
     space = _Space(old, new, old_tokens, new_tokens)
     forced_pairs, banned = _resolve_overrides(old, new, overrides or Overrides())
-    matcher = _Matcher(space, (old, new), forced_pairs, banned)
+    user = {id(s) for pair in forced_pairs for s in pair}
+    anchors = [(a, b) for a, b in _targets_statements(old, new) if not {id(a), id(b)} & (user | banned)]
+    matcher = _Matcher(space, (old, new), forced_pairs + anchors, banned, user)
     parts = _part_pairs(old, new, matcher)
     pairs = matcher.align_tree(parts, "same_topic")
+    # The targets statements face each other only as the same topic; against
+    # a review the old statement pairs by content like any plan unit.
+    reviews = _Matcher(space, (old, new), forced_pairs, banned, user)
     for old_part, new_part in _plan_to_review_parts(old, new):
-        pairs += matcher.align_tree([Pair([old_part], [new_part], space.cosine(old_part, new_part))], "plan_to_review")
-    pairs += matcher.leftover_forced()
+        pairs += reviews.align_tree([Pair([old_part], [new_part], space.cosine(old_part, new_part))], "plan_to_review")
+    pairs += [p for p in matcher.leftover_forced() if id(p.old[0]) not in reviews.used_forced]
     return Alignment(_reading_order(pairs, old, new))
 
 
 class _Matcher:
-    def __init__(self, space: _Space, docs: tuple[Document, Document], forced_pairs: list[tuple[Section, Section]], banned: set[int]):
+    def __init__(self, space: _Space, docs: tuple[Document, Document], forced_pairs: list[tuple[Section, Section]], banned: set[int], user: set[int]):
+        """`forced_pairs` are the user's pairs (ids in `user`) and the pairs the
+        reports' own roles fix (the targets statements); both are kept whatever
+        their score."""
         self.space = space
+        self.user = user
         self.forced_pairs = forced_pairs
         self.forced = {id(a): b for a, b in forced_pairs} | {id(b): a for a, b in forced_pairs}
+        # Sections that pair with nothing but their forced partner: the user's,
+        # and a targets unit (a folded statement's section pairs as usual too).
+        self.exclusive = user | {id(s) for pair in forced_pairs for s in pair if s.kind == "targets"}
         self.banned = banned
         self.used_forced: set[int] = set()
         self.parent: dict[int, Section] = {id(c): s for doc in docs for s in doc.outline.walk() for c in s.children}
 
     def is_fixed(self, a: Section, b: Section) -> bool:
         """Whether a user override touches either section."""
-        return any(id(s) in self.forced or id(s) in self.banned for s in (a, b))
+        return any(id(s) in self.exclusive or id(s) in self.banned for s in (a, b))
 
     def align_tree(self, top: list[Pair], relation: str) -> list[Pair]:
         """The given pairs and, level by level, the pairs among their descendants.
@@ -205,7 +217,7 @@ class _Matcher:
         ranks: dict[tuple[int, int], float] = {}
         for i, a in enumerate(olds):
             for j, b in enumerate(news):
-                if id(a) in self.forced or id(b) in self.forced or id(a) in self.banned or id(b) in self.banned:
+                if self.is_fixed(a, b):
                     continue
                 if layers_old[i] != layers_new[j] and not (fallback and {layers_old[i], layers_new[j]} == {"body", "period"}):
                     continue
@@ -239,7 +251,7 @@ class _Matcher:
 
     def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[Pair]:
         forced = {k for k in links if self.forced.get(id(olds[k[0]])) is news[k[1]]}
-        pairs = [Pair([olds[i]], [news[j]], links[i, j], forced=True) for i, j in sorted(forced)]
+        pairs = [Pair([olds[i]], [news[j]], links[i, j], forced=id(olds[i]) in self.user) for i, j in sorted(forced)]
         # Links into five-year retrospectives form splits and merges of their own.
         groups: dict[str, dict[tuple[int, int], float]] = {}
         for (i, j), cosine in links.items():
@@ -248,8 +260,10 @@ class _Matcher:
                 groups.setdefault(group, {})[i, j] = cosine
         for group in groups.values():
             pairs += _stars(group, olds, news)
-        linked_old = {i for i, _ in links}
-        linked_new = {j for _, j in links}
+        # A forced section whose partner sits in another pool is paired there
+        # (leftover_forced), not removed or added here.
+        linked_old = {i for i, _ in links} | {i for i, s in enumerate(olds) if id(s) in self.exclusive}
+        linked_new = {j for _, j in links} | {j for j, s in enumerate(news) if id(s) in self.exclusive}
         pairs += [Pair([s], [], 0.0) for i, s in enumerate(olds) if i not in linked_old]
         pairs += [Pair([], [s], 0.0) for j, s in enumerate(news) if j not in linked_new]
         return pairs
@@ -266,7 +280,7 @@ class _Matcher:
     def leftover_forced(self) -> list[Pair]:
         """Forced pairs whose sections were never siblings in one match."""
         return [
-            Pair([a], [b], self.space.cosine(a, b), forced=True)
+            Pair([a], [b], self.space.cosine(a, b), forced=id(a) in self.user)
             for a, b in self.forced_pairs
             if id(a) not in self.used_forced
         ]
@@ -333,6 +347,16 @@ def _part_pairs(old: Document, new: Document, matcher: _Matcher) -> list[Pair]:
             # it is paired now: drop its entry as removed / added
             pairs = [p for p in pairs if not (getattr(p, mine) == targets and not getattr(p, theirs))]
     return pairs
+
+
+def _targets_statements(old: Document, new: Document) -> list[tuple[Section, Section]]:
+    """The year's targets statements (今年发展主要预期目标是：…) of two annual
+    reports face each other wherever each report puts them: the one paragraph a
+    reader always compares. A five-year plan's targets are not a year's."""
+    if "five_year_plan" in {old.meta.kind, new.meta.kind}:
+        return []
+    found = [targets_statement(doc.clean, doc.outline) for doc in (old, new)]
+    return [(found[0], found[1])] if None not in found and "targets" in {s.kind for s in found} else []
 
 
 def _only(roles: list[str], present: str, absent: str) -> bool:

@@ -23,6 +23,10 @@ _PREFACE = re.compile(r"(序\s*言|前\s*言)$")
 _ADDRESS = re.compile(r"各位代表|同志们")
 _INLINE_ITEM = re.compile(r"(?<=。)[一二三四五六七八九十]是[^,，;；。:：]{2,14}。")
 _RUN_IN = re.compile(r"(?<=。)([^。]{4,10})(?=。)")
+# The statement of the year's targets (今年发展主要预期目标是：…), the paragraph
+# readers compare first: a unit of its own wherever it stands. Its heading is
+# the clause that introduces the list.
+_TARGETS = re.compile(r"[^。,;:]{0,30}预期目标(?:是|为):")
 
 
 @dataclass
@@ -35,7 +39,7 @@ class Section:
 
     heading: str
     level: int
-    kind: str  # part | numbered | lead | item | bullet | period | box | appendix | preface
+    kind: str  # part | numbered | lead | item | bullet | targets | period | box | appendix | preface | address
     start: int
     body_start: int
     end: int
@@ -149,6 +153,7 @@ def parse(clean: CleanText) -> Outline:
         if body_start < end:
             body.append((body_start, end))
     close(0, len(text))
+    _fold_lone_targets(roots)
     _join_appendix_titles(roots, text, paragraphs)
     _set_paths(roots, ())
     return Outline((0, front_end if front_end is not None else 0), roots, tables)
@@ -227,7 +232,15 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
     """The lead-sentence / 一是 / ▲ units inside a numbered section's body."""
     level = container.level + 1
     found: list[tuple[int, int, str]] = []  # (start, heading end, kind)
-    for start, end in paragraphs:
+    targets_end: dict[int, int] = {}
+    for k, (start, end) in enumerate(paragraphs):
+        statement = _targets_statement(folded, start, end)
+        if statement is not None:
+            # A statement ending in its colon lists the targets in the next paragraph.
+            last = paragraphs[k + 1][1] if end - statement.end() < 10 and k + 1 < len(paragraphs) else end
+            found.append((statement.start(), statement.end() - 1, "targets"))
+            targets_end[statement.start()] = last
+            continue
         unit = _unit_at(folded, start, end, bold_starts)
         if unit:
             found.append((start, *unit))
@@ -255,8 +268,8 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
     if len(paired) == 1:
         found.remove(paired[0])
     plain_leads = [f for f in found if f[2] == "lead" and f[0] not in bold_starts]
-    if len(plain_leads) == 1 and len(found) == 1:
-        return []  # one lone short sentence is prose, not a run of lead sentences
+    if len(plain_leads) == 1 and sum(f[2] != "targets" for f in found) == 1:
+        found.remove(plain_leads[0])  # one lone short sentence is prose, not a run of lead sentences
     found = sorted({f[0]: f for f in found}.values())
     units = []
     last_end = paragraphs[-1][1]
@@ -265,11 +278,31 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
         # A unit runs to the end of the last paragraph before the next unit,
         # or up to the next unit where that starts inside the same paragraph.
         ends = [e for _, e in paragraphs if start < e <= following]
-        end = max(ends) if ends else following
+        end = targets_end.get(start) or (max(ends) if ends else following)
         heading = text[start:head_end].lstrip("▲—")
         body_start = head_end + 1 if head_end < len(text) and folded[head_end] in "。:;" else head_end
         units.append(Section(heading, level, kind, start, body_start, end, style=kind))
     return units
+
+
+def targets_statement(clean: CleanText, outline: Outline) -> Section | None:
+    """The section holding the year's targets statement: its own unit, or the
+    section it is all the body of."""
+    for section in outline.walk():
+        if section.kind == "targets":
+            return section
+    for start, end in clean.paragraphs():
+        m = _targets_statement(clean.folded, start, end)
+        if m:
+            holders = [s for s in outline.walk() if s.start <= m.start() < s.end]
+            return holders[-1] if holders else None
+    return None
+
+
+def _targets_statement(folded: str, start: int, end: int) -> re.Match | None:
+    """The clause introducing the year's targets near the head of a paragraph."""
+    m = _TARGETS.search(folded, start, min(end, start + 120))
+    return m if m and (m.start() == start or folded[m.start() - 1] in "。,") else None
 
 
 def _unit_at(folded, start, end, bold_starts):
@@ -371,6 +404,15 @@ def _columns(header: list[list[str]]) -> list[str]:
                 carried = ""
             names[i] = (names[i] + " " + carried).strip() if carried else names[i]
     return names
+
+
+def _fold_lone_targets(sections: list[Section]) -> None:
+    """A targets statement that is all a section holds (二、…主要目标 and its one
+    paragraph) is that section's body, not a unit beside nothing."""
+    for section in sections:
+        if len(section.children) == 1 and section.children[0].kind == "targets":
+            section.children = []
+        _fold_lone_targets(section.children)
 
 
 def _set_paths(sections: list[Section], parent: tuple[str, ...]) -> None:
