@@ -262,15 +262,7 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
                     # 一是**发展位势进入争先晋位期**。: the item marker belongs to the heading.
                     item = b_start - 2 if _ITEM.fullmatch(folded[b_start - 2 : b_start]) else b_start
                     found.append((item, lead, "item" if item < b_start else "lead"))
-    # A lead with a comma (坚持党的领导，增强政治引领力) counts only in a run of
-    # such: a lone one is rhetoric (目标催人奋进，使命呼唤担当).
-    paired = [f for f in found if f[2] == "lead" and re.search(r"[,，]", folded[f[0] : f[1]])]
-    if len(paired) == 1:
-        found.remove(paired[0])
-    plain_leads = [f for f in found if f[2] == "lead" and f[0] not in bold_starts]
-    if len(plain_leads) == 1 and sum(f[2] != "targets" for f in found) == 1:
-        found.remove(plain_leads[0])  # one lone short sentence is prose, not a run of lead sentences
-    found = sorted({f[0]: f for f in found}.values())
+    found = _without_stray_leads(sorted({f[0]: f for f in found}.values()), folded, paragraphs, bold_starts)
     units = []
     last_end = paragraphs[-1][1]
     for i, (start, head_end, kind) in enumerate(found):
@@ -283,6 +275,65 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
         body_start = head_end + 1 if head_end < len(text) and folded[head_end] in "。:;" else head_end
         units.append(Section(heading, level, kind, start, body_start, end, style=kind))
     return units
+
+
+def _without_stray_leads(found: list[tuple[int, int, str]], folded: str, paragraphs, bold_starts) -> list[tuple[int, int, str]]:
+    """Drop short sentences that only look like run-in headings.
+
+    Lead sentences that open units come as siblings of one pattern, one after
+    another. A plain (not bold) lead that opens or closes the run of units with
+    no lead beside it — a part's opening sentence before its —— items or its
+    targets, a summing-up after the last item — is prose, unless its own
+    paragraph starts the list that follows (实施积极的财政政策。一是…). A lead with
+    a comma (坚持党的领导，增强政治引领力) counts only beside another cut alike:
+    alone, or beside an unlike one, it is rhetoric (目标催人奋进，使命呼唤担当;
+    回顾过去一年，成绩来之不易。在肯定成绩的同时，…). Items inside a paragraph belong to
+    the unit that paragraph opens, so they are nobody's neighbours (leads run
+    together in one paragraph are each other's).
+    """
+    starts = {start for start, _ in paragraphs}
+    inline = [f for f in found if f[0] not in starts and f[2] == "item"]
+    heads = [f for f in found if f not in inline]
+
+    def text(i: int) -> str:
+        return folded[heads[i][0] : heads[i][1]]
+
+    def lead(i: int) -> bool:
+        return 0 <= i < len(heads) and heads[i][2] == "lead"
+
+    def plain(i: int) -> bool:
+        return lead(i) and heads[i][0] not in bold_starts
+
+    def comma(i: int) -> bool:
+        return plain(i) and "," in text(i) and not re.match(r"第[一二三四五六七八九十]+,", text(i))
+
+    def parallel(i: int, j: int) -> bool:
+        """Two comma leads cut alike (坚持…，增强… / 坚持…，提高…; 全面展开，突出重点 / 标本兼治，重在治本)."""
+        if not comma(j):
+            return False
+        a, b = text(i).split(",")[0], text(j).split(",")[0]
+        return a[:1] == b[:1] or len(a) == len(b)
+
+    def opens_list(i: int) -> bool:
+        end = next(e for s, e in paragraphs if s <= heads[i][0] < e)
+        return _ITEM.search(folded, heads[i][1], end) is not None
+
+    def opening(i: int) -> bool:
+        return i == 0 and not lead(1) and not opens_list(0)
+
+    def closing(i: int) -> bool:
+        # items between it and an earlier lead are that lead's list
+        before = [k for k in range(i) if heads[k][2] != "item"]
+        return i == len(heads) - 1 and not (before and lead(before[-1]))
+
+    while True:
+        stray = {
+            i for i in range(len(heads))
+            if comma(i) and not (parallel(i, i - 1) or parallel(i, i + 1)) or plain(i) and (opening(i) or closing(i))
+        }
+        if not stray:
+            return sorted(inline + heads)
+        heads = [f for i, f in enumerate(heads) if i not in stray]
 
 
 def targets_statement(clean: CleanText, outline: Outline) -> Section | None:

@@ -84,3 +84,50 @@ def test_targets_statement_is_a_unit_beside_the_sections_it_precedes():
 def test_a_statement_that_is_all_of_its_part_stays_its_body():
     text = "一、回顾\n去年很好。\n二、今年主要目标\n主要预期目标是：地区生产总值增长5%左右。\n"
     assert parse(clean(text)).sections[1].children == []
+
+
+def _units(text: str) -> list[str]:
+    return [s.heading for s in parse(clean(text)).walk() if s.kind in {"lead", "item", "targets"}]
+
+
+BODY = "这是一段较长的正文内容，说明有关工作的具体情况和做法，并列出若干数据。"
+
+
+def test_a_parts_opening_sentence_is_not_a_run_in_heading():
+    text = (
+        "二、今年工作总体要求\n"
+        f"今年是承前启后之年。{BODY}\n"
+        f"综合分析，今年发展面临的环境依然复杂。{BODY}\n"
+        "今年发展主要预期目标是：地区生产总值增长5%左右。\n"
+        f"积极的财政政策要加力提效。{BODY}\n"
+        f"稳健的货币政策要精准有效。{BODY}\n"
+    )
+    assert _units(text) == ["今年发展主要预期目标是", "积极的财政政策要加力提效", "稳健的货币政策要精准有效"]
+
+
+def test_a_summing_up_after_the_items_is_prose():
+    text = (
+        "一、去年工作回顾\n"
+        f"一是扩大有效需求。{BODY}\n"
+        f"二是推动产业升级。{BODY}\n"
+        f"回顾过去一年，成绩来之不易。{BODY}\n"
+        f"在肯定成绩的同时，也要看到困难。{BODY}\n"
+    )
+    assert _units(text) == ["一是扩大有效需求", "二是推动产业升级"]
+
+
+def test_a_lead_whose_paragraph_opens_the_list_keeps_it():
+    text = (
+        "（一）加强宏观调控\n"
+        f"实施积极的财政政策。一是增加政府支出。{BODY}\n"
+        f"二是实行结构性减税。{BODY}\n"
+        f"实施适度宽松的货币政策。{BODY}\n"
+    )
+    assert "实施积极的财政政策" in _units(text) and "实施适度宽松的货币政策" in _units(text)
+
+
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not available")
+@pytest.mark.parametrize("year,sentence", [("2016", "回顾过去一年，成绩来之不易"), ("2022", "过去一年是党和国家历史上具有里程碑意义的一年")])
+def test_national_openings_and_summings_up_are_paragraphs(year, sentence):
+    headings = [s.heading for s in national(year).outline.walk()]
+    assert sentence not in headings
