@@ -20,6 +20,9 @@ _PERIOD_REVIEW = re.compile(r"(五年来|过去五年),")
 _APPENDIX = re.compile(r"附件\s*\d*\s*(.{0,30})$")
 _BOX = re.compile(r"专栏\s*\d*\s*[:：]?\s*\S")
 _PREFACE = re.compile(r"(序\s*言|前\s*言)$")
+# A report without 一、 parts may head them with a bare line naming what the
+# part is (“十四五”时期工作回顾 · 2026年重点工作).
+_BARE_PART = re.compile(r"[^,，。;；:：!！?？]{0,24}(工作回顾|工作总结|重点工作|工作安排|主要任务|目标任务|主要工作)$")
 _ADDRESS = re.compile(r"各位代表|同志们")
 _INLINE_ITEM = re.compile(r"(?<=。)[一二三四五六七八九十]是[^,，;；。:：]{2,14}。")
 _RUN_IN = re.compile(r"(?<=。)([^。]{4,10})(?=。)")
@@ -95,6 +98,12 @@ def parse(clean: CleanText) -> Outline:
     paragraphs = clean.paragraphs()
     bold_starts = {a: b for a, b in clean.bold}
     tables, table_rows = _tables(text, paragraphs)
+    numbered = [numbering.match(folded[a:b]) for a, b in paragraphs]
+    # Bare part headings stand where 一、 parts would; in a report that has
+    # 一、 parts too, only before the first of them (“十四五”时期发展成就和
+    # 2025年工作回顾, then 一、…), as their sibling.
+    first_part = next((a for (a, _), m in zip(paragraphs, numbered) if m and m.style in {"cn", "chapter"}), None)
+    bare_style = "chapter" if first_part is None else "cn"
 
     roots: list[Section] = []
     stack: list[Section] = []  # open numbered/part sections, outermost first
@@ -134,7 +143,7 @@ def parse(clean: CleanText) -> Outline:
     for start, end in paragraphs:
         if start in table_rows:
             continue
-        heading = _heading(text, folded, start, end, stack)
+        heading = _heading(text, folded, start, end, stack, bare_style if first_part is None or start < first_part else None)
         if heading is None:
             if stack:
                 body.append((start, end))
@@ -159,9 +168,11 @@ def parse(clean: CleanText) -> Outline:
     return Outline((0, front_end if front_end is not None else 0), roots, tables)
 
 
-def _heading(text, folded, start, end, stack):
+def _heading(text, folded, start, end, stack, bare_style: str | None):
     """Classify a paragraph as a heading: (kind, style, heading end, body start)."""
     line = folded[start:end]
+    if bare_style and _BARE_PART.fullmatch(line):
+        return "numbered", bare_style, end, end
     if _APPENDIX.match(line) and end - start <= 34:
         return "appendix", "appendix", end, end
     if _PREFACE.match(line):
