@@ -41,7 +41,7 @@ _TASKS = re.compile(r"主要任务|重点工作|工作安排|重点任务|工作
 _YEAR_TASKS = re.compile(r"目标任务")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _CN_YEAR = re.compile(r"([一二][〇零一二三四五六七八九]{3})年")
-_FIVE_YEAR = re.compile(r"第([一二三四五六七八九十]+)个五年规划|[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:规划|时期)")
+_FIVE_YEAR = re.compile(r"第([一二三四五六七八九十]+)个五年(?:规划|计划)|[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:规划|时期)")
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,10 @@ def _title(text: str, front: str) -> str:
     book = re.search(r"(?m)^《([^》]{4,60}(?:纲要|规划|报告))》", text[:3000])
     if book:
         return book.group(1)
+    # …现在向大会提出关于1980、1981年国民经济计划安排的报告: the report names itself
+    named = re.search(r"向[^，。]{0,30}(?:提出|作)(关于[^，。]{4,60}的报告)", text[:600])
+    if named:
+        return named.group(1)
     return ""
 
 
@@ -137,11 +141,11 @@ def _kind(title: str, text: str) -> str:
     five-year plans in their first lines; only the title says what they are.
     """
     for source in (title, text[:600]):
-        if re.search(r"(计划|规划)\s*执行情况|计划\s*[(（]?草案[)）]?的报告", source):
+        if re.search(r"(计划|规划)\s*执行情况|计划\s*[(（]?草案[)）]?的报告|国民经济(?:和社会发展)?计划", source):
             return "plan_report"
         if re.search(r"政府工作报告|向大会报告[^。]{0,12}工作", source):
             return "work_report"
-        if re.search(r"五年规划|规划纲要|远景目标纲要", source):
+        if re.search(r"五年(?:规划|计划)|规划纲要|远景目标纲要", source):
             return "five_year_plan"
     return "other"
 
@@ -221,11 +225,12 @@ def _part(section: Section, kind: str) -> Part:
 
 
 def _five_year_span(text: str) -> tuple[int, ...]:
-    """十四五 → 2021…2025 (the third plan began in 1966; each runs five years)."""
+    """十四五 → 2021…2025. Each plan runs five years; the first began in 1953, the
+    second in 1958, the third, after the 1963–65 readjustment, in 1966."""
     m = _FIVE_YEAR.search(text)
     if not m:
         return ()
     numeral = m.group(1) or m.group(2)[:-1]
     n = to_int(numeral)
-    start = 1966 + 5 * (n - 3)
+    start = {1: 1953, 2: 1958}.get(n, 1966 + 5 * (n - 3))
     return tuple(range(start, start + 5))
