@@ -165,26 +165,38 @@ class _Matcher:
         investment), and a reader pairs them where they went, and sees the two
         parents as related too. Sections whose parents are paired are
         preferred (CROSS_FACTOR).
+
+        Where one report is flatter (the national review's seven 一是…七是
+        paragraphs against the plan's forty units), a paired section without
+        subsections is carried down into the next level's pool, so that the
+        other's subsections are set beside it.
         """
         out: list[Pair] = []
         for root in top:
             root.relation = relation
             out.append(root)
+            pairs = [(a, b) for a in root.old for b in root.new]
+            kin = {(id(a), id(b)) for a, b in pairs}
+            levels: list[tuple[list[Section], list[Section], dict, set[int]]] = []
             olds, news = root.old, root.new
-            kin = {(id(a), id(b)) for a in olds for b in news}
-            levels: list[tuple[list[Section], list[Section], dict]] = []
             while True:
-                olds = [c for s in olds for c in s.children]
-                news = [c for s in news for c in s.children]
-                if not olds and not news:
+                children_old = [c for s in olds for c in s.children]
+                children_new = [c for s in news for c in s.children]
+                if not children_old and not children_new:
                     break
-                links = self.links(olds, news, kin, periods=relation == "same_topic")
+                carried_old = list({id(a): a for a, b in pairs if not a.children and b.children}.values())
+                carried_new = list({id(b): b for a, b in pairs if not b.children and a.children}.values())
+                carried = {id(s) for s in carried_old + carried_new}
+                pool_old, pool_new = children_old + carried_old, children_new + carried_new
+                links = self.links(pool_old, pool_new, kin, periods=relation == "same_topic", carried=carried)
                 if levels:
-                    self._lift(links, olds, news, kin, levels[-1])
-                levels.append((olds, news, links))
-                kin = {(id(olds[i]), id(news[j])) for i, j in links}
-            for olds, news, links in levels:
-                for pair in self._pairs(links, olds, news):
+                    self._lift(links, pool_old, pool_new, kin, levels[-1], carried)
+                levels.append((pool_old, pool_new, links, carried))
+                kin = {(id(pool_old[i]), id(pool_new[j])) for i, j in links}
+                pairs = [(pool_old[i], pool_new[j]) for i, j in links]
+                olds, news = children_old, children_new
+            for olds, news, links, carried in levels:
+                for pair in self._pairs(links, olds, news, carried):
                     pair.relation = relation
                     out.append(pair)
         return out
@@ -193,7 +205,7 @@ class _Matcher:
         """Pairs (1:1, split, merge) and leftovers among two lists of sections."""
         return self._pairs(self.links(olds, news, None, periods=True), olds, news)
 
-    def links(self, olds: list[Section], news: list[Section], kin: set[tuple[int, int]] | None, periods: bool) -> dict[tuple[int, int], float]:
+    def links(self, olds: list[Section], news: list[Section], kin: set[tuple[int, int]] | None, periods: bool, carried: set[int] = frozenset()) -> dict[tuple[int, int], float]:
         """Links old[i]–new[j] with their cosine: every section's closest
         counterpart, if close enough (FLOOR), plus the user's forced pairs.
 
@@ -222,7 +234,9 @@ class _Matcher:
                 if layers_old[i] != layers_new[j] and not (fallback and {layers_old[i], layers_new[j]} == {"body", "period"}):
                     continue
                 cosine = self.space.cosine(a, b)
-                related = kin is None or (id(self.parent.get(id(a))), id(self.parent.get(id(b)))) in kin
+                if id(a) in carried and id(b) in carried:
+                    continue  # both were paired a level up already
+                related = kin is None or (id(self._up(a, carried)), id(self._up(b, carried))) in kin
                 score = cosine * (1 if related else CROSS_FACTOR)
                 if score >= FLOOR:
                     prior = 1 - abs(i / max(len(olds), 1) - j / max(len(news), 1))
@@ -238,18 +252,22 @@ class _Matcher:
         links.update((k, cosines[k]) for k in best.values())
         return links
 
-    def _lift(self, links, olds, news, kin, upper) -> None:
+    def _up(self, section: Section, carried: set[int]) -> Section | None:
+        """The section one level up in the pool: a carried section stands for itself."""
+        return section if id(section) in carried else self.parent.get(id(section))
+
+    def _lift(self, links, olds, news, kin, upper, carried) -> None:
         """A unit paired across parents makes the parents a pair as well."""
-        upper_olds, upper_news, upper_links = upper
+        upper_olds, upper_news, upper_links, _ = upper
         at_old = {id(s): i for i, s in enumerate(upper_olds)}
         at_new = {id(s): j for j, s in enumerate(upper_news)}
         for i, j in links:
-            pa, pb = self.parent.get(id(olds[i])), self.parent.get(id(news[j]))
+            pa, pb = self._up(olds[i], carried), self._up(news[j], carried)
             if (id(pa), id(pb)) in kin or id(pa) not in at_old or id(pb) not in at_new or self.is_fixed(pa, pb):
                 continue
             upper_links[at_old[id(pa)], at_new[id(pb)]] = self.space.cosine(pa, pb)
 
-    def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[Pair]:
+    def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section], carried: set[int] = frozenset()) -> list[Pair]:
         forced = {k for k in links if self.forced.get(id(olds[k[0]])) is news[k[1]]}
         pairs = [Pair([olds[i]], [news[j]], links[i, j], forced=id(olds[i]) in self.user) for i, j in sorted(forced)]
         # Links into five-year retrospectives form splits and merges of their own.
@@ -262,8 +280,9 @@ class _Matcher:
             pairs += _stars(group, olds, news)
         # A forced section whose partner sits in another pool is paired there
         # (leftover_forced), not removed or added here.
-        linked_old = {i for i, _ in links} | {i for i, s in enumerate(olds) if id(s) in self.exclusive}
-        linked_new = {j for _, j in links} | {j for j, s in enumerate(news) if id(s) in self.exclusive}
+        # A carried section was listed at its own level.
+        linked_old = {i for i, _ in links} | {i for i, s in enumerate(olds) if id(s) in self.exclusive | carried}
+        linked_new = {j for _, j in links} | {j for j, s in enumerate(news) if id(s) in self.exclusive | carried}
         pairs += [Pair([s], [], 0.0) for i, s in enumerate(olds) if i not in linked_old]
         pairs += [Pair([], [s], 0.0) for j, s in enumerate(news) if j not in linked_new]
         return pairs
