@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .clean import fold
 from .document import Document
 from .errors import ReportdiffError
-from .structure import Section
+from .structure import Section, targets_statement
 from .tokens import Tokens, is_content
 
 # Below this cosine a section's closest counterpart is chance vocabulary, not
@@ -133,27 +133,39 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
     """Pair the sections of two reports (same topic, and plan → review)."""
     space = _Space(old, new, old_tokens, new_tokens)
     forced_pairs, banned = _resolve_overrides(old, new, overrides or Overrides())
-    matcher = _Matcher(space, (old, new), forced_pairs, banned)
+    user = {id(s) for pair in forced_pairs for s in pair}
+    anchors = [(a, b) for a, b in _targets_statements(old, new) if not {id(a), id(b)} & (user | banned)]
+    matcher = _Matcher(space, (old, new), forced_pairs + anchors, banned, user)
     parts = _part_pairs(old, new, matcher)
     pairs = matcher.align_tree(parts, "same_topic")
+    # The targets statements face each other only as the same topic; against
+    # a review the old statement pairs by content like any plan unit.
+    reviews = _Matcher(space, (old, new), forced_pairs, banned, user)
     for old_part, new_part in _plan_to_review_parts(old, new):
-        pairs += matcher.align_tree([Pair([old_part], [new_part], space.cosine(old_part, new_part))], "plan_to_review")
-    pairs += matcher.leftover_forced()
+        pairs += reviews.align_tree([Pair([old_part], [new_part], space.cosine(old_part, new_part))], "plan_to_review")
+    pairs += [p for p in matcher.leftover_forced() if id(p.old[0]) not in reviews.used_forced]
     return Alignment(_reading_order(pairs, old, new))
 
 
 class _Matcher:
-    def __init__(self, space: _Space, docs: tuple[Document, Document], forced_pairs: list[tuple[Section, Section]], banned: set[int]):
+    def __init__(self, space: _Space, docs: tuple[Document, Document], forced_pairs: list[tuple[Section, Section]], banned: set[int], user: set[int]):
+        """`forced_pairs` are the user's pairs (ids in `user`) and the pairs the
+        reports' own roles fix (the targets statements); both are kept whatever
+        their score."""
         self.space = space
+        self.user = user
         self.forced_pairs = forced_pairs
         self.forced = {id(a): b for a, b in forced_pairs} | {id(b): a for a, b in forced_pairs}
+        # Sections that pair with nothing but their forced partner: the user's,
+        # and a targets unit (a folded statement's section pairs as usual too).
+        self.exclusive = user | {id(s) for pair in forced_pairs for s in pair if s.kind == "targets"}
         self.banned = banned
         self.used_forced: set[int] = set()
         self.parent: dict[int, Section] = {id(c): s for doc in docs for s in doc.outline.walk() for c in s.children}
 
     def is_fixed(self, a: Section, b: Section) -> bool:
         """Whether a user override touches either section."""
-        return any(id(s) in self.forced or id(s) in self.banned for s in (a, b))
+        return any(id(s) in self.exclusive or id(s) in self.banned for s in (a, b))
 
     def align_tree(self, top: list[Pair], relation: str) -> list[Pair]:
         """The given pairs and, level by level, the pairs among their descendants.
@@ -164,26 +176,38 @@ class _Matcher:
         investment), and a reader pairs them where they went, and sees the two
         parents as related too. Sections whose parents are paired are
         preferred (CROSS_FACTOR).
+
+        Where one report is flatter (the national review's seven 一是…七是
+        paragraphs against the plan's forty units), a paired section without
+        subsections is carried down into the next level's pool, so that the
+        other's subsections are set beside it.
         """
         out: list[Pair] = []
         for root in top:
             root.relation = relation
             out.append(root)
+            pairs = [(a, b) for a in root.old for b in root.new]
+            kin = {(id(a), id(b)) for a, b in pairs}
+            levels: list[tuple[list[Section], list[Section], dict, set[int]]] = []
             olds, news = root.old, root.new
-            kin = {(id(a), id(b)) for a in olds for b in news}
-            levels: list[tuple[list[Section], list[Section], dict]] = []
             while True:
-                olds = [c for s in olds for c in s.children]
-                news = [c for s in news for c in s.children]
-                if not olds and not news:
+                children_old = [c for s in olds for c in s.children]
+                children_new = [c for s in news for c in s.children]
+                if not children_old and not children_new:
                     break
-                links = self.links(olds, news, kin, periods=relation == "same_topic")
+                carried_old = list({id(a): a for a, b in pairs if not a.children and b.children}.values())
+                carried_new = list({id(b): b for a, b in pairs if not b.children and a.children}.values())
+                carried = {id(s) for s in carried_old + carried_new}
+                pool_old, pool_new = children_old + carried_old, children_new + carried_new
+                links = self.links(pool_old, pool_new, kin, periods=relation == "same_topic", carried=carried)
                 if levels:
-                    self._lift(links, olds, news, kin, levels[-1])
-                levels.append((olds, news, links))
-                kin = {(id(olds[i]), id(news[j])) for i, j in links}
-            for olds, news, links in levels:
-                for pair in self._pairs(links, olds, news):
+                    self._lift(links, pool_old, pool_new, kin, levels[-1], carried)
+                levels.append((pool_old, pool_new, links, carried))
+                kin = {(id(pool_old[i]), id(pool_new[j])) for i, j in links}
+                pairs = [(pool_old[i], pool_new[j]) for i, j in links]
+                olds, news = children_old, children_new
+            for olds, news, links, carried in levels:
+                for pair in self._pairs(links, olds, news, carried):
                     pair.relation = relation
                     out.append(pair)
         return out
@@ -192,7 +216,7 @@ class _Matcher:
         """Pairs (1:1, split, merge) and leftovers among two lists of sections."""
         return self._pairs(self.links(olds, news, None, periods=True), olds, news)
 
-    def links(self, olds: list[Section], news: list[Section], kin: set[tuple[int, int]] | None, periods: bool) -> dict[tuple[int, int], float]:
+    def links(self, olds: list[Section], news: list[Section], kin: set[tuple[int, int]] | None, periods: bool, carried: set[int] = frozenset()) -> dict[tuple[int, int], float]:
         """Links old[i]–new[j] with their cosine: every section's closest
         counterpart, if close enough (FLOOR), plus the user's forced pairs.
 
@@ -216,12 +240,14 @@ class _Matcher:
         ranks: dict[tuple[int, int], float] = {}
         for i, j in self._candidates(olds, news):
             a, b = olds[i], news[j]
-            if id(a) in self.forced or id(b) in self.forced or id(a) in self.banned or id(b) in self.banned:
+            if self.is_fixed(a, b):
                 continue
             if layers_old[i] != layers_new[j] and not (fallback and {layers_old[i], layers_new[j]} == {"body", "period"}):
                 continue
             cosine = self.space.cosine(a, b)
-            related = kin is None or (id(self.parent.get(id(a))), id(self.parent.get(id(b)))) in kin
+            if id(a) in carried and id(b) in carried:
+                continue  # both were paired a level up already
+            related = kin is None or (id(self._up(a, carried)), id(self._up(b, carried))) in kin
             score = cosine * (1 if related else CROSS_FACTOR)
             if score >= FLOOR:
                 prior = 1 - abs(i / max(len(olds), 1) - j / max(len(news), 1))
@@ -253,20 +279,24 @@ class _Matcher:
                     pairs.update((i, j) for j in found)
         return sorted(pairs)
 
-    def _lift(self, links, olds, news, kin, upper) -> None:
+    def _up(self, section: Section, carried: set[int]) -> Section | None:
+        """The section one level up in the pool: a carried section stands for itself."""
+        return section if id(section) in carried else self.parent.get(id(section))
+
+    def _lift(self, links, olds, news, kin, upper, carried) -> None:
         """A unit paired across parents makes the parents a pair as well."""
-        upper_olds, upper_news, upper_links = upper
+        upper_olds, upper_news, upper_links, _ = upper
         at_old = {id(s): i for i, s in enumerate(upper_olds)}
         at_new = {id(s): j for j, s in enumerate(upper_news)}
         for i, j in links:
-            pa, pb = self.parent.get(id(olds[i])), self.parent.get(id(news[j]))
+            pa, pb = self._up(olds[i], carried), self._up(news[j], carried)
             if (id(pa), id(pb)) in kin or id(pa) not in at_old or id(pb) not in at_new or self.is_fixed(pa, pb):
                 continue
             upper_links[at_old[id(pa)], at_new[id(pb)]] = self.space.cosine(pa, pb)
 
-    def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[Pair]:
+    def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section], carried: set[int] = frozenset()) -> list[Pair]:
         forced = {k for k in links if self.forced.get(id(olds[k[0]])) is news[k[1]]}
-        pairs = [Pair([olds[i]], [news[j]], links[i, j], forced=True) for i, j in sorted(forced)]
+        pairs = [Pair([olds[i]], [news[j]], links[i, j], forced=id(olds[i]) in self.user) for i, j in sorted(forced)]
         # Links into five-year retrospectives form splits and merges of their own.
         groups: dict[str, dict[tuple[int, int], float]] = {}
         for (i, j), cosine in links.items():
@@ -275,8 +305,11 @@ class _Matcher:
                 groups.setdefault(group, {})[i, j] = cosine
         for group in groups.values():
             pairs += _stars(group, olds, news)
-        linked_old = {i for i, _ in links}
-        linked_new = {j for _, j in links}
+        # A forced section whose partner sits in another pool is paired there
+        # (leftover_forced), not removed or added here.
+        # A carried section was listed at its own level.
+        linked_old = {i for i, _ in links} | {i for i, s in enumerate(olds) if id(s) in self.exclusive | carried}
+        linked_new = {j for _, j in links} | {j for j, s in enumerate(news) if id(s) in self.exclusive | carried}
         pairs += [Pair([s], [], 0.0) for i, s in enumerate(olds) if i not in linked_old]
         pairs += [Pair([], [s], 0.0) for j, s in enumerate(news) if j not in linked_new]
         return pairs
@@ -293,7 +326,7 @@ class _Matcher:
     def leftover_forced(self) -> list[Pair]:
         """Forced pairs whose sections were never siblings in one match."""
         return [
-            Pair([a], [b], self.space.cosine(a, b), forced=True)
+            Pair([a], [b], self.space.cosine(a, b), forced=id(a) in self.user)
             for a, b in self.forced_pairs
             if id(a) not in self.used_forced
         ]
@@ -360,6 +393,16 @@ def _part_pairs(old: Document, new: Document, matcher: _Matcher) -> list[Pair]:
             # it is paired now: drop its entry as removed / added
             pairs = [p for p in pairs if not (getattr(p, mine) == targets and not getattr(p, theirs))]
     return pairs
+
+
+def _targets_statements(old: Document, new: Document) -> list[tuple[Section, Section]]:
+    """The year's targets statements (今年发展主要预期目标是：…) of two annual
+    reports face each other wherever each report puts them: the one paragraph a
+    reader always compares. A five-year plan's targets are not a year's."""
+    if "five_year_plan" in {old.meta.kind, new.meta.kind}:
+        return []
+    found = [targets_statement(doc.clean, doc.outline) for doc in (old, new)]
+    return [(found[0], found[1])] if None not in found and "targets" in {s.kind for s in found} else []
 
 
 def _only(roles: list[str], present: str, absent: str) -> bool:

@@ -144,6 +144,7 @@ class Differ:
         """Pair the sentences of a changed stretch in order, then diff each pair."""
         ops: list[Op] = []
         j = 0
+        pending: list[str] = []  # old sentences without a counterpart since the last pair
         for s in a:
             best, best_k = 0.0, -1
             for k in range(j, min(len(b), j + GAP_WINDOW)):
@@ -151,13 +152,21 @@ class Differ:
                 if score > best:
                     best, best_k = score, k
             if best >= REWRITE_THRESHOLD:
-                ops += [Op("+", t) for t in b[j:best_k]]
+                ops += self._unpaired(pending, b[j:best_k])
+                pending = []
                 ops += self.words(s, b[best_k])
                 j = best_k + 1
             else:
-                ops.append(Op("-", s))
-        ops += [Op("+", t) for t in b[j:]]
-        return ops
+                pending.append(s)
+        return ops + self._unpaired(pending, b[j:])
+
+    def _unpaired(self, a: list[str], b: list[str]) -> list[Op]:
+        """Sentences deleted and inserted between two paired ones. Where they are
+        the same passage cut into sentences differently (targets joined by ； one
+        year and by ， the next), the passage is diffed word by word as a whole."""
+        if a and b and similarity("".join(a), "".join(b)) >= REWRITE_THRESHOLD:
+            return self.words("".join(a), "".join(b))
+        return [Op("-", s) for s in a] + [Op("+", t) for t in b]
 
     def words(self, old: str, new: str) -> list[Op]:
         """Token-level diff of two sentences with diff-match-patch.

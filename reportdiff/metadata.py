@@ -10,18 +10,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .clean import CleanText
+from .clean import CleanText, fold
 from .numbering import to_int
 from .structure import Outline, Section
 
 _TITLE_WORDS = re.compile(r"报告|纲要|规划|计划")
+# A title line is a name, not a sentence; on a page that runs title, date and
+# speaker together it ends where the date line or the salutation begins.
+_TITLE_END = re.compile(r"——|[(（]\s*\d{4}|[(（]\s*[〇零一二三四五六七八九]{4}|各位代表")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 _REGION = re.compile(r"([\u4e00-\u9fff]{2})(区|县)")
 _ASSEMBLY = re.compile(
-    r"([\u4e00-\u9fff]{2,4}[省市区县])(?:第?[一二三四五六七八九十]+届\s*(?:人民代表大会|人大)|人民政府|发展和改革委员会)"
+    r"([\u4e00-\u9fff]{2,6}自治区|[\u4e00-\u9fff]{2,4}[省市区县])(?:第?[一二三四五六七八九十]+届\s*(?:人民代表大会|人大)|人民政府|发展和改革委员会)"
 )
 _NOT_NAME = set("在于我向对由代表的和与及")
-_NATIONAL = re.compile(r"全国人民代表大会|国务院总理")
+_PREPOSITION = re.compile("[在于向对由]")  # no place name holds one (…日在广西壮族自治区…)
+_NATIONAL = re.compile(r"全国人民代表大会|国务院总理|代表国务院|国务院向")
 # 2-character stems that make generic nouns, not place names, with 区/县.
 _GENERIC = set(
     "开发 示范 功能 产业 园区 城区 新区 老区 社区 辖区 片区 景区 街区 市区 郊区 山区 矿区 "
@@ -29,11 +34,14 @@ _GENERIC = set(
     "我区 本区 该区 各区 两区 城乡 主城 中心 文化 旅游 商务 商业 物流 贸易 宜居 保护 先行 "
     "特色 创新 改革 一流 现代 智能 综合 专业 聚集 发展 健康 乡村 美丽 湛河新 农村 小区".split()
 )
-_REVIEW = re.compile(r"执行情况|工作回顾|回顾|完成情况")
+_REVIEW = re.compile(r"执行情况|工作回顾|回顾|完成情况|工作总结|成就|成效")
 _TARGETS = re.compile(r"主要目标|预期目标|总体要求|发展目标")
-_TASKS = re.compile(r"主要任务|重点工作|工作安排|重点任务|工作任务|项目计划|计划安排|政府工作任务")
-_YEAR = re.compile(r"(20\d\d)\s*年")
-_FIVE_YEAR = re.compile(r"第([一二三四五六七八九十]+)个五年规划|“?(十[一二三四五六七八九]五)”?(?:规划|时期)")
+_TASKS = re.compile(r"主要任务|重点工作|工作安排|重点任务|工作任务|项目计划|计划安排|主要工作|工作的?建议|年的?工作$|总体部署")
+# A year's 目标任务 are its tasks; a five-year period's are its goals.
+_YEAR_TASKS = re.compile(r"目标任务")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_CN_YEAR = re.compile(r"([一二][〇零一二三四五六七八九]{3})年")
+_FIVE_YEAR = re.compile(r"第([一二三四五六七八九十]+)个五年(?:规划|计划)|[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:规划|时期)")
 
 
 @dataclass(frozen=True)
@@ -61,12 +69,14 @@ def describe(clean: CleanText, outline: Outline) -> Metadata:
     text = clean.folded
     front = clean.text[outline.front[0] : outline.front[1]]
     title = _title(clean.text, front)
-    kind = _kind(title + "\n" + front[:500] + text[:3000])
+    kind = _kind(title, front[:500] + text[:3000])
     region = _region(title, front, text)
-    delivered = _delivered(title + "\n" + front)
-    parts = tuple(_part(section, kind) for section in outline.sections)
-    reviews = sorted({y for p in parts if p.role == "review" for y in p.years[:1]})
+    delivered = _delivered(fold(title + "\n" + front + "\n" + clean.text[:600]))
+    parts = _dated_parts([_part(section, kind) for section in outline.sections], kind, title, delivered)
+    reviews = sorted({max(p.years) for p in parts if p.role == "review" and p.years})
     plans = sorted({y for p in parts if p.role in {"targets", "tasks"} for y in p.years if len(p.years) == 1})
+    if not plans and reviews and kind in {"work_report", "plan_report"}:
+        plans = [reviews[-1] + 1]  # an annual report plans the year after the one it reviews
     if kind == "five_year_plan":
         span = _five_year_span(title + text[:5000])
         plans = list(span) if span else plans
@@ -74,24 +84,69 @@ def describe(clean: CleanText, outline: Outline) -> Metadata:
     return Metadata(title, region, kind, delivered, tuple(reviews), tuple(plans), parts)
 
 
+def _dated_parts(parts: list[Part], kind: str, title: str, delivered: str) -> tuple[Part, ...]:
+    """Give a year to review and plan parts whose headings name none.
+
+    An annual report plans the year it is delivered in (or that its title
+    names) and reviews the one before: 一、工作回顾 and 二、对今年政府工作的建议
+    are that review and that plan.
+    """
+    if kind not in {"work_report", "plan_report"}:
+        return tuple(parts)
+    named = [y for p in parts if p.role in {"targets", "tasks"} and len(p.years) == 1 for y in p.years]
+    reviewed = [max(p.years) for p in parts if p.role == "review" and p.years]
+    title_year = _YEAR.search(fold(title))
+    plan = (
+        named[0] if named
+        else reviewed[0] + 1 if reviewed
+        else int(delivered[:4]) if delivered
+        else int(title_year.group(1)) if title_year
+        else None
+    )
+    if plan is None:
+        return tuple(parts)
+    out = []
+    for part in parts:
+        if not part.years and part.role == "review":
+            part = Part(part.heading, part.role, (plan - 1,))
+        elif not part.years and part.role in {"targets", "tasks"}:
+            part = Part(part.heading, part.role, (plan,))
+        out.append(part)
+    return tuple(out)
+
+
 def _title(text: str, front: str) -> str:
-    lines = [line for line in front.split("\n") if line and not line.startswith("——")]
+    # The title heads the page: among its first lines, a name ending at its
+    # last title word (1989年政府工作报告 without the subtitle run into it).
+    lines = [_TITLE_END.split(line)[0].strip() for line in front.split("\n")[:6] if line and not line.startswith("——")]
     for line in lines:
-        if _TITLE_WORDS.search(line) and len(line) <= 80:
-            return line
-    book = re.search(r"《([^》]{4,60}(?:纲要|规划|报告))》", text[:3000])
+        named = re.match(r".*(?:报告|纲要|规划|计划|草案)(?!的)", line)
+        if named and 6 <= len(named.group(0)) <= 80 and not re.search(r"[，,。：:！!]", line):
+            return named.group(0)
+    # a plan that names itself where it opens: 《…纲要》（以下简称《纲要》）
+    book = re.search(r"(?m)^《([^》]{4,60}(?:纲要|规划|报告))》", text[:3000])
     if book:
         return book.group(1)
-    return lines[0][:60] if lines else ""
+    # …现在向大会提出关于1980、1981年国民经济计划安排的报告: the report names itself
+    named = re.search(r"向[^，。]{0,30}(?:提出|作)(关于[^，。]{4,60}的报告)", text[:600])
+    if named:
+        return named.group(1)
+    return ""
 
 
-def _kind(text: str) -> str:
-    if re.search(r"五年规划|五年规划纲要|远景目标纲要", text[:600]):
-        return "five_year_plan"
-    if "政府工作报告" in text[:600]:
-        return "work_report"
-    if re.search(r"(计划|规划)\s*执行情况|计划\s*[(（]?草案[)）]?的报告", text[:600]):
-        return "plan_report"
+def _kind(title: str, text: str) -> str:
+    """From the title, else from how the opening speaks of the report.
+
+    Plan reports (关于…计划执行情况与…计划草案的报告) and work reports mention
+    five-year plans in their first lines; only the title says what they are.
+    """
+    for source in (title, text[:600]):
+        if re.search(r"(计划|规划)\s*执行情况|计划\s*[(（]?草案[)）]?的报告|国民经济(?:和社会发展)?计划", source):
+            return "plan_report"
+        if re.search(r"政府工作报告|向大会报告[^。]{0,12}工作", source):
+            return "work_report"
+        if re.search(r"五年(?:规划|计划)|规划纲要|远景目标纲要", source):
+            return "five_year_plan"
     return "other"
 
 
@@ -105,10 +160,13 @@ def _region(title: str, front: str, text: str) -> str:
     for m in _ASSEMBLY.finditer(edges):
         # The match may have swallowed a word before the name (在湛河区, 市郾城区):
         # of its tails, the one the text uses most is the name.
-        name = m.group(1)
-        tails = [name[i:] for i in range(len(name) - 2) if name[i] not in _NOT_NAME]
+        # 漯河市郾城区: the district, not the city run into it
+        name = re.sub(r"^.*[省市](?=.{2,}[区县]$)", "", m.group(1))
+        suffix = 3 if name.endswith("自治区") else 1
+        tails = [name[i:] for i in range(len(name) - suffix - 1) if name[i] not in _NOT_NAME and not _PREPOSITION.search(name[i:])]
         if tails:
-            best = max(tails, key=lambda t: (text.count(t), -len(t)))
+            # a name occurs at least as often as any word it is part of
+            best = max(tails, key=lambda t: (text.count(t), len(t)))
             bodies[best] = text.count(best)
     if bodies:
         return _most_specific(bodies)
@@ -127,26 +185,37 @@ def _most_specific(bodies: Counter) -> str:
 
 
 def _delivered(front: str) -> str:
-    m = _DATE.search(front)
-    if not m:
+    """The first date of the front matter, in digits or Chinese numerals (二〇二六年三月五日)."""
+    found = [(m.start(), [int(g) for g in m.groups()]) for m in _DATE.finditer(front)][:1]
+    found += [(m.start(), [_cn_year(m.group(1)), to_int(m.group(2)), to_int(m.group(3))]) for m in _CN_DATE.finditer(front)][:1]
+    if not found:
         return ""
-    year, month, day = (int(g) for g in m.groups())
+    year, month, day = min(found)[1]
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _cn_year(numeral: str) -> int:
+    return int("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in numeral))
 
 
 def _part(section: Section, kind: str) -> Part:
     heading = section.heading
     if section.kind == "appendix":
         return Part(heading, "appendix", ())
-    years = tuple(int(y) for y in _YEAR.findall(heading))
-    span = _five_year_span(heading)
+    folded = fold(heading)
+    years = tuple(int(y) for y in _YEAR.findall(folded)) or tuple(_cn_year(y) for y in _CN_YEAR.findall(folded))
+    span = _five_year_span(folded)
     if span and not years:
         years = span
-    if _REVIEW.search(heading):
+    review = _REVIEW.search(folded)
+    if review:
         role = "review"
-    elif _TASKS.search(heading):
+        # 1998年工作回顾和1999年工作的总体要求 reviews 1998: the year written before the word
+        before = [int(y) for y in _YEAR.findall(folded[: review.start()])]
+        years = (before[-1],) if before and not span else years
+    elif _TASKS.search(folded) or _YEAR_TASKS.search(folded) and len(years) <= 1:
         role = "tasks"
-    elif _TARGETS.search(heading):
+    elif _TARGETS.search(folded):
         role = "targets"
     elif kind == "five_year_plan" and section.kind != "preface":
         role = "tasks"
@@ -156,11 +225,12 @@ def _part(section: Section, kind: str) -> Part:
 
 
 def _five_year_span(text: str) -> tuple[int, ...]:
-    """十四五 → 2021…2025 (the third plan began in 1966; each runs five years)."""
+    """十四五 → 2021…2025. Each plan runs five years; the first began in 1953, the
+    second in 1958, the third, after the 1963–65 readjustment, in 1966."""
     m = _FIVE_YEAR.search(text)
     if not m:
         return ()
     numeral = m.group(1) or m.group(2)[:-1]
     n = to_int(numeral)
-    start = 1966 + 5 * (n - 3)
+    start = {1: 1953, 2: 1958}.get(n, 1966 + 5 * (n - 3))
     return tuple(range(start, start + 5))

@@ -20,9 +20,16 @@ _PERIOD_REVIEW = re.compile(r"(五年来|过去五年),")
 _APPENDIX = re.compile(r"附件\s*\d*\s*(.{0,30})$")
 _BOX = re.compile(r"专栏\s*\d*\s*[:：]?\s*\S")
 _PREFACE = re.compile(r"(序\s*言|前\s*言)$")
+# A report without 一、 parts may head them with a bare line naming what the
+# part is (“十四五”时期工作回顾 · 2026年重点工作).
+_BARE_PART = re.compile(r"[^,，。;；:：!！?？]{0,24}(工作回顾|工作总结|重点工作|工作安排|主要任务|目标任务|主要工作)$")
 _ADDRESS = re.compile(r"各位代表|同志们")
 _INLINE_ITEM = re.compile(r"(?<=。)[一二三四五六七八九十]是[^,，;；。:：]{2,14}。")
 _RUN_IN = re.compile(r"(?<=。)([^。]{4,10})(?=。)")
+# The statement of the year's targets (今年发展主要预期目标是：…), the paragraph
+# readers compare first: a unit of its own wherever it stands. Its heading is
+# the clause that introduces the list.
+_TARGETS = re.compile(r"[^。,;:]{0,30}预期目标(?:是|为):")
 
 
 @dataclass
@@ -35,7 +42,7 @@ class Section:
 
     heading: str
     level: int
-    kind: str  # part | numbered | lead | item | bullet | period | box | appendix | preface
+    kind: str  # part | numbered | lead | item | bullet | targets | period | box | appendix | preface | address
     start: int
     body_start: int
     end: int
@@ -91,6 +98,12 @@ def parse(clean: CleanText) -> Outline:
     paragraphs = clean.paragraphs()
     bold_starts = {a: b for a, b in clean.bold}
     tables, table_rows = _tables(text, paragraphs)
+    numbered = [numbering.match(folded[a:b]) for a, b in paragraphs]
+    # Bare part headings stand where 一、 parts would; in a report that has
+    # 一、 parts too, only before the first of them (“十四五”时期发展成就和
+    # 2025年工作回顾, then 一、…), as their sibling.
+    first_part = next((a for (a, _), m in zip(paragraphs, numbered) if m and m.style in {"cn", "chapter"}), None)
+    bare_style = "chapter" if first_part is None else "cn"
 
     roots: list[Section] = []
     stack: list[Section] = []  # open numbered/part sections, outermost first
@@ -130,7 +143,7 @@ def parse(clean: CleanText) -> Outline:
     for start, end in paragraphs:
         if start in table_rows:
             continue
-        heading = _heading(text, folded, start, end, stack)
+        heading = _heading(text, folded, start, end, stack, bare_style if first_part is None or start < first_part else None)
         if heading is None:
             if stack:
                 body.append((start, end))
@@ -149,14 +162,17 @@ def parse(clean: CleanText) -> Outline:
         if body_start < end:
             body.append((body_start, end))
     close(0, len(text))
+    _fold_lone_targets(roots)
     _join_appendix_titles(roots, text, paragraphs)
     _set_paths(roots, ())
     return Outline((0, front_end if front_end is not None else 0), roots, tables)
 
 
-def _heading(text, folded, start, end, stack):
+def _heading(text, folded, start, end, stack, bare_style: str | None):
     """Classify a paragraph as a heading: (kind, style, heading end, body start)."""
     line = folded[start:end]
+    if bare_style and _BARE_PART.fullmatch(line):
+        return "numbered", bare_style, end, end
     if _APPENDIX.match(line) and end - start <= 34:
         return "appendix", "appendix", end, end
     if _PREFACE.match(line):
@@ -227,7 +243,15 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
     """The lead-sentence / 一是 / ▲ units inside a numbered section's body."""
     level = container.level + 1
     found: list[tuple[int, int, str]] = []  # (start, heading end, kind)
-    for start, end in paragraphs:
+    targets_end: dict[int, int] = {}
+    for k, (start, end) in enumerate(paragraphs):
+        statement = _targets_statement(folded, start, end)
+        if statement is not None:
+            # A statement ending in its colon lists the targets in the next paragraph.
+            last = paragraphs[k + 1][1] if end - statement.end() < 10 and k + 1 < len(paragraphs) else end
+            found.append((statement.start(), statement.end() - 1, "targets"))
+            targets_end[statement.start()] = last
+            continue
         unit = _unit_at(folded, start, end, bold_starts)
         if unit:
             found.append((start, *unit))
@@ -249,15 +273,7 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
                     # 一是**发展位势进入争先晋位期**。: the item marker belongs to the heading.
                     item = b_start - 2 if _ITEM.fullmatch(folded[b_start - 2 : b_start]) else b_start
                     found.append((item, lead, "item" if item < b_start else "lead"))
-    # A lead with a comma (坚持党的领导，增强政治引领力) counts only in a run of
-    # such: a lone one is rhetoric (目标催人奋进，使命呼唤担当).
-    paired = [f for f in found if f[2] == "lead" and re.search(r"[,，]", folded[f[0] : f[1]])]
-    if len(paired) == 1:
-        found.remove(paired[0])
-    plain_leads = [f for f in found if f[2] == "lead" and f[0] not in bold_starts]
-    if len(plain_leads) == 1 and len(found) == 1:
-        return []  # one lone short sentence is prose, not a run of lead sentences
-    found = sorted({f[0]: f for f in found}.values())
+    found = _without_stray_leads(sorted({f[0]: f for f in found}.values()), folded, paragraphs, bold_starts)
     units = []
     last_end = paragraphs[-1][1]
     for i, (start, head_end, kind) in enumerate(found):
@@ -265,11 +281,90 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
         # A unit runs to the end of the last paragraph before the next unit,
         # or up to the next unit where that starts inside the same paragraph.
         ends = [e for _, e in paragraphs if start < e <= following]
-        end = max(ends) if ends else following
+        end = targets_end.get(start) or (max(ends) if ends else following)
         heading = text[start:head_end].lstrip("▲—")
         body_start = head_end + 1 if head_end < len(text) and folded[head_end] in "。:;" else head_end
         units.append(Section(heading, level, kind, start, body_start, end, style=kind))
     return units
+
+
+def _without_stray_leads(found: list[tuple[int, int, str]], folded: str, paragraphs, bold_starts) -> list[tuple[int, int, str]]:
+    """Drop short sentences that only look like run-in headings.
+
+    Lead sentences that open units come as siblings of one pattern, one after
+    another. A plain (not bold) lead that opens or closes the run of units with
+    no lead beside it — a part's opening sentence before its —— items or its
+    targets, a summing-up after the last item — is prose, unless its own
+    paragraph starts the list that follows (实施积极的财政政策。一是…). A lead with
+    a comma (坚持党的领导，增强政治引领力) counts only beside another cut alike:
+    alone, or beside an unlike one, it is rhetoric (目标催人奋进，使命呼唤担当;
+    回顾过去一年，成绩来之不易。在肯定成绩的同时，…). Items inside a paragraph belong to
+    the unit that paragraph opens, so they are nobody's neighbours (leads run
+    together in one paragraph are each other's).
+    """
+    starts = {start for start, _ in paragraphs}
+    inline = [f for f in found if f[0] not in starts and f[2] == "item"]
+    heads = [f for f in found if f not in inline]
+
+    def text(i: int) -> str:
+        return folded[heads[i][0] : heads[i][1]]
+
+    def lead(i: int) -> bool:
+        return 0 <= i < len(heads) and heads[i][2] == "lead"
+
+    def plain(i: int) -> bool:
+        return lead(i) and heads[i][0] not in bold_starts
+
+    def comma(i: int) -> bool:
+        return plain(i) and "," in text(i) and not re.match(r"第[一二三四五六七八九十]+,", text(i))
+
+    def parallel(i: int, j: int) -> bool:
+        """Two comma leads cut alike (坚持…，增强… / 坚持…，提高…; 全面展开，突出重点 / 标本兼治，重在治本)."""
+        if not comma(j):
+            return False
+        a, b = text(i).split(",")[0], text(j).split(",")[0]
+        return a[:1] == b[:1] or len(a) == len(b)
+
+    def opens_list(i: int) -> bool:
+        end = next(e for s, e in paragraphs if s <= heads[i][0] < e)
+        return _ITEM.search(folded, heads[i][1], end) is not None
+
+    def opening(i: int) -> bool:
+        return i == 0 and not lead(1) and not opens_list(0)
+
+    def closing(i: int) -> bool:
+        # items between it and an earlier lead are that lead's list
+        before = [k for k in range(i) if heads[k][2] != "item"]
+        return i == len(heads) - 1 and not (before and lead(before[-1]))
+
+    while True:
+        stray = {
+            i for i in range(len(heads))
+            if comma(i) and not (parallel(i, i - 1) or parallel(i, i + 1)) or plain(i) and (opening(i) or closing(i))
+        }
+        if not stray:
+            return sorted(inline + heads)
+        heads = [f for i, f in enumerate(heads) if i not in stray]
+
+
+def targets_statement(clean: CleanText, outline: Outline) -> Section | None:
+    """The section holding the year's targets statement: its own unit, or the
+    section it is all the body of."""
+    for section in outline.walk():
+        if section.kind == "targets":
+            return section
+    for start, end in clean.paragraphs():
+        m = _targets_statement(clean.folded, start, end)
+        if m:
+            holders = [s for s in outline.walk() if s.start <= m.start() < s.end]
+            return holders[-1] if holders else None
+    return None
+
+
+def _targets_statement(folded: str, start: int, end: int) -> re.Match | None:
+    """The clause introducing the year's targets near the head of a paragraph."""
+    m = _TARGETS.search(folded, start, min(end, start + 120))
+    return m if m and (m.start() == start or folded[m.start() - 1] in "。,") else None
 
 
 def _unit_at(folded, start, end, bold_starts):
@@ -371,6 +466,15 @@ def _columns(header: list[list[str]]) -> list[str]:
                 carried = ""
             names[i] = (names[i] + " " + carried).strip() if carried else names[i]
     return names
+
+
+def _fold_lone_targets(sections: list[Section]) -> None:
+    """A targets statement that is all a section holds (二、…主要目标 and its one
+    paragraph) is that section's body, not a unit beside nothing."""
+    for section in sections:
+        if len(section.children) == 1 and section.children[0].kind == "targets":
+            section.children = []
+        _fold_lone_targets(section.children)
 
 
 def _set_paths(sections: list[Section], parent: tuple[str, ...]) -> None:
