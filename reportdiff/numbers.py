@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import quantities
 from .document import Document
@@ -173,6 +174,7 @@ def normalize_label(label: str) -> str:
     return re.sub(r"\s", "", label).replace("规模以上", "规上").strip("“”\"'")
 
 
+@lru_cache(maxsize=4096)
 def identify(label: str) -> tuple[str, str]:
     """(indicator, scope) a label names: the canonical name of a known indicator
     and the words before it that narrow it (宜昌经济总量 → 地区生产总值 of 宜昌),
@@ -196,16 +198,22 @@ def extract(doc: Document) -> list[Quantity]:
     parts = _part_spans(doc)
     found: list[Quantity] = []
     folded = doc.clean.folded
+    lists = target_lists(doc)
     for start, end in doc.clean.paragraphs():
         if "\t" in doc.text[start:end]:
             continue
         kind, year, part_period = _kind_at(parts, start)
-        lead = _TARGETS_LEAD.search(folded, start, end)
-        targets_from = lead.end() if lead else end
+        targets_from = min([a for a, b in lists if start <= a < end] or [end])
         head = folded[start : min(end, start + 12)]
+        readings = quantities.read(folded, start, end)
+        if not readings:
+            continue
+        i = 0
         for s_start, s_end in _sentences(folded, start, end):
             previous: Quantity | None = None
-            for r in quantities.read(folded, s_start, s_end):
+            while i < len(readings) and readings[i].start < s_end:
+                r = readings[i]
+                i += 1
                 q = _quantity(doc, r, kind, year, s_start, previous, r.start >= targets_from, head, part_period)
                 if q is not None:
                     found.append(q)
@@ -319,6 +327,7 @@ def _clause_start(folded: str, pos: int, floor: int) -> int:
     return i
 
 
+@lru_cache(maxsize=4096)
 def _indicator(label: str, unit: str) -> tuple[str, str]:
     """(indicator words, measure) from the words before a figure."""
     words = normalize_label(label)
@@ -517,26 +526,36 @@ def plausible(pair: NumberPair) -> bool:
     return low > 0 and high / low <= IMPLAUSIBLE_RATIO
 
 
-def target_clauses(doc: Document, found: list[Quantity]) -> list[tuple[str, str, Quantity | None]]:
-    """(indicator, clause as written, its figure) for each main target the report lists:
-    the clauses of the sentence that opens with 主要预期目标, numeric or not."""
+def target_lists(doc: Document) -> list[tuple[int, int]]:
+    """Where the main targets are listed: from 主要预期目标是 to the end of its sentence,
+    in the next paragraph when the lead closes its own (…主要预期目标是：⏎国内生产总值增长7.5%；…)."""
     folded = doc.clean.folded
+    paragraphs = doc.clean.paragraphs()
     out = []
-    for start, end in doc.clean.paragraphs():
+    for i, (start, end) in enumerate(paragraphs):
         lead = _TARGETS_LEAD.search(folded, start, end)
         if not lead:
             continue
         begin = lead.end()
+        if not folded[begin:end].strip() and i + 1 < len(paragraphs):
+            begin, end = paragraphs[i + 1]
         stop = folded.find("。", begin, end)
-        stop = end if stop < 0 else stop
+        out.append((begin, end if stop < 0 else stop))
+    return out
+
+
+def target_clauses(doc: Document, found: list[Quantity]) -> list[tuple[str, str, Quantity | None]]:
+    """(indicator, clause as written, its figure) for each main target of the report's
+    first list, numeric or not."""
+    folded = doc.clean.folded
+    out = []
+    for begin, stop in target_lists(doc)[:1]:
         for a, b in _target_items(folded, begin, stop):
             text = doc.text[a:b].strip()
             figure = next((q for q in found if a <= q.start < b and q.source == "text"), None)
             if text:
                 name = figure.indicator if figure and figure.indicator else normalize_label(_LEAD_FILLER.sub("", folded[a:b].strip()))
                 out.append((name, text, figure))
-        if out:
-            break
     return out
 
 

@@ -188,3 +188,32 @@ if __name__ == "__main__":  # python -m tests.test_numbers_readers: the figures 
         for label, pairs in (("wrong", s.wrong), ("unjudged", s.unjudged)):
             for p in pairs:
                 print(f"   {label:8} {p.kind} {p.indicator}: {p.old.text[-28:]!r} → {p.new.text[-28:]!r}".replace("\\n", ""))
+
+
+ALT_YEARS = [1995, 2000, 2005, 2010, 2012, 2015, 2016, 2019, 2021, 2022]
+
+
+@needs_corpus
+@pytest.mark.parametrize("year", ALT_YEARS)
+def test_the_same_report_from_two_sources_changes_no_figure(year):
+    """national/Y and national_alt/Y are one report copied twice: every pair is a figure
+    beside itself (in either unit: 223万公顷 = 3345万亩), and so is every main target."""
+    old, new = document(SHARED_CORPUS / "national" / f"{year}_gwr.txt"), document(SHARED_CORPUS / "national_alt" / f"{year}_gwr.txt")
+    result = match(old, new)
+    changed = [(p.indicator, p.old.text[-25:], p.new.text[-25:]) for p in result.pairs if not unchanged(p)]
+    assert result.pairs and not changed
+    assert len(result.pairs) >= 0.5 * min(len(result.old), len(result.new))
+    moved = [(t.old, t.new) for t in result.targets if plain(t.old) != plain(t.new)]
+    assert not moved
+
+
+def unchanged(p: NumberPair) -> bool:
+    """Equal, or equal up to the rounding of a unit conversion (588万公顷 ≈ 8827万亩)."""
+    if p.old.unit == p.new.unit:
+        return (p.old.signed, p.old.high) == (p.new.signed, p.new.high)
+    return abs(p.old.base - p.new.base) <= 0.01 * max(p.old.base, p.new.base) and p.old.sign == p.new.sign
+
+
+def plain(text: str | None) -> str:
+    """Text without the differences of two copies: widths, spaces, the dash of a range."""
+    return re.sub("[－—–~-]+", "-", "".join(fold(text or "").split()))
