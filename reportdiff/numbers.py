@@ -33,6 +33,11 @@ _LEAD_FILLER = re.compile(
 _TAIL_FILLER = re.compile(r"([从由]|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了)$")
 _GROWTH = re.compile(r"(增长|增速|下降|提高|降低|增加|减少|增幅|降幅|上涨|涨幅|回落|下跌)$")
 _TARGET_WORDS = re.compile(r"目标|计划|预期")
+# Verbs that open a clause whose object follows the count: 培育10个现代海洋特色产业集聚区.
+_ACTION = re.compile(
+    r"(?:新|再|深入|持续|重点|加快|全力|扎实)?(?:覆盖|提速|培育|打造|建设|建成|新建|创建|发挥好|实施|推进|开展|完成|改造|引进|布局|支持|认定|争创|创成|"
+    r"组建|开工|推动|谋划|招引|举办|启动|壮大|抓好|推进好|新增|建好|办好|用好|提升)+"
+)
 # A margin over a benchmark: 高于全国1.5个百分点, 快于经济增速1个百分点.
 _COMPARISON = re.compile(r"^(高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)")
 # The sentence that lists the year's main targets; what follows in its paragraph are targets.
@@ -52,8 +57,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 _CANONICAL = sorted(((name, canon) for canon, names in SYNONYMS.items() for name in names), key=lambda x: -len(x[0]))
 # Words that name the report's own level, not a part of it: 全省生产总值 is the province's GDP.
 _OWN_LEVEL = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全国|国内|我省|我市|我区|我县|本市|本省|全年|地区|全域|全社会)*$")
+_OWN_LEVEL_PREFIX = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全国|我省|我市|我区|我县|本市|本省|全社会)+")
 # Comparable measures whose change is a difference in points, not a percentage.
 _POINTS = {"%", "个百分点", ":1", "倍"}
+# How far (characters) a figure without a name may stand from the figure whose indicator it shares.
+_NEAR = 12
 # A level that grows or shrinks more than this many times between two years is a mispairing.
 IMPLAUSIBLE_RATIO = 50.0
 
@@ -185,7 +193,7 @@ def identify(label: str) -> tuple[str, str]:
         if label == name or len(name) >= 4 and label.endswith(name):
             prefix = label[: len(label) - len(name)]
             return canon, "" if _OWN_LEVEL.match(prefix) else prefix
-    return label, ""
+    return _OWN_LEVEL_PREFIX.sub("", label) or label, ""
 
 
 def canonical(label: str) -> str:
@@ -261,13 +269,16 @@ def _quantity(
     elif previous is not None and _COMPARISON.match(name):
         # 规上工业增加值增长8.3%，高于全国2.5个百分点: the margin of the figure before
         indicator, scope, text_start = previous.indicator + name, previous.scope, previous.text_start
-    elif not name and previous is not None and label_start - previous.end <= 1 and (measure, r.family) != (previous.measure, previous.family):
+    elif not name and previous is not None and label_start - previous.end <= _NEAR and (measure, r.family) != (previous.measure, previous.family):
         # 地区生产总值263.06亿元，同比增长4.8%; 城镇化率提升0.9个百分点、达62.1%: the
         # figure before names the indicator, and is quoted with it as evidence.
         indicator, scope, text_start = previous.indicator, previous.scope, previous.text_start
     else:
-        if (not label.strip() or label.endswith("等")) and r.unit in quantities.COUNTERS.split("|"):
-            name = _counted(folded, r.end) or name  # 8条高速公路建成通车; 醴娄等7条高速公路
+        if (not label.strip() or label.endswith("等") or _ACTION.fullmatch(name)) and r.unit in quantities.COUNTERS.split("|"):
+            # 8条高速公路建成通车; 培育10个…集聚区; 建成临沂至滕州等15个项目 (the examples
+            # before 等 are not the indicator, the verb that opens the clause is)
+            verb = _ACTION.match(normalize_label(label)) if label.endswith("等") else None
+            name = (verb.group(0) if verb else "") + _counted(folded, r.end) or name
         indicator, scope = identify(name) if name else ("", "")
         if previous is not None and "其中" in folded[label_start - 3 if label_start >= 3 else 0 : r.start] and len(indicator) <= 3:
             # 总量达2037.7万户，其中企业929.8万户: a generic name under 其中 is a part of the figure before
@@ -347,13 +358,19 @@ def _indicator(label: str, unit: str) -> tuple[str, str]:
         measure = "growth"
         words = words[: -len("增速")] if words.endswith("增速") else words[:-3]
     words = words.strip("“”\"'")
+    if words.endswith(("新增", "新建")) and len(words) > 4:
+        words = words[-2:] + words[:-2]  # 家庭养老床位新增 = 新增家庭养老床位
     return (words if len(words) >= 2 else ""), measure
 def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None, str]]:
     """(start, end, kind, year, period) of each part; five-year retrospectives
     first, as their figures are totals over the period, not the year's actuals.
     A part after the review that is not itself a review plans ahead (关于2025年工作);
     a part planning several years (“十五五”时期主要目标任务) sets multi-year targets."""
-    spans = [(s.start, s.end, "period", None, "cumulative") for s in doc.outline.walk() if s.kind == "period"]
+    spans = [
+        (s.start, s.end, "period", None, "cumulative")
+        for s in doc.outline.walk()
+        if s.kind == "period" or s.level >= 2 and _in_review(doc, s.start) and quantities.reviews_a_period(s.heading)
+    ]
     reviewed = False
     for section, part in zip(doc.sections, doc.meta.parts):
         kind = "actual" if part.role == "review" else "target" if part.role in {"targets", "tasks"} or reviewed else "other"
@@ -363,6 +380,10 @@ def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None, str]]:
         several = len(part.years) > 1 and kind == "target" and doc.meta.kind != "five_year_plan"
         spans.append((section.start, section.end, kind, part.years[0] if len(part.years) == 1 else None, "multi-year" if several else ""))
     return spans
+
+
+def _in_review(doc: Document, pos: int) -> bool:
+    return any(s.start <= pos < s.end and p.role == "review" for s, p in zip(doc.sections, doc.meta.parts))
 
 
 def _kind_at(parts, pos: int) -> tuple[str, int | None, str]:
@@ -462,6 +483,14 @@ def _core_label(indicator: str) -> str:
     return _LABEL_NOISE.sub("", indicator).replace("增加", "新增")
 
 
+_STOCK = re.compile(r"总|累计|保有|存量|在库|规模|达到|达$|增至|增加到")
+
+
+def _addition_and_stock(a: Quantity, b: Quantity) -> bool:
+    """新增发电装机4178万千瓦 is the year's addition, 发电总装机达7582万千瓦 the stock."""
+    return any("新增" in x.label and "新增" not in y.label and _STOCK.search(y.label) for x, y in ((a, b), (b, a)))
+
+
 def label_similarity(a: str, b: str, scoped: bool = True) -> float:
     """How surely two indicator names name one thing: 1 when one ends the other
     (入库国家科技型中小企业 / 评价入库国家科技型中小企业), else their bigram overlap."""
@@ -469,9 +498,10 @@ def label_similarity(a: str, b: str, scoped: bool = True) -> float:
     if not a or not b:
         return 0.0
     short, long = sorted((a, b), key=len)
-    if scoped and (long.startswith("新增") != short.startswith("新增") or len(long) - len(short) > 2 and short in long):
-        # 新增发电装机 is the year's addition, 发电装机 the stock; a longer qualifier
-        # (各类文体赛事活动拉动消费, 水利建设投资) names a narrower thing
+    if scoped and len(short) <= 2:
+        return float(a == b)  # 投资, 装机: too generic to pair but by the same word
+    if scoped and len(long) - len(short) > 2 and short in long:
+        # a longer qualifier (各类文体赛事活动拉动消费, 水利建设投资) names a narrower thing
         return 0.0
     if len(short) >= 2 and long.endswith(short) and (len(long) <= 3 * len(short) if not scoped else len(long) - len(short) <= 2):
         # 省重点项目 is a part of 重点项目, not the same count
@@ -508,7 +538,7 @@ def match(old: Document, new: Document) -> Numbers:
     for score, ka, kb in scored:
         if score < LABEL_MATCH:
             break
-        if ka in used_a or kb in used_b:
+        if ka in used_a or kb in used_b or _addition_and_stock(rest_a[ka], rest_b[kb]):
             continue
         used_a.add(ka)
         used_b.add(kb)

@@ -262,8 +262,10 @@ def _lists(text: str, found: list[Reading]) -> list[Reading]:
         after = [i for i, r in enumerate(out) if r.start > at and not r.subject]
         if m.group(0) == "分别":
             run = _run(text, out, after)
+            # 交通、水利分别完成投资2500亿元、800亿元: the head noun comes after 分别
+            shared = _LIST_VERB.sub("", text[m.end() : out[run[0]].start]) if run else ""
             for name, i in zip(names, run[: len(names)]):
-                out[i] = _replace(out[i], subject=_strip_verb(name))
+                out[i] = _replace(out[i], subject=_strip_verb(name) + (shared if len(shared) >= 2 and not name.endswith(shared) else ""))
         elif after:
             first = out[after[0]]
             if first.start - at <= 8:
@@ -286,6 +288,9 @@ def _shared_tail(items: list[str]) -> str:
     return head.group(1) if head and len(last) > 2 else ""
 
 
+_LIST_VERB = re.compile(r"^(完成|实现|达到|达|增长|下降|提高|为|超过|突破|新增)|(达到|达|增长|下降|提高|为|超过|突破|约|近|超)$")
+
+
 def _run(text: str, found: list[Reading], after: list[int]) -> list[int]:
     """The figures of one 分别 answer: joined by 、 or 和, nothing else between."""
     run: list[int] = []
@@ -306,7 +311,7 @@ def _strip_verb(name: str) -> str:
 # 累计 is the year's running total (全年累计新增授信); over years it comes with 五年, 以来.
 _AVERAGE = re.compile(r"年均|年平均|平均每年")
 _CUMULATIVE = re.compile(
-    r"(?<![第今])[两三四五六七八九十]年(?:来|间|共|累计|新增|新设|新建|内)|过去[两三四五六七八九十]年|"
+    r"(?<![第今])[两三四五六七八九十]年(?:来|间|共|累计|新增|新设|新建|内)|(?:过去|这|近)[两三四五六七八九十]年|"
     r"十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|(?:19|20)\d\d年以来|党的[^,;。]{1,6}大以来|以来"
 )
 _YEAR_SO_FAR = re.compile(r"(今年|年初|年内)以来")
@@ -321,6 +326,15 @@ def period(before: str) -> str:
     if m and not (m.group(0) == "以来" and _YEAR_SO_FAR.search(before)):
         return "cumulative"
     return "annual"
+
+
+# A heading that names years gone by: its section reviews a period, not one year.
+_PERIOD_HEADING = re.compile(r"十[一二三四五六七八九]五|(?<![第今])[两三四五六七八九十]年(?!级|行动|计划|攻坚)")
+
+
+def reviews_a_period(heading: str) -> bool:
+    """“十四五”时期是…的五年; 这五年，基础设施支撑力更加坚实; 各位代表！2025年是“十四五”收官之年."""
+    return bool(_PERIOD_HEADING.search(heading))
 
 
 def is_increment(before: str) -> bool:
