@@ -41,7 +41,10 @@ _ACTION = re.compile(
 # A margin over a benchmark: 高于全国1.5个百分点, 快于经济增速1个百分点.
 _COMPARISON = re.compile(r"^(高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)")
 # The sentence that lists the year's main targets; what follows in its paragraph are targets.
-_TARGETS_LEAD = re.compile(r"主要预期目标(?:是|为)[:：]?")
+_TARGETS_LEAD = re.compile(r"(?:主要预期|主要|预期)目标(?:建议)?(?:是|为)[:：]?")
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|20[3-9]\d年|到20\d\d年")
+# Where a list of targets ends: the sentence that comments on it (上述目标，综合考虑了…).
+_LIST_END = re.compile(r"[。!！](?=上述|这|提出|确定|综合考虑|设定|做好|考虑|今年|我们|以上)|\n")
 # One indicator, several names. The canonical name comes first.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "地区生产总值": ("地区生产总值", "国内生产总值", "生产总值", "GDP", "经济增长", "经济总量", "经济"),
@@ -506,6 +509,11 @@ def label_similarity(a: str, b: str, scoped: bool = True) -> float:
     if len(short) >= 2 and long.endswith(short) and (len(long) <= 3 * len(short) if not scoped else len(long) - len(short) <= 2):
         # 省重点项目 is a part of 重点项目, not the same count
         return 0.0 if scoped and _SCOPE.search(long[: len(long) - len(short)]) else 1.0
+    return dice(a, b)
+
+
+def dice(a: str, b: str) -> float:
+    """Overlap of two texts' character bigrams (1 for the same bigrams, 0 for none shared)."""
     grams_a = {a[i : i + 2] for i in range(len(a) - 1)}
     grams_b = {b[i : i + 2] for i in range(len(b) - 1)}
     if not grams_a or not grams_b:
@@ -543,9 +551,13 @@ def match(old: Document, new: Document) -> Numbers:
         used_a.add(ka)
         used_b.add(kb)
         pairs.append(NumberPair(ka[0], ka[2], ka[1], rest_a[ka], rest_b[kb]))
+    targets = targets_table(old, new, old_q, new_q)
+    used = {id(q) for p in pairs for q in (p.old, p.new)}
+    # A main target the lists set side by side is a pair even when its names differ.
+    pairs += [t.pair for t in targets if t.pair and id(t.pair.old) not in used and id(t.pair.new) not in used]
     pairs = [p for p in pairs if plausible(p)]
     pairs.sort(key=lambda p: (p.kind != "actual", p.new.start))
-    return Numbers(old_q, new_q, pairs, targets_table(old, new, old_q, new_q))
+    return Numbers(old_q, new_q, pairs, targets)
 
 
 def plausible(pair: NumberPair) -> bool:
@@ -564,13 +576,13 @@ def target_lists(doc: Document) -> list[tuple[int, int]]:
     out = []
     for i, (start, end) in enumerate(paragraphs):
         lead = _TARGETS_LEAD.search(folded, start, end)
-        if not lead:
-            continue
+        if not lead or _PLAN_PERIOD.search(folded, max(start, lead.start() - 40), lead.start()):
+            continue  # the goals of a five-year plan, not the year's targets
         begin = lead.end()
         if not folded[begin:end].strip() and i + 1 < len(paragraphs):
             begin, end = paragraphs[i + 1]
-        stop = folded.find("。", begin, end)
-        out.append((begin, end if stop < 0 else stop))
+        stop = next((m.start() for m in _LIST_END.finditer(folded, begin, end)), end)
+        out.append((begin, stop))
     return out
 
 
@@ -593,12 +605,18 @@ def target_clauses(doc: Document, found: list[Quantity]) -> list[tuple[str, str,
 _TARGET_RIDER = re.compile(r"^(在|努力|力争|争取|并|以|确保|同时)")
 
 
+def _two_figures(folded: str, start: int, at: int, stop: int) -> bool:
+    """城镇新增就业47万人以上、城镇调查失业率控制在5.5%以内: two targets, a figure on each side of 、."""
+    after = re.match(r"[^,;，；。、]*", folded[at + 1 : stop]).group(0)
+    return bool(re.search(r"\d", folded[start:at]) and re.match(r"[\u4e00-\u9fff]{2,}[^\d]*\d", after))
+
+
 def _target_items(folded: str, begin: int, stop: int) -> list[tuple[int, int]]:
     """The spans of the targets in a list: items between 、；/，, a rider joined to its target."""
     items: list[list[int]] = []
     start = begin
     for i in range(begin, stop + 1):
-        if i < stop and folded[i] not in ",;，；":
+        if i < stop and folded[i] not in ",;，；。" and not (folded[i] == "、" and _two_figures(folded, start, i, stop)):
             continue
         if items and _TARGET_RIDER.match(folded[start:i]):
             items[-1][1] = i
@@ -645,11 +663,10 @@ def _target_likeness(x: tuple, y: tuple) -> float:
         if (qa.measure, qa.family) != (qb.measure, qb.family):
             return 0.0
         return 1.0 if na == nb else label_similarity(na, nb, scoped=False)
-    if _common_prefix(normalize_label(ta), normalize_label(tb)) >= 3:
-        return 0.75  # 固定资产投资增长4.5% / 固定资产投资实现正增长: one target, stated differently
     if qa or qb:
-        return 0.0
-    return label_similarity(na, nb, scoped=False)
+        # 固定资产投资增长4.5% / 固定资产投资实现正增长: one target, stated differently
+        return 0.75 if _common_prefix(normalize_label(ta), normalize_label(tb)) >= 3 else 0.0
+    return dice(normalize_label(ta), normalize_label(tb))
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -171,22 +171,6 @@ def test_overall_recall_and_precision():
     assert right / (right + len(wrong)) >= 0.97, (f"right {right}, wrong {len(wrong)}", wrong)
 
 
-if __name__ == "__main__":  # python -m tests.test_numbers_readers: the figures for the notes
-    for path in PAIR_FILES:
-        s = score(path)
-        high = [r for r in s.rows if r.confidence == "high"]
-        print(
-            f"{_ident(path)}: high found {sum(r in s.found for r in high)}/{len(high)}, "
-            f"all found {len(s.found)}/{len(s.rows)}; pairs right {len(s.right)} wrong {len(s.wrong)} unjudged {len(s.unjudged)}"
-        )
-        for r in s.rows:
-            if r not in s.found:
-                print(f"   missed[{r.confidence}] {r.kind} {r.indicator}" + ("" if r.old[1] and r.new[1] else "  (snippet not found)"))
-        for label, pairs in (("wrong", s.wrong), ("unjudged", s.unjudged)):
-            for p in pairs:
-                print(f"   {label:8} {p.kind} {p.indicator}: {p.old.text[-28:]!r} → {p.new.text[-28:]!r}".replace("\\n", ""))
-
-
 ALT_YEARS = [1995, 2000, 2005, 2010, 2012, 2015, 2016, 2019, 2021, 2022]
 
 
@@ -214,3 +198,57 @@ def unchanged(p: NumberPair) -> bool:
 def plain(text: str | None) -> str:
     """Text without the differences of two copies: widths, spaces, the dash of a range."""
     return re.sub("[－—–~-]+", "-", "".join(fold(text or "").split()))
+
+
+TARGET_FILES = [p for p in FILES if p.name.endswith(".targets.tsv")]
+
+
+def same_text(ours: str | None, theirs: str) -> bool:
+    """A reader's target text and ours name one item: one holds the other (a rider may be joined)."""
+    if not theirs:
+        return ours is None
+    a, b = plain(ours), plain(theirs)
+    return bool(a) and (a in b or b in a)
+
+
+def target_agreement(path: Path) -> tuple[list, list]:
+    """(agreed, disagreed) reader rows: each side of the reader's row found on one row of ours."""
+    old_path, new_path = report_paths(path)
+    rows = match(document(old_path), document(new_path)).targets
+    agreed, disagreed = [], []
+    for cells in read_tsv(path):
+        if cells[0] == "indicator" or len(cells) < 3:
+            continue
+        _, old_text, new_text = (cells + [""])[:3]
+        ok = any(same_text(r.old, old_text) and same_text(r.new, new_text) for r in rows)
+        (agreed if ok else disagreed).append((old_text, new_text))
+    return agreed, disagreed
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", TARGET_FILES, ids=[_ident(p) for p in TARGET_FILES])
+def test_main_targets_side_by_side(path):
+    """Every main target of both years, qualitative ones too, beside its counterpart as the reader set them."""
+    agreed, disagreed = target_agreement(path)
+    assert len(agreed) / (len(agreed) + len(disagreed)) >= 0.9, disagreed
+
+
+if __name__ == "__main__":  # python -m tests.test_numbers_readers: the figures for the notes
+    for path in PAIR_FILES:
+        s = score(path)
+        high = [r for r in s.rows if r.confidence == "high"]
+        print(
+            f"{_ident(path)}: high found {sum(r in s.found for r in high)}/{len(high)}, "
+            f"all found {len(s.found)}/{len(s.rows)}; pairs right {len(s.right)} wrong {len(s.wrong)} unjudged {len(s.unjudged)}"
+        )
+        for r in s.rows:
+            if r not in s.found:
+                print(f"   missed[{r.confidence}] {r.kind} {r.indicator}" + ("" if r.old[1] and r.new[1] else "  (snippet not found)"))
+        for label, pairs in (("wrong", s.wrong), ("unjudged", s.unjudged)):
+            for p in pairs:
+                print(f"   {label:8} {p.kind} {p.indicator}: {p.old.text[-28:]!r} → {p.new.text[-28:]!r}".replace("\\n", ""))
+    for path in TARGET_FILES:
+        agreed, disagreed = target_agreement(path)
+        print(f"{_ident(path)}: main targets side by side as the reader set them {len(agreed)}/{len(agreed) + len(disagreed)}")
+        for old_text, new_text in disagreed:
+            print(f"   differs: {old_text!r} | {new_text!r}")
