@@ -63,6 +63,7 @@ _OWN_LEVEL = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全国|国
 _OWN_LEVEL_PREFIX = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全国|我省|我市|我区|我县|本市|本省|全社会)+")
 # Comparable measures whose change is a difference in points, not a percentage.
 _POINTS = {"%", "个百分点", ":1", "倍"}
+_COUNTERS = frozenset(quantities.COUNTERS.split("|"))
 # How far (characters) a figure without a name may stand from the figure whose indicator it shares.
 _NEAR = 12
 # A level that grows or shrinks more than this many times between two years is a mispairing.
@@ -222,13 +223,16 @@ def extract(doc: Document) -> list[Quantity]:
         i = 0
         for s_start, s_end in _sentences(folded, start, end):
             previous: Quantity | None = None
+            counted: Quantity | None = None
             while i < len(readings) and readings[i].start < s_end:
                 r = readings[i]
                 i += 1
-                q = _quantity(doc, r, kind, year, s_start, previous, r.start >= targets_from, head, part_period)
+                q = _quantity(doc, r, kind, year, s_start, previous, r.start >= targets_from, head, part_period, counted)
                 if q is not None:
                     found.append(q)
                     previous = q
+                    if quantities.split_unit(q.unit)[1] in _COUNTERS and len(q.indicator) > 2:
+                        counted = q
     for table in doc.outline.tables:
         found += _table_quantities(doc, table)
     found.sort(key=lambda q: q.start)
@@ -250,8 +254,19 @@ def _inside_quotes(folded: str, pos: int, start: int) -> bool:
 
 
 def _quantity(
-    doc: Document, r: Reading, kind: str, year: int | None, sentence_start: int, previous: Quantity | None, in_targets: bool, head: str, part_period: str
+    doc: Document,
+    r: Reading,
+    kind: str,
+    year: int | None,
+    sentence_start: int,
+    previous: Quantity | None,
+    in_targets: bool,
+    head: str,
+    part_period: str,
+    counted: Quantity | None = None,
 ) -> Quantity | None:
+    """The quantity a reading is, or None when it is a name (“1+11”) or part of one.
+    `previous` is the figure before it in its sentence, `counted` the last count there."""
     folded = doc.clean.folded
     para_start = folded.rfind("\n", 0, r.start) + 1
     if _inside_quotes(folded, r.start, para_start):
@@ -277,12 +292,14 @@ def _quantity(
         # figure before names the indicator, and is quoted with it as evidence.
         indicator, scope, text_start = previous.indicator, previous.scope, previous.text_start
     else:
-        if (not label.strip() or label.endswith("等") or _ACTION.fullmatch(name)) and r.unit in quantities.COUNTERS.split("|"):
+        if (not label.strip() or label.endswith(("等", "的")) or _ACTION.fullmatch(name)) and quantities.split_unit(r.unit)[1] in _COUNTERS:
             # 8条高速公路建成通车; 培育10个…集聚区; 建成临沂至滕州等15个项目 (the examples
             # before 等 are not the indicator, the verb that opens the clause is)
             verb = _ACTION.match(normalize_label(label)) if label.endswith("等") else None
             name = (verb.group(0) if verb else "") + _counted(folded, r.end) or name
         indicator, scope = identify(name) if name else ("", "")
+        if 0 < len(indicator) <= 2 and counted is not None and label_start - counted.end <= 2 * _NEAR:
+            indicator = counted.indicator + indicator  # 省重点项目304个、完成投资4608亿元: the projects' 投资
         if previous is not None and "其中" in folded[label_start - 3 if label_start >= 3 else 0 : r.start] and len(indicator) <= 3:
             # 总量达2037.7万户，其中企业929.8万户: a generic name under 其中 is a part of the figure before
             scope = "其中" + previous.indicator
@@ -539,7 +556,7 @@ def match(old: Document, new: Document) -> Numbers:
     rest_a = {k: q for k, q in a.items() if k not in b}
     rest_b = {k: q for k, q in b.items() if k not in a}
     scored = sorted(
-        ((label_similarity(ka[0], kb[0]), ka, kb) for ka in rest_a for kb in rest_b if ka[1:] == kb[1:]),
+        ((label_similarity(ka[0], kb[0]), ka, kb) for ka in rest_a for kb in rest_b if _compatible(ka, kb)),
         reverse=True,
     )
     used_a, used_b = set(), set()
@@ -558,6 +575,13 @@ def match(old: Document, new: Document) -> Numbers:
     pairs = [p for p in pairs if plausible(p)]
     pairs.sort(key=lambda p: (p.kind != "actual", p.new.start))
     return Numbers(old_q, new_q, pairs, targets)
+
+
+def _compatible(ka: tuple, kb: tuple) -> bool:
+    """Same measure, kind, period and scope, and units of one family; a count whose
+    noun was left out (脱贫人口务工规模超过3300万) takes the other's (3200万人)."""
+    (_, ma, ka_, fa, pa, sa), (_, mb, kb_, fb, pb, sb) = ka, kb
+    return (ma, ka_, pa, sa) == (mb, kb_, pb, sb) and (fa == fb or "" in (fa, fb) and ma == "level")
 
 
 def plausible(pair: NumberPair) -> bool:

@@ -29,7 +29,7 @@ BASE_UNITS: dict[str, tuple[str, float]] = {
     "斤": ("斤", 1.0), "公斤": ("斤", 2.0), "千克": ("斤", 2.0), "平方米": ("平方米", 1.0),
     "平方公里": ("平方公里", 1.0), "公里": ("公里", 1.0), "千米": ("公里", 1.0), "米": ("公里", 1e-3),
     "千瓦时": ("千瓦时", 1.0), "千瓦": ("千瓦", 1.0), "立方米": ("立方米", 1.0),
-    "标准箱": ("标准箱", 1.0), "辆": ("辆", 1.0), "套": ("套", 1.0), "个百分点": ("个百分点", 1.0),
+    "标准箱": ("标准箱", 1.0), "微克/立方米": ("微克/立方米", 1.0), "辆": ("辆", 1.0), "套": ("套", 1.0), "个百分点": ("个百分点", 1.0),
     "百分点": ("个百分点", 1.0), "%": ("%", 1.0), "‰": ("%", 0.1), "倍": ("倍", 1.0), ":1": (":1", 1.0),
 }
 # Counted things: each its own family.
@@ -39,7 +39,7 @@ _SCALE_ALT = "|".join(sorted(SCALES, key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
 # A unit after a scale, or a unit alone: 1.4万亿斤, 14亿多人, 126万亿元, 85个.
-_UNIT = rf"(?P<scale>{_SCALE_ALT})?(?P<approx>余|多)?(?P<unit>{_UNIT_ALT}|{COUNTERS})"
+_UNIT = rf"(?P<scale>{_SCALE_ALT})?(?P<approx>余|多)?(?:(?P<unit>{_UNIT_ALT}|{COUNTERS})|(?<=[万亿])(?=[,，。;；、]))"
 _RANGE_SEP = r"(?:——|—|-|~|–|至|到)"
 _ARABIC = re.compile(
     rf"(?<![\d.A-Za-z#+\-/])(?P<num>{_NUM})(?:(?P<unit1>%|{_SCALE_ALT})?{_RANGE_SEP}(?P<high>{_NUM}))?{_UNIT}(?![A-Za-z\d#+])"
@@ -169,7 +169,7 @@ def _arabic(text: str, m: re.Match) -> Reading:
     unit1 = m.group("unit1") or ""
     if unit1 in SCALES and not scale:
         scale = unit1  # 3亿-5亿元 is rare; 3-5亿元 names one scale for both
-    unit = scale + m.group("unit")
+    unit = scale + (m.group("unit") or "")
     value = number(m.group("num"))
     high = number(m.group("high")) if m.group("high") else None
     return _qualified(text, m.start(), m.end(), value, unit, high, "余" if m.group("approx") == "余" else "多" if m.group("approx") else "")
