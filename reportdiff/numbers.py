@@ -39,7 +39,7 @@ _ACTION = re.compile(
     r"组建|开工|推动|谋划|招引|举办|启动|壮大|抓好|推进好|新增|建好|办好|用好|提升)+"
 )
 # A margin over a benchmark: 高于全国1.5个百分点, 快于经济增速1个百分点.
-_COMPARISON = re.compile(r"^(高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)")
+_COMPARISON = re.compile(r"^(增速)?(高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)")
 # The sentence that lists the year's main targets; what follows in its paragraph are targets.
 _TARGETS_LEAD = re.compile(r"(?:主要预期|主要|预期)目标(?:建议)?(?:是|为)[:：]?")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|20[3-9]\d年|到20\d\d年")
@@ -271,8 +271,8 @@ def _quantity(
     para_start = folded.rfind("\n", 0, r.start) + 1
     if _inside_quotes(folded, r.start, para_start):
         return None  # “1+11”, “四个一批”: names, not quantities
-    if _NAMED_CAPACITY.match(folded, r.end):
-        return None  # 卓翔3万吨金属新材料项目: a capacity inside a project's name
+    if _NAMED_CAPACITY.match(folded, r.end) and quantities.split_unit(r.unit)[1] not in _COUNTERS:
+        return None  # 卓翔3万吨金属新材料项目: a capacity inside a project's name (34个续建项目 is a count)
     label_start = _clause_start(folded, r.start, sentence_start)
     label = folded[label_start : r.start]
     before = folded[sentence_start : r.start]
@@ -386,11 +386,7 @@ def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None, str]]:
     first, as their figures are totals over the period, not the year's actuals.
     A part after the review that is not itself a review plans ahead (关于2025年工作);
     a part planning several years (“十五五”时期主要目标任务) sets multi-year targets."""
-    spans = [
-        (s.start, s.end, "period", None, "cumulative")
-        for s in doc.outline.walk()
-        if s.kind == "period" or s.level >= 2 and _in_review(doc, s.start) and quantities.reviews_a_period(s.heading)
-    ]
+    spans = [(s.start, s.end, "period", None, "cumulative") for s in _period_sections(doc)]
     reviewed = False
     for section, part in zip(doc.sections, doc.meta.parts):
         kind = "actual" if part.role == "review" else "target" if part.role in {"targets", "tasks"} or reviewed else "other"
@@ -400,6 +396,28 @@ def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None, str]]:
         several = len(part.years) > 1 and kind == "target" and doc.meta.kind != "five_year_plan"
         spans.append((section.start, section.end, kind, part.years[0] if len(part.years) == 1 else None, "multi-year" if several else ""))
     return spans
+
+
+# A paragraph that announces the sections after it: 五年来，…主要做了以下工作。
+_ANNOUNCES = re.compile(r"(以下|如下)[^。]{0,8}[。:：]\s*$")
+
+
+def _period_sections(doc: Document) -> list:
+    """Sections reviewing a period rather than the year: those the structure marks,
+    those whose heading names years gone by, and the numbered sections a period
+    paragraph announces (五年来，…主要做了以下工作。（一）… （十）…)."""
+    out = []
+    announced: int | None = None  # the level of the sections a period paragraph announced
+    for s in doc.outline.walk():
+        if announced is not None and (s.level < announced or s.level == announced and s.kind != "numbered"):
+            announced = None
+        if s.kind == "period" or s.level >= 2 and _in_review(doc, s.start) and quantities.reviews_a_period(s.heading):
+            out.append(s)
+            if _ANNOUNCES.search(doc.clean.folded[s.start : s.end]):
+                announced = s.level
+        elif announced is not None and s.level == announced:
+            out.append(s)
+    return out
 
 
 def _in_review(doc: Document, pos: int) -> bool:
@@ -511,6 +529,16 @@ def _addition_and_stock(a: Quantity, b: Quantity) -> bool:
     return any("新增" in x.label and "新增" not in y.label and _STOCK.search(y.label) for x, y in ((a, b), (b, a)))
 
 
+def _contrary(a: Quantity, b: Quantity) -> bool:
+    """One indicator's name, but one figure an addition and the other a stock, or a running total and the year's."""
+    return _addition_and_stock(a, b) or _total_and_year(a, b)
+
+
+def _total_and_year(a: Quantity, b: Quantity) -> bool:
+    """自贸试验区累计15项 is a running total, 自贸试验区3项 the year's; 全年累计 is the year's."""
+    return ("累计" in a.label) != ("累计" in b.label) and not any("全年" in q.label or "年度" in q.label for q in (a, b))
+
+
 def label_similarity(a: str, b: str, scoped: bool = True) -> float:
     """How surely two indicator names name one thing: 1 when one ends the other
     (入库国家科技型中小企业 / 评价入库国家科技型中小企业), else their bigram overlap."""
@@ -518,6 +546,8 @@ def label_similarity(a: str, b: str, scoped: bool = True) -> float:
     if not a or not b:
         return 0.0
     short, long = sorted((a, b), key=len)
+    if scoped and ("以上" in a) != ("以上" in b):
+        return 0.0  # 省级以上领军人才 counts more than 省级领军人才
     if scoped and len(short) <= 2:
         return float(a == b)  # 投资, 装机: too generic to pair but by the same word
     if scoped and len(long) - len(short) > 2 and short in long:
@@ -552,7 +582,7 @@ def match(old: Document, new: Document) -> Numbers:
         # one-year report's are for one year: not the same figures.
         a = {k: q for k, q in a.items() if q.kind != "target"}
         b = {k: q for k, q in b.items() if q.kind != "target"}
-    pairs = [NumberPair(k[0], k[2], k[1], a[k], b[k]) for k in a if k in b]
+    pairs = [NumberPair(k[0], k[2], k[1], a[k], b[k]) for k in a if k in b and not _contrary(a[k], b[k])]
     rest_a = {k: q for k, q in a.items() if k not in b}
     rest_b = {k: q for k, q in b.items() if k not in a}
     scored = sorted(
@@ -563,7 +593,7 @@ def match(old: Document, new: Document) -> Numbers:
     for score, ka, kb in scored:
         if score < LABEL_MATCH:
             break
-        if ka in used_a or kb in used_b or _addition_and_stock(rest_a[ka], rest_b[kb]):
+        if ka in used_a or kb in used_b or _contrary(rest_a[ka], rest_b[kb]):
             continue
         used_a.add(ka)
         used_b.add(kb)
