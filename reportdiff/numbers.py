@@ -38,6 +38,9 @@ _ACTION = re.compile(
     r"(?:新|再|深入|持续|重点|加快|全力|扎实)?(?:覆盖|提速|培育|打造|建设|建成|新建|创建|发挥好|实施|推进|开展|完成|改造|引进|布局|支持|认定|争创|创成|"
     r"组建|开工|推动|谋划|招引|举办|启动|壮大|抓好|推进好|新增|建好|办好|用好|提升)+"
 )
+# The level a period ended at (增加到121万亿元, 提高到65.2%), as against a total over it.
+_END_POINT = re.compile(r"(增加|提高|提升|上升|下降|扩大|缩小)(到|至)$|(增|升|降)至$|降到$")
+_TOTAL = re.compile(r"累计|新增|共|总计|合计|年均")
 # A margin over a benchmark: 高于全国1.5个百分点, 快于经济增速1个百分点.
 _COMPARISON = re.compile(r"^(增速)?(高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)")
 # The sentence that lists the year's main targets; what follows in its paragraph are targets.
@@ -211,12 +214,17 @@ def extract(doc: Document) -> list[Quantity]:
     found: list[Quantity] = []
     folded = doc.clean.folded
     lists = target_lists(doc)
+    section_starts = {s.start for s in doc.outline.walk()}
+    reviewing_period = False  # under a paragraph that opens a review of years (这五年，我们…)
     for start, end in doc.clean.paragraphs():
         if "\t" in doc.text[start:end]:
             continue
         kind, year, part_period = _kind_at(parts, start)
         targets_from = min([a for a, b in lists if start <= a < end] or [end])
         head = folded[start : min(end, start + 12)]
+        reviewing_period = _period_paragraph(head, reviewing_period and start not in section_starts)
+        if reviewing_period and kind == "actual":
+            kind, part_period = "period", "cumulative"
         readings = quantities.read(folded, start, end)
         if not readings:
             continue
@@ -237,6 +245,14 @@ def extract(doc: Document) -> list[Quantity]:
         found += _table_quantities(doc, table)
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _period_paragraph(head: str, before: bool) -> bool:
+    """Whether a paragraph reviews years gone by: it opens so (这五年，…; 五年来，…), or
+    follows one that did, up to a paragraph that opens on one year or a new section."""
+    if _ONE_YEAR.search(head):
+        return False
+    return before or quantities.period(head) == "cumulative" or quantities.reviews_a_period(head)
 
 
 def _sentences(folded: str, start: int, end: int):
@@ -277,7 +293,7 @@ def _quantity(
     label = folded[label_start : r.start]
     before = folded[sentence_start : r.start]
     name, measure = _indicator(r.subject or label, r.unit)
-    if r.subject and r.unit == "%" and _GROWTH.search(re.sub(r"(分别|均)$", "", _verb_before(folded, sentence_start, r.start))):
+    if r.subject and r.unit == "%" and _LIST_GROWTH.match(_verb_before(folded, sentence_start, r.start)):
         measure = "growth"
     text_start = label_start
     if r.role == "to" and previous is not None and previous.role == "from":
@@ -305,6 +321,9 @@ def _quantity(
             scope = "其中" + previous.indicator
     if quantities.is_increment(folded[max(sentence_start, r.start - 8) : r.start]) and quantities.family(r.unit) not in _POINTS:
         measure = "increment"
+    if kind == "period" and (r.role == "to" or _END_POINT.search(label)) and not _TOTAL.search(label):
+        # 国内生产总值增加到121万亿元 in a five-year review: the level the period ended at, the year's
+        kind, part_period = "actual", "annual"
     if r.qualifier == "力争" or _TARGET_WORDS.search(label) or in_targets:
         kind = "target"
     return Quantity(
@@ -333,6 +352,9 @@ def _counted(folded: str, pos: int) -> str:
     """The thing counted when the count comes first: 8条高速公路建成通车 → 高速公路建成通车."""
     m = re.match(r"[\u4e00-\u9fff“”\"]{2,12}", folded[pos : pos + 12])
     return m.group(0) if m else ""
+
+
+_LIST_GROWTH = re.compile(r"(分别|均)(再|又)?(增长|下降|提高|降低|增加|减少|上涨|回落|下跌)")
 
 
 def _verb_before(folded: str, floor: int, pos: int) -> str:
@@ -398,24 +420,25 @@ def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None, str]]:
     return spans
 
 
-# A paragraph that announces the sections after it: 五年来，…主要做了以下工作。
-_ANNOUNCES = re.compile(r"(以下|如下)[^。]{0,8}[。:：]\s*$")
+# A heading about one year: it ends a run of sections reviewing a period.
+_ONE_YEAR = re.compile(r"过去(的)?一年|去年|今年|20\d\d年(?!以来)")
 
 
 def _period_sections(doc: Document) -> list:
-    """Sections reviewing a period rather than the year: those the structure marks,
-    those whose heading names years gone by, and the numbered sections a period
-    paragraph announces (五年来，…主要做了以下工作。（一）… （十）…)."""
+    """Sections reviewing a period rather than the year: those the structure marks or
+    whose heading names years gone by (过去的五年极不寻常, 这五年…, “十四五”…), and
+    the siblings of the same style that follow one (五年来，…主要做了以下工作。（一）…
+    （十）…; 过去的五年… 综合实力稳步提升。… 民生福祉不断增进。), up to a heading about one year."""
     out = []
-    announced: int | None = None  # the level of the sections a period paragraph announced
+    run: list = []  # [level, style of the siblings in the run or None]
     for s in doc.outline.walk():
-        if announced is not None and (s.level < announced or s.level == announced and s.kind != "numbered"):
-            announced = None
+        if run and (s.level < run[0] or s.level == run[0] and (run[1] not in (None, s.kind) or _ONE_YEAR.search(s.heading))):
+            run = []
         if s.kind == "period" or s.level >= 2 and _in_review(doc, s.start) and quantities.reviews_a_period(s.heading):
             out.append(s)
-            if _ANNOUNCES.search(doc.clean.folded[s.start : s.end]):
-                announced = s.level
-        elif announced is not None and s.level == announced:
+            run = [s.level, None]
+        elif run and s.level == run[0]:
+            run[1] = run[1] or s.kind
             out.append(s)
     return out
 
@@ -521,12 +544,18 @@ def _core_label(indicator: str) -> str:
     return _LABEL_NOISE.sub("", indicator).replace("增加", "新增")
 
 
-_STOCK = re.compile(r"总|累计|保有|存量|在库|规模|达到|达$|增至|增加到")
+_STOCK = re.compile(r"总|累计|保有|存量|在库|规模|达到|达$|增至|增加到|有效期内")
+_ADDITION = re.compile(r"新增|新建|培育|引进|新设|新认定|新培育")
 
 
 def _addition_and_stock(a: Quantity, b: Quantity) -> bool:
-    """新增发电装机4178万千瓦 is the year's addition, 发电总装机达7582万千瓦 the stock."""
-    return any("新增" in x.label and "新增" not in y.label and _STOCK.search(y.label) for x, y in ((a, b), (b, a)))
+    """新增发电装机4178万千瓦 is the year's addition, 发电总装机达7582万千瓦 the stock; an
+    addition beside a figure several times larger and not called one is taken as a stock."""
+    for x, y in ((a, b), (b, a)):
+        if _ADDITION.search(x.label) and not _ADDITION.search(y.label):
+            if _STOCK.search(y.label) or y.base > 3 * x.base:
+                return True
+    return False
 
 
 def _contrary(a: Quantity, b: Quantity) -> bool:
@@ -539,6 +568,17 @@ def _total_and_year(a: Quantity, b: Quantity) -> bool:
     return ("累计" in a.label) != ("累计" in b.label) and not any("全年" in q.label or "年度" in q.label for q in (a, b))
 
 
+_OPPOSITES = {frozenset(p) for p in ("内外", "进出", "供排", "城乡", "上下", "男女", "东西", "南北", "大小", "增减", "升降", "高低", "收支", "买卖", "公私", "前后")}
+
+
+def _opposite(a: str, b: str) -> bool:
+    """Two names alike but for one character, and those two opposites."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and frozenset(diff[0]) in _OPPOSITES
+
+
 def label_similarity(a: str, b: str, scoped: bool = True) -> float:
     """How surely two indicator names name one thing: 1 when one ends the other
     (入库国家科技型中小企业 / 评价入库国家科技型中小企业), else their bigram overlap."""
@@ -546,6 +586,8 @@ def label_similarity(a: str, b: str, scoped: bool = True) -> float:
     if not a or not b:
         return 0.0
     short, long = sorted((a, b), key=len)
+    if scoped and _opposite(a, b):
+        return 0.0  # 实际利用内资 / 实际利用外资, 供水管网 / 排水管网
     if scoped and ("以上" in a) != ("以上" in b):
         return 0.0  # 省级以上领军人才 counts more than 省级领军人才
     if scoped and len(short) <= 2:

@@ -264,8 +264,12 @@ def _lists(text: str, found: list[Reading]) -> list[Reading]:
             run = _run(text, out, after)
             # 交通、水利分别完成投资2500亿元、800亿元: the head noun comes after 分别
             shared = _LIST_VERB.sub("", text[m.end() : out[run[0]].start]) if run else ""
+            # 分别下降24.7%和28.2%: the verb after 分别 says how each figure goes
+            falls = bool(run) and bool(_DECLINE.search(text[m.end() : out[run[0]].start]))
             for name, i in zip(names, run[: len(names)]):
-                out[i] = _replace(out[i], subject=_strip_verb(name) + (shared if len(shared) >= 2 and not name.endswith(shared) else ""))
+                value = -abs(out[i].value) if falls else out[i].value
+                high = -abs(out[i].high) if falls and out[i].high is not None else out[i].high
+                out[i] = _replace(out[i], value=value, high=high, subject=_strip_verb(name) + (shared if len(shared) >= 2 and not name.endswith(shared) else ""))
         elif after:
             first = out[after[0]]
             if first.start - at <= 8:
@@ -279,16 +283,18 @@ def _shared_tail(items: list[str]) -> str:
     """The words the last item of a list carries for all: 增加值 of 高技术制造业、装备制造业增加值;
     交付率 of “保交楼”“保交房”交付率 (the other items all as long as the last one's own name)."""
     last = items[-1]
+    if any(_HEADS.search(s) for s in items[:-1]):
+        return ""  # 生产安全事故起数和死亡人数: each item names itself
     head = _HEADS.search(last)
     if head and len(head.group(1)) >= 2 and len(last) > len(head.group(1)) + 1:
         return head.group(1)
     lengths = {len(s) for s in items[:-1]}
-    if len(lengths) == 1 and len(last) > (n := lengths.pop()) + 1:
-        return last[n:]
+    if len(lengths) == 1 and len(last) > (n := lengths.pop()) + 1 and last[n - 1] == items[0][-1]:
+        return last[n:]  # parallel items (“保交楼”“保交房”…) end alike
     return head.group(1) if head and len(last) > 2 else ""
 
 
-_LIST_VERB = re.compile(r"^(完成|实现|达到|达|增长|下降|提高|为|超过|突破|新增)|(达到|达|增长|下降|提高|为|超过|突破|约|近|超)$")
+_LIST_VERB = re.compile(r"^(再|又|还|也)?(完成|实现|达到|达|增长|增加|下降|提高|为|超过|突破|新增)?|(达到|达|增长|增加|下降|提高|为|超过|突破|约|近|超)$")
 
 
 def _run(text: str, found: list[Reading], after: list[int]) -> list[int]:
