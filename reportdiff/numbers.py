@@ -1,96 +1,118 @@
 """Stage 6 — numbers: every quantity, the indicator it measures, and its counterpart.
 
-A quantity is a figure with a unit (263.06亿元, 4.8%, 5.79万人, 两所), with
-its qualifier (以上, 左右, 突破…), the indicator named by the words before it
+A quantity is a figure with a unit (263.06亿元, 4.8%, 5.79万人, 两所), read by
+``quantities``; here it gets the indicator named by the words before it
 (完成地区生产总值263.06亿元 → 地区生产总值; 同比增长4.8% right after it → its
-growth), whether it is a level or a growth rate, and whether it is an actual
-(a review part, a table's 完成 column) or a target (a plan part, 计划 columns).
-Quantities of one indicator, measure and kind are then paired across the two
-reports, synonyms (全区生产总值 = 地区生产总值) and units (万人 = 10⁴ 人)
-reconciled.
+growth), its measure (a level, a growth rate, a share or rate, a ratio, a
+year-on-year increment), whether it is an actual (a review part, a table's 完成
+column) or a target (a plan part, the 主要预期目标 sentence, 计划 columns), the
+period it covers (the year, an average over years, a cumulative total) and its
+scope (the whole region, or a part: 其中…, a place or sector named before the
+indicator). Quantities are paired across the two reports only when indicator,
+measure, kind, unit family, period and scope all agree; a level that changes
+more than fiftyfold is taken as a mispairing, not a finding.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from . import quantities
 from .document import Document
-from .numbering import to_int
+from .quantities import Reading
 from .structure import Table
-from .tokens import UNITS
 
-_NUMBER = r"\d+(?:\.\d+)?"
-# 274.6亿元, 8万余亩, 200余场, 3-5个, 85.7%; never 2024年 (no 年 unit), 5G, 5#, 7+28+N.
-_QUANTITY = re.compile(
-    rf"(?<![\d.A-Za-z#+\-])(?P<num>{_NUMBER})(?:[-~至到](?P<high>{_NUMBER}))?(?P<scale>万|亿)?(?P<approx>余|多)?(?P<unit>{UNITS})(?![A-Za-z\d#+])"
-)
-# Chinese numerals only where the count closes a clause (新建学校两所。): inside
-# a phrase they are names (两项补贴, 四个一批, 三大改造).
-_CN_QUANTITY = re.compile(r"(?<![第一二三四五六七八九十百千“\"])(?P<num>[两二三四五六七八九十百千]+)(?P<unit>所|家|个|项|条|座|处|批|名|台|套|户)(?=[，。；、,;]|$)")
 _NAMED_CAPACITY = re.compile(r"[\u4e00-\u9fff]{1,12}?(项目|工程|生产线)")
-_AFTER = re.compile(r"^(以上|左右|以下|以内|及以上)")
-_BEFORE = re.compile(r"(不少于|不低于|不超过|超过|突破|力争|预计|约|近|控制在)$")
-_CLAUSE_BREAK = "，。；：、,;:()（）\n"
+_CLAUSE_BREAK = "，。；：、,;:\n"
+_SENTENCE_END = "。；;！？!?"
 _LEAD_FILLER = re.compile(
-    r"^(全区|全年|年度|今年|其中|累计|共计|总计|共|实现|完成|达到|达|确保|力争|预计|争取|顺利|成功|全面|新建成|建成|"
+    r"^(全区|全年|年度|今年|年末|年底|其中|累计|拟安排|拟|共计|总计|共|实现|完成|达到|达|确保|力争|预计|争取|顺利|成功|全面|新建成|建成|"
     r"谋划实施|实施|目标|主要预期目标是|经济社会发展主要预期目标是|同比|比上年)"
 )
-_TAIL_FILLER = re.compile(r"(达到|达|为|至|超过|突破|约|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|全年|年均|保持|完成|实现)$")
-_GROWTH = re.compile(r"(增长|增速|下降|提高|降低|增加|减少|增幅|降幅)$")
+_TAIL_FILLER = re.compile(r"([从由]|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了)$")
+_GROWTH = re.compile(r"(增长|增速|下降|提高|降低|增加|减少|增幅|降幅|上涨|涨幅|回落|下跌)$")
+_TARGET_WORDS = re.compile(r"目标|计划|预期")
+# Verbs that open a clause whose object follows the count: 培育10个现代海洋特色产业集聚区.
+_ACTION = re.compile(
+    r"(?:新|再|深入|持续|重点|加快|全力|扎实)?(?:覆盖|提速|培育|打造|建设|建成|新建|创建|发挥好|实施|推进|开展|完成|改造|引进|布局|支持|认定|争创|创成|"
+    r"组建|开工|推动|谋划|招引|举办|启动|壮大|抓好|推进好|新增|建好|办好|用好|提升)+"
+)
+# The level a period ended at (增加到121万亿元, 提高到65.2%), as against a total over it.
+_END_POINT = re.compile(r"(增加|提高|提升|上升|下降|扩大|缩小)(到|至)$|(增|升|降)至$|降到$")
+_TOTAL = re.compile(r"累计|新增|共|总计|合计|年均")
+# A margin over a benchmark: 高于全国1.5个百分点, 快于经济增速1个百分点.
+_COMPARISON = re.compile(r"^(增速)?(高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)")
+# The sentence that lists the year's main targets; what follows in its paragraph are targets.
+_TARGETS_LEAD = re.compile(r"(?:主要预期|主要|预期)目标(?:建议)?(?:是|为)[:：]?")
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|20[3-9]\d年|到20\d\d年")
+# Where a list of targets ends: the sentence that comments on it (上述目标，综合考虑了…).
+_LIST_END = re.compile(r"[。!！](?=上述|这|提出|确定|综合考虑|设定|做好|考虑|今年|我们|以上)|\n")
 # One indicator, several names. The canonical name comes first.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "地区生产总值": ("地区生产总值", "全区生产总值", "生产总值", "GDP", "经济增长", "经济总量", "经济"),
-    "规上工业增加值": ("规模以上工业增加值", "规上工业增加值", "规模以上工业", "规上工业"),
+    "地区生产总值": ("地区生产总值", "国内生产总值", "生产总值", "GDP", "经济增长", "经济总量", "经济"),
+    "规上工业增加值": ("规上工业增加值", "规上工业"),
     "固定资产投资": ("固定资产投资",),
     "社会消费品零售总额": ("社会消费品零售总额", "社消零总额"),
     "一般公共预算收入": ("一般公共预算收入", "地方一般公共预算收入"),
     "城镇新增就业": ("城镇新增就业人数", "城镇新增就业", "新增城镇就业"),
     "外贸进出口总额": ("外贸进出口总额", "货物贸易进出口总额", "进出口总额"),
-    "实际利用境外资金": ("实际利用境外资金", "实际利用外资"),
+    "实际利用境外资金": ("实际利用境外资金", "实际利用外资", "实际使用外资"),
+    "居民消费价格": ("居民消费价格", "居民消费价格指数", "CPI"),
 }
 _CANONICAL = sorted(((name, canon) for canon, names in SYNONYMS.items() for name in names), key=lambda x: -len(x[0]))
-_SCALE = {"万": 1e4, "亿": 1e8, "": 1.0}
-# Unit → (family, factor to the family's base unit).
-_UNITS = {
-    "万亿元": ("元", 1e12), "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0),
-    "亿美元": ("美元", 1e8), "万美元": ("美元", 1e4), "美元": ("美元", 1.0),
-    "万人次": ("人次", 1e4), "人次": ("人次", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0), "名": ("人", 1.0),
-    "万户": ("户", 1e4), "户": ("户", 1.0), "万亩": ("亩", 1e4), "亩": ("亩", 1.0), "公顷": ("亩", 15.0),
-    "万吨": ("吨", 1e4), "吨": ("吨", 1.0), "万平方米": ("平方米", 1e4), "平方米": ("平方米", 1.0),
-    "平方公里": ("平方公里", 1.0), "公里": ("公里", 1.0), "千米": ("公里", 1.0), "米": ("公里", 1e-3),
-    "万千瓦": ("千瓦", 1e4), "千瓦": ("千瓦", 1.0), "万辆": ("辆", 1e4), "辆": ("辆", 1.0),
-    "万套": ("套", 1e4), "套": ("套", 1.0), "个百分点": ("个百分点", 1.0), "百分点": ("个百分点", 1.0),
-}
+# Words that name the report's own level, not a part of it: 全省生产总值 is the province's GDP.
+_OWN_LEVEL = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全国|国内|我省|我市|我区|我县|本市|本省|全年|地区|全域|全社会)*$")
+_OWN_LEVEL_PREFIX = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全国|我省|我市|我区|我县|本市|本省|全社会)+")
+# Comparable measures whose change is a difference in points, not a percentage.
+_POINTS = {"%", "个百分点", ":1", "倍"}
+_COUNTERS = frozenset(quantities.COUNTERS.split("|"))
+# How far (characters) a figure without a name may stand from the figure whose indicator it shares.
+_NEAR = 12
+# A level that grows or shrinks more than this many times between two years is a mispairing.
+IMPLAUSIBLE_RATIO = 50.0
 
 
 @dataclass
 class Quantity:
     """One figure in a report, with what it measures."""
 
-    value: float  # as written: 263.06 for 263.06亿元
+    value: float  # as written, without sign: 263.06 for 263.06亿元, 3.6 for 下降3.6%
     unit: str  # as written, with its scale: 亿元, 万人, %
     qualifier: str  # 以上 | 左右 | 以下 | 不少于 | 不低于 | 突破 | 力争 | 预计 | 约 | 余 | ""
     indicator: str  # canonical name: 地区生产总值
     label: str  # the words before the figure, as written: 完成地区生产总值
-    measure: str  # level | growth
+    measure: str  # level | growth | share | ratio | increment
     kind: str  # actual | target
     year: int | None
     text: str  # exact source text: label and figure
     start: int  # cleaned offsets of the figure
     end: int
     text_start: int = -1  # cleaned offset where `text` begins
-    high: float | None = None  # upper end of a range (3-5个)
+    high: float | None = None  # upper end of a range (3-5个, 4.5%—5%), without sign
     estimate: bool = False  # a table value marked [2] or 预计
     source: str = "text"  # text | table
+    sign: int = 1  # -1 for a decline written as a word (下降3.6%)
+    period: str = "annual"  # annual | average | cumulative
+    scope: str = ""  # "" for the whole region; 其中 or the place/sector named before the indicator
+    role: str = ""  # from: the earlier figure of 从A提高到B, which is not this year's
 
     @property
     def family(self) -> str:
-        return _UNITS.get(self.unit, (self.unit, 1.0))[0]
+        return quantities.family(self.unit)
 
     @property
     def base(self) -> float:
-        """The value in the family's base unit (5.79万人 → 57900 人)."""
-        return self.value * _UNITS.get(self.unit, (self.unit, 1.0))[1]
+        """The value in the family's base unit (5.79万人 → 57900 人), without sign."""
+        return self.value * quantities.factor(self.unit)
+
+    @property
+    def signed(self) -> float:
+        return self.sign * self.value
+
+    @property
+    def signed_high(self) -> float | None:
+        return None if self.high is None else self.sign * self.high
 
 
 @dataclass
@@ -101,22 +123,56 @@ class NumberPair:
     old: Quantity
     new: Quantity
 
+    def _ends(self, q: Quantity) -> tuple[float, float]:
+        """A figure's range in the new figure's unit, signed: 4.5%—5% → (4.5, 5)."""
+        to_new = quantities.factor(q.unit) / quantities.factor(self.new.unit)
+        low = q.signed * to_new
+        high = q.signed_high * to_new if q.high is not None else low
+        return min(low, high), max(low, high)
+
+    @property
+    def points(self) -> bool:
+        """A rate, share or ratio: its change is a difference in points (个百分点)."""
+        return self.new.family in _POINTS
+
+    @property
+    def change_range(self) -> tuple[float, float] | None:
+        """(low, high) change when either figure is a range: 5%左右 → 4.5%—5% is (-0.5, 0)."""
+        if self.old.high is None and self.new.high is None:
+            return None
+        (ol, oh), (nl, nh) = self._ends(self.old), self._ends(self.new)
+        return round(nl - ol, 4), round(nh - oh, 4)
+
     @property
     def change(self) -> float | None:
-        """New minus old, in the new figure's unit."""
-        factor = _UNITS.get(self.new.unit, (self.new.unit, 1.0))[1]
-        return round((self.new.base - self.old.base) / factor, 4)
+        """New minus old, in the new figure's unit (points for rates); None for ranges."""
+        if self.change_range is not None:
+            return None
+        return round(self._ends(self.new)[0] - self._ends(self.old)[0], 4)
 
     @property
     def change_pct(self) -> float | None:
-        if self.measure == "growth" or self.old.base == 0:
+        if self.points or self.measure != "level" or self.change is None or self.old.base == 0:
             return None
-        return round((self.new.base - self.old.base) / abs(self.old.base) * 100, 2)
+        return round(self.change / abs(self._ends(self.old)[0]) * 100, 2)
 
     @property
     def direction(self) -> str:
-        delta = self.new.base - self.old.base
-        return "↑" if delta > 0 else "↓" if delta < 0 else "="
+        (ol, oh), (nl, nh) = self._ends(self.old), self._ends(self.new)
+        delta = (nl + nh) - (ol + oh)
+        return "↑" if delta > 1e-9 else "↓" if delta < -1e-9 else "="
+
+
+@dataclass
+class TargetRow:
+    """One line of the main-targets table: the same target in both years' lists."""
+
+    indicator: str
+    old: str | None  # the clause as written, numeric or not (居民收入增长和经济增长同步)
+    new: str | None
+    old_quantity: Quantity | None = None
+    new_quantity: Quantity | None = None
+    pair: NumberPair | None = None  # when both are figures of one measure
 
 
 @dataclass
@@ -124,15 +180,32 @@ class Numbers:
     old: list[Quantity] = field(default_factory=list)
     new: list[Quantity] = field(default_factory=list)
     pairs: list[NumberPair] = field(default_factory=list)
+    targets: list[TargetRow] = field(default_factory=list)
+
+
+def normalize_label(label: str) -> str:
+    """规模以上 = 规上; parenthetical names dropped: 国内生产总值(GDP) → 国内生产总值."""
+    label = re.sub(r"[(（][^()（）]{1,12}[)）]", "", label)
+    return re.sub(r"\s", "", label).replace("规模以上", "规上").strip("“”\"'")
+
+
+@lru_cache(maxsize=4096)
+def identify(label: str) -> tuple[str, str]:
+    """(indicator, scope) a label names: the canonical name of a known indicator
+    and the words before it that narrow it (宜昌经济总量 → 地区生产总值 of 宜昌),
+    else the label itself at the report's own level."""
+    label = normalize_label(label)
+    for name, canon in _CANONICAL:
+        # Short names only as the whole label: 经济 is GDP, 数字经济 is not.
+        if label == name or len(name) >= 4 and label.endswith(name):
+            prefix = label[: len(label) - len(name)]
+            return canon, "" if _OWN_LEVEL.match(prefix) else prefix
+    return _OWN_LEVEL_PREFIX.sub("", label) or label, ""
 
 
 def canonical(label: str) -> str:
     """The indicator a label names: its synonym's canonical name, else the label."""
-    for name, canon in _CANONICAL:
-        # Short names only as the whole label: 经济 is GDP, 数字经济 is not.
-        if label == name or len(name) >= 4 and label.endswith(name):
-            return canon
-    return label
+    return identify(label)[0]
 
 
 def extract(doc: Document) -> list[Quantity]:
@@ -140,145 +213,248 @@ def extract(doc: Document) -> list[Quantity]:
     parts = _part_spans(doc)
     found: list[Quantity] = []
     folded = doc.clean.folded
+    lists = target_lists(doc)
+    section_starts = {s.start for s in doc.outline.walk()}
+    reviewing_period = False  # under a paragraph that opens a review of years (这五年，我们…)
     for start, end in doc.clean.paragraphs():
         if "\t" in doc.text[start:end]:
             continue
-        kind, year = _kind_at(parts, start)
-        previous: Quantity | None = None
-        sentence_start = start
-        for m in _matches(folded, start, end):
-            q = _quantity(doc, folded, m, kind, year, sentence_start, previous)
-            if q is None:
-                continue
-            found.append(q)
-            previous = q
-            stop = max(folded.rfind("。", start, m.start()), folded.rfind("；", start, m.start()), folded.rfind(";", start, m.start()))
-            if stop >= sentence_start:
-                sentence_start = stop + 1
+        kind, year, part_period = _kind_at(parts, start)
+        targets_from = min([a for a, b in lists if start <= a < end] or [end])
+        head = folded[start : min(end, start + 12)]
+        reviewing_period = _period_paragraph(head, reviewing_period and start not in section_starts)
+        if reviewing_period and kind == "actual":
+            kind, part_period = "period", "cumulative"
+        readings = quantities.read(folded, start, end)
+        if not readings:
+            continue
+        i = 0
+        for s_start, s_end in _sentences(folded, start, end):
+            previous: Quantity | None = None
+            counted: Quantity | None = None
+            while i < len(readings) and readings[i].start < s_end:
+                r = readings[i]
+                i += 1
+                q = _quantity(doc, r, kind, year, s_start, previous, r.start >= targets_from, head, part_period, counted)
+                if q is not None:
+                    found.append(q)
+                    previous = q
+                    if quantities.split_unit(q.unit)[1] in _COUNTERS and len(q.indicator) > 2:
+                        counted = q
     for table in doc.outline.tables:
         found += _table_quantities(doc, table)
     found.sort(key=lambda q: q.start)
     return found
 
 
-def _matches(folded: str, start: int, end: int):
-    out = list(_QUANTITY.finditer(folded, start, end)) + list(_CN_QUANTITY.finditer(folded, start, end))
-    return sorted(out, key=lambda m: m.start())
+def _period_paragraph(head: str, before: bool) -> bool:
+    """Whether a paragraph reviews years gone by: it opens so (这五年，…; 五年来，…), or
+    follows one that did, up to a paragraph that opens on one year or a new section."""
+    if _ONE_YEAR.search(head):
+        return False
+    return before or quantities.period(head) == "cumulative" or quantities.reviews_a_period(head)
+
+
+def _sentences(folded: str, start: int, end: int):
+    s = start
+    for i in range(start, end):
+        if folded[i] in _SENTENCE_END:
+            yield s, i + 1
+            s = i + 1
+    if s < end:
+        yield s, end
 
 
 def _inside_quotes(folded: str, pos: int, start: int) -> bool:
-    chunk = folded[start:pos]
-    return chunk.count("\"") % 2 == 1
+    return folded.count("\"", start, pos) % 2 == 1
 
 
-def _quantity(doc, folded, m, kind, year, sentence_start, previous) -> Quantity | None:
-    para_start = folded.rfind("\n", 0, m.start()) + 1
-    if _inside_quotes(folded, m.start(), para_start):
+def _quantity(
+    doc: Document,
+    r: Reading,
+    kind: str,
+    year: int | None,
+    sentence_start: int,
+    previous: Quantity | None,
+    in_targets: bool,
+    head: str,
+    part_period: str,
+    counted: Quantity | None = None,
+) -> Quantity | None:
+    """The quantity a reading is, or None when it is a name (“1+11”) or part of one.
+    `previous` is the figure before it in its sentence, `counted` the last count there."""
+    folded = doc.clean.folded
+    para_start = folded.rfind("\n", 0, r.start) + 1
+    if _inside_quotes(folded, r.start, para_start):
         return None  # “1+11”, “四个一批”: names, not quantities
-    raw = m.group("num")
-    try:
-        value = float(raw) if raw[0].isdigit() else float(to_int(raw))
-    except ValueError:
-        return None
-    if not raw[0].isdigit() and value < 2:
-        return None  # 一个, 一批: idiom, not a count
-    groups = m.groupdict()
-    unit = (groups.get("scale") or "") + m.group("unit")
-    label_start = _clause_start(folded, m.start(), para_start)
-    label = folded[label_start : m.start()]
-    qualifier = ""
-    before = _BEFORE.search(label)
-    if before:
-        qualifier = before.group(1)
-    after = _AFTER.match(folded[m.end() : m.end() + 4])
-    end = m.end()
-    if after:
-        qualifier = after.group(1)
-        end += len(after.group(1))
-    if groups.get("approx"):
-        qualifier = qualifier or "余"
-    if _NAMED_CAPACITY.match(folded, end):
-        return None  # 卓翔3万吨金属新材料项目: a capacity inside a project's name
-    name, measure = _indicator(label, unit)
+    if _NAMED_CAPACITY.match(folded, r.end) and quantities.split_unit(r.unit)[1] not in _COUNTERS:
+        return None  # 卓翔3万吨金属新材料项目: a capacity inside a project's name (34个续建项目 is a count)
+    label_start = _clause_start(folded, r.start, sentence_start)
+    label = folded[label_start : r.start]
+    before = folded[sentence_start : r.start]
+    name, measure = _indicator(r.subject or label, r.unit)
+    if r.subject and r.unit == "%" and _LIST_GROWTH.match(_verb_before(folded, sentence_start, r.start)):
+        measure = "growth"
     text_start = label_start
-    if not name and previous is not None and measure == "growth" and previous.start >= sentence_start:
-        # 地区生产总值263.06亿元，同比增长4.8%: the growth of the figure before,
-        # quoted with it so the evidence names the indicator.
-        name, text_start = previous.indicator, previous.text_start
-    if not name:
-        name = _indicator(label, unit)[0]
-    if qualifier == "预计" or "预计" in label:
-        estimate = True
+    if r.role == "to" and previous is not None and previous.role == "from":
+        # 常住人口城镇化率从60.2%提高到66.2%: the later figure of the indicator named before 从
+        text_start = previous.text_start
+        indicator, scope = previous.indicator, previous.scope
+    elif previous is not None and _COMPARISON.match(name):
+        # 规上工业增加值增长8.3%，高于全国2.5个百分点: the margin of the figure before
+        indicator, scope, text_start = previous.indicator + name, previous.scope, previous.text_start
+    elif not name and previous is not None and label_start - previous.end <= _NEAR and (measure, r.family) != (previous.measure, previous.family):
+        # 地区生产总值263.06亿元，同比增长4.8%; 城镇化率提升0.9个百分点、达62.1%: the
+        # figure before names the indicator, and is quoted with it as evidence.
+        indicator, scope, text_start = previous.indicator, previous.scope, previous.text_start
     else:
-        estimate = False
-    if qualifier in {"力争"} or re.search(r"目标|计划|预期", label):
+        if (not label.strip() or label.endswith(("等", "的")) or _ACTION.fullmatch(name)) and quantities.split_unit(r.unit)[1] in _COUNTERS:
+            # 8条高速公路建成通车; 培育10个…集聚区; 建成临沂至滕州等15个项目 (the examples
+            # before 等 are not the indicator, the verb that opens the clause is)
+            verb = _ACTION.match(normalize_label(label)) if label.endswith("等") else None
+            name = (verb.group(0) if verb else "") + _counted(folded, r.end) or name
+        indicator, scope = identify(name) if name else ("", "")
+        if 0 < len(indicator) <= 2 and counted is not None and label_start - counted.end <= 2 * _NEAR:
+            indicator = counted.indicator + indicator  # 省重点项目304个、完成投资4608亿元: the projects' 投资
+        if previous is not None and "其中" in folded[label_start - 3 if label_start >= 3 else 0 : r.start] and len(indicator) <= 3:
+            # 总量达2037.7万户，其中企业929.8万户: a generic name under 其中 is a part of the figure before
+            scope = "其中" + previous.indicator
+    if quantities.is_increment(folded[max(sentence_start, r.start - 8) : r.start]) and quantities.family(r.unit) not in _POINTS:
+        measure = "increment"
+    if kind == "period" and (r.role == "to" or _END_POINT.search(label)) and not _TOTAL.search(label):
+        # 国内生产总值增加到121万亿元 in a five-year review: the level the period ended at, the year's
+        kind, part_period = "actual", "annual"
+    if r.qualifier == "力争" or _TARGET_WORDS.search(label) or in_targets:
         kind = "target"
     return Quantity(
-        value=value,
-        unit=unit,
-        qualifier=qualifier,
-        indicator=canonical(name) if name else "",
-        label=doc.text[label_start : m.start()],
+        value=abs(r.value),
+        unit=r.unit,
+        qualifier=r.qualifier,
+        indicator=indicator,
+        label=doc.text[label_start : r.start],
         measure=measure,
         kind=kind,
-        year=year,
-        text=doc.clean.original(text_start, end),
+        year=None if r.role == "from" else year,
+        text=doc.clean.original(text_start, r.end),
         text_start=text_start,
-        start=m.start(),
-        end=end,
-        high=float(groups["high"]) if groups.get("high") else None,
-        estimate=estimate,
+        start=r.start,
+        end=r.end,
+        high=abs(r.high) if r.high is not None else None,
+        estimate=r.qualifier == "预计" or "预计" in label,
+        sign=-1 if r.value < 0 else 1,
+        period=part_period or (quantities.period(head + "," + before) if head not in before else quantities.period(before)),
+        scope=scope,
+        role=r.role,
     )
 
 
+def _counted(folded: str, pos: int) -> str:
+    """The thing counted when the count comes first: 8条高速公路建成通车 → 高速公路建成通车."""
+    m = re.match(r"[\u4e00-\u9fff“”\"]{2,12}", folded[pos : pos + 12])
+    return m.group(0) if m else ""
+
+
+_LIST_GROWTH = re.compile(r"(分别|均)(再|又)?(增长|下降|提高|降低|增加|减少|上涨|回落|下跌)")
+
+
+def _verb_before(folded: str, floor: int, pos: int) -> str:
+    """The words between the list word (分别, 均) and a figure: 分别增长 → 增长."""
+    at = max(folded.rfind("分别", floor, pos), folded.rfind("均", floor, pos))
+    return folded[at:pos] if at >= 0 else ""
+
+
 def _clause_start(folded: str, pos: int, floor: int) -> int:
+    """Back to the clause break before pos, stepping over parentheses (国内生产总值(GDP))."""
     i = pos
-    while i > floor and folded[i - 1] not in _CLAUSE_BREAK:
+    while i > floor:
+        c = folded[i - 1]
+        if c == ")":
+            opening = folded.rfind("(", max(floor, i - 16), i)
+            if opening < 0:
+                break
+            i = opening
+            continue
+        if c in _CLAUSE_BREAK or c == "(":
+            break
         i -= 1
     return i
 
 
+@lru_cache(maxsize=4096)
 def _indicator(label: str, unit: str) -> tuple[str, str]:
-    """(indicator words, level|growth) from the words before a figure."""
-    words = re.sub(r"\s", "", label)
+    """(indicator words, measure) from the words before a figure."""
+    words = normalize_label(label)
     for _ in range(4):
         stripped = _TAIL_FILLER.sub("", _LEAD_FILLER.sub("", words))
         if stripped == words:
             break
         words = stripped
-    measure = "level"
+    family = quantities.family(unit)
+    measure = "ratio" if family == ":1" else "share" if family == "%" else "level"
     growth = _GROWTH.search(words)
-    if growth and unit in {"%", "个百分点", "百分点"}:
+    if growth and family in {"%", "个百分点"}:
         measure = "growth"
         words = _TAIL_FILLER.sub("", words[: growth.start()])
         words = re.sub(r"(同比|比上年)$", "", words)
-    elif words.endswith(("增速", "增长率")) and unit == "%":
+    elif words.endswith(("增速", "增长率")) and family == "%":
         measure = "growth"
         words = words[: -len("增速")] if words.endswith("增速") else words[:-3]
     words = words.strip("“”\"'")
+    if words.endswith(("新增", "新建")) and len(words) > 4:
+        words = words[-2:] + words[:-2]  # 家庭养老床位新增 = 新增家庭养老床位
     return (words if len(words) >= 2 else ""), measure
-
-
-def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None]]:
-    """(start, end, kind, year) of each part; five-year retrospectives first,
-    as their figures are totals over the period, not the year's actuals."""
-    spans = [(s.start, s.end, "period", None) for s in doc.outline.walk() if s.kind == "period"]
+def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None, str]]:
+    """(start, end, kind, year, period) of each part; five-year retrospectives
+    first, as their figures are totals over the period, not the year's actuals.
+    A part after the review that is not itself a review plans ahead (关于2025年工作);
+    a part planning several years (“十五五”时期主要目标任务) sets multi-year targets."""
+    spans = [(s.start, s.end, "period", None, "cumulative") for s in _period_sections(doc)]
+    reviewed = False
     for section, part in zip(doc.sections, doc.meta.parts):
-        kind = "actual" if part.role == "review" else "target" if part.role in {"targets", "tasks"} else "other"
+        kind = "actual" if part.role == "review" else "target" if part.role in {"targets", "tasks"} or reviewed else "other"
+        reviewed = reviewed or part.role == "review"
         if doc.meta.kind == "five_year_plan":
             kind = "target"
-        spans.append((section.start, section.end, kind, part.years[0] if len(part.years) == 1 else None))
+        several = len(part.years) > 1 and kind == "target" and doc.meta.kind != "five_year_plan"
+        spans.append((section.start, section.end, kind, part.years[0] if len(part.years) == 1 else None, "multi-year" if several else ""))
     return spans
 
 
-def _kind_at(parts, pos: int) -> tuple[str, int | None]:
-    for start, end, kind, year in parts:
+# A heading about one year: it ends a run of sections reviewing a period.
+_ONE_YEAR = re.compile(r"过去(的)?一年|去年|今年|20\d\d年(?!以来)")
+
+
+def _period_sections(doc: Document) -> list:
+    """Sections reviewing a period rather than the year: those the structure marks or
+    whose heading names years gone by (过去的五年极不寻常, 这五年…, “十四五”…), and
+    the siblings of the same style that follow one (五年来，…主要做了以下工作。（一）…
+    （十）…; 过去的五年… 综合实力稳步提升。… 民生福祉不断增进。), up to a heading about one year."""
+    out = []
+    run: list = []  # [level, style of the siblings in the run or None]
+    for s in doc.outline.walk():
+        if run and (s.level < run[0] or s.level == run[0] and (run[1] not in (None, s.kind) or _ONE_YEAR.search(s.heading))):
+            run = []
+        if s.kind == "period" or s.level >= 2 and _in_review(doc, s.start) and quantities.reviews_a_period(s.heading):
+            out.append(s)
+            run = [s.level, None]
+        elif run and s.level == run[0]:
+            run[1] = run[1] or s.kind
+            out.append(s)
+    return out
+
+
+def _in_review(doc: Document, pos: int) -> bool:
+    return any(s.start <= pos < s.end and p.role == "review" for s, p in zip(doc.sections, doc.meta.parts))
+
+
+def _kind_at(parts, pos: int) -> tuple[str, int | None, str]:
+    for start, end, kind, year, period in parts:
         if start <= pos < end:
-            return kind, year
-    return "other", None
+            return kind, year, period
+    return "other", None, ""
 
 
-_CELL = re.compile(rf"^(?P<num>-?{_NUMBER})\s*(?P<qual>以上|左右|以下)?\s*(?P<est>\[\d\])?$")
+_CELL = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<qual>以上|左右|以下)?\s*(?P<est>\[\d\])?$")
 
 
 def _table_quantities(doc: Document, table: Table) -> list[Quantity]:
@@ -305,7 +481,7 @@ def _table_quantities(doc: Document, table: Table) -> list[Quantity]:
             column = columns[i]
             kind = "target" if "计划" in column or "目标" in column else "actual" if re.search(r"完成|实际|基数", column) else "other"
             years = re.findall(r"(20\d\d)年", column)
-            measure = "growth" if ("增长" in column or name.endswith(("增速", "增长率"))) and unit in {"%", ""} else "level"
+            measure = "growth" if ("增长" in column or name.endswith(("增速", "增长率"))) and unit in {"%", ""} else "share" if unit == "%" else "level"
             cell_unit = "%" if measure == "growth" else unit
             indicator = re.sub(r"(增速|增长率)$", "", name) if measure == "growth" else name
             cell_start = doc.text.find(cell, row_start)
@@ -330,12 +506,12 @@ def _table_quantities(doc: Document, table: Table) -> list[Quantity]:
     return out
 
 
-def _key(q: Quantity) -> tuple[str, str, str, str]:
-    return (q.indicator, q.measure, q.kind, q.family)
+def _key(q: Quantity) -> tuple[str, str, str, str, str, str]:
+    return (q.indicator, q.measure, q.kind, q.family, q.period, q.scope)
 
 
-def _comparable(doc: Document, quantities: list[Quantity]) -> dict[tuple, Quantity]:
-    """The one quantity per (indicator, measure, kind, unit family) to compare.
+def _comparable(doc: Document, found: list[Quantity]) -> dict[tuple, Quantity]:
+    """The one quantity per (indicator, measure, kind, unit family, period, scope) to compare.
 
     Actuals of the year the report reviews, targets of the year it plans; the
     first mention in the text wins, a table fills the gaps. An indicator that
@@ -345,8 +521,8 @@ def _comparable(doc: Document, quantities: list[Quantity]) -> dict[tuple, Quanti
     reviews, plans = set(doc.meta.reviews), set(doc.meta.plans[:1])
     chosen: dict[tuple, Quantity] = {}
     values: dict[tuple, set[float]] = {}
-    for q in sorted(quantities, key=lambda q: (q.source != "text", q.start)):
-        if not q.indicator or q.kind not in {"actual", "target"}:
+    for q in sorted(found, key=lambda q: (q.source != "text", q.start)):
+        if not q.indicator or q.kind not in {"actual", "target"} or q.role == "from":
             continue
         if q.year is not None and (q.kind == "actual" and reviews and q.year not in reviews or q.kind == "target" and plans and q.year not in plans):
             continue
@@ -355,7 +531,6 @@ def _comparable(doc: Document, quantities: list[Quantity]) -> dict[tuple, Quanti
         chosen.setdefault(key, q)
     known = set(SYNONYMS)
     return {k: q for k, q in chosen.items() if k[0] in known or len(values[k]) == 1}
-
 
 
 # Words around an indicator's name that vary between reports without changing
@@ -369,6 +544,41 @@ def _core_label(indicator: str) -> str:
     return _LABEL_NOISE.sub("", indicator).replace("增加", "新增")
 
 
+_STOCK = re.compile(r"总|累计|保有|存量|在库|规模|达到|达$|增至|增加到|有效期内")
+_ADDITION = re.compile(r"新增|新建|培育|引进|新设|新认定|新培育")
+
+
+def _addition_and_stock(a: Quantity, b: Quantity) -> bool:
+    """新增发电装机4178万千瓦 is the year's addition, 发电总装机达7582万千瓦 the stock; an
+    addition beside a figure several times larger and not called one is taken as a stock."""
+    for x, y in ((a, b), (b, a)):
+        if _ADDITION.search(x.label) and not _ADDITION.search(y.label):
+            if _STOCK.search(y.label) or y.base > 3 * x.base:
+                return True
+    return False
+
+
+def _contrary(a: Quantity, b: Quantity) -> bool:
+    """One indicator's name, but one figure an addition and the other a stock, or a running total and the year's."""
+    return _addition_and_stock(a, b) or _total_and_year(a, b)
+
+
+def _total_and_year(a: Quantity, b: Quantity) -> bool:
+    """自贸试验区累计15项 is a running total, 自贸试验区3项 the year's; 全年累计 is the year's."""
+    return ("累计" in a.label) != ("累计" in b.label) and not any("全年" in q.label or "年度" in q.label for q in (a, b))
+
+
+_OPPOSITES = {frozenset(p) for p in ("内外", "进出", "供排", "城乡", "上下", "男女", "东西", "南北", "大小", "增减", "升降", "高低", "收支", "买卖", "公私", "前后")}
+
+
+def _opposite(a: str, b: str) -> bool:
+    """Two names alike but for one character, and those two opposites."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and frozenset(diff[0]) in _OPPOSITES
+
+
 def label_similarity(a: str, b: str, scoped: bool = True) -> float:
     """How surely two indicator names name one thing: 1 when one ends the other
     (入库国家科技型中小企业 / 评价入库国家科技型中小企业), else their bigram overlap."""
@@ -376,9 +586,23 @@ def label_similarity(a: str, b: str, scoped: bool = True) -> float:
     if not a or not b:
         return 0.0
     short, long = sorted((a, b), key=len)
-    if len(short) >= 2 and long.endswith(short) and len(long) <= 3 * len(short):
+    if scoped and _opposite(a, b):
+        return 0.0  # 实际利用内资 / 实际利用外资, 供水管网 / 排水管网
+    if scoped and ("以上" in a) != ("以上" in b):
+        return 0.0  # 省级以上领军人才 counts more than 省级领军人才
+    if scoped and len(short) <= 2:
+        return float(a == b)  # 投资, 装机: too generic to pair but by the same word
+    if scoped and len(long) - len(short) > 2 and short in long:
+        # a longer qualifier (各类文体赛事活动拉动消费, 水利建设投资) names a narrower thing
+        return 0.0
+    if len(short) >= 2 and long.endswith(short) and (len(long) <= 3 * len(short) if not scoped else len(long) - len(short) <= 2):
         # 省重点项目 is a part of 重点项目, not the same count
         return 0.0 if scoped and _SCOPE.search(long[: len(long) - len(short)]) else 1.0
+    return dice(a, b)
+
+
+def dice(a: str, b: str) -> float:
+    """Overlap of two texts' character bigrams (1 for the same bigrams, 0 for none shared)."""
     grams_a = {a[i : i + 2] for i in range(len(a) - 1)}
     grams_b = {b[i : i + 2] for i in range(len(b) - 1)}
     if not grams_a or not grams_b:
@@ -400,21 +624,149 @@ def match(old: Document, new: Document) -> Numbers:
         # one-year report's are for one year: not the same figures.
         a = {k: q for k, q in a.items() if q.kind != "target"}
         b = {k: q for k, q in b.items() if q.kind != "target"}
-    pairs = [NumberPair(k[0], k[2], k[1], a[k], b[k]) for k in a if k in b]
+    pairs = [NumberPair(k[0], k[2], k[1], a[k], b[k]) for k in a if k in b and not _contrary(a[k], b[k])]
     rest_a = {k: q for k, q in a.items() if k not in b}
     rest_b = {k: q for k, q in b.items() if k not in a}
     scored = sorted(
-        ((label_similarity(ka[0], kb[0]), ka, kb) for ka in rest_a for kb in rest_b if ka[1:] == kb[1:]),
+        ((label_similarity(ka[0], kb[0]), ka, kb) for ka in rest_a for kb in rest_b if _compatible(ka, kb)),
         reverse=True,
     )
     used_a, used_b = set(), set()
     for score, ka, kb in scored:
         if score < LABEL_MATCH:
             break
-        if ka in used_a or kb in used_b:
+        if ka in used_a or kb in used_b or _contrary(rest_a[ka], rest_b[kb]):
             continue
         used_a.add(ka)
         used_b.add(kb)
         pairs.append(NumberPair(ka[0], ka[2], ka[1], rest_a[ka], rest_b[kb]))
+    targets = targets_table(old, new, old_q, new_q)
+    used = {id(q) for p in pairs for q in (p.old, p.new)}
+    # A main target the lists set side by side is a pair even when its names differ.
+    pairs += [t.pair for t in targets if t.pair and id(t.pair.old) not in used and id(t.pair.new) not in used]
+    pairs = [p for p in pairs if plausible(p)]
     pairs.sort(key=lambda p: (p.kind != "actual", p.new.start))
-    return Numbers(old_q, new_q, pairs)
+    return Numbers(old_q, new_q, pairs, targets)
+
+
+def _compatible(ka: tuple, kb: tuple) -> bool:
+    """Same measure, kind, period and scope, and units of one family; a count whose
+    noun was left out (脱贫人口务工规模超过3300万) takes the other's (3200万人)."""
+    (_, ma, ka_, fa, pa, sa), (_, mb, kb_, fb, pb, sb) = ka, kb
+    return (ma, ka_, pa, sa) == (mb, kb_, pb, sb) and (fa == fb or "" in (fa, fb) and ma == "level")
+
+
+def plausible(pair: NumberPair) -> bool:
+    """A level or count that changes more than fiftyfold in a year names two different things."""
+    if pair.measure not in {"level", "increment"}:
+        return True
+    low, high = sorted((pair.old.base, pair.new.base))
+    return low > 0 and high / low <= IMPLAUSIBLE_RATIO
+
+
+def target_lists(doc: Document) -> list[tuple[int, int]]:
+    """Where the main targets are listed: from 主要预期目标是 to the end of its sentence,
+    in the next paragraph when the lead closes its own (…主要预期目标是：⏎国内生产总值增长7.5%；…)."""
+    folded = doc.clean.folded
+    paragraphs = doc.clean.paragraphs()
+    out = []
+    for i, (start, end) in enumerate(paragraphs):
+        lead = _TARGETS_LEAD.search(folded, start, end)
+        if not lead or _PLAN_PERIOD.search(folded, max(start, lead.start() - 40), lead.start()):
+            continue  # the goals of a five-year plan, not the year's targets
+        begin = lead.end()
+        if not folded[begin:end].strip() and i + 1 < len(paragraphs):
+            begin, end = paragraphs[i + 1]
+        stop = next((m.start() for m in _LIST_END.finditer(folded, begin, end)), end)
+        out.append((begin, stop))
+    return out
+
+
+def target_clauses(doc: Document, found: list[Quantity]) -> list[tuple[str, str, Quantity | None]]:
+    """(indicator, clause as written, its figure) for each main target of the report's
+    first list, numeric or not."""
+    folded = doc.clean.folded
+    out = []
+    for begin, stop in target_lists(doc)[:1]:
+        for a, b in _target_items(folded, begin, stop):
+            text = doc.text[a:b].strip()
+            figure = next((q for q in found if a <= q.start < b and q.source == "text"), None)
+            if text:
+                name = figure.indicator if figure and figure.indicator else normalize_label(_LEAD_FILLER.sub("", folded[a:b].strip()))
+                out.append((name, text, figure))
+    return out
+
+
+# A clause that only qualifies the target before it (在实际工作中努力争取更好结果).
+_TARGET_RIDER = re.compile(r"^(在|努力|力争|争取|并|以|确保|同时)")
+
+
+def _two_figures(folded: str, start: int, at: int, stop: int) -> bool:
+    """城镇新增就业47万人以上、城镇调查失业率控制在5.5%以内: two targets, a figure on each side of 、."""
+    after = re.match(r"[^,;，；。、]*", folded[at + 1 : stop]).group(0)
+    return bool(re.search(r"\d", folded[start:at]) and re.match(r"[\u4e00-\u9fff]{2,}[^\d]*\d", after))
+
+
+def _target_items(folded: str, begin: int, stop: int) -> list[tuple[int, int]]:
+    """The spans of the targets in a list: items between 、；/，, a rider joined to its target."""
+    items: list[list[int]] = []
+    start = begin
+    for i in range(begin, stop + 1):
+        if i < stop and folded[i] not in ",;，；。" and not (folded[i] == "、" and _two_figures(folded, start, i, stop)):
+            continue
+        if items and _TARGET_RIDER.match(folded[start:i]):
+            items[-1][1] = i
+        elif i > start:
+            items.append([start, i])
+        start = i + 1
+    return [(a, b) for a, b in items]
+
+
+def targets_table(old: Document, new: Document, old_q: list[Quantity], new_q: list[Quantity]) -> list[TargetRow]:
+    """The main targets of both years side by side, in the new report's order, then
+    the old targets no longer listed. A figure pairs with a figure of the same
+    indicator and measure; a qualitative target with the most alike wording."""
+    a, b = target_clauses(old, old_q), target_clauses(new, new_q)
+    scored = sorted(
+        ((_target_likeness(x, y), i, j) for i, x in enumerate(a) for j, y in enumerate(b)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    partner: dict[int, int] = {}
+    for score, i, j in scored:
+        if score < LABEL_MATCH:
+            break
+        if i not in partner and j not in partner.values():
+            partner[i] = j
+    by_new = {j: i for i, j in partner.items()}
+    rows = []
+    for j, (name, text, q) in enumerate(b):
+        i = by_new.get(j)
+        old_row = a[i] if i is not None else None
+        rows.append(_row(name, old_row, (name, text, q)))
+    rows += [_row(a[i][0], a[i], None) for i in range(len(a)) if i not in partner]
+    return rows
+
+
+def _row(name: str, old: tuple | None, new: tuple | None) -> TargetRow:
+    oq, nq = (old[2] if old else None), (new[2] if new else None)
+    pair = NumberPair(name, "target", nq.measure, oq, nq) if oq and nq and oq.measure == nq.measure and oq.family == nq.family else None
+    return TargetRow(name, old[1] if old else None, new[1] if new else None, oq, nq, pair)
+
+
+def _target_likeness(x: tuple, y: tuple) -> float:
+    (na, ta, qa), (nb, tb, qb) = x, y
+    if qa and qb:
+        if (qa.measure, qa.family) != (qb.measure, qb.family):
+            return 0.0
+        return 1.0 if na == nb else label_similarity(na, nb, scoped=False)
+    if qa or qb:
+        # 固定资产投资增长4.5% / 固定资产投资实现正增长: one target, stated differently
+        return 0.75 if _common_prefix(normalize_label(ta), normalize_label(tb)) >= 3 else 0.0
+    return dice(normalize_label(ta), normalize_label(tb))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n

@@ -23,7 +23,7 @@ from .compare import Comparison
 from .errors import ReportdiffError
 from .output import write_new
 from .render import html as render_html
-from .render.text import figure
+from .render.text import change_text, figure, indicator_name
 
 FILTERS = ("all", "changed", "numbers")
 HELP = """\
@@ -316,8 +316,7 @@ class ReportdiffApp(App):
             return
         rows = []
         for p in self.result.numbers.pairs:
-            change = "" if p.change is None else f"{p.change:+g}"
-            rows.append([p.indicator + (" 增速" if p.measure == "growth" else ""), p.kind, figure(p.old), figure(p.new), change, p.direction])
+            rows.append([indicator_name(p), p.kind, figure(p.old), figure(p.new), change_text(p), p.direction])
         self.push_screen(TableScreen("Number changes", ["indicator", "kind", "old", "new", "change", ""], rows))
 
     def action_export(self) -> None:

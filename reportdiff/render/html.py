@@ -19,7 +19,7 @@ from .. import __version__
 from ..compare import Comparison
 from ..corpus import bundled
 from ..document import Document
-from .text import _years, figure
+from .text import _years, change_text, figure, indicator_name
 
 STATUS_NAMES = {"met": "met", "missed": "missed", "partial": "partial", "not_reported": "not reported", "carried_over": "carried over"}
 
@@ -80,13 +80,10 @@ def view(result: Comparison) -> dict:
         pairs.append(entry)
     numbers = []
     for p in result.numbers.pairs:
-        unit = "个百分点" if p.measure == "growth" else p.new.unit
-        change = "" if p.change is None else f"{p.change:+g}{unit}"
-        if p.change_pct is not None:
-            change += f" ({p.change_pct:+g}%)"
+        change = change_text(p)
         numbers.append(
             {
-                "indicator": p.indicator + (" 增速" if p.measure == "growth" else ""),
+                "indicator": indicator_name(p),
                 "kind": {"actual": "actual", "target": "target"}[p.kind],
                 "old": figure(p.old),
                 "new": figure(p.new),

@@ -90,7 +90,23 @@ def outline(doc: Document) -> str:
 
 
 def figure(q) -> str:
-    return f"{q.value:g}{q.unit}{q.qualifier if q.qualifier in ('以上', '左右', '以下', '余') else ''}"
+    """A figure as a reader quotes it: sign of a decline, range, qualifier (-2.7%, 4.5—5%, 5%左右)."""
+    value = f"{q.signed:g}" if q.high is None else f"{q.signed:g}—{q.signed_high:g}"
+    return f"{value}{q.unit}{q.qualifier if q.qualifier in ('以上', '左右', '以下', '余') else ''}"
+
+
+def change_text(p) -> str:
+    """New minus old: points for rates and shares (-1个百分点), a range when either figure is one."""
+    unit = "个百分点" if p.new.family in {"%", "个百分点"} else "" if p.points and p.new.family == ":1" else p.new.unit
+    if p.change_range is not None:
+        low, high = p.change_range
+        return f"{low:+g}{unit}" if low == high else f"{low:+g}～{high:+g}{unit}"
+    change = f"{p.change:+g}{unit}"
+    return change + (f" ({p.change_pct:+g}%)" if p.change_pct is not None else "")
+
+
+def indicator_name(p) -> str:
+    return p.indicator + (" 增速" if p.measure == "growth" else "")
 
 
 def numbers_table(result: Comparison) -> str:
@@ -98,11 +114,18 @@ def numbers_table(result: Comparison) -> str:
         return "(no indicator appears in both reports)"
     rows = [["indicator", "kind", "old", "new", "change", ""]]
     for p in result.numbers.pairs:
-        name = p.indicator + (" 增速" if p.measure == "growth" else "")
-        change = "" if p.change is None else f"{p.change:+g}{'个百分点' if p.measure == 'growth' else p.new.unit}"
-        if p.change_pct is not None:
-            change += f" ({p.change_pct:+g}%)"
-        rows.append([name, p.kind, figure(p.old), figure(p.new), change, p.direction])
+        rows.append([indicator_name(p), p.kind, figure(p.old), figure(p.new), change_text(p), p.direction])
+    return table(rows)
+
+
+def targets_table(result: Comparison) -> str:
+    """The main targets of both years side by side, qualitative ones too."""
+    if not result.numbers.targets:
+        return "(no list of main targets found)"
+    rows = [["old target", "new target", "change"]]
+    for t in result.numbers.targets:
+        change = change_text(t.pair) if t.pair else "new" if t.old is None else "dropped" if t.new is None else ""
+        rows.append([(t.old or "—").replace("\n", ""), (t.new or "—").replace("\n", ""), change])
     return table(rows)
 
 
@@ -127,6 +150,8 @@ def report(result: Comparison, style: Style) -> str:
         f"{stats['sections_changed']} changed, {stats['sentences_moved']} sentences moved; "
         f"{stats['chars_deleted']} characters deleted, {stats['chars_inserted']} inserted"
     )
+    out += ["", style.bold("Main targets")]
+    out += ["  " + line for line in targets_table(result).split("\n")]
     out += ["", style.bold("Number changes")]
     out += ["  " + line for line in numbers_table(result).split("\n")]
     out += ["", style.bold("Commitments")]

@@ -1,0 +1,112 @@
+"""The mispairings of issue 16, each on a small written pair of reports."""
+from __future__ import annotations
+
+import pytest
+
+from reportdiff.document import from_source
+from reportdiff.load import Source
+from reportdiff.numbers import match
+
+
+def report(year: int, review: str, plan: str = ""):
+    text = f"{year}年政府工作报告\n\n一、{year - 1}年工作回顾\n\n{review}\n\n二、{year}年工作安排\n\n{plan or '做好各项工作。'}\n"
+    return from_source(Source(f"{year}.txt", text, "txt"))
+
+
+def pairs(old_review: str, new_review: str, old_plan: str = "", new_plan: str = ""):
+    return match(report(2025, old_review, old_plan), report(2026, new_review, new_plan))
+
+
+def shown(result) -> set[tuple[float, float]]:
+    return {(p.old.signed, p.new.signed) for p in result.pairs}
+
+
+def test_a_part_under_qizhong_is_not_the_whole():
+    result = pairs(
+        "新设外资企业2.6万户，增长10%。",
+        "新登记经营主体320万户、增长13%，总量达2037.7万户，其中企业929.8万户。新设外资企业3.6万家、增长38.7%。",
+    )
+    assert (2.6, 929.8) not in shown(result)
+    assert (2.6, 3.6) in shown(result)  # 万户 and 万家 both count registered entities
+
+
+def test_an_annual_figure_never_meets_a_five_year_total():
+    result = pairs(
+        "提请省人大常委会审议地方性法规13项。新建和改造高标准农田298万亩。",
+        "“十四五”时期，提请省人大常委会审议地方性法规70项，新建和改造高标准农田1739万亩。",
+    )
+    assert not result.pairs
+
+
+def test_an_average_over_years_is_not_the_years_growth():
+    result = pairs("居民人均可支配收入增长5.3%。", "五年来，居民人均可支配收入年均增长5.1%。")
+    assert not result.pairs
+
+
+def test_a_city_named_before_the_indicator_is_its_scope():
+    result = pairs("宜昌经济总量突破6000亿元。全省生产总值5.8万亿元。", "武汉都市圈经济总量达到3.8万亿元。全省生产总值6.1万亿元。")
+    assert shown(result) == {(5.8, 6.1)}
+    (gdp,) = result.pairs
+    assert gdp.indicator == "地区生产总值"
+
+
+def test_a_rate_changes_by_points():
+    result = pairs("", "", "主要预期目标是：居民消费价格涨幅3%左右。", "主要预期目标是：居民消费价格涨幅2%左右。")
+    (cpi,) = result.pairs
+    assert (cpi.change, cpi.change_pct, cpi.points) == (-1, None, True)
+
+
+def test_a_range_target_stays_a_range():
+    result = pairs("", "", "主要预期目标是：国内生产总值增长5%左右。", "主要预期目标是：国内生产总值增长4.5%—5%。")
+    (gdp,) = result.pairs
+    assert (gdp.new.value, gdp.new.high) == (4.5, 5)
+    assert gdp.change is None and gdp.change_range == (-0.5, 0)
+
+
+@pytest.mark.parametrize(
+    "old, new, old_value, new_value, change",
+    [
+        ("信访总量下降40.4%。", "信访总量下降10.3%。", -40.4, -10.3, 30.1),
+        ("细颗粒物(PM2.5)平均浓度下降2.7%。", "细颗粒物(PM2.5)平均浓度下降4.4%。", -2.7, -4.4, -1.7),
+    ],
+)
+def test_a_decline_keeps_its_sign(old, new, old_value, new_value, change):
+    (p,) = pairs(old, new).pairs
+    assert (p.old.signed, p.new.signed, p.change) == (old_value, new_value, change)
+
+
+def test_thousands_separators():
+    (money, people) = pairs("完成投资1,234亿元。吸纳就业12,000人。", "完成投资1,300亿元。吸纳就业13,500人。").pairs
+    assert (money.old.value, money.new.value) == (1234, 1300)
+    assert (people.old.value, people.new.value) == (12000, 13500)
+
+
+def test_gdp_under_its_names_at_the_reports_level():
+    result = pairs("全省生产总值增长5.2%。", "国内生产总值（GDP）增长5.5%。")
+    (gdp,) = result.pairs
+    assert gdp.indicator == "地区生产总值" and (gdp.old.value, gdp.new.value) == (5.2, 5.5)
+
+
+def test_guishang_is_guimoyishang():
+    (p,) = pairs("规模以上工业增加值增长8.3%。", "规上工业增加值增长7.6%。").pairs
+    assert (p.old.value, p.new.value) == (8.3, 7.6)
+
+
+def test_the_earlier_end_of_a_change_is_not_this_years_figure():
+    (p,) = pairs("常住人口城镇化率达到64.8%。", "常住人口城镇化率从60.2%提高到66.2%。").pairs
+    assert (p.old.value, p.new.value) == (64.8, 66.2)
+
+
+def test_the_main_targets_table_lists_qualitative_targets_too():
+    result = pairs(
+        "",
+        "",
+        "今年主要预期目标是：地区生产总值增长5.5%左右；居民收入增长和经济增长同步；固定资产投资增长4.5%。",
+        "今年主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；居民收入增长和经济增长同步；固定资产投资实现正增长。",
+    )
+    rows = [(t.old, t.new, t.pair.change if t.pair else None) for t in result.targets]
+    assert rows == [
+        ("地区生产总值增长5.5%左右", "地区生产总值增长5%左右，在实际工作中努力争取更好结果", -0.5),
+        ("居民收入增长和经济增长同步", "居民收入增长和经济增长同步", None),
+        ("固定资产投资增长4.5%", "固定资产投资实现正增长", None),
+    ]
