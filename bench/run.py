@@ -91,12 +91,15 @@ async def tui_first_screen() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="seed pairs only")
+    parser.add_argument("--growth", action="store_true", help="the growth runs only")
     parser.add_argument("--dmp-timeout", type=float, default=5.0)
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.5, 1, 2, 4], metavar="MB", help="input sizes for the growth runs (MB a side)")
     args = parser.parse_args()
 
     _, jieba_load = timed(tokens._ready)
     print(f"jieba dictionary load: {jieba_load:.3f} s (once per process)\n")
+    if args.growth:
+        return growth(args.sizes)
     stages = ["load", "structure", "tokens", "align", "diff", "numbers", "commitments", "render"]
     print(f"{'pair':10} {'chars':>13} " + " ".join(f"{s:>9}" for s in stages) + f" {'total':>7} {'dmp-char':>9} {'htmldiff':>9}")
     for a, b in PAIRS:
@@ -143,14 +146,19 @@ def growth(sizes: list[float]) -> None:
     """Each stage on inputs growing from 0.5 to 4 MB a side, and its growth exponent.
 
     The old side is a run of real reports (the shared corpus's national and provincial
-    reports when it is there, else the seeds), the new side the same run one report on,
+    reports in turn when it is there, else the seeds), the new side the same run one report on,
     so report N faces report N+1 as in a real comparison. The exponent of a stage is
     log(time ratio) / log(size ratio) between the smallest and largest size: 1 is
     linear, 2 quadratic. jieba's own segmentation of the same text is the baseline.
     """
     import jieba
 
-    files = sorted(CORPUS.glob("national/*.txt")) + sorted(CORPUS.glob("provinces/2026/*.txt")) if CORPUS.is_dir() else sorted(SEEDS.glob("*.txt"))
+    if CORPUS.is_dir():
+        # National and provincial reports taken in turn, so that every size holds the same mix.
+        national, provinces = sorted(CORPUS.glob("national/*.txt")), sorted(CORPUS.glob("provinces/2026/*.txt"))
+        files = [f for pair in zip(national, provinces * 3) for f in pair]
+    else:
+        files = sorted(SEEDS.glob("*.txt"))
     texts = [load(f).text for f in files]
     print(f"Growth: runs of {'corpus' if CORPUS.is_dir() else 'seed'} reports, both sides growing")
     stages = ["structure", "tokens", "align", "diff", "numbers", "commitments", "render"]

@@ -46,6 +46,7 @@ def _compare_parser() -> argparse.ArgumentParser:
         "'reportdiff track Y1 Y2 …' (commitments across years). "
         "OLD and NEW are years (2024 = the report on 2024's work), ids from 'reportdiff list', or file paths.",
     )
+    p.add_argument("--version", action="version", version=f"reportdiff {_version()}")
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
     p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else text)")
@@ -58,6 +59,15 @@ def _compare_parser() -> argparse.ArgumentParser:
     p.add_argument("--subject", help="subject of --email")
     _common(p)
     return p
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("reportdiff")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def _list_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,25 @@
+"""The command line behaves like a standard one (issue 18): --version, python -m, exit 2."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+BIN = Path(sys.executable).parent / "reportdiff"
+
+
+def test_version():
+    proc = subprocess.run([str(BIN), "--version"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == f"reportdiff {version('reportdiff')}"
+
+
+def test_python_dash_m_gives_the_same_help():
+    module = subprocess.run([sys.executable, "-m", "reportdiff", "--help"], capture_output=True, text=True, timeout=60)
+    script = subprocess.run([str(BIN), "--help"], capture_output=True, text=True, timeout=60)
+    assert module.returncode == 0 and "OLD" in module.stdout and module.stdout == script.stdout
+
+
+def test_a_bad_flag_exits_2():
+    proc = subprocess.run([str(BIN), "2024", "2025", "--no-such-flag"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "--no-such-flag" in proc.stderr
