@@ -48,6 +48,9 @@ _NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后
 EVIDENCE_MATCH = 0.3
 # A promise made again in the next plan repeats more of its wording.
 REPEAT_MATCH = 0.4
+# Bounds that keep the search for evidence linear in the length of the reports.
+COMMON_BIGRAM = 64
+CANDIDATES = 16
 # Indicators whose target is a limit: lower is better (prices, unemployment, deficits, accidents, pollution).
 _CEILING = re.compile(r"价格|物价|失业率|赤字率|负债率|事故|死亡|PM2\.?5|细颗粒物|浓度")
 # How far below a 左右 target an outcome may fall and still count as met.
@@ -213,17 +216,25 @@ class _Sentences:
                 pos = end
 
     def closest(self, words: frozenset[str], weight: dict[str, float], rare: float) -> tuple[float, tuple[int, int]] | None:
-        """The sentence that repeats the largest (rarity-weighted) share of `words`."""
+        """The sentence that repeats the largest (rarity-weighted) share of `words`.
+
+        Candidates are the sentences sharing the bigrams found in at most COMMON_BIGRAM
+        sentences (a common one weighs little and would make the search quadratic), the
+        CANDIDATES most alike of them then scored on every bigram.
+        """
         total = sum(weight.get(w, rare) for w in words)
-        shares: Counter = Counter()
+        votes: Counter = Counter()
         for w in words:
-            for n in self.postings.get(w, ()):
-                shares[n] += weight.get(w, rare)
-        if not shares:
+            found = self.postings.get(w, ())
+            if len(found) <= COMMON_BIGRAM:
+                for n in found:
+                    votes[n] += weight.get(w, rare)
+        if not votes:
             return None
-        n, share = max(shares.items(), key=lambda item: (item[1], -item[0]))
+        # The largest share wins; of equal shares, the earliest sentence.
+        share, n = max(((sum(weight.get(w, rare) for w in words & self.words[n]), n) for n, _ in votes.most_common(CANDIDATES)), key=lambda x: (x[0], -x[1]))
         if len(words & self.words[n]) < 2:
-            return None  # one shared word is a topic, not the same promise
+            return None  # one shared bigram is a topic, not the same promise
         return share / total, self.spans[n]
 
 
