@@ -110,3 +110,17 @@ def test_the_main_targets_table_lists_qualitative_targets_too():
         ("居民收入增长和经济增长同步", "居民收入增长和经济增长同步", None),
         ("固定资产投资增长4.5%", "固定资产投资实现正增长", None),
     ]
+
+
+def test_the_text_report_shows_points_ranges_and_signs():
+    from reportdiff import compare
+    from reportdiff.render.text import numbers_table, targets_table
+
+    old = report(2025, "信访总量下降40.4%。", "主要预期目标是：国内生产总值增长5%左右；居民消费价格涨幅3%左右。")
+    new = report(2026, "信访总量下降10.3%。", "主要预期目标是：国内生产总值增长4.5%—5%；居民消费价格涨幅2%左右。")
+    result = compare(old, new)
+    shown = numbers_table(result)
+    assert "-40.4%" in shown and "-10.3%" in shown and "+30.1个百分点" in shown
+    assert "4.5—5%" in shown and "-0.5～+0个百分点" in shown and "-1个百分点" in shown
+    assert "(-33.33%)" not in shown  # a rate changes by points, not by a percentage of itself
+    assert "国内生产总值增长4.5%—5%" in targets_table(result)
