@@ -314,8 +314,10 @@ def _quantity(
             verb = _ACTION.match(normalize_label(label)) if label.endswith("等") else None
             name = (verb.group(0) if verb else "") + _counted(folded, r.end) or name
         indicator, scope = identify(name) if name else ("", "")
-        if 0 < len(indicator) <= 2 and counted is not None and label_start - counted.end <= 2 * _NEAR:
-            indicator = counted.indicator + indicator  # 省重点项目304个、完成投资4608亿元: the projects' 投资
+        owner = counted or (previous if previous is not None and len(previous.indicator) > 2 and previous.family != r.family else None)
+        if 0 < len(indicator) <= 2 and owner is not None and label_start - owner.end <= 2 * _NEAR:
+            # 省重点项目304个、完成投资4608亿元: the projects' 投资; 新登记经营主体320万户…总量达2037.7万户
+            indicator = owner.indicator + indicator
         if previous is not None and "其中" in folded[label_start - 3 if label_start >= 3 else 0 : r.start] and len(indicator) <= 3:
             # 总量达2037.7万户，其中企业929.8万户: a generic name under 其中 is a part of the figure before
             scope = "其中" + previous.indicator
