@@ -561,8 +561,9 @@ def _addition_and_stock(a: Quantity, b: Quantity) -> bool:
 
 
 def _contrary(a: Quantity, b: Quantity) -> bool:
-    """One indicator's name, but one figure an addition and the other a stock, or a running total and the year's."""
-    return _addition_and_stock(a, b) or _total_and_year(a, b)
+    """One indicator's name, but one figure an addition and the other a stock, a running
+    total and the year's, or words alike but for an opposite (实际利用内资 / 实际利用外资)."""
+    return _addition_and_stock(a, b) or _total_and_year(a, b) or _opposite(normalize_label(a.label), normalize_label(b.label))
 
 
 def _total_and_year(a: Quantity, b: Quantity) -> bool:

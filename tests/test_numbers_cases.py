@@ -124,3 +124,37 @@ def test_the_text_report_shows_points_ranges_and_signs():
     assert "4.5—5%" in shown and "-0.5～+0个百分点" in shown and "-1个百分点" in shown
     assert "(-33.33%)" not in shown  # a rate changes by points, not by a percentage of itself
     assert "国内生产总值增长4.5%—5%" in targets_table(result)
+
+
+@pytest.mark.parametrize(
+    "label, indicator, scope",
+    [
+        ("全省生产总值", "地区生产总值", ""),
+        ("全市生产总值", "地区生产总值", ""),
+        ("国内生产总值(GDP)", "地区生产总值", ""),
+        ("经济总量", "地区生产总值", ""),
+        ("宜昌经济总量", "地区生产总值", "宜昌"),
+        ("武汉都市圈经济总量", "地区生产总值", "武汉都市圈"),
+        ("海洋生产总值", "地区生产总值", "海洋"),
+        ("规模以上工业增加值", "规上工业增加值", ""),
+        ("全社会研发投入强度", "研发投入强度", ""),
+    ],
+)
+def test_indicator_and_scope_of_a_name(label, indicator, scope):
+    from reportdiff.numbers import identify
+
+    assert identify(label) == (indicator, scope)
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("实际利用内资增长33.8%。", "实际利用外资增长6.1%。"),  # opposites
+        ("省级领军人才947人。", "新引育省级以上领军人才1480多人。"),  # 省级 vs 省级以上
+        ("发电总装机达7582万千瓦。", "新增发电装机4178万千瓦。"),  # a stock vs the year's addition
+        ("自贸试验区累计15项创新成果在全国推广。", "自贸试验区3项创新成果在全国推广。"),  # a running total vs the year's
+        ("全年完成水利建设投资654.7亿元。", "完成投资4608亿元。"),  # a narrower thing
+    ],
+)
+def test_names_alike_that_measure_different_things(old, new):
+    assert not pairs(old, new).pairs
