@@ -30,7 +30,7 @@ _LEAD_FILLER = re.compile(
     r"^(全区|全年|年度|今年|年末|年底|其中|累计|拟安排|拟|共计|总计|共|实现|完成|达到|达|确保|力争|预计|争取|顺利|成功|全面|新建成|建成|"
     r"谋划实施|实施|目标|主要预期目标是|经济社会发展主要预期目标是|同比|比上年)"
 )
-_TAIL_FILLER = re.compile(r"([从由]|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了)$")
+_TAIL_FILLER = re.compile(r"([从由]|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了|实际|名义)$")
 _GROWTH = re.compile(r"(增长|增速|下降|提高|降低|增加|减少|增幅|降幅|上涨|涨幅|回落|下跌)$")
 _TARGET_WORDS = re.compile(r"目标|计划|预期")
 # Verbs that open a clause whose object follows the count: 培育10个现代海洋特色产业集聚区.
@@ -42,7 +42,9 @@ _ACTION = re.compile(
 _END_POINT = re.compile(r"(增加|提高|提升|上升|下降|扩大|缩小)(到|至)$|(增|升|降)至$|降到$")
 _TOTAL = re.compile(r"累计|新增|共|总计|合计|年均")
 # A margin over a benchmark: 高于全国1.5个百分点, 快于经济增速1个百分点.
-_COMPARISON = re.compile(r"^(增速)?(高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)")
+_COMPARISON = re.compile(r"^(增速)?((高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)|比上年(加快|回落|提高|下降|上升))")
+# A name that is only the change of the figure before: 比上年增加888万吨, 多增38万人.
+_CHANGE_ONLY = re.compile(r"^(增加|减少|多增|少增|新增|增长|下降|提高|降低|上升|回落|净增)$")
 # The sentence that lists the year's main targets; what follows in its paragraph are targets.
 _TARGETS_LEAD = re.compile(r"(?:主要预期|主要|预期)目标(?:建议)?(?:是|为)[:：]?")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|20[3-9]\d年|到20\d\d年")
@@ -56,7 +58,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "社会消费品零售总额": ("社会消费品零售总额", "社消零总额"),
     "一般公共预算收入": ("一般公共预算收入", "地方一般公共预算收入"),
     "城镇新增就业": ("城镇新增就业人数", "城镇新增就业", "新增城镇就业"),
-    "外贸进出口总额": ("外贸进出口总额", "货物贸易进出口总额", "进出口总额"),
+    "外贸进出口总额": ("外贸进出口总额", "货物贸易进出口总额", "货物进出口总额", "进出口总额"),
     "实际利用境外资金": ("实际利用境外资金", "实际利用外资", "实际使用外资"),
     "居民消费价格": ("居民消费价格", "居民消费价格指数", "CPI"),
 }
@@ -293,6 +295,10 @@ def _quantity(
     label = folded[label_start : r.start]
     before = folded[sentence_start : r.start]
     name, measure = _indicator(r.subject or label, r.unit)
+    if _CHANGE_ONLY.match(name):
+        name = ""
+    if quantities.is_increment(folded[max(sentence_start, r.start - 8) : r.start]) and quantities.family(r.unit) not in _POINTS:
+        measure = "increment"
     if r.subject and r.unit == "%" and _LIST_GROWTH.match(_verb_before(folded, sentence_start, r.start)):
         measure = "growth"
     text_start = label_start
@@ -321,8 +327,6 @@ def _quantity(
         if previous is not None and "其中" in folded[label_start - 3 if label_start >= 3 else 0 : r.start] and len(indicator) <= 3:
             # 总量达2037.7万户，其中企业929.8万户: a generic name under 其中 is a part of the figure before
             scope = "其中" + previous.indicator
-    if quantities.is_increment(folded[max(sentence_start, r.start - 8) : r.start]) and quantities.family(r.unit) not in _POINTS:
-        measure = "increment"
     if kind == "period" and (r.role == "to" or _END_POINT.search(label)) and not _TOTAL.search(label):
         # 国内生产总值增加到121万亿元 in a five-year review: the level the period ended at, the year's
         kind, part_period = "actual", "annual"

@@ -5,7 +5,7 @@ import pytest
 
 from reportdiff.document import from_source
 from reportdiff.load import Source
-from reportdiff.numbers import match
+from reportdiff.numbers import extract, match
 
 
 def report(year: int, review: str, plan: str = ""):
@@ -158,3 +158,20 @@ def test_indicator_and_scope_of_a_name(label, indicator, scope):
 )
 def test_names_alike_that_measure_different_things(old, new):
     assert not pairs(old, new).pairs
+
+
+def test_a_plan_reports_chain_of_level_increment_and_growth():
+    review = (
+        "全年粮食产量69541万吨，比上年增加888万吨，增长1.3%。城镇新增就业1244万人，比上年多增38万人。"
+        "全国居民人均可支配收入39218元，实际增长6.1%。"
+    )
+    named = [(q.indicator, q.measure) for q in extract(report(2024, review))]
+    assert named == [
+        ("粮食产量", "level"),
+        ("粮食产量", "increment"),
+        ("粮食产量", "growth"),
+        ("城镇新增就业", "level"),
+        ("城镇新增就业", "increment"),
+        ("居民人均可支配收入", "level"),
+        ("居民人均可支配收入", "growth"),
+    ]
