@@ -301,6 +301,39 @@ def _quantity(
         measure = "increment"
     if r.subject and r.unit == "%" and _LIST_GROWTH.match(_verb_before(folded, sentence_start, r.start)):
         measure = "growth"
+    indicator, scope, text_start = _naming(folded, r, name, measure, label, label_start, previous, counted)
+    if kind == "period" and (r.role == "to" or _END_POINT.search(label)) and not _TOTAL.search(label):
+        # 国内生产总值增加到121万亿元 in a five-year review: the level the period ended at, the year's
+        kind, part_period = "actual", "annual"
+    if r.qualifier == "力争" or _TARGET_WORDS.search(label) or in_targets:
+        kind = "target"
+    return Quantity(
+        value=abs(r.value),
+        unit=r.unit,
+        qualifier=r.qualifier,
+        indicator=indicator,
+        label=doc.text[label_start : r.start],
+        measure=measure,
+        kind=kind,
+        year=None if r.role == "from" else year,
+        text=doc.clean.original(text_start, r.end),
+        text_start=text_start,
+        start=r.start,
+        end=r.end,
+        high=abs(r.high) if r.high is not None else None,
+        estimate=r.qualifier == "预计" or "预计" in label,
+        sign=-1 if r.value < 0 else 1,
+        period=part_period or (quantities.period(head + "," + before) if head not in before else quantities.period(before)),
+        scope=scope,
+        role=r.role,
+    )
+
+
+def _naming(
+    folded: str, r: Reading, name: str, measure: str, label: str, label_start: int, previous: Quantity | None, counted: Quantity | None
+) -> tuple[str, str, int]:
+    """(indicator, scope, where the evidence starts) of a figure: its own words, or the
+    figure before it when it only continues that one (增长4.8%, 高于全国…, 达62.1%)."""
     text_start = label_start
     if r.role == "to" and previous is not None and previous.role == "from":
         # 常住人口城镇化率从60.2%提高到66.2%: the later figure of the indicator named before 从
@@ -327,31 +360,7 @@ def _quantity(
         if previous is not None and "其中" in folded[label_start - 3 if label_start >= 3 else 0 : r.start] and len(indicator) <= 3:
             # 总量达2037.7万户，其中企业929.8万户: a generic name under 其中 is a part of the figure before
             scope = "其中" + previous.indicator
-    if kind == "period" and (r.role == "to" or _END_POINT.search(label)) and not _TOTAL.search(label):
-        # 国内生产总值增加到121万亿元 in a five-year review: the level the period ended at, the year's
-        kind, part_period = "actual", "annual"
-    if r.qualifier == "力争" or _TARGET_WORDS.search(label) or in_targets:
-        kind = "target"
-    return Quantity(
-        value=abs(r.value),
-        unit=r.unit,
-        qualifier=r.qualifier,
-        indicator=indicator,
-        label=doc.text[label_start : r.start],
-        measure=measure,
-        kind=kind,
-        year=None if r.role == "from" else year,
-        text=doc.clean.original(text_start, r.end),
-        text_start=text_start,
-        start=r.start,
-        end=r.end,
-        high=abs(r.high) if r.high is not None else None,
-        estimate=r.qualifier == "预计" or "预计" in label,
-        sign=-1 if r.value < 0 else 1,
-        period=part_period or (quantities.period(head + "," + before) if head not in before else quantities.period(before)),
-        scope=scope,
-        role=r.role,
-    )
+    return indicator, scope, text_start
 
 
 def _counted(folded: str, pos: int) -> str:
