@@ -129,8 +129,12 @@ def targets_table(result: Comparison) -> str:
 
 
 def target_change(t) -> str:
-    """How a main target moved: in points or units when both are figures, else new / dropped."""
-    return change_text(t.pair) if t.pair else "new" if t.old is None else "dropped" if t.new is None else ""
+    """How a main target moved: in points or units when both are figures, else new / dropped / reworded."""
+    if t.pair:
+        return change_text(t.pair)
+    if t.old is None or t.new is None:
+        return "new" if t.old is None else "dropped"
+    return "" if "".join(t.old.split()) == "".join(t.new.split()) else "reworded"
 
 
 def commitments_summary(result: Comparison) -> str:
