@@ -30,7 +30,7 @@ _LEAD_FILLER = re.compile(
     r"^(全区|全年|年度|今年|年末|年底|其中|累计|拟安排|拟|共计|总计|共|实现|完成|达到|达|确保|力争|预计|争取|顺利|成功|全面|新建成|建成|"
     r"谋划实施|实施|目标|主要预期目标是|经济社会发展主要预期目标是|同比|比上年)"
 )
-_TAIL_FILLER = re.compile(r"([从由]|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了)$")
+_TAIL_FILLER = re.compile(r"([从由]|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了|实际|名义)$")
 _GROWTH = re.compile(r"(增长|增速|下降|提高|降低|增加|减少|增幅|降幅|上涨|涨幅|回落|下跌)$")
 _TARGET_WORDS = re.compile(r"目标|计划|预期")
 # Verbs that open a clause whose object follows the count: 培育10个现代海洋特色产业集聚区.
@@ -42,7 +42,9 @@ _ACTION = re.compile(
 _END_POINT = re.compile(r"(增加|提高|提升|上升|下降|扩大|缩小)(到|至)$|(增|升|降)至$|降到$")
 _TOTAL = re.compile(r"累计|新增|共|总计|合计|年均")
 # A margin over a benchmark: 高于全国1.5个百分点, 快于经济增速1个百分点.
-_COMPARISON = re.compile(r"^(增速)?(高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)")
+_COMPARISON = re.compile(r"^(增速)?((高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)|比上年(加快|回落|提高|下降|上升))")
+# A name that is only the change of the figure before: 比上年增加888万吨, 多增38万人.
+_CHANGE_ONLY = re.compile(r"^(增加|减少|多增|少增|新增|增长|下降|提高|降低|上升|回落|净增)$")
 # The sentence that lists the year's main targets; what follows in its paragraph are targets.
 _TARGETS_LEAD = re.compile(r"(?:主要预期|主要|预期)目标(?:建议)?(?:是|为)[:：]?")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|20[3-9]\d年|到20\d\d年")
@@ -56,7 +58,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "社会消费品零售总额": ("社会消费品零售总额", "社消零总额"),
     "一般公共预算收入": ("一般公共预算收入", "地方一般公共预算收入"),
     "城镇新增就业": ("城镇新增就业人数", "城镇新增就业", "新增城镇就业"),
-    "外贸进出口总额": ("外贸进出口总额", "货物贸易进出口总额", "进出口总额"),
+    "外贸进出口总额": ("外贸进出口总额", "货物贸易进出口总额", "货物进出口总额", "进出口总额"),
     "实际利用境外资金": ("实际利用境外资金", "实际利用外资", "实际使用外资"),
     "居民消费价格": ("居民消费价格", "居民消费价格指数", "CPI"),
 }
@@ -293,34 +295,13 @@ def _quantity(
     label = folded[label_start : r.start]
     before = folded[sentence_start : r.start]
     name, measure = _indicator(r.subject or label, r.unit)
-    if r.subject and r.unit == "%" and _LIST_GROWTH.match(_verb_before(folded, sentence_start, r.start)):
-        measure = "growth"
-    text_start = label_start
-    if r.role == "to" and previous is not None and previous.role == "from":
-        # 常住人口城镇化率从60.2%提高到66.2%: the later figure of the indicator named before 从
-        text_start = previous.text_start
-        indicator, scope = previous.indicator, previous.scope
-    elif previous is not None and _COMPARISON.match(name):
-        # 规上工业增加值增长8.3%，高于全国2.5个百分点: the margin of the figure before
-        indicator, scope, text_start = previous.indicator + name, previous.scope, previous.text_start
-    elif not name and previous is not None and label_start - previous.end <= _NEAR and (measure, r.family) != (previous.measure, previous.family):
-        # 地区生产总值263.06亿元，同比增长4.8%; 城镇化率提升0.9个百分点、达62.1%: the
-        # figure before names the indicator, and is quoted with it as evidence.
-        indicator, scope, text_start = previous.indicator, previous.scope, previous.text_start
-    else:
-        if (not label.strip() or label.endswith(("等", "的")) or _ACTION.fullmatch(name)) and quantities.split_unit(r.unit)[1] in _COUNTERS:
-            # 8条高速公路建成通车; 培育10个…集聚区; 建成临沂至滕州等15个项目 (the examples
-            # before 等 are not the indicator, the verb that opens the clause is)
-            verb = _ACTION.match(normalize_label(label)) if label.endswith("等") else None
-            name = (verb.group(0) if verb else "") + _counted(folded, r.end) or name
-        indicator, scope = identify(name) if name else ("", "")
-        if 0 < len(indicator) <= 2 and counted is not None and label_start - counted.end <= 2 * _NEAR:
-            indicator = counted.indicator + indicator  # 省重点项目304个、完成投资4608亿元: the projects' 投资
-        if previous is not None and "其中" in folded[label_start - 3 if label_start >= 3 else 0 : r.start] and len(indicator) <= 3:
-            # 总量达2037.7万户，其中企业929.8万户: a generic name under 其中 is a part of the figure before
-            scope = "其中" + previous.indicator
+    if _CHANGE_ONLY.match(name):
+        name = ""
     if quantities.is_increment(folded[max(sentence_start, r.start - 8) : r.start]) and quantities.family(r.unit) not in _POINTS:
         measure = "increment"
+    if r.subject and r.unit == "%" and _LIST_GROWTH.match(_verb_before(folded, sentence_start, r.start)):
+        measure = "growth"
+    indicator, scope, text_start = _naming(folded, r, name, measure, label, label_start, previous, counted)
     if kind == "period" and (r.role == "to" or _END_POINT.search(label)) and not _TOTAL.search(label):
         # 国内生产总值增加到121万亿元 in a five-year review: the level the period ended at, the year's
         kind, part_period = "actual", "annual"
@@ -346,6 +327,40 @@ def _quantity(
         scope=scope,
         role=r.role,
     )
+
+
+def _naming(
+    folded: str, r: Reading, name: str, measure: str, label: str, label_start: int, previous: Quantity | None, counted: Quantity | None
+) -> tuple[str, str, int]:
+    """(indicator, scope, where the evidence starts) of a figure: its own words, or the
+    figure before it when it only continues that one (增长4.8%, 高于全国…, 达62.1%)."""
+    text_start = label_start
+    if r.role == "to" and previous is not None and previous.role == "from":
+        # 常住人口城镇化率从60.2%提高到66.2%: the later figure of the indicator named before 从
+        text_start = previous.text_start
+        indicator, scope = previous.indicator, previous.scope
+    elif previous is not None and _COMPARISON.match(name):
+        # 规上工业增加值增长8.3%，高于全国2.5个百分点: the margin of the figure before
+        indicator, scope, text_start = previous.indicator + name, previous.scope, previous.text_start
+    elif not name and previous is not None and label_start - previous.end <= _NEAR and (measure, r.family) != (previous.measure, previous.family):
+        # 地区生产总值263.06亿元，同比增长4.8%; 城镇化率提升0.9个百分点、达62.1%: the
+        # figure before names the indicator, and is quoted with it as evidence.
+        indicator, scope, text_start = previous.indicator, previous.scope, previous.text_start
+    else:
+        if (not label.strip() or label.endswith(("等", "的")) or _ACTION.fullmatch(name)) and quantities.split_unit(r.unit)[1] in _COUNTERS:
+            # 8条高速公路建成通车; 培育10个…集聚区; 建成临沂至滕州等15个项目 (the examples
+            # before 等 are not the indicator, the verb that opens the clause is)
+            verb = _ACTION.match(normalize_label(label)) if label.endswith("等") else None
+            name = (verb.group(0) if verb else "") + _counted(folded, r.end) or name
+        indicator, scope = identify(name) if name else ("", "")
+        owner = counted or (previous if previous is not None and len(previous.indicator) > 2 and previous.family != r.family else None)
+        if 0 < len(indicator) <= 2 and owner is not None and label_start - owner.end <= 2 * _NEAR:
+            # 省重点项目304个、完成投资4608亿元: the projects' 投资; 新登记经营主体320万户…总量达2037.7万户
+            indicator = owner.indicator + indicator
+        if previous is not None and "其中" in folded[label_start - 3 if label_start >= 3 else 0 : r.start] and len(indicator) <= 3:
+            # 总量达2037.7万户，其中企业929.8万户: a generic name under 其中 is a part of the figure before
+            scope = "其中" + previous.indicator
+    return indicator, scope, text_start
 
 
 def _counted(folded: str, pos: int) -> str:
@@ -559,8 +574,9 @@ def _addition_and_stock(a: Quantity, b: Quantity) -> bool:
 
 
 def _contrary(a: Quantity, b: Quantity) -> bool:
-    """One indicator's name, but one figure an addition and the other a stock, or a running total and the year's."""
-    return _addition_and_stock(a, b) or _total_and_year(a, b)
+    """One indicator's name, but one figure an addition and the other a stock, a running
+    total and the year's, or words alike but for an opposite (实际利用内资 / 实际利用外资)."""
+    return _addition_and_stock(a, b) or _total_and_year(a, b) or _opposite(normalize_label(a.label), normalize_label(b.label))
 
 
 def _total_and_year(a: Quantity, b: Quantity) -> bool:

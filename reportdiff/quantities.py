@@ -321,7 +321,7 @@ _CUMULATIVE = re.compile(
     r"十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|(?:19|20)\d\d年以来|党的[^,;。]{1,6}大以来|以来"
 )
 _YEAR_SO_FAR = re.compile(r"(今年|年初|年内)以来")
-_INCREMENT = re.compile(r"比上年(?:末)?(?:增加|多|新增|减少|少)$")
+_INCREMENT = re.compile(r"比上年(?:末)?(?:增加|多增|少增|多|新增|减少|少)$")
 
 
 def period(before: str) -> str:

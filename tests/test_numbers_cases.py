@@ -5,7 +5,7 @@ import pytest
 
 from reportdiff.document import from_source
 from reportdiff.load import Source
-from reportdiff.numbers import match
+from reportdiff.numbers import extract, match
 
 
 def report(year: int, review: str, plan: str = ""):
@@ -109,4 +109,69 @@ def test_the_main_targets_table_lists_qualitative_targets_too():
         ("地区生产总值增长5.5%左右", "地区生产总值增长5%左右，在实际工作中努力争取更好结果", -0.5),
         ("居民收入增长和经济增长同步", "居民收入增长和经济增长同步", None),
         ("固定资产投资增长4.5%", "固定资产投资实现正增长", None),
+    ]
+
+
+def test_the_text_report_shows_points_ranges_and_signs():
+    from reportdiff import compare
+    from reportdiff.render.text import numbers_table, targets_table
+
+    old = report(2025, "信访总量下降40.4%。", "主要预期目标是：国内生产总值增长5%左右；居民消费价格涨幅3%左右。")
+    new = report(2026, "信访总量下降10.3%。", "主要预期目标是：国内生产总值增长4.5%—5%；居民消费价格涨幅2%左右。")
+    result = compare(old, new)
+    shown = numbers_table(result)
+    assert "-40.4%" in shown and "-10.3%" in shown and "+30.1个百分点" in shown
+    assert "4.5—5%" in shown and "-0.5～+0个百分点" in shown and "-1个百分点" in shown
+    assert "(-33.33%)" not in shown  # a rate changes by points, not by a percentage of itself
+    assert "国内生产总值增长4.5%—5%" in targets_table(result)
+
+
+@pytest.mark.parametrize(
+    "label, indicator, scope",
+    [
+        ("全省生产总值", "地区生产总值", ""),
+        ("全市生产总值", "地区生产总值", ""),
+        ("国内生产总值(GDP)", "地区生产总值", ""),
+        ("经济总量", "地区生产总值", ""),
+        ("宜昌经济总量", "地区生产总值", "宜昌"),
+        ("武汉都市圈经济总量", "地区生产总值", "武汉都市圈"),
+        ("海洋生产总值", "地区生产总值", "海洋"),
+        ("规模以上工业增加值", "规上工业增加值", ""),
+        ("全社会研发投入强度", "研发投入强度", ""),
+    ],
+)
+def test_indicator_and_scope_of_a_name(label, indicator, scope):
+    from reportdiff.numbers import identify
+
+    assert identify(label) == (indicator, scope)
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("实际利用内资增长33.8%。", "实际利用外资增长6.1%。"),  # opposites
+        ("省级领军人才947人。", "新引育省级以上领军人才1480多人。"),  # 省级 vs 省级以上
+        ("发电总装机达7582万千瓦。", "新增发电装机4178万千瓦。"),  # a stock vs the year's addition
+        ("自贸试验区累计15项创新成果在全国推广。", "自贸试验区3项创新成果在全国推广。"),  # a running total vs the year's
+        ("全年完成水利建设投资654.7亿元。", "完成投资4608亿元。"),  # a narrower thing
+    ],
+)
+def test_names_alike_that_measure_different_things(old, new):
+    assert not pairs(old, new).pairs
+
+
+def test_a_plan_reports_chain_of_level_increment_and_growth():
+    review = (
+        "全年粮食产量69541万吨，比上年增加888万吨，增长1.3%。城镇新增就业1244万人，比上年多增38万人。"
+        "全国居民人均可支配收入39218元，实际增长6.1%。"
+    )
+    named = [(q.indicator, q.measure) for q in extract(report(2024, review))]
+    assert named == [
+        ("粮食产量", "level"),
+        ("粮食产量", "increment"),
+        ("粮食产量", "growth"),
+        ("城镇新增就业", "level"),
+        ("城镇新增就业", "increment"),
+        ("居民人均可支配收入", "level"),
+        ("居民人均可支配收入", "growth"),
     ]

@@ -19,7 +19,7 @@ from .. import __version__
 from ..compare import Comparison
 from ..corpus import bundled
 from ..document import Document
-from .text import _years, change_text, figure, indicator_name
+from .text import _years, change_text, figure, indicator_name, target_change
 
 STATUS_NAMES = {"met": "met", "missed": "missed", "partial": "partial", "not_reported": "not reported", "carried_over": "carried over"}
 
@@ -115,6 +115,7 @@ def view(result: Comparison) -> dict:
         "new": _doc(result.new),
         "stats": result.stats(),
         "numbers": numbers,
+        "targets": [{"old": t.old or "—", "new": t.new or "—", "change": target_change(t)} for t in result.numbers.targets],
         "commitments": commitments,
         "language": result.language,
         "pairs": pairs,

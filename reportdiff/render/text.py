@@ -124,9 +124,17 @@ def targets_table(result: Comparison) -> str:
         return "(no list of main targets found)"
     rows = [["old target", "new target", "change"]]
     for t in result.numbers.targets:
-        change = change_text(t.pair) if t.pair else "new" if t.old is None else "dropped" if t.new is None else ""
-        rows.append([(t.old or "—").replace("\n", ""), (t.new or "—").replace("\n", ""), change])
+        rows.append([(t.old or "—").replace("\n", ""), (t.new or "—").replace("\n", ""), target_change(t)])
     return table(rows)
+
+
+def target_change(t) -> str:
+    """How a main target moved: in points or units when both are figures, else new / dropped / reworded."""
+    if t.pair:
+        return change_text(t.pair)
+    if t.old is None or t.new is None:
+        return "new" if t.old is None else "dropped"
+    return "" if "".join(t.old.split()) == "".join(t.new.split()) else "reworded"
 
 
 def commitments_summary(result: Comparison) -> str:
