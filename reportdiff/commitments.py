@@ -423,10 +423,14 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     if said and said[0] >= EVIDENCE_MATCH:
         start, end = said[1]
         c.outcome_text = review.text.doc.span_text(start, end).strip()
-        if not _NOT_DONE.search(review.text.folded[start:end]):
+        # Incompleteness is read in the clause that speaks of the promise, and a word the
+        # promise itself uses (开展…试点) says nothing of how far it got.
+        clause = _closest_clause(review.text.folded[start:end], c.words)
+        unfinished = [m.group(0) for m in _NOT_DONE.finditer(clause) if m.group(0) not in c.plan_text]
+        if not unfinished:
             c.status, c.reason = "met", "reported done"
             return c
-        c.status, c.reason = "partial", "reported under way"
+        c.status, c.reason = "partial", f"reported under way ({unfinished[0]})"
     # A qualitative target set again next year is a new year's target, not a promise carried over.
     again = review.promised.closest(c.words, review.weight, review.rare) if c.kind == "action" else None
     if again and again[0] >= REPEAT_MATCH:
@@ -435,6 +439,12 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     elif c.status != "partial":
         c.status, c.reason = "not_reported", "the review does not mention it"
     return c
+
+
+def _closest_clause(sentence: str, words: frozenset[str]) -> str:
+    """The clause of a sentence that shares most of the bigrams in `words`."""
+    clauses = re.split(r"[，,：:]", sentence)
+    return max(clauses, key=lambda clause: len(words & {clause[i : i + 2] for i in range(len(clause) - 1)}))
 
 
 def _by_named_context(c: Commitment, review: _Review) -> Quantity | None:
