@@ -100,7 +100,7 @@ def main() -> None:
     parser.add_argument("--dmp-timeout", type=float, default=5.0)
     args = parser.parse_args()
 
-    _, jieba_load = timed(tokens._ready)
+    _, jieba_load = timed(tokens.jieba_ready)
     print(f"jieba dictionary load: {jieba_load:.3f} s (once per process)\n")
     stages = ["load", "structure", "tokens", "align", "diff", "numbers", "commitments", "render"]
     print(f"{'pair':10} {'chars':>13} " + " ".join(f"{s:>9}" for s in stages) + f" {'total':>7} {'dmp-char':>9} {'htmldiff':>9}")
