@@ -282,7 +282,10 @@ def run_pair(task: Task, use_cache: bool = True) -> Outcome:
         html = render_html.render(result)
         data = render_json.dumps(render_json.comparison(result))
         record.update(status="ok", headline=headline(result), counts=result.stats())
-        record["timing"] = {"read": round(read_done - start, 3), "compare": round(compared - read_done, 3), "render": round(time.perf_counter() - compared, 3)}
+        record["timing"] = {
+            "read": round(read_done - start, 3), "compare": round(compared - read_done, 3), "render": round(time.perf_counter() - compared, 3),
+            "worker_peak_mib": _peak_mib(),
+        }
         return Outcome(record, html, data)
     except ReportdiffError as exc:
         record.update(status="failed", error=str(exc))
@@ -290,6 +293,16 @@ def run_pair(task: Task, use_cache: bool = True) -> Outcome:
         record.update(status="failed", error=f"internal error: {type(exc).__name__}: {exc}")
     record["timing"] = {"total": round(time.perf_counter() - start, 3)}
     return Outcome(record)
+
+
+def _peak_mib() -> float | None:
+    """The largest resident size this worker has had so far."""
+    try:
+        import resource
+    except ImportError:  # not on this system
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (2**20 if sys.platform == "darwin" else 2**10), 1)
 
 
 def _record(task: Task) -> dict:

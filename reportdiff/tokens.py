@@ -134,6 +134,7 @@ def cut(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every token of every section, of a vocabulary of a few thousand words
 def is_content(token: str) -> bool:
     """Whether a token says what a text is about (not punctuation, years, filler)."""
     return not (
