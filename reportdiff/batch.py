@@ -44,7 +44,8 @@ from .cache import ObjectCache, code_fingerprint, file_digest
 from .errors import ReportdiffError, UsageError, shown
 from .output import Outputs, check
 
-YEAR_IN_PATH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A year standing on its own in a path (2025/…, 1999_gwr, 2025年…), not four digits of a hash or a code.
+YEAR_IN_PATH = re.compile(r"(?<![0-9A-Za-z])(?:19|20)\d\d(?![0-9A-Za-z])")
 RESULTS = "results.jsonl"
 INDEX = "index.html"
 SCHEMA = "reportdiff-batch/1"
@@ -195,7 +196,7 @@ def _note(report: Report, status: str, why: str | None) -> dict:
 
 def series_label(series: str) -> str:
     """A series as a reader names it: its path without the years and separators (provinces/上海市)."""
-    label = re.sub(r"[_\-. ]*\{year\}[_\-. ]*", "/", series)
+    label = re.sub(r"[_\-. ]*\{year\}年?[_\-. ]*", "/", series)
     label = re.sub(r"/+", "/", label).strip("/")
     return label or series.replace("{year}", "").strip("/_-. ") or "corpus"
 
@@ -413,10 +414,12 @@ class Runner:
         futures = self._client.map(fn, items, *[[a] * len(items) for a in args], pure=False)
         owner = {f.key: item for f, item in zip(futures, items)}
         for future in as_completed(futures):
-            if future.status == "error":
-                yield owner[future.key], future.exception()
-            else:
+            if future.status == "finished":
                 yield owner[future.key], future.result()
+            elif future.status == "error":
+                yield owner[future.key], future.exception()
+            else:  # cancelled: the cluster lost it
+                yield owner[future.key], RuntimeError(f"the Dask task was {future.status}")
 
 
 class Progress:

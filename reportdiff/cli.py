@@ -197,6 +197,11 @@ def _batch(args) -> int:
         raise UsageError("--jobs must be at least 1")
     done = batch.run(args.corpus, args.output, args.jobs, args.dask, use_cache=not args.no_cache)
     pairs = sum(1 for r in done.records if r["type"] == "pair")
+    failures = [r for r in done.records if r["status"] == "failed"]
+    for r in failures[:10]:
+        print(f"reportdiff: failed: {r.get('pair') or r.get('report')}: {r['error']}", file=sys.stderr)
+    if len(failures) > 10:
+        print(f"reportdiff: … and {len(failures) - 10} more failures (see {batch.RESULTS})", file=sys.stderr)
     print(
         f"reportdiff: {pairs} pairs ({done.ran} compared, {done.kept} unchanged since the last run), {done.failed} failed, "
         f"{done.seconds:.1f} s; see {shown(Path(args.output) / batch.INDEX)}",

@@ -216,3 +216,45 @@ def test_cold_start_imports_only_what_the_run_needs(tmp_path):
     after_import, after_json = run.stdout.splitlines()
     assert after_import == "[]"
     assert after_json == "[]"
+
+
+class _Terminal:
+    def __init__(self, tty: bool):
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_progress_bar_only_on_a_terminal(tty):
+    stream = _Terminal(tty)
+    bar = batch.Progress("comparing", 3, stream)
+    for failed in (False, True, False):
+        bar.step(failed)
+    if tty:
+        assert "3/3, 1 failed" in stream.text and stream.text.endswith("\n") and "\r" in stream.text
+    else:
+        assert stream.text == ""
+
+
+def test_years_and_series_from_paths(tmp_path):
+    for name in ("2025/上海市.docx", "2026/上海市.txt", "national/1999_gwr.txt", "hash/a2019bc7f.txt", "2025年湖南省.txt", ".hidden/2020.txt", "LICENSE.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("一、总体\n内容。\n", encoding="utf-8")
+    found = {r.name: (r.series, r.year) for r in batch.find_reports(tmp_path, tmp_path / "site")}
+    assert found == {
+        "2025/上海市.docx": ("{year}/上海市", 2025),
+        "2026/上海市.txt": ("{year}/上海市", 2026),  # another format, the same series
+        "national/1999_gwr.txt": ("national/{year}_gwr", 1999),
+        "hash/a2019bc7f.txt": (None, None),  # four digits inside a code are no year: its text places it
+        "2025年湖南省.txt": ("{year}年湖南省", 2025),
+    }
+    labels = [batch.series_label(s) for s in ("national/{year}_gwr", "{year}/上海市", "{year}年湖南省")]
+    assert labels == ["national/gwr", "上海市", "湖南省"]
