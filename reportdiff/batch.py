@@ -221,12 +221,16 @@ def _documents(use_cache: bool) -> ObjectCache:
     return ObjectCache.open("documents") if use_cache else ObjectCache(None, "")
 
 
+def _key(report: Report) -> str:
+    return f"{report.digest}{Path(report.path).suffix.lower()}"  # the suffix decides how bytes are read
+
+
 def prepared(report: Report, use_cache: bool = True):
     """A report read through stages 1–3 and tokenized: (Document, Tokens), from the cache when seen before."""
     from .document import read
     from .tokens import Tokens
 
-    key = f"{report.digest}{Path(report.path).suffix.lower()}"  # the suffix decides how bytes are read
+    key = _key(report)
     if key in _MEMO:
         doc, tokens = _MEMO[key]
     else:
@@ -249,14 +253,21 @@ def summarize(report: Report, use_cache: bool = True) -> Summary:
     """Read one report (filling the cache) and say what places it; its error instead when it cannot be read."""
     if report.error:
         return Summary(report.name, error=report.error)
+    # Kept apart from the document: a rerun places its reports without unpickling any of them.
+    cache, key = _documents(use_cache), _key(report) + "-summary"
+    known = cache.get(key)
+    if known is not None:
+        return replace(known, name=report.name)
     try:
         doc, _ = prepared(report, use_cache)
+        m = doc.meta
+        found = Summary(report.name, m.region, m.kind, delivery_year(m), m.title)
     except ReportdiffError as exc:
-        return Summary(report.name, error=str(exc))
+        found = Summary(report.name, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - one report's bug must not stop the others
         return Summary(report.name, error=f"internal error reading {shown(report.name)}: {type(exc).__name__}: {exc}")
-    m = doc.meta
-    return Summary(report.name, m.region, m.kind, delivery_year(m), m.title)
+    cache.put(key, found)  # the same bytes and code fail the same way, too
+    return found
 
 
 def run_pair(task: Task, use_cache: bool = True) -> Outcome:

@@ -16,6 +16,7 @@ import stat
 import tempfile
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -37,6 +38,7 @@ def user_cache_dir() -> Path | None:
     return path
 
 
+@lru_cache(maxsize=1)  # the code does not change under a running process
 def code_fingerprint() -> str:
     """A digest of the package's own code and templates.
 
