@@ -258,3 +258,23 @@ def test_years_and_series_from_paths(tmp_path):
     }
     labels = [batch.series_label(s) for s in ("national/{year}_gwr", "{year}/上海市", "{year}年湖南省")]
     assert labels == ["national/gwr", "上海市", "湖南省"]
+
+
+def test_an_interrupted_batch_goes_on_where_it_stopped(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    real, calls = batch.run_pair, []
+
+    def interrupted(task, use_cache=True):
+        calls.append(task.name)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(task, use_cache)
+
+    monkeypatch.setattr(batch, "run_pair", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        batch.run(corpus, out, jobs=1)
+    recorded = [json.loads(line)["pair"] for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines() if '"type": "pair"' in line]
+    assert recorded == calls[:2]  # what was done before the interruption is on record
+    monkeypatch.setattr(batch, "run_pair", real)
+    again = batch.run(corpus, out, jobs=1)
+    assert again.kept == 2 and again.ran == 2
