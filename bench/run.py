@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import difflib
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,6 +32,8 @@ from reportdiff.load import Source, load  # noqa: E402
 from reportdiff.render import html as render_html  # noqa: E402
 from reportdiff.render import json as render_json  # noqa: E402
 from reportdiff.render import text as render_text  # noqa: E402
+
+from cold import cold_start  # noqa: E402  (bench/cold.py, beside this file)
 
 SEEDS = ROOT / "seeds"
 PAIRS = [("000", "001"), ("002", "000"), ("003", "001"), ("000", "004")]
@@ -93,38 +94,6 @@ def synthetic(source: Source, times: int) -> Source:
     """A report `times` as long: the chapters repeated, renumbered as new chapters."""
     text = source.text
     return Source(f"{source.path}×{times}", "\n\n".join([text] * times), source.format)
-
-
-# jieba's own load: importing jieba and reading its dictionary (from its cache file), timed after reportdiff's imports.
-JIEBA_LOAD = "import time; from reportdiff import tokens; t = time.perf_counter(); tokens.jieba_ready(); print(time.perf_counter() - t)"
-
-
-def cold_start(runs: int = 5) -> None:
-    """Fresh processes, end to end (interpreter, imports, segmenter, load → HTML), against jieba's own
-    dictionary load measured in fresh processes of the same run, interleaved: the ratio is what counts
-    on a machine whose speed varies."""
-    print(f"Cold start: fresh processes, median of {runs}, against jieba's dictionary load (import and initialize) in the same run")
-    out = Path(tempfile.mkdtemp()) / "review.html"
-    subprocess.run([sys.executable, "-c", JIEBA_LOAD], check=True, cwd=ROOT, capture_output=True)  # jieba's own cache file in place
-    loads, cases = [], {("000", "001"): [], ("003", "001"): []}
-    for _ in range(runs):
-        loads.append(float(subprocess.run([sys.executable, "-c", JIEBA_LOAD], check=True, cwd=ROOT, capture_output=True, text=True).stdout))
-        for (a, b), times in cases.items():
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "reportdiff.cli", a, b, "-o", str(out)], check=True, cwd=ROOT, capture_output=True)
-            times.append(time.perf_counter() - start)
-    load = statistics.median(loads)
-    print(f"  jieba dictionary load: median {load:.2f} s")
-    for (a, b), times in cases.items():
-        print(f"  reportdiff {a} {b} -o review.html: median {statistics.median(times):.2f} s = {statistics.median(times) / load:.2f}× jieba's load (goal 1.3×, bar 1.5×)")
-    old, new = load_doc("000"), load_doc("001")
-    compare(old, new)  # warm: the segmenter and the imports in place
-    warm = [timed(compare, old, new)[1] for _ in range(runs)]
-    print(f"  warm compare 000→001 (documents read): median {statistics.median(warm):.3f} s (bar 0.25 s)")
-
-
-def load_doc(prefix: str):
-    return from_source(load(seed(prefix)))
 
 
 def main() -> None:
