@@ -16,7 +16,6 @@ import asyncio
 import difflib
 import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 from pathlib import Path
