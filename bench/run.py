@@ -15,9 +15,7 @@ import argparse
 import asyncio
 import difflib
 import math
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -32,6 +30,8 @@ from reportdiff.load import Source, load  # noqa: E402
 from reportdiff.render import html as render_html  # noqa: E402
 from reportdiff.render import json as render_json  # noqa: E402
 from reportdiff.render import text as render_text  # noqa: E402
+
+from cold import cold_start  # noqa: E402  (bench/cold.py, beside this file)
 
 SEEDS = ROOT / "seeds"
 PAIRS = [("000", "001"), ("002", "000"), ("003", "001"), ("000", "004")]
@@ -96,7 +96,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.5, 1, 2, 4], metavar="MB", help="input sizes for the growth runs (MB a side)")
     args = parser.parse_args()
 
-    _, jieba_load = timed(tokens._ready)
+    _, jieba_load = timed(tokens.jieba_ready)
     print(f"jieba dictionary load: {jieba_load:.3f} s (once per process)\n")
     if args.growth:
         return growth(args.sizes)
@@ -113,15 +113,7 @@ def main() -> None:
     print(f"\n* diff-match-patch hit its {args.dmp_timeout:g} s limit and returned a coarse partial diff.")
     print(f"  Totals exclude the jieba load: add {jieba_load:.2f} s for a fresh process.\n")
 
-    print("End to end in a fresh process (interpreter, imports, jieba, load → HTML), best of 3:")
-    for a, b in (("000", "001"), ("003", "001")):
-        out = Path(tempfile.mkdtemp()) / "review.html"
-        runs = []
-        for _ in range(3):
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "reportdiff.cli", a, b, "-o", str(out)], check=True, cwd=ROOT, capture_output=True)
-            runs.append(time.perf_counter() - start)
-        print(f"  reportdiff {a} {b} -o review.html: {min(runs):.2f} s, HTML {out.stat().st_size / 1024:.0f} KiB")
+    cold_start()
     print(f"  TUI start to first screen (000→001, headless): {asyncio.run(tui_first_screen()):.2f} s\n")
     if args.quick:
         return

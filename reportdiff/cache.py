@@ -8,8 +8,15 @@ without a cache rather than fall back to a shared one.
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import pickle
 import stat
+import tempfile
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -29,3 +36,76 @@ def user_cache_dir() -> Path | None:
     except OSError:
         return None
     return path
+
+
+@lru_cache(maxsize=1)  # the code does not change under a running process
+def code_fingerprint() -> str:
+    """A digest of the package's own code and templates.
+
+    Part of every cache key and of every batch record: what was computed by
+    other code (another version, a local edit) is computed again rather than
+    trusted.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for folder in (package, package.parent / "templates"):  # templates sit beside the package in a checkout
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".j2", ".css", ".js") and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def file_digest(path: str | Path) -> str:
+    """The sha256 of a file's bytes (read in blocks: a large file is not held in memory)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+@dataclass(frozen=True)
+class ObjectCache:
+    """Values computed from a file's contents, kept by content digest (pickled, compressed).
+
+    The folder is private to the user (`user_cache_dir`), so what is read back
+    is what this user's own runs wrote. ``folder=None`` keeps nothing: every
+    lookup misses. A damaged or unreadable entry is a miss, and a failed write
+    only costs time.
+    """
+
+    folder: Path | None
+    fingerprint: str
+
+    @classmethod
+    def open(cls, kind: str) -> ObjectCache:
+        base = user_cache_dir()
+        return cls(base / kind if base else None, code_fingerprint())
+
+    def _file(self, key: str) -> Path | None:
+        return self.folder / f"{self.fingerprint}-{key}.pickle.z" if self.folder else None
+
+    def get(self, key: str):
+        path = self._file(key)
+        if path is None:
+            return None
+        try:
+            return pickle.loads(zlib.decompress(path.read_bytes()))
+        except Exception:  # noqa: BLE001 - absent, or damaged in any way: computed again
+            return None
+
+    def put(self, key: str, value) -> None:
+        path = self._file(key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1))
+            os.replace(tmp, path)  # readers see a whole entry or none
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

@@ -95,6 +95,20 @@ def _track_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _batch_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="reportdiff batch",
+        description="Compare every consecutive pair of reports of a corpus (one region and kind, year by year) into a folder: "
+        "a page and a JSON file per pair, results.jsonl and index.html. A rerun over unchanged reports only redoes what changed.",
+    )
+    p.add_argument("corpus", metavar="CORPUS", help="folder of reports (searched with its subfolders)")
+    p.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the pages (created if needed)")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the number of cores)")
+    p.add_argument("--dask", metavar="ADDRESS", help="run on a dask.distributed scheduler at ADDRESS, or 'local' for a LocalCluster of --jobs workers")
+    p.add_argument("--no-cache", action="store_true", help="read every report afresh (the cache of parsed reports is neither read nor written)")
+    return p
+
+
 def _on_signal(signum, frame):
     # SIGTERM and SIGHUP unwind like Ctrl-C, so that no temporary output file stays behind.
     raise SystemExit(128 + signum)
@@ -111,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
             return _outline(_outline_parser().parse_args(argv[1:]))
         if argv and argv[0] == "track":
             return _track(_track_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "batch":
+            return _batch(_batch_parser().parse_args(argv[1:]))
         return _compare(_compare_parser().parse_args(argv))
     except ReportdiffError as exc:
         print(f"reportdiff: {exc}", file=sys.stderr)
@@ -182,6 +198,26 @@ def _track(args) -> int:
     else:
         _emit(render_text.lives(found, notes), args.output)
     return 0
+
+
+def _batch(args) -> int:
+    from . import batch
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    done = batch.run(args.corpus, args.output, args.jobs, args.dask, use_cache=not args.no_cache)
+    pairs = sum(1 for r in done.records if r["type"] == "pair")
+    failures = [r for r in done.records if r["status"] == "failed"]
+    for r in failures[:10]:
+        print(f"reportdiff: failed: {r.get('pair') or r.get('report')}: {r['error']}", file=sys.stderr)
+    if len(failures) > 10:
+        print(f"reportdiff: … and {len(failures) - 10} more failures (see {batch.RESULTS})", file=sys.stderr)
+    print(
+        f"reportdiff: {pairs} pairs ({done.ran} compared, {done.kept} unchanged since the last run), {done.failed} failed, "
+        f"{done.seconds:.1f} s; see {shown(Path(args.output) / batch.INDEX)}",
+        file=sys.stderr,
+    )
+    return 1 if done.failed else 0
 
 
 def _parse_pairs(values: list[str]) -> list[tuple[str, str]]:

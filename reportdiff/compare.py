@@ -51,8 +51,18 @@ class Comparison:
         }
 
 
-def compare(old: str | Path | Document, new: str | Path | Document, overrides: Overrides | None = None, strict: bool = False) -> Comparison:
-    """Compare two reports (paths or read Documents) through every stage."""
+def compare(
+    old: str | Path | Document,
+    new: str | Path | Document,
+    overrides: Overrides | None = None,
+    strict: bool = False,
+    tokens: tuple[Tokens, Tokens] | None = None,
+) -> Comparison:
+    """Compare two reports (paths or read Documents) through every stage.
+
+    `tokens` are the two Documents' tokens when already known (a batch keeps
+    them in its cache of documents).
+    """
     timings: dict[str, float] = {}
 
     def timed(stage: str, fn, *args):
@@ -64,8 +74,10 @@ def compare(old: str | Path | Document, new: str | Path | Document, overrides: O
 
     old_doc = old if isinstance(old, Document) else timed("load", read, old)
     new_doc = new if isinstance(new, Document) else timed("load", read, new)
-    old_tokens = timed("tokens", Tokens.of, old_doc.text)
-    new_tokens = timed("tokens", Tokens.of, new_doc.text)
+    if tokens is None:
+        old_tokens, new_tokens = timed("tokens", Tokens.of, old_doc.text), timed("tokens", Tokens.of, new_doc.text)
+    else:
+        old_tokens, new_tokens = tokens
     alignment = timed("align", align, old_doc, new_doc, old_tokens, new_tokens, overrides)
     diffs = timed("diff", diff_alignment, old_doc, new_doc, alignment, strict)
     language = timed("diff", language_shift, old_tokens, new_tokens, len(old_doc.text), len(new_doc.text))

@@ -329,8 +329,12 @@ def test_jieba_cache_is_private_and_a_planted_one_is_ignored(reports, tmp_path):
     poisoned = run(old, new, "--format", "json", env={"XDG_CACHE_HOME": str(cache), "TMPDIR": str(planted)})
     assert clean.returncode == poisoned.returncode == 0
     assert clean.stdout == poisoned.stdout
-    folder = cache / "reportdiff"
-    assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and (folder / "jieba.cache").is_file()
+    assert [p.name for p in planted.iterdir()] == ["jieba.cache"]  # nothing else read or written there
+    # The segmenter (jieba-rs) keeps no cache file; jieba itself, the reference, only in the private folder.
+    code = "from reportdiff import tokens; print(tokens.jieba_ready().dt.tmp_dir)"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "TMPDIR": str(planted)}
+    folder = Path(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.strip())
+    assert folder == cache / "reportdiff" and stat.S_IMODE(folder.stat().st_mode) == 0o700 and (folder / "jieba.cache").is_file()
 
 
 def test_another_users_cache_file_gives_no_traceback(reports, shared_dir):

@@ -12,9 +12,6 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-import css_inline
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from .. import __version__
 from ..compare import Comparison
 from ..corpus import bundled
@@ -24,7 +21,10 @@ from .text import _years, change_text, figure, indicator_name, target_change
 STATUS_NAMES = {"met": "met", "missed": "missed", "partial": "partial", "not_reported": "not reported", "carried_over": "carried over"}
 
 
-def _environment() -> Environment:
+def _environment():
+    # jinja2 and css-inline load only when a page is rendered: a text or JSON run never needs them.
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
     return Environment(loader=FileSystemLoader(str(bundled("templates"))), autoescape=select_autoescape(["j2", "html"]), trim_blocks=True, lstrip_blocks=True)
 
 
@@ -129,6 +129,8 @@ def _css() -> str:
 
 
 def _inline(html: str) -> str:
+    import css_inline
+
     inliner = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False)
     return inliner.inline(html)
 
