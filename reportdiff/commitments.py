@@ -19,7 +19,7 @@ from pathlib import Path
 from .document import Document
 from .numbers import Quantity, extract, label_similarity
 from .structure import Section
-from .tokens import Tokens
+from .tokens import STOPWORDS, Tokens, is_content
 
 # Deeds a review can confirm, and the words that say a deed is only under way.
 _DEED = re.compile(r"(建成投用|建成投产|建成交付|建成|完成|开工建设|开工|投用|投产|竣工|通车|启动|打通)")
@@ -36,8 +36,15 @@ _NAMED = re.compile(
 _VERB_PREFIX = re.compile(r"^(加紧|加快|全力|大力|积极|推进|推动|启动|实施|完成|建设|建成|新建|打通|平顶山市|湛河区)+")
 _GENERIC_NAMES = re.compile(r"^(重点|在建|新建|各类|一批|相关|全部|已建|续建|市级|省级|区级|全区|城市|农村|老旧|年度|民生|基础设施)")
 _SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
+# Allegiance and guiding ideology (以习近平新时代中国特色社会主义思想为指导, 全面贯彻党的二十大精神)
+# frame every plan; no review reports them done or not.
+_CREED = re.compile(r"习近平|党中央|总书记|党的[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|思想为指导|精神为指导|党的领导")
+# A review's account of its shortcomings (困难和问题) is not evidence that anything was done.
+_PROBLEMS = re.compile(r"困难|问题|不足|短板|差距|堵点|不稳固|挑战|压力|薄弱|不少|有的")
 # A plan's clauses are promises, but for the ones that describe the situation or the past.
-_SITUATION = re.compile(r"面临|形势|挑战|困难|当前|世界|全球|国际环境|依然|仍然|存在|问题|意义|必须看到|不确定|复杂|严峻|机遇|有利条件")
+_SITUATION = re.compile(r"面临|形势|挑战|困难|当前|世界|全球|国际环境|依然|仍然|存在|问题|意义|必须看到|不确定|复杂|严峻|机遇|有利条件|今年是|之年")
+# A clause: up to a comma, semicolon, full stop or colon, a quotation (“走出去、请进来”) whole.
+_CLAUSE = re.compile(r"(?:“[^”\n]*”|[^，,；;。！？：:\n“])+")
 # The targets statement (今年发展主要预期目标是：…): every clause of it is a target, figures or not.
 _TARGETS = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:是|为|建议为)?[：:]")
 _PAST = re.compile(r"已经|已|了[，。；]?$|过去|去年")
@@ -48,6 +55,8 @@ _NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后
 EVIDENCE_MATCH = 0.3
 # A promise made again in the next plan repeats more of its wording.
 REPEAT_MATCH = 0.4
+# And of what the promise acts on (its content words), this share at least.
+CORE_MATCH = 0.5
 # Bounds that keep the search for evidence linear in the length of the reports.
 COMMON_BIGRAM = 64
 CANDIDATES = 16
@@ -74,7 +83,8 @@ class Commitment:
     reason: str = ""
     plan_section: str = ""
     plan_section_text: str = ""  # the sentence the promise stands in (names its place)
-    words: frozenset[str] = frozenset()  # a policy action's content words, to find it again
+    words: frozenset[str] = frozenset()  # a policy action's bigrams, to find it again
+    core: frozenset[str] = frozenset()  # the bigrams of its content words: what it acts on, not how
 
 
 @dataclass
@@ -183,7 +193,7 @@ class _Review:
             self.by_kind.setdefault((q.measure, q.family), []).append(q)
         # Policy actions are looked for in the whole review, five-year retrospectives
         # included: they may say an action was done, though their figures are not the year's.
-        self.said = _Sentences(self.text, tokens, review_parts)
+        self.said = _Sentences(self.text, tokens, review_parts, skip=_PROBLEMS)
         self.promised = _Sentences(self.text, tokens, self.plan_next)
         df = Counter(w for index in (self.said, self.promised) for words in index.words for w in words)
         total = len(self.said.words) + len(self.promised.words) + 1
@@ -196,9 +206,10 @@ class _Review:
 
 
 class _Sentences:
-    """The sentences of some sections with their content words, indexed by word."""
+    """The sentences of some sections with their bigrams, indexed by bigram. With `skip`,
+    sentences that match it are left out."""
 
-    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section]):
+    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section], skip: re.Pattern | None = None):
         self.spans: list[tuple[int, int]] = []
         self.words: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
@@ -208,33 +219,44 @@ class _Sentences:
                 start, end = text.sentence_at(pos)
                 start, end = max(start, section.start), min(end, section.end)
                 words = _telling(text.folded[start:end])
-                if words:
+                if words and not (skip and skip.search(text.folded, start, end)):
                     for w in words:
                         self.postings.setdefault(w, []).append(len(self.spans))
                     self.spans.append((start, end))
                     self.words.append(words)
                 pos = end
 
-    def closest(self, words: frozenset[str], weight: dict[str, float], rare: float) -> tuple[float, tuple[int, int]] | None:
-        """The sentence that repeats the largest (rarity-weighted) share of `words`.
+    def closest(self, words: frozenset[str], weight: dict[str, float], rare: float, core: frozenset[str] = frozenset()) -> tuple[float, tuple[int, int]] | None:
+        """The sentence that repeats the largest (rarity-weighted) share of `words`, among
+        those that repeat at least CORE_MATCH of `core` (what the promise acts on: two
+        promises alike only in 深入开展 or 加快实施 are not the same promise).
 
         Candidates are the sentences sharing the bigrams found in at most COMMON_BIGRAM
         sentences (a common one weighs little and would make the search quadratic), the
         CANDIDATES most alike of them then scored on every bigram.
         """
         total = sum(weight.get(w, rare) for w in words)
+        core_total = sum(weight.get(w, rare) for w in core)
+        # The most telling thing the promise names (国防 in 加快实施国防发展重大工程) must be there.
+        key = max(core, key=lambda w: (weight.get(w, rare), w)) if core else None
         votes: Counter = Counter()
         for w in words:
             found = self.postings.get(w, ())
             if len(found) <= COMMON_BIGRAM:
                 for n in found:
                     votes[n] += weight.get(w, rare)
-        if not votes:
+        scored = []
+        for n, _ in votes.most_common(CANDIDATES):
+            shared = words & self.words[n]
+            if len(shared) < 2:
+                continue  # one shared bigram is a topic, not the same promise
+            if key is not None and (key not in shared or sum(weight.get(w, rare) for w in core & shared) < CORE_MATCH * core_total):
+                continue
+            scored.append((sum(weight.get(w, rare) for w in shared), n))
+        if not scored:
             return None
         # The largest share wins; of equal shares, the earliest sentence.
-        share, n = max(((sum(weight.get(w, rare) for w in words & self.words[n]), n) for n, _ in votes.most_common(CANDIDATES)), key=lambda x: (x[0], -x[1]))
-        if len(words & self.words[n]) < 2:
-            return None  # one shared bigram is a topic, not the same promise
+        share, n = max(scored, key=lambda x: (x[0], -x[1]))
         return share / total, self.spans[n]
 
 
@@ -244,6 +266,17 @@ def _telling(clause: str) -> frozenset[str]:
     how rare each bigram is in the report weighs it."""
     chars = [c for c in clause if "\u4e00" <= c <= "\u9fff" or c.isalpha()]
     return frozenset(a + b for a, b in zip(chars, chars[1:]))
+
+
+def _content_bigrams(tokens: list[str]) -> frozenset[str]:
+    """The bigrams of a clause's content words: what it acts on, without the verbs and
+    manner words every plan repeats (加快, 实施, 深入开展)."""
+    return frozenset(g for word in tokens if is_content(word) and not _stock(word) for g in _telling(word))
+
+
+def _stock(word: str) -> bool:
+    """A word made of filler words only (深入开展 = 深入 + 开展)."""
+    return any(word[:i] in STOPWORDS and (word[i:] in STOPWORDS or _stock(word[i:])) for i in range(2, len(word) - 1))
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -323,19 +356,24 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, he
     ends = {a: b for a, b in taken}
     out = []
     for part in plan:
-        for m in re.finditer(r"[^，,；;。！？：:\n]+", folded[part.start : part.end]):
-            start, end = part.start + m.start(), part.start + m.end()
+        for m in _CLAUSE.finditer(folded, part.start, part.end):
+            start, end = m.start(), m.end()
             clause = m.group(0).strip()
-            if start in heading_lines or _PAST.search(clause) or (start not in targets and _SITUATION.search(clause)):
+            line = folded[folded.rfind("\n", 0, start) + 1 : _line_end(folded, end)]
+            if start in heading_lines or _PAST.search(clause) or _CREED.search(clause) or (start not in targets and _SITUATION.search(clause)):
                 continue
+            if "\t" in line or line.rstrip().endswith("！") or _TARGETS.search(folded, start, end + 1) or len(_telling(clause)) < 4:
+                continue  # a table row, an address (各位代表！), the targets statement's lead, a fragment
             i = bisect.bisect_right(starts, end) - 1
             if i >= 0 and ends[starts[i]] > start:
                 continue
-            words = _telling(folded[start:end])
-            if len(words) < 2:
-                continue
             kind = "qualitative" if start in targets else "action"
-            out.append(Commitment(plan_text=doc.span_text(start, end).strip(), kind=kind, plan_section=headings.at(start), words=words))
+            out.append(
+                Commitment(
+                    plan_text=doc.span_text(start, end).strip(), kind=kind, plan_section=headings.at(start),
+                    words=_telling(clause), core=_content_bigrams(tokens.between(start, end)),
+                )
+            )
     return out
 
 
@@ -419,7 +457,7 @@ def _check(c: Commitment, review: _Review) -> Commitment:
 def _check_action(c: Commitment, review: _Review) -> Commitment:
     """Reported done is met, reported under way is partial; not done and promised again in
     the next plan is carried over; silence is not reported."""
-    said = review.said.closest(c.words, review.weight, review.rare)
+    said = review.said.closest(c.words, review.weight, review.rare, c.core)
     if said and said[0] >= EVIDENCE_MATCH:
         start, end = said[1]
         c.outcome_text = review.text.doc.span_text(start, end).strip()
@@ -432,7 +470,7 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
             return c
         c.status, c.reason = "partial", f"reported under way ({unfinished[0]})"
     # A qualitative target set again next year is a new year's target, not a promise carried over.
-    again = review.promised.closest(c.words, review.weight, review.rare) if c.kind == "action" else None
+    again = review.promised.closest(c.words, review.weight, review.rare, c.core) if c.kind == "action" else None
     if again and again[0] >= REPEAT_MATCH:
         start, end = again[1]
         c.status, c.carried_text, c.reason = "carried_over", review.text.doc.span_text(start, end).strip(), "promised again in the next plan"
@@ -570,7 +608,9 @@ def lives(docs: list[Document]) -> tuple[list[Life], list[str]]:
             life = Life(_label(doc), promise.plan_text)
             for j, later in enumerate(docs[i + 1 :], i + 1):
                 later_year = later.meta.plans[0] if later.meta.plans else None
-                needles = [_core(n) for n in promise.names] or ([promise.target.indicator] if promise.target else [])
+                # A new year's figure for the same indicator is a new target, not the promise
+                # repeated (地区生产总值增长7.5% is not repeated by 增长6.5%): only deeds are followed.
+                needles = [_core(n) for n in promise.names]
                 if later is reviewer and promise.plan_text in checked:
                     c = checked[promise.plan_text]
                     # The same judgement as compare's, carried_over included.

@@ -77,7 +77,7 @@ def test_never_met_when_the_reader_says_missed(path):
 
 
 @needs_corpus
-@pytest.mark.xfail(strict=False, reason="below the bar (session 3): national 2023→2024 found 97/98, agree 56/97; 山东省 found 142/142, agree 106/142")
+@pytest.mark.xfail(strict=False, reason="below the bar (session 3): national 2023→2024 found 97/98, agree 45/97; 山东省 found 142/142, agree 91/142 (a stricter evidence rule: fewer wrong met)")
 @pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
 def test_coverage_and_agreement(path):
     total, found, agree, _ = figures(path)
@@ -124,3 +124,33 @@ def test_track_and_compare_judge_alike(run_cli):
         review = [e["event"] for e in life["events"] if e["report"].endswith("review")]
         if life["plan_text"] in statuses and review:
             assert review[0] == statuses[life["plan_text"]], life
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
+def test_a_met_is_one_the_reader_calls_met(path):
+    """A wrong "met" in a review e-mail costs most: of the judged commitments the tool
+    calls met, at least nine in ten are met for the reader too."""
+    _, rows = judged(path)
+    met = [(snippet, want) for snippet, want, c in rows if c is not None and c.status == "met"]
+    assert sum(1 for _, want in met if want == "met") >= 0.9 * len(met), [m for m in met if m[1] != "met"]
+
+
+@needs_corpus
+def test_what_is_not_a_promise_and_what_is_not_evidence():
+    result = track(read(SHARED_CORPUS / "national" / "2023_gwr.txt"), read(SHARED_CORPUS / "national" / "2024_gwr.txt"))
+    texts = [c.plan_text for c in result.items]
+    assert not [t for t in texts if "各位代表" in t or "习近平" in t or "预期目标是" in t]
+    by_text = {c.plan_text: c for c in result.items}
+    # Shared manner words (深入开展) and a shared generic noun (重大工程) are not the same promise.
+    assert by_text["深入开展“双拥”活动"].status != "met"
+    assert by_text["加快实施国防发展重大工程"].status != "met"
+    # A review's account of its own difficulties is not evidence of progress.
+    assert all("经营困难" not in (c.outcome_text or "") for c in result.items)
+
+
+def test_table_rows_are_not_promises():
+    from .conftest import seed
+
+    result = track(seed("000"), seed("001"))
+    assert not [c for c in result.items if c.kind == "action" and ("\t" in c.plan_text or "指标名称" in c.plan_text)]
