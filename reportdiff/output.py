@@ -55,6 +55,8 @@ def check(outputs: dict[str, str | None], inputs: list[str | Path]) -> None:
         for source in inputs:
             if _same(name, source):
                 raise UsageError(f"refusing to write {option} {shown(name)}: it is the input report {shown(source)}")
+        if os.path.isdir(name):
+            raise UsageError(f"{option} {shown(name)} is a folder; give a file name in it")
         folder = Path(os.path.realpath(name)).parent
         if not folder.is_dir():
             raise ReportdiffError(f"cannot write {shown(name)}: folder {shown(folder)} does not exist")

@@ -135,6 +135,13 @@ def test_symlink_output_replaces_its_target(reports, tmp_path):
     assert link.is_symlink() and json.loads(real.read_text())["schema"] == "reportdiff/1"
 
 
+def test_a_folder_as_output_is_refused_before_any_work(reports, tmp_path):
+    old, new = reports
+    start = time.perf_counter()
+    assert "folder" in one_line(run(old, new, "-o", tmp_path, "--format", "html"), code=2)
+    assert time.perf_counter() - start < 20
+
+
 def test_dash_writes_to_standard_output(reports, tmp_path):
     old, new = reports
     proc = run(old, new, "-o", "-", "--format", "json", cwd=tmp_path)
