@@ -185,7 +185,12 @@ def _track(args) -> int:
     entries = corpus_mod.scan(args.corpus) if not all(corpus_mod.names_file(d) for d in args.docs) else []
     resolved = [corpus_mod.resolve(d, entries, args.region) for d in args.docs]
     check_outputs({"-o": args.output or STDOUT}, [e.path for e in resolved])
-    print("reportdiff: tracking " + " → ".join(e.path for e in resolved), file=sys.stderr)
+    ordered = sorted(resolved, key=_when)
+    if ordered != resolved:
+        # Promises are followed forward in time: taken in the order given, they would all stay open.
+        print("reportdiff: taking the reports in the order they were delivered", file=sys.stderr)
+        resolved = ordered
+    print("reportdiff: tracking " + " → ".join(shown(e.path) for e in resolved), file=sys.stderr)
     found, notes = lives([e.document for e in resolved])
     if args.format == "json":
         data = {
@@ -254,6 +259,12 @@ def _interactive() -> bool:
     )
 
 
+def _when(entry) -> tuple:
+    """When a report came out: its delivery date, else the year it plans."""
+    meta = entry.document.meta
+    return (meta.delivered or f"{(meta.plans or meta.reviews or (0,))[0]:04d}",)
+
+
 def _compare(args) -> int:
     fmt = _format(args)
     for option, value in (("--to", args.to), ("--subject", args.subject)):
@@ -266,6 +277,10 @@ def _compare(args) -> int:
     check_outputs(outputs, _inputs(args.old, args.new))
     old, new = corpus_mod.resolve_pair(args.old, args.new, args.region, args.corpus)
     check_outputs(outputs, [old.path, new.path])
+    if os.path.realpath(old.path) == os.path.realpath(new.path):
+        raise UsageError(f"OLD and NEW are the same report ({shown(old.path)}); name two reports")
+    if _when(old) > _when(new):
+        print("reportdiff: note: OLD was delivered after NEW; comparing them as given", file=sys.stderr)
     print(f"reportdiff: comparing {shown(old.path)} → {shown(new.path)}", file=sys.stderr)
     for entry in (old, new):
         if not entry.document.sections:

@@ -23,3 +23,18 @@ def test_python_dash_m_gives_the_same_help():
 def test_a_bad_flag_exits_2():
     proc = subprocess.run([str(BIN), "2024", "2025", "--no-such-flag"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "--no-such-flag" in proc.stderr
+
+
+def test_a_report_against_itself_is_refused():
+    proc = subprocess.run([str(BIN), "2025", "2025"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "same report" in proc.stderr
+
+
+def test_reports_out_of_order(run_cli):
+    code, _, err = run_cli("2025", "2024", "--format", "json")
+    assert code == 0 and "delivered after" in err
+    code, out, err = run_cli("track", "2025", "2024", "--format", "json")
+    assert code == 0 and "order they were delivered" in err
+    import json
+
+    assert [r["delivered"] for r in json.loads(out)["reports"]] == sorted(r["delivered"] for r in json.loads(out)["reports"])
