@@ -97,7 +97,7 @@ class _Space:
         counts: dict[int, Counter] = {}
         df: Counter = Counter()
         for doc, tokens in ((old, old_tokens), (new, new_tokens)):
-            for section in doc.outline.walk():
+            for section in doc.outline.units():
                 words = Counter(w for w in tokens.between(section.body_start, section.end) if is_content(w))
                 for w in tokens.between(section.start, section.body_start):
                     if is_content(w):
@@ -127,6 +127,8 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
     matcher = _Matcher(space, (old, new), forced_pairs + anchors, banned, user)
     parts = _part_pairs(old, new, matcher)
     pairs = matcher.align_tree(parts, "same_topic")
+    # Tables face tables wherever each report puts them (an annex, a part, a unit).
+    pairs += matcher.match(*[[t.unit for t in doc.outline.tables if t.unit is not None] for doc in (old, new)])
     # The targets statements face each other only as the same topic; against
     # a review the old statement pairs by content like any plan unit.
     reviews = _Matcher(space, (old, new), forced_pairs, banned, user)
@@ -265,7 +267,9 @@ class _Matcher:
             pa, pb = self._up(olds[i], carried), self._up(news[j], carried)
             if (id(pa), id(pb)) in kin or id(pa) not in at_old or id(pb) not in at_new or self.is_fixed(pa, pb):
                 continue
-            upper_links[at_old[id(pa)], at_new[id(pb)]] = self.space.cosine(pa, pb)
+            # The parents pair on their units' evidence: the pair scores at least
+            # what the unit link does, so no pair shown sits below the floor.
+            upper_links[at_old[id(pa)], at_new[id(pb)]] = max(self.space.cosine(pa, pb), links[i, j])
 
     def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section], carried: set[int] = frozenset()) -> list[Pair]:
         forced = {k for k in links if self.forced.get(id(olds[k[0]])) is news[k[1]]}
@@ -449,7 +453,7 @@ def _reading_order(pairs: list[Pair], old: Document, new: Document) -> list[Pair
     for relation in ("same_topic", "plan_to_review"):
         group = [p for p in pairs if p.relation == relation]
         partner_start = {id(s): p.new[0].start for p in group if p.new for s in p.old}
-        old_order = [s for s in old.outline.walk()]
+        old_order = list(old.outline.units())
         position = {id(s): i for i, s in enumerate(old_order)}
 
         def key(pair: Pair) -> tuple[float, int]:

@@ -19,7 +19,7 @@ from .. import __version__
 from ..compare import Comparison
 from ..corpus import bundled
 from ..document import Document
-from .text import _years, figure
+from .text import _years, also_paired, figure, table_rows
 
 STATUS_NAMES = {"met": "met", "missed": "missed", "partial": "partial", "not_reported": "not reported", "carried_over": "carried over"}
 
@@ -57,6 +57,8 @@ def _runs(ops, side: str) -> list[dict]:
 
 def view(result: Comparison) -> dict:
     pairs = []
+    also = also_paired(result)
+    titles = [" + ".join(s.heading for s in (p.new or p.old)) for p in result.pairs]
     for index, (pair, diff) in enumerate(zip(result.pairs, result.diffs)):
         entry = {
             "index": index,
@@ -68,8 +70,11 @@ def view(result: Comparison) -> dict:
             "changed": diff.changed,
             "old_headings": [s.heading for s in pair.old],
             "new_headings": [s.heading for s in pair.new],
-            "title": " + ".join(s.heading for s in (pair.new or pair.old)),
+            "title": titles[index],
             "show_text": True,
+            "also": [{"index": i, "title": titles[i]} for i in also[index]],
+            "old_table": table_rows(result.old, pair.old),
+            "new_table": table_rows(result.new, pair.new),
         }
         if pair.relation == "plan_to_review":
             # Plan wording against review wording is not an edit: show both plainly.
