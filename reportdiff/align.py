@@ -387,9 +387,9 @@ def _only(roles: list[str], present: str, absent: str) -> bool:
 
 
 def _states_targets(doc: Document, part: Section) -> bool:
-    """Whether a part's opening text states the year's targets."""
+    """Whether a part's opening text states the year's targets (as its own unit or not)."""
     opening = doc.text[part.body_start : part.children[0].start if part.children else part.end]
-    return bool(_TARGETS.search(opening))
+    return bool(_TARGETS.search(opening)) or any(c.kind == "targets" for c in part.children[:1])
 
 
 def _year_role(part) -> str:
