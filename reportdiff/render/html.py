@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__
 from ..compare import Comparison
-from ..corpus import bundled
+from ..corpus import bundled, reader_name
 from ..document import Document
 from .text import _years, also_paired, figure, table_rows
 
@@ -30,13 +30,11 @@ def _environment() -> Environment:
 
 def _doc(doc: Document) -> dict:
     m = doc.meta
-    label = {"plan_report": "计划执行情况报告", "work_report": "政府工作报告", "five_year_plan": "五年规划纲要"}.get(m.kind, "报告")
-    year = m.reviews[0] if m.reviews else _years(m.plans) if m.kind == "five_year_plan" else (m.plans[0] if m.plans else "")
     return {
         "title": m.title or Path(doc.source.path).name,
         "region": m.region or "?",
         "kind": m.kind,
-        "label": f"{year} {label}".strip(),
+        "label": reader_name(m),
         "delivered": m.delivered or "?",
         "reviews": _years(m.reviews),
         "plans": _years(m.plans),

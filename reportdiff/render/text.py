@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from pathlib import Path
 
 from ..compare import Comparison
-from ..corpus import Entry
+from ..corpus import Entry, reader_name
 from ..diff import Op
 from ..document import Document
 
@@ -79,7 +80,8 @@ def _years(years: tuple[int, ...]) -> str:
 
 def describe(doc: Document) -> str:
     m = doc.meta
-    return f"{doc.source.path}: {m.region or '?'} {m.kind}, delivered {m.delivered or '?'}, reviews {_years(m.reviews)}, plans {_years(m.plans)}"
+    # the file's name, not where it lives (a bundled seed sits deep in site-packages)
+    return f"{Path(doc.source.path).name}: {m.region or '?'} {reader_name(m)} ({m.kind}), delivered {m.delivered or '?'}, reviews {_years(m.reviews)}, plans {_years(m.plans)}"
 
 
 def outline(doc: Document) -> str:
