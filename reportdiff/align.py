@@ -35,6 +35,9 @@ CROSS_FACTOR = 0.8
 # Reading order breaks near-ties: up to this fraction of a score.
 POSITION_WEIGHT = 0.2
 HEADING_WEIGHT = 1.5
+# A unit whose section pairs with a flatter one joins it when its own cosine
+# reaches this (half the floor: the pair above vouches for the topic).
+INHERIT_FLOOR = FLOOR / 2
 
 
 _TARGETS = re.compile(r"预期目标(?:是|为)")
@@ -191,6 +194,7 @@ class _Matcher:
                 carried = {id(s) for s in carried_old + carried_new}
                 pool_old, pool_new = children_old + carried_old, children_new + carried_new
                 links = self.links(pool_old, pool_new, kin, periods=relation == "same_topic", carried=carried)
+                self._inherit(links, pool_old, pool_new, pairs, carried)
                 if levels:
                     self._lift(links, pool_old, pool_new, kin, levels[-1], carried)
                 levels.append((pool_old, pool_new, links, carried))
@@ -253,6 +257,30 @@ class _Matcher:
                     best[key] = (i, j)
         links.update((k, cosines[k]) for k in best.values())
         return links
+
+    def _inherit(self, links, olds, news, pairs, carried) -> None:
+        """A unit left without a counterpart whose section is paired with a flatter
+        one (no units of its own) is set beside that section, which covers its
+        topic: scored by the pair it inherits from, if its own words come near."""
+        index_old = {id(s): i for i, s in enumerate(olds)}
+        index_new = {id(s): j for j, s in enumerate(news)}
+        linked_old = {i for i, _ in links}
+        linked_new = {j for _, j in links}
+        for a, b in pairs:
+            for parent, flat, units, index_units, index_flat, linked, unit_first in (
+                (a, b, a.children, index_old, index_new, linked_old, True),
+                (b, a, b.children, index_new, index_old, linked_new, False),
+            ):
+                # parts pair by role, whatever their words: only sections vouch
+                if id(flat) not in carried or id(flat) not in index_flat or flat.level < 2 or self.space.cosine(a, b) < FLOOR:
+                    continue
+                for unit in units:
+                    k = index_units.get(id(unit))
+                    if k is None or k in linked or self.is_fixed(unit, flat) or self._layer(unit) != self._layer(flat):
+                        continue
+                    if self.space.cosine(unit, flat) >= INHERIT_FLOOR:
+                        key = (k, index_flat[id(flat)]) if unit_first else (index_flat[id(flat)], k)
+                        links[key] = self.space.cosine(a, b)
 
     def _up(self, section: Section, carried: set[int]) -> Section | None:
         """The section one level up in the pool: a carried section stands for itself."""
