@@ -43,6 +43,9 @@ HEADING_WEIGHT = 1.5
 EXHAUSTIVE_PAIRS = 5_000
 BLOCK_TERMS = 12
 COMMON_TERM = 64
+# A unit whose section pairs with a flatter one joins it when its own cosine
+# reaches this (half the floor: the pair above vouches for the topic).
+INHERIT_FLOOR = FLOOR / 2
 
 
 _TARGETS = re.compile(r"预期目标(?:是|为)")
@@ -105,7 +108,7 @@ class _Space:
         counts: dict[int, Counter] = {}
         df: Counter = Counter()
         for doc, tokens in ((old, old_tokens), (new, new_tokens)):
-            for section in doc.outline.walk():
+            for section in doc.outline.units():
                 words = Counter(w for w in tokens.between(section.body_start, section.end) if is_content(w))
                 for w in tokens.between(section.start, section.body_start):
                     if is_content(w):
@@ -139,6 +142,8 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
     matcher = _Matcher(space, (old, new), forced_pairs + anchors, banned, user)
     parts = _part_pairs(old, new, matcher)
     pairs = matcher.align_tree(parts, "same_topic")
+    # Tables face tables wherever each report puts them (an annex, a part, a unit).
+    pairs += matcher.match(*[[t.unit for t in doc.outline.tables if t.unit is not None] for doc in (old, new)])
     # The targets statements face each other only as the same topic; against
     # a review the old statement pairs by content like any plan unit.
     reviews = _Matcher(space, (old, new), forced_pairs, banned, user)
@@ -201,6 +206,7 @@ class _Matcher:
                 carried = {id(s) for s in carried_old + carried_new}
                 pool_old, pool_new = children_old + carried_old, children_new + carried_new
                 links = self.links(pool_old, pool_new, kin, periods=relation == "same_topic", carried=carried)
+                self._inherit(links, pool_old, pool_new, pairs, carried)
                 if levels:
                     self._lift(links, pool_old, pool_new, kin, levels[-1], carried)
                 levels.append((pool_old, pool_new, links, carried))
@@ -279,6 +285,29 @@ class _Matcher:
                 if len(found) <= COMMON_TERM:
                     pairs.update((i, j) for j in found)
         return sorted(pairs)
+    def _inherit(self, links, olds, news, pairs, carried) -> None:
+        """A unit left without a counterpart whose section is paired with a flatter
+        one (no units of its own) is set beside that section, which covers its
+        topic: scored by the pair it inherits from, if its own words come near."""
+        index_old = {id(s): i for i, s in enumerate(olds)}
+        index_new = {id(s): j for j, s in enumerate(news)}
+        linked_old = {i for i, _ in links}
+        linked_new = {j for _, j in links}
+        for a, b in pairs:
+            for parent, flat, units, index_units, index_flat, linked, unit_first in (
+                (a, b, a.children, index_old, index_new, linked_old, True),
+                (b, a, b.children, index_new, index_old, linked_new, False),
+            ):
+                # parts pair by role, whatever their words: only sections vouch
+                if id(flat) not in carried or id(flat) not in index_flat or flat.level < 2 or self.space.cosine(a, b) < FLOOR:
+                    continue
+                for unit in units:
+                    k = index_units.get(id(unit))
+                    if k is None or k in linked or self.is_fixed(unit, flat) or self._layer(unit) != self._layer(flat):
+                        continue
+                    if self.space.cosine(unit, flat) >= INHERIT_FLOOR:
+                        key = (k, index_flat[id(flat)]) if unit_first else (index_flat[id(flat)], k)
+                        links[key] = self.space.cosine(a, b)
 
     def _up(self, section: Section, carried: set[int]) -> Section | None:
         """The section one level up in the pool: a carried section stands for itself."""
@@ -293,7 +322,9 @@ class _Matcher:
             pa, pb = self._up(olds[i], carried), self._up(news[j], carried)
             if (id(pa), id(pb)) in kin or id(pa) not in at_old or id(pb) not in at_new or self.is_fixed(pa, pb):
                 continue
-            upper_links[at_old[id(pa)], at_new[id(pb)]] = self.space.cosine(pa, pb)
+            # The parents pair on their units' evidence: the pair scores at least
+            # what the unit link does, so no pair shown sits below the floor.
+            upper_links[at_old[id(pa)], at_new[id(pb)]] = max(self.space.cosine(pa, pb), links[i, j])
 
     def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section], carried: set[int] = frozenset()) -> list[Pair]:
         forced = {k for k in links if self.forced.get(id(olds[k[0]])) is news[k[1]]}
@@ -411,9 +442,9 @@ def _only(roles: list[str], present: str, absent: str) -> bool:
 
 
 def _states_targets(doc: Document, part: Section) -> bool:
-    """Whether a part's opening text states the year's targets."""
+    """Whether a part's opening text states the year's targets (as its own unit or not)."""
     opening = doc.text[part.body_start : part.children[0].start if part.children else part.end]
-    return bool(_TARGETS.search(opening))
+    return bool(_TARGETS.search(opening)) or any(c.kind == "targets" for c in part.children[:1])
 
 
 def _year_role(part) -> str:
@@ -477,7 +508,7 @@ def _reading_order(pairs: list[Pair], old: Document, new: Document) -> list[Pair
     for relation in ("same_topic", "plan_to_review"):
         group = [p for p in pairs if p.relation == relation]
         partner_start = {id(s): p.new[0].start for p in group if p.new for s in p.old}
-        old_order = [s for s in old.outline.walk()]
+        old_order = list(old.outline.units())
         position = {id(s): i for i, s in enumerate(old_order)}
 
         def key(pair: Pair) -> tuple[float, int]:

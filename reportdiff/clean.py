@@ -19,6 +19,9 @@ _MD_HEADING = re.compile(r"[ \t\u3000]*(?:#{1,6}|[-*+](?=\s*\d))[ \t]+")
 _INLINE_ITEM = re.compile(r"(?<=\s)\d{1,2}\.\s")
 _HTML_TAG = re.compile(r"</?(?:sub|sup|b|strong|em|i|span|br|u|ol|ul|li)\b[^>]*>", re.I)
 _SPACE = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
+# A page number left by printing or PDF export (- 3 -, — 12 —, 第 3 页, 第3页 共20页),
+# on its own line: not part of the text (it would read as a figure 3).
+_PAGE_FOOTER = re.compile(r"\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?)\s*")
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def fold(text: str) -> str:
 
 def clean(source: str) -> CleanText:
     """Clean a report's source text (see the module docstring)."""
-    lines = [_clean_line(line, start) for line, start in _lines(source)]
+    lines = [_clean_line(line, start) for line, start in _lines(source) if not _PAGE_FOOTER.fullmatch(fold(line))]
     chars: list[str] = []
     origin: list[int] = []
     bold: list[tuple[int, int]] = []
@@ -201,6 +204,8 @@ def _continues(previous: str, line: str, opens_bold: bool) -> bool:
     if "\t" in previous or "\t" in line:
         return False
     folded_prev, folded_line = fold(previous), fold(line)
+    if re.search(r"\d\.?$", folded_prev) and re.match(r"[\d.%]", folded_line):
+        return True  # a figure cut in two (增长5. / 5%)
     if line.startswith(("——", "▲", "#", "附件")) or numbering.match(folded_line):
         return False
     if numbering.match(folded_prev) and len(previous) < 60:

@@ -84,14 +84,28 @@ def readable(entries: list[Entry]) -> list[Entry]:
     return out
 
 
-def resolve(spec: str, entries: list[Entry] | None = None, region: str | None = None, corpus: str | Path | None = None) -> Entry:
-    """The report that `spec` names: a path, an id (or its prefix), or a year."""
+# How readers name each kind of report, after the year it was delivered in.
+KIND_NAMES = {"work_report": "政府工作报告", "plan_report": "计划执行情况与计划草案的报告", "five_year_plan": "五年规划纲要", "other": "报告"}
+
+
+def reader_name(meta) -> str:
+    """A report named the way its readers name it: 2025年政府工作报告 is the one
+    delivered in 2025 (on 2024's work); a five-year plan by its span."""
+    if meta.kind == "five_year_plan" and meta.plans:
+        return f"{meta.plans[0]}–{meta.plans[-1]}年{KIND_NAMES['five_year_plan']}"
+    year = meta.delivered[:4] or (str(meta.plans[0]) if meta.plans else str(meta.reviews[-1] + 1) if meta.reviews else "")
+    return f"{year}年{KIND_NAMES[meta.kind]}" if year else KIND_NAMES[meta.kind]
+
+
+def resolve(spec: str, entries: list[Entry] | None = None, region: str | None = None, corpus: str | Path | None = None, kind: str | None = None) -> Entry:
+    """The report that `spec` names: a path, an id (or its prefix), or a year
+    (among reports of one year and region, `kind` picks one)."""
     path = Path(spec)
     if names_file(path) or os.sep in spec or path.suffix.lower() in REPORT_SUFFIXES:
         return Entry(path, read(path))
     entries = entries if entries is not None else scan(corpus)
     if re.fullmatch(r"(19|20)\d\d", spec):
-        return _by_year(int(spec), readable(entries), region)
+        return _by_year(int(spec), readable(entries), region, kind)
     matches = [e for e in entries if e.id == spec] or [e for e in entries if e.id.startswith(spec)]
     if len(matches) == 1:
         return matches[0]
@@ -111,31 +125,36 @@ def candidates(year: int, entries: list[Entry]) -> list[Entry]:
     ]
 
 
-def _by_year(year: int, entries: list[Entry], region: str | None) -> Entry:
+def _by_year(year: int, entries: list[Entry], region: str | None, kind: str | None = None) -> Entry:
     found = candidates(year, entries)
     if region:
         found = [e for e in found if region in e.document.meta.region]
+    if kind:
+        found = [e for e in found if e.document.meta.kind == kind]
     if len(found) == 1:
         return found[0]
     if not found:
         years = sorted({y for e in entries for y in e.document.meta.reviews})
-        where = f" for region {region}" if region else ""
+        where = (f" for region {region}" if region else "") + (f" of kind {kind}" if kind else "")
         raise ReportdiffError(
             f"no report{where} reviews {year}; the corpus has reviews of {', '.join(map(str, years)) or 'no year'}"
             " (see 'reportdiff list')"
         )
-    listing = "; ".join(f"{e.id} ({e.document.meta.region} {e.document.meta.kind})" for e in found)
-    raise ReportdiffError(f"{year} matches several reports: {listing}; pick one with --region, a path or an id")
+    listing = "; ".join(f"{e.id} ({e.document.meta.region} {reader_name(e.document.meta)}, {e.document.meta.kind})" for e in found)
+    raise ReportdiffError(f"{year} matches several reports: {listing}; pick one with --region, --kind, a path or an id")
 
 
-def resolve_pair(old: str, new: str, region: str | None = None, corpus: str | Path | None = None) -> tuple[Entry, Entry]:
-    """Resolve two specs; with bare years, prefer a region that has both."""
+def resolve_pair(old: str, new: str, region: str | None = None, corpus: str | Path | None = None, kind: str | None = None) -> tuple[Entry, Entry]:
+    """Resolve two specs; with bare years, prefer a region that has both (and, with `kind`, reports of that kind)."""
     years = [bool(re.fullmatch(r"(19|20)\d\d", s)) and not names_file(s) for s in (old, new)]
     entries = scan(corpus) if any(years) or not all(names_file(s) for s in (old, new)) else []
     if all(years) and not region:
         entries = readable(entries)
         old_c, new_c = candidates(int(old), entries), candidates(int(new), entries)
+        if kind:
+            old_c = [e for e in old_c if e.document.meta.kind == kind]
+            new_c = [e for e in new_c if e.document.meta.kind == kind]
         shared = {e.document.meta.region for e in old_c} & {e.document.meta.region for e in new_c}
         if len(shared) == 1 and (len(old_c) > 1 or len(new_c) > 1):
             region = shared.pop()
-    return resolve(old, entries, region), resolve(new, entries, region)
+    return resolve(old, entries, region, kind=kind), resolve(new, entries, region, kind=kind)

@@ -205,17 +205,31 @@ def html_to_text(html: str) -> str:
 
 
 # A saved web page wraps the report in site chrome. These are the phrases that
-# open a site's footer (disclaimers, permalinks, comment boxes, paging links)
-# and the short lines of a navigation bar.
+# open a site's footer (disclaimers, permalinks, comment boxes, paging links,
+# lists of related stories) and the short lines of a navigation bar.
 _FOOTER = re.compile(
     r"^\s*(本文仅代表作者观点|本文地址|免责声明|版权所有|留言与评论|上一篇|下一篇|"
-    r"责任编辑|分享到|打印本页|关闭窗口|【打印】|相关阅读|相关文章|扫一扫)"
+    r"责任编辑|分享到|打印本页|关闭窗口|【打印】|相关阅读|相关文章|扫一扫|相关报道|相关新闻|相关文档|延伸阅读)"
 )
 _NAV = re.compile(r"^\s*(导航菜单|首页|网站首页|当前位置|您的位置|登录|注册|搜索|返回顶部)\s*$|.+\s*[>›»]\s*.+\s*[>›»]")
+# The page tools and story data around a news page's headline: 下载 打印 全屏 收藏
+# 【字号：加大 还原 减小】, 来源：… 时间：…, a time stamp, a photo caption.
+_CHROME = re.compile(
+    r"(下载|打印|全屏|收藏|分享|加大|还原|减小|[大中小×>›»【】]|【?字[号体][:：]?|首页|当前位置[:：]?|您的位置[:：]?|"
+    r"(来源|时间|发表时间|发布时间|阅读量|作者|编辑|责任编辑)[:：]?)"
+)
+_STORY_DATA = re.compile(
+    r"(来源|时间|发表时间|发布时间|阅读量|作者|编辑|责任编辑)[:：].{0,30}|\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?|"
+    r".{0,40}记者\s*[\u4e00-\u9fff·]{2,5}(\s*摄)?"
+)
+# What a page leaves after the report's last paragraph: tools, story data, links.
+_TRAILER = re.compile(rf"{_CHROME.pattern}|{_STORY_DATA.pattern}|[(（]来源[:：].{{0,30}}[)）]|[|｜]|.{{0,20}}点击.{{0,20}}")
+_LABEL = re.compile(r"(来源|时间|发表时间|发布时间|阅读量|作者|编辑)[:：]")
+_TITLE_LINE = re.compile(r"[^。，！：:]{0,40}(报告|纲要|规划)[^。，！]{0,10}")
 
 
 def strip_web_boilerplate(text: str) -> str:
-    """Drop a web page's navigation (top) and footer (bottom) around the report."""
+    """Drop a web page's navigation and page tools (top) and footer (bottom) around the report."""
     lines = text.split("\n")
     start = scan = 0
     while scan < len(lines) and (not lines[scan].strip() or (_NAV.match(lines[scan]) and len(lines[scan].strip()) <= 40)):
@@ -228,7 +242,41 @@ def strip_web_boilerplate(text: str) -> str:
             break
         if _FOOTER.match(lines[i]):
             end = i
-    return "\n".join(lines[start:end])
+    body = _without_page_chrome(lines[start:end])
+    while True:
+        last = next((i for i in range(len(body) - 1, -1, -1) if body[i].strip()), None)
+        if last is None or not _TRAILER.fullmatch(body[last].strip()):
+            return "\n".join(body)
+        del body[last:]
+
+
+def _without_page_chrome(lines: list[str]) -> list[str]:
+    """The report's front without a news page's tools, story data and captions.
+
+    The front runs to the salutation (各位代表) or the first heading. Before the
+    headline only short lines stand (tools, breadcrumbs such as 政务信息 > 宁夏要闻);
+    after it, story data (来源：…, a time stamp; a bare label takes the next line as
+    its value) and photo captions (…记者 李森 摄). A title repeated as the last
+    line of the page goes too.
+    """
+    stripped = [line.strip() for line in lines]
+    front_end = next((i for i, line in enumerate(stripped[:80]) if line.startswith("各位代表") or re.match(r"[一二三四五六七八九十]+、", line)), None)
+    if front_end is None:
+        return lines
+    title = next((i for i in range(front_end) if _TITLE_LINE.fullmatch(stripped[i])), None)
+    drop: set[int] = set()
+    if title is not None and all(len(stripped[i]) <= 12 for i in range(title)):
+        drop.update(range(title))
+    for i in range(front_end):
+        line = stripped[i]
+        if _CHROME.fullmatch(line) or _STORY_DATA.fullmatch(line) and i != title:
+            drop.add(i)
+            if _LABEL.fullmatch(line) and i + 1 < front_end:
+                drop.add(i + 1)
+    last = next((i for i in range(len(lines) - 1, -1, -1) if stripped[i]), None)
+    if title is not None and last is not None and last > front_end and stripped[last] == stripped[title]:
+        drop.update(range(last, len(lines)))
+    return [line for i, line in enumerate(lines) if i not in drop]
 
 
 def docx_to_text(data: bytes, name: str) -> str:

@@ -42,7 +42,7 @@ class Section:
 
     heading: str
     level: int
-    kind: str  # part | numbered | lead | item | bullet | targets | period | box | appendix | preface | address
+    kind: str  # part | numbered | lead | item | bullet | targets | table | period | box | appendix | preface | address
     start: int
     body_start: int
     end: int
@@ -70,13 +70,19 @@ class Section:
 
 @dataclass
 class Table:
-    """A tab-separated indicator table, its page-break repeats merged."""
+    """A tab-separated indicator table, its page-break repeats merged.
+
+    ``unit`` is the table as a section of its own (kind table), for pairing
+    with the other report's tables; it stays out of the section tree, whose
+    sections are the headings a reader sees.
+    """
 
     title: str
     columns: list[str]
     rows: list[list[str]]
     start: int
     end: int
+    unit: Section | None = None
 
 
 @dataclass
@@ -90,6 +96,11 @@ class Outline:
     def walk(self):
         for section in self.sections:
             yield from section.walk()
+
+    def units(self):
+        """Every section, then every table unit."""
+        yield from self.walk()
+        yield from (t.unit for t in self.tables if t.unit is not None)
 
 
 def parse(clean: CleanText) -> Outline:
@@ -165,6 +176,7 @@ def parse(clean: CleanText) -> Outline:
     _fold_lone_targets(roots)
     _join_appendix_titles(roots, text, paragraphs)
     _set_paths(roots, ())
+    _place_tables(roots, tables)
     return Outline((0, front_end if front_end is not None else 0), roots, tables)
 
 
@@ -466,6 +478,22 @@ def _columns(header: list[list[str]]) -> list[str]:
                 carried = ""
             names[i] = (names[i] + " " + carried).strip() if carried else names[i]
     return names
+
+
+def _place_tables(roots: list[Section], tables: list[Table]) -> None:
+    """Each table becomes a unit (kind table) one level below the section it
+    stands in, so that it is compared with the other report's tables."""
+    for table in tables:
+        holder, level = None, roots
+        while True:
+            inner = next((s for s in level if s.start <= table.start < s.end), None)
+            if inner is None:
+                break
+            holder, level = inner, inner.children
+        if holder is None:
+            continue
+        heading = table.title.strip() or " ".join(table.columns[:3])
+        table.unit = Section(heading, holder.level + 1, "table", table.start, table.start, table.end, style="table", path=holder.path + (heading,))
 
 
 def _fold_lone_targets(sections: list[Section]) -> None:

@@ -3,7 +3,8 @@
 A reader names each section by its heading or, for a block without one, by the
 first characters of its paragraph. Each name is found in the report's text and
 stands for the deepest section the tool has there; a reader's pair is found when
-the tool pairs those two sections in the same relation. Every pair the tool makes
+the tool pairs those two sections in the same relation. A section the reader leaves
+without a counterpart is judged only where the tool has a section opening there. Every pair the tool makes
 is judged: right (the reader pairs those sections), wrong (the reader says one of
 them has no counterpart in that relation, or pairs both only elsewhere), or
 unjudged (the reader's list does not speak of them).
@@ -38,15 +39,18 @@ class Located:
         self.flat = "".join(c for c, _ in chars)
         self.back = [i for _, i in chars]
 
-    def section(self, name: str):
-        """The deepest section holding the named heading or paragraph opening."""
+    def section(self, name: str, exact: bool = False):
+        """The deepest section holding the named heading or paragraph opening;
+        with `exact`, only a section that opens there (the tool has that unit)."""
         key = _key(name)
         for probe in (key, MARKERS.sub("", key)):
             probe = probe.rstrip("。，,")[:20]
             at = self.flat.find(probe) if len(probe) >= 4 else -1
             if at >= 0:
                 pos = self.back[at]
-                holders = [s for s in self.doc.outline.walk() if s.start <= pos < s.end]
+                holders = [s for s in self.doc.outline.units() if s.start <= pos < s.end]
+                if exact:
+                    holders = [s for s in holders if pos - s.start <= 6]
                 return holders[-1] if holders else None
         return None
 
@@ -73,6 +77,7 @@ class Measure:
     unjudged: int = 0
     unpaired_total: int = 0  # sections the reader sees without a counterpart
     unpaired_paired: list[str] = field(default_factory=list)  # … that the tool pairs anyway
+    unpaired_unjudged: int = 0  # … that are no section of the tool's
     wrong_pairs: list[str] = field(default_factory=list)
 
     @property
@@ -124,8 +129,12 @@ def measure(rows: list[list[str]], old: Document, new: Document, result) -> Meas
             if o is not None and n is not None:
                 expected[relation].add((id(o), id(n)))
         elif (old_name == "-") != (new_name == "-"):
-            side, s, name = ("new", n, new_name) if old_name == "-" else ("old", o, old_name)
+            # judged only where the tool has that very section: its container
+            # being paired says nothing about it
+            side, name = ("new", new_name) if old_name == "-" else ("old", old_name)
+            s = (at_new if side == "new" else at_old).section(name, exact=True)
             if s is None:
+                m.unpaired_unjudged += 1
                 continue
             alone[relation].add((side, id(s)))
             m.unpaired_total += 1
@@ -147,7 +156,10 @@ def measure(rows: list[list[str]], old: Document, new: Document, result) -> Meas
 def report(m: Measure) -> str:
     lines = [f"  level {g}: {s}" for g, s in m.groups.items()]
     lines.append(f"  precision: {m.right}/{m.right + m.wrong} = {m.precision:.0%} ({m.unjudged} pairs unjudged)")
-    lines.append(f"  paired where the reader sees no counterpart: {len(m.unpaired_paired)}/{m.unpaired_total} = {m.forced_rate:.0%}")
+    lines.append(
+        f"  paired where the reader sees no counterpart: {len(m.unpaired_paired)}/{m.unpaired_total} = {m.forced_rate:.0%}"
+        f" ({m.unpaired_unjudged} such items are no section of the tool's)"
+    )
     return "\n".join(lines)
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from .. import __version__
 from ..compare import Comparison
-from ..corpus import bundled
+from ..corpus import bundled, reader_name
 from ..document import Document
-from .text import _years, change_text, figure, indicator_name, target_change
+from .text import _years, also_paired, change_text, figure, indicator_name, table_rows, target_change
 
 STATUS_NAMES = {"met": "met", "missed": "missed", "partial": "partial", "not_reported": "not reported", "carried_over": "carried over"}
 
@@ -30,13 +30,11 @@ def _environment():
 
 def _doc(doc: Document) -> dict:
     m = doc.meta
-    label = {"plan_report": "计划执行情况报告", "work_report": "政府工作报告", "five_year_plan": "五年规划纲要"}.get(m.kind, "报告")
-    year = m.reviews[0] if m.reviews else _years(m.plans) if m.kind == "five_year_plan" else (m.plans[0] if m.plans else "")
     return {
         "title": m.title or Path(doc.source.path).name,
         "region": m.region or "?",
         "kind": m.kind,
-        "label": f"{year} {label}".strip(),
+        "label": reader_name(m),
         "delivered": m.delivered or "?",
         "reviews": _years(m.reviews),
         "plans": _years(m.plans),
@@ -57,6 +55,8 @@ def _runs(ops, side: str) -> list[dict]:
 
 def view(result: Comparison) -> dict:
     pairs = []
+    also = also_paired(result)
+    titles = [" + ".join(s.heading for s in (p.new or p.old)) for p in result.pairs]
     for index, (pair, diff) in enumerate(zip(result.pairs, result.diffs)):
         entry = {
             "index": index,
@@ -68,8 +68,11 @@ def view(result: Comparison) -> dict:
             "changed": diff.changed,
             "old_headings": [s.heading for s in pair.old],
             "new_headings": [s.heading for s in pair.new],
-            "title": " + ".join(s.heading for s in (pair.new or pair.old)),
+            "title": titles[index],
             "show_text": True,
+            "also": [{"index": i, "title": titles[i]} for i in also[index]],
+            "old_table": table_rows(result.old, pair.old),
+            "new_table": table_rows(result.new, pair.new),
         }
         if pair.relation == "plan_to_review":
             # Plan wording against review wording is not an edit: show both plainly.

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from pathlib import Path
 
 from ..compare import Comparison
-from ..corpus import Entry
+from ..corpus import Entry, reader_name
 from ..diff import Op
 from ..document import Document
 
@@ -79,7 +80,8 @@ def _years(years: tuple[int, ...]) -> str:
 
 def describe(doc: Document) -> str:
     m = doc.meta
-    return f"{doc.source.path}: {m.region or '?'} {m.kind}, delivered {m.delivered or '?'}, reviews {_years(m.reviews)}, plans {_years(m.plans)}"
+    # the file's name, not where it lives (a bundled seed sits deep in site-packages)
+    return f"{Path(doc.source.path).name}: {m.region or '?'} {reader_name(m)} ({m.kind}), delivered {m.delivered or '?'}, reviews {_years(m.reviews)}, plans {_years(m.plans)}"
 
 
 def outline(doc: Document) -> str:
@@ -149,6 +151,32 @@ def commitments_summary(result: Comparison) -> str:
     return "\n".join(line.replace("\n", "") for line in lines)
 
 
+def table_rows(doc: Document, sections) -> list[list[str]] | None:
+    """The header and rows of the tables a pair's sections are, or None if they are not tables."""
+    if not sections or any(s.kind != "table" for s in sections):
+        return None
+    by_start = {t.start: t for t in doc.outline.tables}
+    rows = []
+    for section in sections:
+        table = by_start[section.start]
+        rows += ([table.columns] if table.columns else []) + table.rows
+    width = max(len(row) for row in rows)
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
+def also_paired(result: Comparison) -> dict[int, list[int]]:
+    """For each pair, the other pairs of its relation that one of its sections also stands in."""
+    seen: dict[tuple[str, int], list[int]] = {}
+    for index, pair in enumerate(result.pairs):
+        for section in pair.old + pair.new:
+            seen.setdefault((pair.relation, id(section)), []).append(index)
+    out: dict[int, list[int]] = {}
+    for index, pair in enumerate(result.pairs):
+        others = {i for s in pair.old + pair.new for i in seen[pair.relation, id(s)] if i != index}
+        out[index] = sorted(others)
+    return out
+
+
 def report(result: Comparison, style: Style) -> str:
     out = [style.bold("reportdiff"), f"old: {describe(result.old)}", f"new: {describe(result.new)}", ""]
     stats = result.stats()
@@ -170,6 +198,7 @@ def report(result: Comparison, style: Style) -> str:
     out.append("  new terms:     " + ("、".join(f"{t.term}({t.new:g})" for t in lang.added[:12]) or "-"))
     out.append("  dropped terms: " + ("、".join(f"{t.term}({t.old:g})" for t in lang.dropped[:12]) or "-"))
     out.append("  most shifted:  " + ("、".join(f"{t.term} {t.old:g}→{t.new:g}" for t in lang.shifted[:12]) or "-"))
+    also = also_paired(result)
     for relation, title in (("same_topic", "Aligned sections"), ("plan_to_review", "Plan → review (what happened to last year's plan)")):
         block = [(i, p, d) for i, (p, d) in enumerate(zip(result.pairs, result.diffs)) if p.relation == relation]
         if not block:
@@ -181,6 +210,15 @@ def report(result: Comparison, style: Style) -> str:
             new_h = " + ".join(x.heading for x in pair.new) or "—"
             out.append("")
             out.append(f"{indent}{style.bold(f'[{i}] {pair.status}')} {pair.similarity:.2f}  {old_h}  →  {new_h}")
+            if also[i]:
+                out.append(f"{indent}    also paired with " + ", ".join(f"[{k}]" for k in also[i]))
+            tables = [(label, table_rows(doc, sections)) for label, doc, sections in (("old", result.old, pair.old), ("new", result.new, pair.new))]
+            if any(rows for _, rows in tables):
+                for label, rows in tables:
+                    if rows:
+                        out.append(f"{indent}    {label}:")
+                        out += [f"{indent}      " + line for line in table(rows).split("\n")]
+                continue
             if pair.old and pair.new and diff.changed and relation == "same_topic":
                 body = "".join(style.op(o) for o in diff.ops)
                 out += [indent + "    " + line for line in body.split("\n") if line.strip()]
