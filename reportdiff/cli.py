@@ -84,6 +84,16 @@ def _track_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _terms_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="reportdiff terms", description="The ledger of formulations over a series of reports: new, dropped, stronger.")
+    p.add_argument("years", metavar="YEAR", nargs="*", type=int, help="delivery years to show (default: every report after the first)")
+    p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else text)")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--top", type=int, default=50, help="formulations listed per report (default 50)")
+    _common(p)
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -93,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             return _outline(_outline_parser().parse_args(argv[1:]))
         if argv and argv[0] == "track":
             return _track(_track_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "terms":
+            return _terms(_terms_parser().parse_args(argv[1:]))
         return _compare(_compare_parser().parse_args(argv))
     except ReportdiffError as exc:
         print(f"reportdiff: {exc}", file=sys.stderr)
@@ -154,6 +166,24 @@ def _track(args) -> int:
         _emit(render_json.dumps(data), args.output)
     else:
         _emit(render_text.lives(found, notes), args.output)
+    return 0
+
+
+def _terms(args) -> int:
+    from . import terms
+    from .cache import user_cache_dir
+    from .render import terms as render_terms
+
+    fmt = args.format or (EXTENSIONS.get(Path(args.output).suffix.lower(), "text") if args.output else "text")
+    folder = user_cache_dir()
+    members = terms.series([e.path for e in corpus_mod.scan(args.corpus)], args.region, folder)
+    print(f"reportdiff: {len(members)} reports, {members[0].report.year}–{members[-1].report.year}", file=sys.stderr)
+    ledger = terms.ledger(members, max(args.top, 1), folder)
+    missing = sorted(set(args.years) - {e.year for e in ledger.reports})
+    if missing:
+        raise ReportdiffError(f"no report delivered in {', '.join(map(str, missing))} in this series")
+    render = {"json": render_terms.json_text, "html": render_terms.html, "text": render_terms.text}[fmt]
+    _emit(render(ledger, args.years or None), args.output)
     return 0
 
 
