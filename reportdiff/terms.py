@@ -223,17 +223,23 @@ def _to_words(report: Report, start: int, end: int, lo: int, hi: int) -> tuple[i
 
 
 def _closure(report: Report, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """Grow a recurring phrase while every occurrence of it agrees on the next character."""
+    """Grow a recurring phrase, a word at a time, while every occurrence of it agrees on the next word."""
     text = report.text
     if min(report.pairs[text[k : k + 2]] for k in range(start, end - 1)) < 2:
         return start, end  # a character pair seen once: the phrase does not recur
     count = text.count(text[start:end])
     if count < 2:
         return start, end
-    while end < hi and end - start < MAX_LEN and text.count(text[start : end + 1]) == count:
-        end += 1
-    while start > lo and end - start < MAX_LEN and text.count(text[start - 1 : end]) == count:
-        start -= 1
+    while end < hi:
+        step = min(hi, report.word_end(end + 1))
+        if step - start > MAX_LEN or text.count(text[start:step]) != count:
+            break
+        end = step
+    while start > lo:
+        step = max(lo, report.word_start(start - 1))
+        if end - step > MAX_LEN or text.count(text[step:end]) != count:
+            break
+        start = step
     return start, end
 
 
@@ -313,7 +319,15 @@ def delivery_year(doc: Document, path: str) -> int | None:
 
 
 def prepare(doc: Document, path: str, year: int) -> Report:
-    text = doc.text
+    """A parsed report: its headings and targets part mark where a phrase stands out."""
+    marked = [(s.start, s.body_start, "heading") for s in doc.outline.walk() if s.body_start > s.start]
+    roles = {p.heading: p.role for p in doc.meta.parts}
+    marked += [(s.start, s.end, "targets") for s in doc.sections if roles.get(s.heading) == "targets"]
+    return from_text(doc.text, year, path, marked)
+
+
+def from_text(text: str, year: int, path: str = "", marked: list[tuple[int, int, str]] | None = None) -> Report:
+    """A report from its text alone (no headings known unless `marked` says where)."""
     bounds: set[int] = set()
     for m in _RUN.finditer(text):
         pos = m.start()
@@ -321,10 +335,7 @@ def prepare(doc: Document, path: str, year: int) -> Report:
         for word in cut(m.group(0)):
             pos += len(word)
             bounds.add(pos)
-    marked = [(s.start, s.body_start, "heading") for s in doc.outline.walk() if s.body_start > s.start]
-    roles = {p.heading: p.role for p in doc.meta.parts}
-    marked += [(s.start, s.end, "targets") for s in doc.sections if roles.get(s.heading) == "targets"]
-    return Report(path, year, text, tuple(sorted(bounds)), tuple(sorted(marked)))
+    return Report(path, year, text, tuple(sorted(bounds)), tuple(sorted(marked or ())))
 
 
 # ---------------------------------------------------------------- ranking
