@@ -54,6 +54,7 @@ _SENTENCE = re.compile(r"[^。！？；\n]*[。！？；]?")
 _GOVERNING = {"v", "d", "ad", "p", "c"}
 _PLACES = ("body", "targets", "heading")  # weakest first
 _JOINERS = set("等和与及或并")
+_PARTICLES = "的了"
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 _EDGE = set("的 了 和 与 及 或 等 在 是 为 对 以 把 将 从 向 由 于 并 而 也 都 又 就 其 之 着 被 让 使 到 各 该 本 此 这 那 我们 要".split())
 MIN_CORE, MAX_CORE = 2, 3
@@ -140,6 +141,8 @@ class Formulation:
     kept: int = 0  # new: how many of the next few reports keep it; dropped: how many before had it
     prior: int = 0  # new: how many recent earlier reports used it already
     junction: bool = False  # only general words, newly put together
+    shape: float = 0.0  # reads as a name (+) or a fragment (-)
+    rarity: float = 0.0  # how rare its words are in the series (0–1)
     score: float = 0.0
     at: int = 0  # offset of the occurrence quoted in `sentence`
 
@@ -243,42 +246,80 @@ def _closure(report: Report, start: int, end: int, lo: int, hi: int) -> tuple[in
     return start, end
 
 
-def _shape(report: Report, before: Report, known: set[str], start: int, end: int) -> tuple[int, int]:
-    """Leave off function words (的, 和, 在 …) at either edge, and the verbs and adverbs
-    that govern a new phrase (坚决向污染宣战 → 向污染宣战) while what remains stays new."""
+def _shape(report: Report, before: Report, known: set[str], start: int, end: int, common: frozenset[str]) -> tuple[int, int]:
+    """Leave off function words (的, 和, 在 …) at either edge, the verbs and adverbs that
+    govern a new phrase (坚决向污染宣战 → 污染宣战, 建设长江经济带 → 长江经济带) and a verb
+    that follows it (数字经济加快 → 数字经济), while what remains stays new."""
     words = report.words_in(start, end)
     tags = _tags()
+
+    def still_new(a: int, b: int) -> bool:
+        rest = report.text[a:b]
+        return len(rest) >= 3 and (novel(rest, known) or rest not in before.text)
+
+    def governs(k: int) -> bool:
+        tag, nxt = tags.get(words[k]), words[k + 1]
+        if len(nxt) == 1 and nxt not in _EDGE:
+            return False  # a bound character (供给|侧): the word belongs to the phrase
+        return tag in _GOVERNING or tag == "vn" and words[k] in common or tag == "a" and tags.get(nxt) in {"v", "vn"}
+
     while words and words[0] in _EDGE:
         start += len(words.pop(0))
     while words and words[-1] in _EDGE:
         end -= len(words.pop())
-    while len(words) > 1 and tags.get(words[0]) in _GOVERNING:
-        rest = report.text[start + len(words[0]) : end]
-        if len(rest) < 3 or not (novel(rest, known) or rest not in before.text):
-            break
+    while len(words) > 1 and governs(0) and still_new(start + len(words[0]), end):
         start += len(words.pop(0))
         while words and words[0] in _EDGE:
             start += len(words.pop(0))
+    if len(words) > 1 and tags.get(words[-1]) == "v" and still_new(start, end - len(words[-1])):
+        end -= len(words.pop())
     return start, end
 
 
-def candidates(report: Report, before: Report, known: set[str]) -> dict[str, int]:
-    """Phrases of `report` absent from `before` (whose n-grams are `known`): phrase → first offset."""
+def candidates(report: Report, before: Report, known: set[str], common: frozenset[str] = frozenset()) -> dict[str, int]:
+    """Phrases of `report` absent from `before` (whose n-grams are `known`): phrase → first offset.
+
+    `common`: the series' general words (a verbal noun among them governs a phrase: 建设, 发展).
+    """
     found: dict[str, int] = {}
-    for start, end, lo, hi in _novel_spans(report, known):
-        start, end = _to_words(report, start, end, lo, hi)
-        start, end = _closure(report, start, end, lo, hi)
-        start, end = _shape(report, before, known, start, end)
+
+    def add(start: int, end: int) -> None:
+        start, end = _shape(report, before, known, start, end, common)
+        while end - start > 2 and report.text[end - 1] in _PARTICLES:
+            end -= 1  # jieba sometimes glues a particle to the word before it (年的)
         term = report.text[start:end]
         # Trimming can leave old wording (的改革 → 改革): keep only what `before` lacks.
         if 2 <= len(term) <= MAX_LEN and term not in found and (novel(term, known) or term not in before.text):
             found[term] = start
+
+    for start, end, lo, hi in _novel_spans(report, known):
+        start, end = _to_words(report, start, end, lo, hi)
+        start, end = _closure(report, start, end, lo, hi)
+        add(start, end)
+        if end - start > _GOOD_LEN[1]:
+            for a, b in _pieces(report, start, end):
+                add(a, b)
     for pattern in (_QUOTED, _PLUS):
         for m in pattern.finditer(report.text):
             term = m.group(1) if m.groups() else m.group(0)
             if term not in before.text:
                 found.setdefault(term, m.start())
     return found
+
+
+def _pieces(report: Report, start: int, end: int) -> list[tuple[int, int]]:
+    """A long stretch split where a single-character word joins two phrases
+    (国民待遇加负面清单 → 国民待遇 | 负面清单, 精益求精的工匠精神 → 精益求精 | 工匠精神)."""
+    cuts = report.cuts[bisect_left(report.cuts, start) : bisect_right(report.cuts, end)]
+    out, lo = [], start
+    for a, b in zip(cuts, cuts[1:]):
+        if b - a == 1:
+            if a - lo >= 2:
+                out.append((lo, a))
+            lo = b
+    if end - lo >= 2 and lo > start:
+        out.append((lo, end))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -341,8 +382,9 @@ def from_text(text: str, year: int, path: str = "", marked: list[tuple[int, int,
 # ---------------------------------------------------------------- ranking
 
 # Weights of what makes a journalist lead with a phrase (see the module docstring).
-_W_COUNT, _W_HEADING, _W_TARGETS, _W_QUOTED, _W_FIRST, _W_KEPT, _W_PRIOR = 1.5, 1.0, 0.5, 2.5, 1.5, 1.0, 1.0
-_W_SHORT, _W_LONG, _W_JUNCTION = 2.0, 0.5, 3.0
+_W_COUNT, _W_HEADING, _W_TARGETS, _W_QUOTED, _W_FIRST, _W_KEPT, _W_PRIOR = 1.5, 1.0, 0.0, 2.5, 1.5, 1.0, 1.0
+_W_SHORT, _W_LONG, _W_JUNCTION, _W_SHAPE, _W_RARE = 2.0, 0.5, 3.0, 1.0, 2.0
+_NOUNISH = set("nj")  # jieba tags: nouns (n, nr, ns, nt, nz …) and abbreviations (j)
 _GOOD_LEN = (3, 8)
 _LOOKAHEAD = 3  # later reports that keeping a phrase shows it is a term, not a one-off wording
 _PRIOR_WINDOW = 10  # earlier reports whose use of a phrase makes its return less new
@@ -362,18 +404,51 @@ def _score(f: Formulation) -> float:
         - _W_PRIOR * math.log2(1 + f.prior)
         - (_W_JUNCTION if f.junction and f.count < 3 and not f.quoted else 0.0)
         + length
+        + _W_SHAPE * f.shape
+        + _W_RARE * f.rarity
     )
 
 
+def _shape_score(report: Report, term: str, at: int) -> float:
+    """How much the phrase reads as a name (a noun phrase standing whole) rather than a fragment.
+
+    +1 when it ends in a noun, +1 when it stands between punctuation (a list item, a
+    clause of its own); -1 for each verb or adverb in it
+    (切实增强经济活力 is a clause), -1 for each edge that is a lone character splitting a
+    longer word (县|支持力度, 国产|大).
+    """
+    words = report.words_in(at, at + len(term))
+    if "".join(words) != term or not words:
+        return -1.0  # its edges cut through words
+    tags = _tags()
+    score = 0.0
+    if tags.get(words[-1], "")[:1] in _NOUNISH or tags.get(words[-1]) == "vn" or len(words[-1]) >= 3 and words[-1] not in tags:
+        score += 1.0
+    score -= sum(len(w) > 1 and tags.get(w) in _GOVERNING for w in words)  # a verb inside: a clause, not a name
+    text = report.text
+    before, after = text[at - 1 : at], text[at + len(term) : at + len(term) + 1]
+    opened = not before or not _RUN.match(before)
+    closed = not after or not _RUN.match(after) or after in _JOINERS
+    score += 1.0 if opened and closed else 0.0
+    if len(term) > 2:
+        score -= sum(len(w) == 1 and w not in _EDGE and tags.get(w, "")[:1] not in _NOUNISH for w in (words[0], words[-1]))
+    return score
+
+
 def _seam(term: str, words: list[str], old: Callable[[str], bool], common: frozenset[str]) -> bool:
-    """Whether the phrase is only two old pieces newly joined (加大 + 简政放权): new wording, not a new term."""
-    if "".join(words) != term:
+    """Whether the phrase is only old wording under a new verb or adverb (加大 + 简政放权,
+    数字经济 + 加快): new wording, not a new term. Two nouns newly joined (商业航天) are a term."""
+    if "".join(words) != term or len(words) < 2:
         return False
-    pos = 0
-    for word in words[:-1]:
-        pos += len(word)
-        left, right = term[:pos], term[pos:]
-        if all(part in common or (len(part) > 1 and old(part)) for part in (left, right)):
+    tags = _tags()
+    head, tail = words[0], words[-1]
+    if tags.get(head) in _GOVERNING or tags.get(head) == "vn" and head in common:
+        rest = term[len(head) :]
+        if rest in common or len(rest) > 1 and old(rest):
+            return True
+    if tags.get(tail) == "v":
+        rest = term[: -len(tail)]
+        if rest in common or len(rest) > 1 and old(rest):
             return True
     return False
 
@@ -402,6 +477,7 @@ class Series:
         df: Counter[str] = Counter()
         for r in reports:
             df.update(set(r.words()))
+        self.df = df
         # With too few reports to tell general words from the series' own, none counts as general.
         need = max(3, math.ceil(COMMON_SHARE * len(reports)))
         self.common = frozenset(w for w, n in df.items() if n >= need and len(w) >= 2)
@@ -438,6 +514,15 @@ class Series:
         self._holders[term] = out
         return out
 
+    def _rarity(self, words: list[str]) -> float:
+        """How rare the phrase's words are in the series (mean inverse document frequency, 0–1):
+        a new term brings new vocabulary; new wording recombines everyday words (切实增强经济活力)."""
+        content = [w for w in words if len(w) > 1]
+        if not content:
+            return 0.0
+        n = len(self.reports)
+        return sum(math.log((n + 1) / (1 + self.df.get(w, 0))) for w in content) / len(content) / math.log(n + 1)
+
     def _evidence(self, i: int, term: str, at: int) -> Formulation:
         """What the report itself says about a phrase: how often, where, whether quoted."""
         report = self.reports[i]
@@ -453,6 +538,8 @@ class Series:
         quoted = any(text[p - 1 : p] in _OPEN and text[p + len(term) : p + len(term) + 1] in _CLOSE for p in positions if p > 0)
         f = Formulation(term, len(positions), round(len(positions) * 10000 / max(len(text), 1), 2), "", best, quoted, True, _LOOKAHEAD)
         f.at = where
+        f.shape = max(_shape_score(report, term, p) for p in positions[:5])
+        f.rarity = self._rarity(report.words_in(where, where + len(term)))
         f.score = _score(f)  # the best it can get: the series can only lower it
         return f
 
@@ -482,7 +569,7 @@ class Series:
         series only as far down as a phrase could still make the list.
         """
         found = sorted(
-            (self._evidence(i, term, at) for term, at in candidates(self.reports[i], self.reports[against], self.known[against]).items()),
+            (self._evidence(i, term, at) for term, at in candidates(self.reports[i], self.reports[against], self.known[against], self.common).items()),
             key=lambda f: -f.score,
         )
         done: list[Formulation] = []
