@@ -27,20 +27,26 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import marshal
 import math
 import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import Callable
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Callable
 
+import jieba
+
+from .cache import user_cache_dir
+from .diff import LanguageShift, Shift
+from .diff import language_shift as word_shift
 from .document import Document, read
 from .errors import ReportdiffError
 from .output import write_atomic
-from .tokens import cut
+from .tokens import Tokens, cut
 
 # Characters a formulation is made of; everything else (punctuation, digits,
 # spaces) ends one. Digits are left out so that a year's new figures are not
@@ -287,6 +293,10 @@ def candidates(report: Report, before: Report, known: set[str], common: frozense
         start, end = _shape(report, before, known, start, end, common)
         while end - start > 2 and report.text[end - 1] in _PARTICLES:
             end -= 1  # jieba sometimes glues a particle to the word before it (年的)
+        if start > 0 and report.text[start - 1].isdigit() and report.text[start] in "年月日":
+            start += 1  # the unit of a date (2024年国民经济), not part of a phrase
+        while end - start > 2 and report.text[start] in _PARTICLES:
+            start += 1
         term = report.text[start:end]
         # Trimming can leave old wording (的改革 → 改革): keep only what `before` lacks.
         if 2 <= len(term) <= MAX_LEN and term not in found and (novel(term, known) or term not in before.text):
@@ -328,9 +338,31 @@ def _tags() -> dict[str, str]:
     from jieba import posseg
 
     cut("")  # the shared jieba set-up (its private cache folder) first
-    if not posseg.dt.word_tag_tab:
-        posseg.dt.load_word_tag(posseg.dt.tokenizer.get_dict_file())
+    if posseg.dt.word_tag_tab:
+        return posseg.dt.word_tag_tab
+    # Parsing jieba's dictionary for its tags takes most of a second; a copy in the private
+    # cache folder, keyed by the dictionary's size and time, takes a tenth of that.
+    source = Path(jieba.dt.dictionary or Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME)
+    stamp = source.stat()
+    folder = user_cache_dir()
+    copy = folder / f"jieba-tags-{stamp.st_size}-{int(stamp.st_mtime)}.marshal" if folder else None
+    try:
+        if copy is not None and copy.is_file():
+            posseg.dt.word_tag_tab = marshal.loads(copy.read_bytes())
+            return posseg.dt.word_tag_tab
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    posseg.dt.load_word_tag(posseg.dt.tokenizer.get_dict_file())
+    if copy is not None:
+        _write_bytes(copy, marshal.dumps(posseg.dt.word_tag_tab))
     return posseg.dt.word_tag_tab
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    try:
+        write_atomic(path, data)
+    except (OSError, ReportdiffError):
+        pass  # a cache that cannot be written only costs time
 
 
 def novel(term: str, known: set[str]) -> bool:
@@ -795,3 +827,24 @@ def from_json(data: dict) -> Ledger:
         for t, h in data["terms"].items()
     }
     return Ledger(entries, terms)
+
+
+# ---------------------------------------------------------------- two reports
+
+
+def language_shift(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, limit: int = 50) -> LanguageShift:
+    """The pair report's language shift: formulations new and dropped between two reports,
+    each with its sentence, intensity shifts, and the words whose frequency moved most."""
+    reports = [prepare(old, old.source.path, 0), prepare(new, new.source.path, 1)]
+    entry = Series(reports).entry(1, limit)
+
+    def rate(report: Report, term: str) -> float:
+        return round(report.text.count(term) * 10000 / max(len(report.text), 1), 2)
+
+    frequency = word_shift(old_tokens, new_tokens, len(old.text), len(new.text), limit)
+    return LanguageShift(
+        [Shift(f.term, 0.0, f.per_10k, f.sentence) for f in entry.new],
+        [Shift(f.term, f.per_10k, rate(reports[1], f.term), f.sentence) for f in entry.dropped],
+        frequency.shifted,
+        entry.intensity,
+    )
