@@ -391,23 +391,30 @@ def delivery_year(doc: Document, path: str) -> int | None:
     return None
 
 
-def prepare(doc: Document, path: str, year: int) -> Report:
-    """A parsed report: its headings and targets part mark where a phrase stands out."""
+def prepare(doc: Document, path: str, year: int, tokens: Tokens | None = None) -> Report:
+    """A parsed report: its headings and targets part mark where a phrase stands out.
+    `tokens`, when the caller has cut the text already, give the word boundaries."""
     marked = [(s.start, s.body_start, "heading") for s in doc.outline.walk() if s.body_start > s.start]
     roles = {p.heading: p.role for p in doc.meta.parts}
     marked += [(s.start, s.end, "targets") for s in doc.sections if roles.get(s.heading) == "targets"]
-    return from_text(doc.text, year, path, marked)
+    return from_text(doc.text, year, path, marked, tokens)
 
 
-def from_text(text: str, year: int, path: str = "", marked: list[tuple[int, int, str]] | None = None) -> Report:
+def from_text(
+    text: str, year: int, path: str = "", marked: list[tuple[int, int, str]] | None = None, tokens: Tokens | None = None
+) -> Report:
     """A report from its text alone (no headings known unless `marked` says where)."""
     bounds: set[int] = set()
-    for m in _RUN.finditer(text):
-        pos = m.start()
-        bounds.add(pos)
-        for word in cut(m.group(0)):
-            pos += len(word)
+    if tokens is not None:
+        for word, start in zip(tokens.words, tokens.starts):
+            bounds.update((start, start + len(word)))
+    else:
+        for m in _RUN.finditer(text):
+            pos = m.start()
             bounds.add(pos)
+            for word in cut(m.group(0)):
+                pos += len(word)
+                bounds.add(pos)
     return Report(path, year, text, tuple(sorted(bounds)), tuple(sorted(marked or ())))
 
 
@@ -835,7 +842,7 @@ def from_json(data: dict) -> Ledger:
 def language_shift(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, limit: int = 50) -> LanguageShift:
     """The pair report's language shift: formulations new and dropped between two reports,
     each with its sentence, intensity shifts, and the words whose frequency moved most."""
-    reports = [prepare(old, old.source.path, 0), prepare(new, new.source.path, 1)]
+    reports = [prepare(old, old.source.path, 0, old_tokens), prepare(new, new.source.path, 1, new_tokens)]
     entry = Series(reports).entry(1, limit)
 
     def rate(report: Report, term: str) -> float:
