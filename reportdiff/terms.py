@@ -231,22 +231,35 @@ def _to_words(report: Report, start: int, end: int, lo: int, hi: int) -> tuple[i
     return max(lo, report.word_start(start)), min(hi, report.word_end(end))
 
 
-def _closure(report: Report, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """Grow a recurring phrase, a word at a time, while every occurrence of it agrees on the next word."""
+def _closure(report: Report, start: int, end: int, lo: int, hi: int, seen: dict[str, list[int]]) -> tuple[int, int]:
+    """Grow a recurring phrase, a word at a time, while every occurrence of it agrees on the next word.
+    `seen` keeps each phrase's occurrences, so text that repeats is searched once."""
     text = report.text
     if min(report.pairs[text[k : k + 2]] for k in range(start, end - 1)) < 2:
         return start, end  # a character pair seen once: the phrase does not recur
-    count = text.count(text[start:end])
-    if count < 2:
+    phrase = text[start:end]
+    if phrase not in seen:
+        found, pos = [], text.find(phrase)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(phrase, pos + 1)
+        seen[phrase] = found
+    offsets = [p - start for p in seen[phrase]]  # each occurrence, as a shift from this one
+    if len(offsets) < 2:
         return start, end
+
+    def agree(a: int, b: int) -> bool:
+        piece = text[a:b]
+        return all(text[a + d : b + d] == piece for d in offsets)
+
     while end < hi:
         step = min(hi, report.word_end(end + 1))
-        if step - start > MAX_LEN or text.count(text[start:step]) != count:
+        if step - start > MAX_LEN or not agree(end, step):
             break
         end = step
     while start > lo:
         step = max(lo, report.word_start(start - 1))
-        if end - step > MAX_LEN or text.count(text[step:end]) != count:
+        if end - step > MAX_LEN or not agree(step, start):
             break
         start = step
     return start, end
@@ -302,9 +315,10 @@ def candidates(report: Report, before: Report, known: set[str], common: frozense
         if 2 <= len(term) <= MAX_LEN and term not in found and (novel(term, known) or term not in before.text):
             found[term] = start
 
+    seen: dict[str, list[int]] = {}
     for start, end, lo, hi in _novel_spans(report, known):
         start, end = _to_words(report, start, end, lo, hi)
-        start, end = _closure(report, start, end, lo, hi)
+        start, end = _closure(report, start, end, lo, hi, seen)
         add(start, end)
         if end - start > _GOOD_LEN[1]:
             for a, b in _pieces(report, start, end):
