@@ -95,17 +95,26 @@ class ObjectCache:
 
     def put(self, key: str, value) -> None:
         path = self._file(key)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1))
-            os.replace(tmp, path)  # readers see a whole entry or none
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        if path is not None:
+            store(path, zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1))
+
+
+def store(path: Path, data: bytes) -> None:
+    """Write a cache entry whole or not at all (readers see a whole entry or none); a cache
+    that cannot be written only costs time, so failures are not errors."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    except BaseException:  # interrupted: no temporary file left behind
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -21,7 +21,6 @@ from .render import html as render_html
 from .render import json as render_json
 from .render import text as render_text
 
-COMMANDS = ("list", "outline", "track")
 FORMATS = ("text", "json", "html")
 EXTENSIONS = {".json": "json", ".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
 
@@ -43,7 +42,8 @@ def _compare_parser() -> argparse.ArgumentParser:
         prog="reportdiff",
         description="Compare two Chinese government reports section by section.",
         epilog="Other commands: 'reportdiff list' (the corpus), 'reportdiff outline DOC' (a report's sections), "
-        "'reportdiff track Y1 Y2 …' (commitments across years). "
+        "'reportdiff track Y1 Y2 …' (commitments across years), 'reportdiff terms --corpus DIR' (formulations over a series), "
+        "'reportdiff batch CORPUS -o DIR' (every consecutive pair of a corpus). Each has its own --help. "
         "OLD and NEW are years (2024 = the report on 2024's work), ids from 'reportdiff list', or file paths.",
     )
     p.add_argument("--version", action="version", version=f"reportdiff {_version()}")
@@ -114,6 +114,16 @@ def _on_signal(signum, frame):
     raise SystemExit(128 + signum)
 
 
+def _terms_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="reportdiff terms", description="The ledger of formulations over a series of reports: new, dropped, stronger.")
+    p.add_argument("years", metavar="YEAR", nargs="*", type=int, help="delivery years to show (default: every report after the first)")
+    p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else text)")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--top", type=int, default=50, help="formulations listed per report (default 50)")
+    _common(p)
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for signum in (signal.SIGTERM, signal.SIGHUP):
@@ -127,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
             return _track(_track_parser().parse_args(argv[1:]))
         if argv and argv[0] == "batch":
             return _batch(_batch_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "terms":
+            return _terms(_terms_parser().parse_args(argv[1:]))
         return _compare(_compare_parser().parse_args(argv))
     except ReportdiffError as exc:
         print(f"reportdiff: {exc}", file=sys.stderr)
@@ -223,6 +235,24 @@ def _batch(args) -> int:
         file=sys.stderr,
     )
     return 1 if done.failed else 0
+def _terms(args) -> int:
+    from . import terms
+    from .cache import user_cache_dir
+    from .render import terms as render_terms
+
+    fmt = args.format or (EXTENSIONS.get(Path(args.output).suffix.lower(), "text") if args.output else "text")
+    entries = corpus_mod.scan(args.corpus)
+    check_outputs({"-o": args.output or STDOUT}, [e.path for e in entries])
+    folder = user_cache_dir()
+    members = terms.series([e.path for e in entries], args.region, folder)
+    print(f"reportdiff: {len(members)} reports, {members[0].report.year}–{members[-1].report.year}", file=sys.stderr)
+    ledger = terms.ledger(members, max(args.top, 1), folder)
+    missing = sorted(set(args.years) - {e.year for e in ledger.reports})
+    if missing:
+        raise ReportdiffError(f"no report delivered in {', '.join(map(str, missing))} in this series")
+    render = {"json": render_terms.json_text, "html": render_terms.html, "text": render_terms.text}[fmt]
+    _emit(render(ledger, args.years or None), args.output)
+    return 0
 
 
 def _parse_pairs(values: list[str]) -> list[tuple[str, str]]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .align import Alignment, Overrides, Pair, align
-from .diff import LanguageShift, SectionDiff, diff_alignment, language_shift
+from . import terms
+from .diff import LanguageShift, SectionDiff, diff_alignment
 from .document import Document, read
 from .commitments import Commitments, track
 from .numbers import Numbers, match as match_numbers
@@ -80,7 +81,7 @@ def compare(
         old_tokens, new_tokens = tokens
     alignment = timed("align", align, old_doc, new_doc, old_tokens, new_tokens, overrides)
     diffs = timed("diff", diff_alignment, old_doc, new_doc, alignment, strict)
-    language = timed("diff", language_shift, old_tokens, new_tokens, len(old_doc.text), len(new_doc.text))
+    language = timed("terms", terms.language_shift, old_doc, new_doc, old_tokens, new_tokens)
     numbers = timed("numbers", match_numbers, old_doc, new_doc)
     commitments = timed("commitments", track, old_doc, new_doc, numbers.old, numbers.new, old_tokens, new_tokens)
     return Comparison(old_doc, new_doc, alignment, diffs, language, numbers, commitments, timings)

@@ -96,6 +96,7 @@ class Shift:
     term: str
     old: float
     new: float
+    sentence: str = ""  # where the new (or, for a dropped term, the old) report says it
 
 
 @dataclass
@@ -103,6 +104,7 @@ class LanguageShift:
     added: list[Shift]
     dropped: list[Shift]
     shifted: list[Shift]
+    intensity: list = field(default_factory=list)  # terms.Intensity: 稳健的 → 适度宽松的 货币政策
 
 
 def own_text(doc: Document, sections: list[Section]) -> str:

@@ -105,8 +105,9 @@ def test_op_sides_reproduce_both_texts(old, new):
 
 def test_language_shift_finds_new_and_dropped_terms():
     result = compare(seed("000"), seed("001"))
-    dropped = {s.term for s in result.language.dropped}
-    assert "争资" in dropped  # 000's 争资工作成效显著 has no counterpart wording in 001
+    dropped = {s.term: s.sentence for s in result.language.dropped}
+    # 000's 争资工作成效显著 has no counterpart wording in 001; the formulation comes with its sentence
+    assert "争资工作成效显著" in dropped[next(t for t in dropped if "争资" in t)]
     shifted = {s.term: (s.old, s.new) for s in result.language.shifted}
     old, new = shifted["政府"]  # a plan report speaks of 政府 rarely, a 政府工作报告 often
     assert new > 5 * old

@@ -45,8 +45,9 @@ def comparison(result: Comparison) -> dict:
             }
         )
     stats = result.stats()
-    stats["terms_added"] = [{"term": s.term, "per_10k": s.new} for s in result.language.added]
-    stats["terms_dropped"] = [{"term": s.term, "per_10k": s.old} for s in result.language.dropped]
+    stats["terms_added"] = [{"term": s.term, "per_10k": s.new, "sentence": s.sentence} for s in result.language.added]
+    stats["terms_dropped"] = [{"term": s.term, "per_10k": s.old, "sentence": s.sentence} for s in result.language.dropped]
+    stats["terms_intensity"] = [{"core": s.core, "old": s.old, "new": s.new, "old_sentence": s.old_sentence, "new_sentence": s.new_sentence} for s in result.language.intensity]
     stats["terms_shifted"] = [{"term": s.term, "old_per_10k": s.old, "new_per_10k": s.new} for s in result.language.shifted]
     return {
         "schema": SCHEMA,

@@ -198,6 +198,10 @@ def report(result: Comparison, style: Style) -> str:
     out.append("  new terms:     " + ("、".join(f"{t.term}({t.new:g})" for t in lang.added[:12]) or "-"))
     out.append("  dropped terms: " + ("、".join(f"{t.term}({t.old:g})" for t in lang.dropped[:12]) or "-"))
     out.append("  most shifted:  " + ("、".join(f"{t.term} {t.old:g}→{t.new:g}" for t in lang.shifted[:12]) or "-"))
+    if lang.intensity:
+        out.append("  intensity:     " + "；".join(f"{'/'.join(s.old)}→{'/'.join(s.new)} {s.core}" for s in lang.intensity[:8]))
+    out += [f"  + {t.term}: {t.sentence}" for t in lang.added[:5] if t.sentence]
+    out += [f"  - {t.term}: {t.sentence}" for t in lang.dropped[:5] if t.sentence]
     also = also_paired(result)
     for relation, title in (("same_topic", "Aligned sections"), ("plan_to_review", "Plan → review (what happened to last year's plan)")):
         block = [(i, p, d) for i, (p, d) in enumerate(zip(result.pairs, result.diffs)) if p.relation == relation]
