@@ -35,6 +35,7 @@ class _Parser(argparse.ArgumentParser):
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", metavar="DIR", help="folder of reports (default: $REPORTDIFF_CORPUS or the bundled seeds)")
     parser.add_argument("--region", help="pick reports of this region when a year matches several")
+    parser.add_argument("--kind", choices=("work_report", "plan_report", "five_year_plan"), help="pick reports of this kind when a year matches several")
 
 
 def _compare_parser() -> argparse.ArgumentParser:
@@ -168,6 +169,8 @@ def _list(args) -> int:
     entries = corpus_mod.readable(corpus_mod.scan(args.corpus))
     if args.region:
         entries = [e for e in entries if args.region in e.document.meta.region]
+    if args.kind:
+        entries = [e for e in entries if e.document.meta.kind == args.kind]
     if args.format == "json":
         _emit(render_json.dumps({"schema": render_json.SCHEMA, "reports": [{"id": e.id, **render_json.describe(e.document)} for e in entries]}), None)
     else:
@@ -177,7 +180,7 @@ def _list(args) -> int:
 
 def _outline(args) -> int:
     check_outputs({"-o": args.output or STDOUT}, _inputs(args.doc))
-    entry = corpus_mod.resolve(args.doc, region=args.region, corpus=args.corpus)
+    entry = corpus_mod.resolve(args.doc, region=args.region, corpus=args.corpus, kind=args.kind)
     check_outputs({"-o": args.output or STDOUT}, [entry.path])
     if not entry.document.sections:
         raise ReportdiffError(f"{entry.path}: no headings found (一、 （一） 第X章 …); is this a government report?")
@@ -195,7 +198,7 @@ def _track(args) -> int:
         raise ReportdiffError("track needs at least two reports, oldest first (e.g. reportdiff track 2022 2024 2025)")
     check_outputs({"-o": args.output or STDOUT}, _inputs(*args.docs))
     entries = corpus_mod.scan(args.corpus) if not all(corpus_mod.names_file(d) for d in args.docs) else []
-    resolved = [corpus_mod.resolve(d, entries, args.region) for d in args.docs]
+    resolved = [corpus_mod.resolve(d, entries, args.region, kind=args.kind) for d in args.docs]
     check_outputs({"-o": args.output or STDOUT}, [e.path for e in resolved])
     ordered = sorted(resolved, key=_when)
     if ordered != resolved:
@@ -244,7 +247,7 @@ def _terms(args) -> int:
     entries = corpus_mod.scan(args.corpus)
     check_outputs({"-o": args.output or STDOUT}, [e.path for e in entries])
     folder = user_cache_dir()
-    members = terms.series([e.path for e in entries], args.region, folder)
+    members = terms.series([e.path for e in entries], args.region, folder, args.kind)
     print(f"reportdiff: {len(members)} reports, {members[0].report.year}–{members[-1].report.year}", file=sys.stderr)
     ledger = terms.ledger(members, max(args.top, 1), folder)
     missing = sorted(set(args.years) - {e.year for e in ledger.reports})
@@ -305,7 +308,7 @@ def _compare(args) -> int:
     overrides = Overrides(_parse_pairs(args.pair), args.unpair)
     outputs = {"-o": args.output or (None if fmt == "tui" else STDOUT), "--email": args.email}
     check_outputs(outputs, _inputs(args.old, args.new))
-    old, new = corpus_mod.resolve_pair(args.old, args.new, args.region, args.corpus)
+    old, new = corpus_mod.resolve_pair(args.old, args.new, args.region, args.corpus, args.kind)
     check_outputs(outputs, [old.path, new.path])
     if os.path.realpath(old.path) == os.path.realpath(new.path):
         raise UsageError(f"OLD and NEW are the same report ({shown(old.path)}); name two reports")

@@ -764,7 +764,7 @@ def member(entry_path: str, folder: Path | None) -> Member | None:
     return Member(report, doc.meta.region, doc.meta.kind, digest)
 
 
-def series(paths: list[str], region: str | None = None, folder: Path | None = None) -> list[Member]:
+def series(paths: list[str], region: str | None = None, folder: Path | None = None, kind: str | None = None) -> list[Member]:
     """The reports of one region and kind in order of delivery.
 
     A corpus with one report a year is one series as it stands (its region and
@@ -774,15 +774,19 @@ def series(paths: list[str], region: str | None = None, folder: Path | None = No
     members = [m for m in (member(p, folder) for p in paths) if m is not None]
     if region:
         members = [m for m in members if region in m.region]
+    if kind:
+        members = [m for m in members if m.kind == kind]
     if not members:
-        raise ReportdiffError("no readable reports with a delivery year" + (f" for region {region}" if region else ""))
+        raise ReportdiffError(
+            "no readable reports with a delivery year" + (f" for region {region}" if region else "") + (f" of kind {kind}" if kind else "")
+        )
     years = Counter(m.report.year for m in members)
     if max(years.values()) > 1:
         groups = Counter((m.region, m.kind) for m in members)
         (best, size), *rest = groups.most_common()
         if rest and rest[0][1] == size:
             listing = ", ".join(f"{r} {k}" for (r, k), n in groups.most_common() if n == size)
-            raise ReportdiffError(f"the corpus holds several series ({listing}); pick one with --region")
+            raise ReportdiffError(f"the corpus holds several series ({listing}); pick one with --region or --kind")
         members = [m for m in members if (m.region, m.kind) == best]
         members = list({m.report.year: m for m in members}.values())  # one report a year: the last in name order
     return sorted(members, key=lambda m: m.report.year)

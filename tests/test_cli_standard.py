@@ -38,3 +38,10 @@ def test_reports_out_of_order(run_cli):
     import json
 
     assert [r["delivered"] for r in json.loads(out)["reports"]] == sorted(r["delivered"] for r in json.loads(out)["reports"])
+
+
+def test_kind_picks_among_reports(run_cli):
+    code, out, _ = run_cli("list", "--kind", "plan_report")
+    assert code == 0 and "plan_report" in out and "work_report" not in out
+    code, _, err = run_cli("2024", "2025", "--kind", "five_year_plan")
+    assert code == 1 and "five_year_plan" in err
