@@ -118,8 +118,10 @@ def track(
     new_q = new_quantities if new_quantities is not None else extract(new)
     review = _Review(new, year, new_q, new_tokens or Tokens.of(new.text))
     items = [_check(c, review) for c in _promises(old, year, old_q, old_tokens or Tokens.of(old.text))]
-    order = {"missed": 0, "partial": 1, "carried_over": 2, "not_reported": 3, "met": 4}
-    items.sort(key=lambda c: order[c.status])
+    # What a reader checks first: targets missed, then what was reported, the figures before the words.
+    order = {"missed": 0, "partial": 1, "met": 2, "carried_over": 3, "not_reported": 4}
+    kinds = {"quantitative": 0, "qualitative": 1, "deed": 2, "action": 3}
+    items.sort(key=lambda c: (order[c.status], kinds[c.kind]))
     return Commitments(year, True, f"the old report's plan for {year} against the new report's review of {year}", items)
 
 
@@ -360,8 +362,9 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, he
             start, end = m.start(), m.end()
             clause = m.group(0).strip()
             line = folded[folded.rfind("\n", 0, start) + 1 : _line_end(folded, end)]
-            if start in heading_lines or _PAST.search(clause) or _CREED.search(clause) or (start not in targets and _SITUATION.search(clause)):
-                continue
+            sentence = folded[slice(*text.sentence_at(start))]
+            if start in heading_lines or _PAST.search(clause) or _CREED.search(sentence) or (start not in targets and _SITUATION.search(clause)):
+                continue  # a framing sentence (做好政府工作，要在…党中央…领导下，…) is not a list of promises
             if "\t" in line or line.rstrip().endswith("！") or _TARGETS.search(folded, start, end + 1) or len(_telling(clause)) < 4:
                 continue  # a table row, an address (各位代表！), the targets statement's lead, a fragment
             i = bisect.bisect_right(starts, end) - 1

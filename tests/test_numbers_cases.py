@@ -7,6 +7,8 @@ from reportdiff.document import from_source
 from reportdiff.load import Source
 from reportdiff.numbers import extract, match
 
+from .conftest import SHARED_CORPUS
+
 
 def report(year: int, review: str, plan: str = ""):
     text = f"{year}年政府工作报告\n\n一、{year - 1}年工作回顾\n\n{review}\n\n二、{year}年工作安排\n\n{plan or '做好各项工作。'}\n"
@@ -175,3 +177,14 @@ def test_a_plan_reports_chain_of_level_increment_and_growth():
         ("居民人均可支配收入", "level"),
         ("居民人均可支配收入", "growth"),
     ]
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="the shared corpus is not beside the project")
+def test_a_firmer_qualifier_is_a_change_of_the_target():
+    """城镇新增就业1200万人左右 → 1200万人以上: the same figure, a firmer promise, shown as such."""
+    from reportdiff import compare
+    from reportdiff.render.text import targets_table
+
+    result = compare(SHARED_CORPUS / "national" / "2023_gwr.txt", SHARED_CORPUS / "national" / "2024_gwr.txt")
+    row = next(line for line in targets_table(result).split("\n") if "城镇新增就业" in line)
+    assert "左右 → 以上" in row

@@ -133,6 +133,9 @@ def targets_table(result: Comparison) -> str:
 def target_change(t) -> str:
     """How a main target moved: in points or units when both are figures, else new / dropped / reworded."""
     if t.pair:
+        old, new = t.pair.old.qualifier, t.pair.new.qualifier
+        if t.pair.change == 0 and old != new:
+            return f"{old or '—'} → {new or '—'}"  # 1200万人左右 → 1200万人以上: the same figure, a firmer promise
         return change_text(t.pair)
     if t.old is None or t.new is None:
         return "new" if t.old is None else "dropped"
