@@ -114,6 +114,9 @@ def test_email_parses_back_into_summary_and_attachment():
     assert message["To"] == "editor@example.org" and message["Subject"] == "2025 review"
     body = message.get_body(preferencelist=("html",))
     assert "地区生产总值" in body.get_content() and "review.html" in body.get_content()
+    # The plain-text part carries the brief too, for mail read as text: both years' targets and the plan's fate.
+    plain = message.get_body(preferencelist=("plain",)).get_content()
+    assert "Main targets" in plain and "地区生产总值" in plain and "Commitments:" in plain and "missed" in plain
     attachments = list(message.iter_attachments())
     assert [a.get_filename() for a in attachments] == ["review.html"]
     assert attachments[0].get_content().rstrip("\n") == report.rstrip("\n")  # MIME ends text parts with a newline

@@ -16,7 +16,7 @@ from .. import __version__
 from ..compare import Comparison
 from ..corpus import bundled, reader_name
 from ..document import Document
-from .text import _years, also_paired, change_text, figure, indicator_name, table_rows, target_change
+from .text import Style, _years, also_paired, brief, change_text, figure, indicator_name, table_rows, target_change
 
 STATUS_NAMES = {"met": "met", "missed": "missed", "partial": "partial", "not_reported": "not reported", "carried_over": "carried over"}
 
@@ -155,7 +155,7 @@ def email(result: Comparison, report_html: str, to: str | None, subject: str | N
     message["From"] = "reportdiff <reportdiff@localhost>"
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain="reportdiff.localhost")
-    message.set_content("reportdiff summary: open the attached HTML report in a browser.")
+    message.set_content(brief(result, Style(False)) + "\n\nThe full report, side by side, is attached (HTML).\n")
     message.add_alternative(_inline(body), subtype="html")
     message.add_attachment(report_html, subtype="html", charset="utf-8", filename=attachment_name)
     return message.as_bytes()

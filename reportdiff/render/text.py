@@ -180,7 +180,9 @@ def also_paired(result: Comparison) -> dict[int, list[int]]:
     return out
 
 
-def report(result: Comparison, style: Style) -> str:
+def brief(result: Comparison, style: Style) -> str:
+    """What a reader wants first: the two reports, the counts, the main targets of both
+    years, the number changes and how last year's plan fared (the e-mail's text part)."""
     out = [style.bold("reportdiff"), f"old: {describe(result.old)}", f"new: {describe(result.new)}", ""]
     stats = result.stats()
     s = stats["sections"]
@@ -189,10 +191,18 @@ def report(result: Comparison, style: Style) -> str:
         f"{stats['sections_changed']} changed, {stats['sentences_moved']} sentences moved; "
         f"{stats['chars_deleted']} characters deleted, {stats['chars_inserted']} inserted"
     )
+    c = result.commitments
+    if c.applicable:
+        out.append("Commitments: " + ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in c.counts().items()))
     out += ["", style.bold("Main targets")]
     out += ["  " + line for line in targets_table(result).split("\n")]
     out += ["", style.bold("Number changes")]
     out += ["  " + line for line in numbers_table(result).split("\n")]
+    return "\n".join(out)
+
+
+def report(result: Comparison, style: Style) -> str:
+    out = brief(result, style).split("\n")
     out += ["", style.bold("Commitments")]
     out += ["  " + line for line in commitments_summary(result).split("\n")]
     lang = result.language
