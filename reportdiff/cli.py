@@ -292,6 +292,12 @@ def _interactive() -> bool:
     )
 
 
+def _named(entry) -> str:
+    """A report as its readers name it, with its file (never a site-packages path)."""
+    meta = entry.document.meta
+    return f"{meta.region} {corpus_mod.reader_name(meta)} ({shown(Path(entry.path).name)})".strip()
+
+
 def _when(entry) -> tuple:
     """When a report came out: its delivery date, else the year it plans."""
     meta = entry.document.meta
@@ -314,7 +320,7 @@ def _compare(args) -> int:
         raise UsageError(f"OLD and NEW are the same report ({shown(old.path)}); name two reports")
     if _when(old) > _when(new):
         print("reportdiff: note: OLD was delivered after NEW; comparing them as given", file=sys.stderr)
-    print(f"reportdiff: comparing {shown(old.path)} → {shown(new.path)}", file=sys.stderr)
+    print(f"reportdiff: comparing {_named(old)} → {_named(new)}", file=sys.stderr)
     for entry in (old, new):
         if not entry.document.sections:
             raise ReportdiffError(f"{shown(entry.path)}: no headings found (一、 （一） 第X章 …); is this a government report?")

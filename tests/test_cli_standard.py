@@ -45,3 +45,9 @@ def test_kind_picks_among_reports(run_cli):
     assert code == 0 and "plan_report" in out and "work_report" not in out
     code, _, err = run_cli("2024", "2025", "--kind", "five_year_plan")
     assert code == 1 and "five_year_plan" in err
+
+
+def test_the_run_names_its_reports_as_readers_do():
+    proc = subprocess.run([str(BIN), "2024", "2025", "--format", "json"], capture_output=True, text=True, timeout=120)
+    line = proc.stderr.splitlines()[0]
+    assert "2026年政府工作报告 (001_" in line and "site-packages" not in line and "/" not in line.split("comparing", 1)[1]
