@@ -77,8 +77,8 @@ class Outputs:
     def add(self, name: str, data: str | bytes) -> None:
         self.pending.append((name, data.encode("utf-8") if isinstance(data, str) else data))
 
-    def commit(self) -> list[str]:
-        """Write everything; returns the names written (stdout last).
+    def commit(self) -> None:
+        """Write everything, stdout last.
 
         Regular files are staged as temporary files first and renamed into
         place only when every output is written, so a failure leaves every
@@ -92,26 +92,8 @@ class Outputs:
                 if name == STDOUT:
                     to_stdout.append(data)
                     continue
-                target = Path(os.path.realpath(name))  # a symlink's target is replaced, not the link
                 try:
-                    info = target.stat()
-                except FileNotFoundError:
-                    info = None
-                except OSError as exc:
-                    raise ReportdiffError(f"cannot write {shown(name)}: {exc.strerror or exc}") from None
-                if info is not None and not stat.S_ISREG(info.st_mode):
-                    direct.append((target, data))
-                    continue
-                mode = stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask()
-                try:
-                    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-                except OSError as exc:
-                    raise ReportdiffError(f"cannot write {shown(name)}: {exc.strerror or exc}") from None
-                staged.append((tmp, target))
-                try:
-                    with os.fdopen(fd, "wb") as handle:
-                        handle.write(data)
-                        os.fchmod(handle.fileno(), mode)
+                    _stage(Path(os.path.realpath(name)), data, staged, direct)  # a symlink's target is replaced, not the link
                 except OSError as exc:
                     raise ReportdiffError(f"cannot write {shown(name)}: {exc.strerror or exc}") from None
             # Devices and FIFOs before any rename: if one fails, no file has been replaced yet.
@@ -128,7 +110,23 @@ class Outputs:
             raise
         for data in to_stdout:
             write_stdout(data)
-        return [name for name, _ in self.pending]
+
+
+def _stage(target: Path, data: bytes, staged: list[tuple[str, Path]], direct: list[tuple[Path, bytes]]) -> None:
+    """A regular (or new) file as a temporary file beside it with its mode; anything else to write as it is."""
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        direct.append((target, data))
+        return
+    mode = stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    staged.append((tmp, target))
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        os.fchmod(handle.fileno(), mode)
 
 
 def _discard(staged: list[tuple[str, Path]]) -> None:
