@@ -205,7 +205,7 @@ def _track(args) -> int:
         # Promises are followed forward in time: taken in the order given, they would all stay open.
         print("reportdiff: taking the reports in the order they were delivered", file=sys.stderr)
         resolved = ordered
-    print("reportdiff: tracking " + " → ".join(shown(e.path) for e in resolved), file=sys.stderr)
+    print("reportdiff: tracking " + " → ".join(_named(e) for e in resolved), file=sys.stderr)
     found, notes = lives([e.document for e in resolved])
     if args.format == "json":
         data = {

@@ -35,7 +35,6 @@ _NAMED = re.compile(
 )
 _VERB_PREFIX = re.compile(r"^(加紧|加快|全力|大力|积极|推进|推动|启动|实施|完成|建设|建成|新建|打通|平顶山市|湛河区)+")
 _GENERIC_NAMES = re.compile(r"^(重点|在建|新建|各类|一批|相关|全部|已建|续建|市级|省级|区级|全区|城市|农村|老旧|年度|民生|基础设施)")
-_SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
 # Allegiance and guiding ideology (以习近平新时代中国特色社会主义思想为指导, 全面贯彻党的二十大精神)
 # frame every plan; no review reports them done or not.
 _CREED = re.compile(r"习近平|党中央|总书记|党的[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|思想为指导|精神为指导|党的领导")
