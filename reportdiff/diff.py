@@ -361,7 +361,8 @@ def _move_candidates(sentence: str, postings: dict[str, list[int]]) -> list[int]
     A bigram found in more than COMMON_GRAM sentences says little and would make
     the search quadratic on long inputs; it counts only when no rarer one is there.
     """
-    grams = sorted(_bag(sentence), key=lambda g: len(postings.get(g, ())))[: len(_bag(sentence)) // 2 + 1]
+    bag = _bag(sentence)
+    grams = sorted(bag, key=lambda g: len(postings.get(g, ())))[: len(bag) // 2 + 1]
     lists = [postings[g] for g in grams if g in postings]
     telling = [plist for plist in lists if len(plist) <= COMMON_GRAM] or lists[:1]
     votes = Counter(n for plist in telling for n in plist[:COMMON_GRAM])
