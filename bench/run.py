@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cold import cold_start  # noqa: E402  (bench/cold.py, beside this file)
 from diff_match_patch import diff_match_patch  # noqa: E402
 
 from reportdiff import compare, tokens  # noqa: E402
@@ -30,8 +31,6 @@ from reportdiff.load import Source, load  # noqa: E402
 from reportdiff.render import html as render_html  # noqa: E402
 from reportdiff.render import json as render_json  # noqa: E402
 from reportdiff.render import text as render_text  # noqa: E402
-
-from cold import cold_start  # noqa: E402  (bench/cold.py, beside this file)
 
 SEEDS = ROOT / "seeds"
 PAIRS = [("000", "001"), ("002", "000"), ("003", "001"), ("000", "004")]

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .clean import fold
+from .diff import SectionDiff
 from .document import Document
 from .errors import ReportdiffError
 from .structure import Section, targets_statement
@@ -60,6 +61,7 @@ class Pair:
     similarity: float
     relation: str = "same_topic"  # same_topic | plan_to_review
     forced: bool = False
+    diff: SectionDiff = field(default_factory=SectionDiff)  # filled by the diff stage
 
     @property
     def status(self) -> str:
@@ -103,9 +105,9 @@ class _Space:
     """
 
     def __init__(self, old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens):
-        self.vectors: dict[int, dict[str, float]] = {}
-        self.norms: dict[int, float] = {}
-        counts: dict[int, Counter] = {}
+        self.vectors: dict[Section, dict[str, float]] = {}
+        self.norms: dict[Section, float] = {}
+        counts: dict[Section, Counter] = {}
         df: Counter = Counter()
         for doc, tokens in ((old, old_tokens), (new, new_tokens)):
             for section in doc.outline.units():
@@ -113,7 +115,7 @@ class _Space:
                 for w in tokens.between(section.start, section.body_start):
                     if is_content(w):
                         words[w] += HEADING_WEIGHT
-                counts[id(section)] = words
+                counts[section] = words
                 df.update({w for a, b in section.own_spans() for w in tokens.between(a, b) if is_content(w)})
         total = len(counts) + 1
         for key, words in counts.items():
@@ -122,23 +124,23 @@ class _Space:
             self.norms[key] = math.sqrt(sum(v * v for v in vector.values())) or 1.0
 
     def heaviest(self, section: Section, k: int) -> list[str]:
-        vector = self.vectors[id(section)]
+        vector = self.vectors[section]
         return sorted(vector, key=lambda w: (-vector[w], w))[:k]
 
     def cosine(self, a: Section, b: Section) -> float:
-        va, vb = self.vectors[id(a)], self.vectors[id(b)]
+        va, vb = self.vectors[a], self.vectors[b]
         if len(va) > len(vb):
             va, vb = vb, va
         dot = sum(v * vb.get(w, 0.0) for w, v in va.items())
-        return dot / (self.norms[id(a)] * self.norms[id(b)])
+        return dot / (self.norms[a] * self.norms[b])
 
 
 def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, overrides: Overrides | None = None) -> Alignment:
     """Pair the sections of two reports (same topic, and plan → review)."""
     space = _Space(old, new, old_tokens, new_tokens)
     forced_pairs, banned = _resolve_overrides(old, new, overrides or Overrides())
-    user = {id(s) for pair in forced_pairs for s in pair}
-    anchors = [(a, b) for a, b in _targets_statements(old, new) if not {id(a), id(b)} & (user | banned)]
+    user = {s for pair in forced_pairs for s in pair}
+    anchors = [(a, b) for a, b in _targets_statements(old, new) if not {a, b} & (user | banned)]
     matcher = _Matcher(space, (old, new), forced_pairs + anchors, banned, user)
     parts = _part_pairs(old, new, matcher)
     pairs = matcher.align_tree(parts, "same_topic")
@@ -149,29 +151,29 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
     reviews = _Matcher(space, (old, new), forced_pairs, banned, user)
     for old_part, new_part in _plan_to_review_parts(old, new):
         pairs += reviews.align_tree([Pair([old_part], [new_part], space.cosine(old_part, new_part))], "plan_to_review")
-    pairs += [p for p in matcher.leftover_forced() if id(p.old[0]) not in reviews.used_forced]
+    pairs += [p for p in matcher.leftover_forced() if p.old[0] not in reviews.used_forced]
     return Alignment(_reading_order(pairs, old, new))
 
 
 class _Matcher:
-    def __init__(self, space: _Space, docs: tuple[Document, Document], forced_pairs: list[tuple[Section, Section]], banned: set[int], user: set[int]):
+    def __init__(self, space: _Space, docs: tuple[Document, Document], forced_pairs: list[tuple[Section, Section]], banned: set[Section], user: set[Section]):
         """`forced_pairs` are the user's pairs (ids in `user`) and the pairs the
         reports' own roles fix (the targets statements); both are kept whatever
         their score."""
         self.space = space
         self.user = user
         self.forced_pairs = forced_pairs
-        self.forced = {id(a): b for a, b in forced_pairs} | {id(b): a for a, b in forced_pairs}
+        self.forced = {a: b for a, b in forced_pairs} | {b: a for a, b in forced_pairs}
         # Sections that pair with nothing but their forced partner: the user's,
         # and a targets unit (a folded statement's section pairs as usual too).
-        self.exclusive = user | {id(s) for pair in forced_pairs for s in pair if s.kind == "targets"}
+        self.exclusive = user | {s for pair in forced_pairs for s in pair if s.kind == "targets"}
         self.banned = banned
-        self.used_forced: set[int] = set()
-        self.parent: dict[int, Section] = {id(c): s for doc in docs for s in doc.outline.walk() for c in s.children}
+        self.used_forced: set[Section] = set()
+        self.parent: dict[Section, Section] = {c: s for doc in docs for s in doc.outline.walk() for c in s.children}
 
     def is_fixed(self, a: Section, b: Section) -> bool:
         """Whether a user override touches either section."""
-        return any(id(s) in self.exclusive or id(s) in self.banned for s in (a, b))
+        return any(s in self.exclusive or s in self.banned for s in (a, b))
 
     def align_tree(self, top: list[Pair], relation: str) -> list[Pair]:
         """The given pairs and, level by level, the pairs among their descendants.
@@ -193,24 +195,24 @@ class _Matcher:
             root.relation = relation
             out.append(root)
             pairs = [(a, b) for a in root.old for b in root.new]
-            kin = {(id(a), id(b)) for a, b in pairs}
-            levels: list[tuple[list[Section], list[Section], dict, set[int]]] = []
+            kin = {(a, b) for a, b in pairs}
+            levels: list[tuple[list[Section], list[Section], dict, set[Section]]] = []
             olds, news = root.old, root.new
             while True:
                 children_old = [c for s in olds for c in s.children]
                 children_new = [c for s in news for c in s.children]
                 if not children_old and not children_new:
                     break
-                carried_old = list({id(a): a for a, b in pairs if not a.children and b.children}.values())
-                carried_new = list({id(b): b for a, b in pairs if not b.children and a.children}.values())
-                carried = {id(s) for s in carried_old + carried_new}
+                carried_old = list(dict.fromkeys(a for a, b in pairs if not a.children and b.children))
+                carried_new = list(dict.fromkeys(b for a, b in pairs if not b.children and a.children))
+                carried = set(carried_old + carried_new)
                 pool_old, pool_new = children_old + carried_old, children_new + carried_new
                 links = self.links(pool_old, pool_new, kin, periods=relation == "same_topic", carried=carried)
                 self._inherit(links, pool_old, pool_new, pairs, carried)
                 if levels:
                     self._lift(links, pool_old, pool_new, kin, levels[-1], carried)
                 levels.append((pool_old, pool_new, links, carried))
-                kin = {(id(pool_old[i]), id(pool_new[j])) for i, j in links}
+                kin = {(pool_old[i], pool_new[j]) for i, j in links}
                 pairs = [(pool_old[i], pool_new[j]) for i, j in links]
                 olds, news = children_old, children_new
             for olds, news, links, carried in levels:
@@ -223,7 +225,7 @@ class _Matcher:
         """Pairs (1:1, split, merge) and leftovers among two lists of sections."""
         return self._pairs(self.links(olds, news, None, periods=True), olds, news)
 
-    def links(self, olds: list[Section], news: list[Section], kin: set[tuple[int, int]] | None, periods: bool, carried: set[int] = frozenset()) -> dict[tuple[int, int], float]:
+    def links(self, olds: list[Section], news: list[Section], kin: set[tuple[Section | None, Section | None]] | None, periods: bool, carried: set[Section] = frozenset()) -> dict[tuple[int, int], float]:
         """Links old[i]–new[j] with their cosine: every section's closest
         counterpart, if close enough (FLOOR), plus the user's forced pairs.
 
@@ -234,12 +236,12 @@ class _Matcher:
         other's (see _layer).
         """
         links: dict[tuple[int, int], float] = {}
-        index_new = {id(b): j for j, b in enumerate(news)}
+        index_new = {b: j for j, b in enumerate(news)}
         for i, a in enumerate(olds):
-            partner = self.forced.get(id(a))
-            if partner is not None and id(partner) in index_new:
-                links[i, index_new[id(partner)]] = self.space.cosine(a, partner)
-                self.used_forced.update({id(a), id(partner)})
+            partner = self.forced.get(a)
+            if partner is not None and partner in index_new:
+                links[i, index_new[partner]] = self.space.cosine(a, partner)
+                self.used_forced.update({a, partner})
         layers_old = [self._layer(s) for s in olds]
         layers_new = [self._layer(s) for s in news]
         fallback = periods and ("period" in layers_old) != ("period" in layers_new)
@@ -252,9 +254,9 @@ class _Matcher:
             if layers_old[i] != layers_new[j] and not (fallback and {layers_old[i], layers_new[j]} == {"body", "period"}):
                 continue
             cosine = self.space.cosine(a, b)
-            if id(a) in carried and id(b) in carried:
+            if a in carried and b in carried:
                 continue  # both were paired a level up already
-            related = kin is None or (id(self._up(a, carried)), id(self._up(b, carried))) in kin
+            related = kin is None or (self._up(a, carried), self._up(b, carried)) in kin
             score = cosine * (1 if related else CROSS_FACTOR)
             if score >= FLOOR:
                 prior = 1 - abs(i / max(len(olds), 1) - j / max(len(news), 1))
@@ -289,8 +291,8 @@ class _Matcher:
         """A unit left without a counterpart whose section is paired with a flatter
         one (no units of its own) is set beside that section, which covers its
         topic: scored by the pair it inherits from, if its own words come near."""
-        index_old = {id(s): i for i, s in enumerate(olds)}
-        index_new = {id(s): j for j, s in enumerate(news)}
+        index_old = {s: i for i, s in enumerate(olds)}
+        index_new = {s: j for j, s in enumerate(news)}
         linked_old = {i for i, _ in links}
         linked_new = {j for _, j in links}
         for a, b in pairs:
@@ -299,36 +301,36 @@ class _Matcher:
                 (b, a, b.children, index_new, index_old, linked_new, False),
             ):
                 # parts pair by role, whatever their words: only sections vouch
-                if id(flat) not in carried or id(flat) not in index_flat or flat.level < 2 or self.space.cosine(a, b) < FLOOR:
+                if flat not in carried or flat not in index_flat or flat.level < 2 or self.space.cosine(a, b) < FLOOR:
                     continue
                 for unit in units:
-                    k = index_units.get(id(unit))
+                    k = index_units.get(unit)
                     if k is None or k in linked or self.is_fixed(unit, flat) or self._layer(unit) != self._layer(flat):
                         continue
                     if self.space.cosine(unit, flat) >= INHERIT_FLOOR:
-                        key = (k, index_flat[id(flat)]) if unit_first else (index_flat[id(flat)], k)
+                        key = (k, index_flat[flat]) if unit_first else (index_flat[flat], k)
                         links[key] = self.space.cosine(a, b)
 
-    def _up(self, section: Section, carried: set[int]) -> Section | None:
+    def _up(self, section: Section, carried: set[Section]) -> Section | None:
         """The section one level up in the pool: a carried section stands for itself."""
-        return section if id(section) in carried else self.parent.get(id(section))
+        return section if section in carried else self.parent.get(section)
 
     def _lift(self, links, olds, news, kin, upper, carried) -> None:
         """A unit paired across parents makes the parents a pair as well."""
         upper_olds, upper_news, upper_links, _ = upper
-        at_old = {id(s): i for i, s in enumerate(upper_olds)}
-        at_new = {id(s): j for j, s in enumerate(upper_news)}
+        at_old = {s: i for i, s in enumerate(upper_olds)}
+        at_new = {s: j for j, s in enumerate(upper_news)}
         for i, j in links:
             pa, pb = self._up(olds[i], carried), self._up(news[j], carried)
-            if (id(pa), id(pb)) in kin or id(pa) not in at_old or id(pb) not in at_new or self.is_fixed(pa, pb):
+            if (pa, pb) in kin or pa not in at_old or pb not in at_new or self.is_fixed(pa, pb):
                 continue
             # The parents pair on their units' evidence: the pair scores at least
             # what the unit link does, so no pair shown sits below the floor.
-            upper_links[at_old[id(pa)], at_new[id(pb)]] = max(self.space.cosine(pa, pb), links[i, j])
+            upper_links[at_old[pa], at_new[pb]] = max(self.space.cosine(pa, pb), links[i, j])
 
-    def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section], carried: set[int] = frozenset()) -> list[Pair]:
-        forced = {k for k in links if self.forced.get(id(olds[k[0]])) is news[k[1]]}
-        pairs = [Pair([olds[i]], [news[j]], links[i, j], forced=id(olds[i]) in self.user) for i, j in sorted(forced)]
+    def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section], carried: set[Section] = frozenset()) -> list[Pair]:
+        forced = {k for k in links if self.forced.get(olds[k[0]]) is news[k[1]]}
+        pairs = [Pair([olds[i]], [news[j]], links[i, j], forced=olds[i] in self.user) for i, j in sorted(forced)]
         # Links into five-year retrospectives form splits and merges of their own.
         groups: dict[str, dict[tuple[int, int], float]] = {}
         for (i, j), cosine in links.items():
@@ -340,8 +342,8 @@ class _Matcher:
         # A forced section whose partner sits in another pool is paired there
         # (leftover_forced), not removed or added here.
         # A carried section was listed at its own level.
-        linked_old = {i for i, _ in links} | {i for i, s in enumerate(olds) if id(s) in self.exclusive | carried}
-        linked_new = {j for _, j in links} | {j for j, s in enumerate(news) if id(s) in self.exclusive | carried}
+        linked_old = {i for i, _ in links} | {i for i, s in enumerate(olds) if s in self.exclusive | carried}
+        linked_new = {j for _, j in links} | {j for j, s in enumerate(news) if s in self.exclusive | carried}
         pairs += [Pair([s], [], 0.0) for i, s in enumerate(olds) if i not in linked_old]
         pairs += [Pair([], [s], 0.0) for j, s in enumerate(news) if j not in linked_new]
         return pairs
@@ -352,15 +354,15 @@ class _Matcher:
         while section is not None:
             if section.kind in {"period", "box", "address"}:
                 return section.kind
-            section = self.parent.get(id(section))
+            section = self.parent.get(section)
         return "body"
 
     def leftover_forced(self) -> list[Pair]:
         """Forced pairs whose sections were never siblings in one match."""
         return [
-            Pair([a], [b], self.space.cosine(a, b), forced=id(a) in self.user)
+            Pair([a], [b], self.space.cosine(a, b), forced=a in self.user)
             for a, b in self.forced_pairs
-            if id(a) not in self.used_forced
+            if a not in self.used_forced
         ]
 
 
@@ -396,18 +398,18 @@ def _part_pairs(old: Document, new: Document, matcher: _Matcher) -> list[Pair]:
     """
     # Five-year goals (十五五…) are not a one-year report's targets, but when
     # only one report has goals and only the other targets, they face each other.
-    roles_old = [_year_role(p) for p in old.meta.parts]
-    roles_new = [_year_role(p) for p in new.meta.parts]
+    roles_old = {p.section: _year_role(p) for p in old.meta.parts}
+    roles_new = {p.section: _year_role(p) for p in new.meta.parts}
     labelled = {"review", "targets", "tasks"}
-    if not (set(roles_old) & set(roles_new) & labelled) or old.meta.kind != new.meta.kind and "five_year_plan" in {old.meta.kind, new.meta.kind}:
+    if not (set(roles_old.values()) & set(roles_new.values()) & labelled) or old.meta.kind != new.meta.kind and "five_year_plan" in {old.meta.kind, new.meta.kind}:
         return matcher.match(old.sections, new.sections)
     if _only(roles_old, "goals", "targets") and _only(roles_new, "targets", "goals") or _only(roles_old, "targets", "goals") and _only(roles_new, "goals", "targets"):
-        roles_old = ["targets" if r == "goals" else r for r in roles_old]
-        roles_new = ["targets" if r == "goals" else r for r in roles_new]
+        roles_old = {s: "targets" if r == "goals" else r for s, r in roles_old.items()}
+        roles_new = {s: "targets" if r == "goals" else r for s, r in roles_new.items()}
     pairs: list[Pair] = []
     for role in ("review", "targets", "tasks", "goals", "appendix", "other"):
-        olds = [s for s, r in zip(old.sections, roles_old) if r == role]
-        news = [s for s, r in zip(new.sections, roles_new) if r == role]
+        olds = [s for s, r in roles_old.items() if r == role]
+        news = [s for s, r in roles_new.items() if r == role]
         if len(olds) == 1 and len(news) == 1 and role in labelled and not matcher.is_fixed(olds[0], news[0]):
             pairs.append(Pair(olds, news, matcher.space.cosine(olds[0], news[0])))
         else:
@@ -437,8 +439,8 @@ def _targets_statements(old: Document, new: Document) -> list[tuple[Section, Sec
     return [(found[0], found[1])] if None not in found and "targets" in {s.kind for s in found} else []
 
 
-def _only(roles: list[str], present: str, absent: str) -> bool:
-    return present in roles and absent not in roles
+def _only(roles: dict[Section, str], present: str, absent: str) -> bool:
+    return present in roles.values() and absent not in roles.values()
 
 
 def _states_targets(doc: Document, part: Section) -> bool:
@@ -452,22 +454,19 @@ def _year_role(part) -> str:
 
 
 def _role(doc: Document, section: Section) -> str:
-    for top, part in zip(doc.sections, doc.meta.parts):
-        if top is section:
-            return _year_role(part)
-    return ""
+    return next((_year_role(part) for part in doc.meta.parts if part.section is section), "")
 
 
 def _plan_to_review_parts(old: Document, new: Document) -> list[tuple[Section, Section]]:
     """(old plan part for year N, new review part of year N) when the years line up."""
     out = []
-    for new_section, new_part in zip(new.sections, new.meta.parts):
+    for new_part in new.meta.parts:
         if new_part.role != "review" or not new_part.years:
             continue
         year = new_part.years[0]
-        plans = [(s, p) for s, p in zip(old.sections, old.meta.parts) if p.role in {"tasks", "targets"} and p.years == (year,)]
-        tasks = [s for s, p in plans if p.role == "tasks"] or [s for s, p in plans]
-        out += [(s, new_section) for s in tasks[:1]]
+        plans = [p for p in old.meta.parts if p.role in {"tasks", "targets"} and p.years == (year,)]
+        tasks = [p.section for p in plans if p.role == "tasks"] or [p.section for p in plans]
+        out += [(s, new_part.section) for s in tasks[:1]]
     return out
 
 
@@ -487,7 +486,7 @@ def _resolve_overrides(old: Document, new: Document, overrides: Overrides):
     forced_pairs = []
     for old_prefix, new_prefix in overrides.pairs:
         forced_pairs.append((_find(old, old_prefix, "old"), _find(new, new_prefix, "new")))
-    banned: set[int] = set()
+    banned: set[Section] = set()
     for heading in overrides.unpair:
         found = []
         for doc in (old, new):
@@ -497,7 +496,7 @@ def _resolve_overrides(old: Document, new: Document, overrides: Overrides):
                 continue
         if not found:
             raise ReportdiffError(f"--unpair: no section of either report starts with '{heading}'")
-        banned.update(id(s) for s in found)
+        banned.update(found)
     return forced_pairs, banned
 
 
@@ -507,17 +506,17 @@ def _reading_order(pairs: list[Pair], old: Document, new: Document) -> list[Pair
     out = []
     for relation in ("same_topic", "plan_to_review"):
         group = [p for p in pairs if p.relation == relation]
-        partner_start = {id(s): p.new[0].start for p in group if p.new for s in p.old}
+        partner_start = {s: p.new[0].start for p in group if p.new for s in p.old}
         old_order = list(old.outline.units())
-        position = {id(s): i for i, s in enumerate(old_order)}
+        position = {s: i for i, s in enumerate(old_order)}
 
         def key(pair: Pair) -> tuple[float, int]:
             if pair.new:
                 return (pair.new[0].start, 0)
-            index = position[id(pair.old[0])]
+            index = position[pair.old[0]]
             for earlier in reversed(old_order[:index]):
-                if id(earlier) in partner_start:
-                    return (partner_start[id(earlier)] + 0.5, pair.old[0].start)
+                if earlier in partner_start:
+                    return (partner_start[earlier] + 0.5, pair.old[0].start)
             return (-1.0, pair.old[0].start)
 
         out += sorted(group, key=key)

@@ -36,9 +36,9 @@ import os
 import re
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from .cache import ObjectCache, code_fingerprint, file_digest
 from .errors import ReportdiffError, UsageError, shown
@@ -264,7 +264,7 @@ def summarize(report: Report, use_cache: bool = True) -> Summary:
         found = Summary(report.name, m.region, m.kind, delivery_year(m), m.title)
     except ReportdiffError as exc:
         found = Summary(report.name, error=str(exc))
-    except Exception as exc:  # noqa: BLE001 - one report's bug must not stop the others
+    except Exception as exc:
         return Summary(report.name, error=f"internal error reading {shown(report.name)}: {type(exc).__name__}: {exc}")
     cache.put(key, found)  # the same bytes and code fail the same way, too
     return found
@@ -301,7 +301,7 @@ def run_pair(task: Task, use_cache: bool = True) -> Outcome:
         return Outcome(record, html, data)
     except ReportdiffError as exc:
         record.update(status="failed", error=str(exc))
-    except Exception as exc:  # noqa: BLE001 - one pair's bug must not stop the others
+    except Exception as exc:
         record.update(status="failed", error=f"internal error: {type(exc).__name__}: {exc}")
     record["timing"] = {"total": round(time.perf_counter() - start, 3)}
     return Outcome(record)

@@ -90,7 +90,7 @@ class ObjectCache:
             return None
         try:
             return pickle.loads(zlib.decompress(path.read_bytes()))
-        except Exception:  # noqa: BLE001 - absent, or damaged in any way: computed again
+        except Exception:
             return None
 
     def put(self, key: str, value) -> None:

@@ -16,7 +16,8 @@ from . import corpus as corpus_mod
 from .align import Overrides
 from .compare import compare
 from .errors import ReportdiffError, UsageError, shown
-from .output import STDOUT, Outputs, check as check_outputs
+from .output import STDOUT, Outputs
+from .output import check as check_outputs
 from .render import html as render_html
 from .render import json as render_json
 from .render import text as render_text

@@ -126,7 +126,7 @@ def track(
 
 def _parts(doc: Document, which: str, year: int) -> list[Section]:
     roles = {"review"} if which == "review" else {"targets", "tasks"}
-    return [s for s, p in zip(doc.sections, doc.meta.parts) if p.role in roles and year in p.years and len(p.years) == 1]
+    return [p.section for p in doc.meta.parts if p.role in roles and year in p.years and len(p.years) == 1]
 
 
 class _Spans:

@@ -11,12 +11,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .align import Alignment, Overrides, Pair, align
 from . import terms
-from .diff import LanguageShift, SectionDiff, diff_alignment
-from .document import Document, read
+from .align import Alignment, Overrides, Pair, align
 from .commitments import Commitments, track
-from .numbers import Numbers, match as match_numbers
+from .diff import LanguageShift, diff_alignment
+from .document import Document, read
+from .numbers import Numbers
+from .numbers import match as match_numbers
 from .tokens import Tokens
 
 
@@ -24,8 +25,7 @@ from .tokens import Tokens
 class Comparison:
     old: Document
     new: Document
-    alignment: Alignment
-    diffs: list[SectionDiff]
+    alignment: Alignment  # its pairs carry their word diffs
     language: LanguageShift
     numbers: Numbers
     commitments: Commitments
@@ -38,13 +38,13 @@ class Comparison:
     def stats(self) -> dict:
         same = self.alignment.by_relation("same_topic")
         counts = {s: sum(1 for p in same if p.status == s) for s in ("matched", "split", "merged", "added", "removed")}
-        changed = sum(1 for p, d in zip(self.pairs, self.diffs) if p.relation == "same_topic" and p.old and p.new and d.changed)
-        moved = sum(1 for d in self.diffs for o in d.ops if o.moved is not None and o.op == "+")
+        both = [p.diff for p in same if p.old and p.new]
+        moved = sum(1 for p in self.pairs for o in p.diff.ops if o.moved is not None and o.op == "+")
         return {
             "sections": counts,
-            "sections_changed": changed,
-            "chars_deleted": sum(d.count("-") for p, d in zip(self.pairs, self.diffs) if p.relation == "same_topic" and p.old and p.new),
-            "chars_inserted": sum(d.count("+") for p, d in zip(self.pairs, self.diffs) if p.relation == "same_topic" and p.old and p.new),
+            "sections_changed": sum(1 for d in both if d.changed),
+            "chars_deleted": sum(d.count("-") for d in both),
+            "chars_inserted": sum(d.count("+") for d in both),
             "sentences_moved": moved,
             "numbers_paired": len(self.numbers.pairs),
             "numbers_changed": sum(1 for p in self.numbers.pairs if p.direction != "="),
@@ -79,9 +79,9 @@ def compare(
         old_tokens, new_tokens = timed("tokens", Tokens.of, old_doc.text), timed("tokens", Tokens.of, new_doc.text)
     else:
         old_tokens, new_tokens = tokens
-    alignment = timed("align", align, old_doc, new_doc, old_tokens, new_tokens, overrides)
-    diffs = timed("diff", diff_alignment, old_doc, new_doc, alignment, strict)
+    aligned = timed("align", align, old_doc, new_doc, old_tokens, new_tokens, overrides)
+    alignment = timed("diff", diff_alignment, old_doc, new_doc, aligned, strict)
     language = timed("terms", terms.language_shift, old_doc, new_doc, old_tokens, new_tokens)
     numbers = timed("numbers", match_numbers, old_doc, new_doc)
     commitments = timed("commitments", track, old_doc, new_doc, numbers.old, numbers.new, old_tokens, new_tokens)
-    return Comparison(old_doc, new_doc, alignment, diffs, language, numbers, commitments, timings)
+    return Comparison(old_doc, new_doc, alignment, language, numbers, commitments, timings)

@@ -17,16 +17,19 @@ import difflib
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from diff_match_patch import diff_match_patch
 
-from .align import Alignment, Pair
 from .clean import fold
 from .document import Document
 from .structure import Section
 from .tokens import QUANTITY, Tokens, cut, is_content
+
+if TYPE_CHECKING:  # the aligner's Pair carries a SectionDiff: align imports this module
+    from .align import Alignment, Pair
 
 # Two sentences sharing less than this share of their tokens (Dice) are
 # different sentences: shown deleted and inserted whole. Word-level edits
@@ -318,12 +321,12 @@ def _plan_name(n: int) -> str:
     return "十" + (_FIVE_YEAR_NAMES[n - 11] if n > 10 else "") + "五"
 
 
-def diff_alignment(old: Document, new: Document, alignment: Alignment, strict: bool = False) -> list[SectionDiff]:
-    """A SectionDiff for every pair, with moved sentences marked across pairs."""
+def diff_alignment(old: Document, new: Document, alignment: Alignment, strict: bool = False) -> Alignment:
+    """The alignment again, each pair with its SectionDiff and moved sentences marked across pairs."""
     differ = Differ(old, new, strict)
     diffs = [differ.diff(own_text(old, p.old), own_text(new, p.new)) for p in alignment.pairs]
     _mark_moves(alignment.pairs, diffs)
-    return diffs
+    return replace(alignment, pairs=[replace(p, diff=d) for p, d in zip(alignment.pairs, diffs, strict=True)])
 
 
 def _mark_moves(pairs: list[Pair], diffs: list[SectionDiff]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .clean import CleanText, fold
 from .numbering import to_int
@@ -29,10 +29,7 @@ _PREPOSITION = re.compile("[在于向对由]")  # no place name holds one (…�
 _NATIONAL = re.compile(r"全国人民代表大会|国务院总理|代表国务院|国务院向")
 # 2-character stems that make generic nouns, not place names, with 区/县.
 _GENERIC = set(
-    "开发 示范 功能 产业 园区 城区 新区 老区 社区 辖区 片区 景区 街区 市区 郊区 山区 矿区 "
-    "校区 商区 服务 集聚 标杆 试验 自贸 保税 高新 经济 核心 生态 居住 工业 农业 重点 全区 "
-    "我区 本区 该区 各区 两区 城乡 主城 中心 文化 旅游 商务 商业 物流 贸易 宜居 保护 先行 "
-    "特色 创新 改革 一流 现代 智能 综合 专业 聚集 发展 健康 乡村 美丽 湛河新 农村 小区".split()
+    ["开发", "示范", "功能", "产业", "园区", "城区", "新区", "老区", "社区", "辖区", "片区", "景区", "街区", "市区", "郊区", "山区", "矿区", "校区", "商区", "服务", "集聚", "标杆", "试验", "自贸", "保税", "高新", "经济", "核心", "生态", "居住", "工业", "农业", "重点", "全区", "我区", "本区", "该区", "各区", "两区", "城乡", "主城", "中心", "文化", "旅游", "商务", "商业", "物流", "贸易", "宜居", "保护", "先行", "特色", "创新", "改革", "一流", "现代", "智能", "综合", "专业", "聚集", "发展", "健康", "乡村", "美丽", "湛河新", "农村", "小区"]
 )
 _REVIEW = re.compile(r"执行情况|工作回顾|回顾|完成情况|工作总结|成就|成效")
 _TARGETS = re.compile(r"主要目标|预期目标|总体要求|发展目标")
@@ -46,11 +43,15 @@ _FIVE_YEAR = re.compile(r"第([一二三四五六七八九十]+)个五年(?:规�
 
 @dataclass(frozen=True)
 class Part:
-    """A top-level part of a report and what it is for."""
+    """A top-level section of a report and what it is for."""
 
-    heading: str
+    section: Section = field(repr=False, compare=False)
     role: str  # review | targets | tasks | appendix | other
     years: tuple[int, ...]
+
+    @property
+    def heading(self) -> str:
+        return self.section.heading
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,9 @@ def _dated_parts(parts: list[Part], kind: str, title: str, delivered: str) -> tu
     out = []
     for part in parts:
         if not part.years and part.role == "review":
-            part = Part(part.heading, part.role, (plan - 1,))
+            part = replace(part, years=(plan - 1,))
         elif not part.years and part.role in {"targets", "tasks"}:
-            part = Part(part.heading, part.role, (plan,))
+            part = replace(part, years=(plan,))
         out.append(part)
     return tuple(out)
 
@@ -201,7 +202,7 @@ def _cn_year(numeral: str) -> int:
 def _part(section: Section, kind: str) -> Part:
     heading = section.heading
     if section.kind == "appendix":
-        return Part(heading, "appendix", ())
+        return Part(section, "appendix", ())
     folded = fold(heading)
     years = tuple(int(y) for y in _YEAR.findall(folded)) or tuple(_cn_year(y) for y in _CN_YEAR.findall(folded))
     span = _five_year_span(folded)
@@ -221,7 +222,7 @@ def _part(section: Section, kind: str) -> Part:
         role = "tasks"
     else:
         role = "other"
-    return Part(heading, role, years)
+    return Part(section, role, years)
 
 
 def _five_year_span(text: str) -> tuple[int, ...]:

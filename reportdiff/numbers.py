@@ -425,7 +425,8 @@ def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None, str]]:
     a part planning several years (“十五五”时期主要目标任务) sets multi-year targets."""
     spans = [(s.start, s.end, "period", None, "cumulative") for s in _period_sections(doc)]
     reviewed = False
-    for section, part in zip(doc.sections, doc.meta.parts):
+    for part in doc.meta.parts:
+        section = part.section
         kind = "actual" if part.role == "review" else "target" if part.role in {"targets", "tasks"} or reviewed else "other"
         reviewed = reviewed or part.role == "review"
         if doc.meta.kind == "five_year_plan":
@@ -459,7 +460,7 @@ def _period_sections(doc: Document) -> list:
 
 
 def _in_review(doc: Document, pos: int) -> bool:
-    return any(s.start <= pos < s.end and p.role == "review" for s, p in zip(doc.sections, doc.meta.parts))
+    return any(p.section.start <= pos < p.section.end and p.role == "review" for p in doc.meta.parts)
 
 
 def _kind_at(parts, pos: int) -> tuple[str, int | None, str]:

@@ -32,7 +32,7 @@ _RUN_IN = re.compile(r"(?<=。)([^。]{4,10})(?=。)")
 _TARGETS = re.compile(r"[^。,;:]{0,30}预期目标(?:是|为):")
 
 
-@dataclass
+@dataclass(eq=False)  # a section is itself: dicts and sets key it by identity
 class Section:
     """A heading and everything under it, as spans of the cleaned text.
 

@@ -33,19 +33,18 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Callable
 
 import jieba
 
-from .cache import user_cache_dir
+from .cache import store, user_cache_dir
 from .diff import LanguageShift, Shift
 from .diff import language_shift as word_shift
 from .document import Document, read
 from .errors import ReportdiffError
-from .cache import store
 from .tokens import Tokens, cut
 
 # Characters a formulation is made of; everything else (punctuation, digits,
@@ -62,7 +61,7 @@ _PLACES = ("body", "targets", "heading")  # weakest first
 _JOINERS = set("等和与及或并")
 _PARTICLES = "的了"
 _OPEN, _CLOSE = "“「『\"", "”」』\""
-_EDGE = set("的 了 和 与 及 或 等 在 是 为 对 以 把 将 从 向 由 于 并 而 也 都 又 就 其 之 着 被 让 使 到 各 该 本 此 这 那 我们 要".split())
+_EDGE = set(["的", "了", "和", "与", "及", "或", "等", "在", "是", "为", "对", "以", "把", "将", "从", "向", "由", "于", "并", "而", "也", "都", "又", "就", "其", "之", "着", "被", "让", "使", "到", "各", "该", "本", "此", "这", "那", "我们", "要"])
 MIN_CORE, MAX_CORE = 2, 3
 MAX_LEN = 14
 

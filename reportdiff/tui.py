@@ -7,8 +7,8 @@ comparison runs in a worker thread behind a loading indicator.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from rich.text import Text
 from textual import work
@@ -186,7 +186,8 @@ class ReportdiffApp(App):
 
     # navigator -----------------------------------------------------------
     def _passes(self, index: int) -> bool:
-        pair, diff = self.result.pairs[index], self.result.diffs[index]
+        pair = self.result.pairs[index]
+        diff = pair.diff
         if self.filter == "changed":
             return marker(pair, diff) != "="
         if self.filter == "numbers":
@@ -199,7 +200,8 @@ class ReportdiffApp(App):
         self.shown = [i for i in range(len(self.result.pairs)) if self._passes(i)]
         room = max(12, (nav.size.width or 30) - 4)  # one line per section, cut to fit
         for i in self.shown:
-            pair, diff = self.result.pairs[i], self.result.diffs[i]
+            pair = self.result.pairs[i]
+            diff = pair.diff
             heading = (pair.new or pair.old)[0].heading
             prefix = "↪ " if pair.relation == "plan_to_review" else ""
             label = Text(f"{marker(pair, diff)} ", style="bold", no_wrap=True, overflow="ellipsis")
@@ -221,7 +223,8 @@ class ReportdiffApp(App):
 
     def select(self, index: int) -> None:
         self.current = index
-        pair, diff = self.result.pairs[index], self.result.diffs[index]
+        pair = self.result.pairs[index]
+        diff = pair.diff
         old_head = " + ".join(s.heading for s in pair.old) or "— (not in the old report)"
         new_head = " + ".join(s.heading for s in pair.new) or "— (not in the new report)"
         self._set_text(side_text(diff, "old"), side_text(diff, "new"), old_head, f"{new_head}  [{pair.status} {pair.similarity:.2f}]")
@@ -239,7 +242,7 @@ class ReportdiffApp(App):
 
     # actions ---------------------------------------------------------------
     def _changes(self) -> list[int]:
-        return [i for i in self.shown if marker(self.result.pairs[i], self.result.diffs[i]) != "="]
+        return [i for i in self.shown if marker(self.result.pairs[i], self.result.pairs[i].diff) != "="]
 
     def action_next_change(self) -> None:
         if self.result is None:
@@ -296,7 +299,7 @@ class ReportdiffApp(App):
         if not phrase or self.result is None:
             self.matches = []
             return
-        self.matches = [i for i in self.shown if phrase in self.result.diffs[i].old_text or phrase in self.result.diffs[i].new_text]
+        self.matches = [i for i in self.shown if phrase in self.result.pairs[i].diff.old_text or phrase in self.result.pairs[i].diff.new_text]
         if self.matches:
             self._go(self.matches[0])
             self.notify(f"'{phrase}': {len(self.matches)} sections (n / p to step through them)", markup=False)

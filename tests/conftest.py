@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ def seed_path(prefix: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def seed(prefix: str) -> Document:
     """A seed report, read once per test session."""
     return read(seed_path(prefix))

@@ -12,7 +12,7 @@ measured when it was written; the test itself always states the bar.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -52,7 +52,7 @@ class Score:
         return self.found / self.total if self.total else 1.0
 
 
-@lru_cache(maxsize=None)
+@cache
 def score(path) -> dict[str, Score]:
     old_id, new_id = path.stem.split("_")[:2]
     result = compare(seed(old_id), seed(new_id))
@@ -129,7 +129,7 @@ CORPUS_BELOW = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def corpus_measure(name: str, old: str, new: str):
     old_doc, new_doc = read(SHARED_CORPUS / old), read(SHARED_CORPUS / new)
     return measure(read_tsv(ALIGN / f"{name}.tsv"), old_doc, new_doc, compare(old_doc, new_doc))

@@ -8,7 +8,7 @@ status of ≥85% of those it finds, and never calls a missed target met.
 from __future__ import annotations
 
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -48,7 +48,7 @@ def same_clause(snippet: str, plan_text: str) -> bool:
     return match.size >= max(6, 0.6 * min(len(a), len(b)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def judged(path: Path):
     old, new = reports(path)
     result = track(read(old), read(new))

@@ -70,7 +70,7 @@ def test_year_rollover_is_routine_unless_strict():
 def test_a_report_against_itself_has_no_changes():
     result = compare(seed("000"), seed("000"))
     assert all(p.status == "matched" for p in result.pairs)
-    assert not any(d.changed for d in result.diffs)
+    assert not any(p.diff.changed for p in result.pairs)
 
 
 def test_moved_sentence_detected_in_a_constructed_pair(tmp_path):
@@ -86,7 +86,7 @@ def test_moved_sentence_detected_in_a_constructed_pair(tmp_path):
         encoding="utf-8",
     )
     result = compare(old, new)
-    marked = [(i, o) for i, d in enumerate(result.diffs) for o in d.ops if o.moved is not None]
+    marked = [(i, o) for i, p in enumerate(result.pairs) for o in p.diff.ops if o.moved is not None]
     assert sorted((o.op, o.text) for _, o in marked) == [("+", moved), ("-", moved)]
     (i, first), (j, second) = marked
     assert first.moved == j and second.moved == i  # each points at the other's section

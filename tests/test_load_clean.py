@@ -32,7 +32,7 @@ def test_a_longer_gb18030_seed_round_trips(tmp_path):
         (b"", "empty"),
         (b"   \n\n", "empty"),
         (bytes(range(256)) * 20, "binary"),
-        ("only latin text here".encode(), "no Chinese"),
+        (b"only latin text here", "no Chinese"),
     ],
 )
 def test_unreadable_input_is_one_clear_error(tmp_path, data, message):

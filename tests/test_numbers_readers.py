@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -53,7 +53,7 @@ def report_paths(path: Path) -> tuple[Path, Path]:
     return SHARED_CORPUS / "provinces" / old / f"{region}.docx", SHARED_CORPUS / "provinces" / new / f"{region}.txt"
 
 
-@lru_cache(maxsize=None)
+@cache
 def document(path: Path) -> Document:
     return read(path)
 
@@ -64,7 +64,7 @@ def _squeezed(text: str) -> tuple[str, list[int]]:
     return "".join(c for c, _ in kept), [i for _, i in kept]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index(path: Path) -> tuple[str, tuple[int, ...]]:
     text, offsets = _squeezed(document(path).text)
     return text, tuple(offsets)
@@ -133,7 +133,7 @@ def rows_of(path: Path) -> list[Row]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def score(path: Path) -> Score:
     old_path, new_path = report_paths(path)
     pairs = match(document(old_path), document(new_path)).pairs

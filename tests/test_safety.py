@@ -297,7 +297,7 @@ def test_viewer_error_is_one_line_and_non_zero(reports):
 def test_viewer_honours_email(reports, tmp_path):
     old, new = reports
     mail = tmp_path / "review.eml"
-    code, _, after = in_terminal([old, new, "--email", mail], keys=b"q", wait_for="matched".encode())
+    code, _, after = in_terminal([old, new, "--email", mail], keys=b"q", wait_for=b"matched")
     assert code == 0, after
     assert mail.read_bytes().startswith(b"Subject:") or b"Content-Type" in mail.read_bytes()
 
@@ -307,7 +307,7 @@ def test_viewer_only_with_a_real_terminal(reports, case):
     old, new = reports
     code, screen, _ = in_terminal([old, new], stdin_tty=case != "stdin not a terminal", env={"TERM": "dumb"} if case == "TERM=dumb" else None, timeout=60)
     assert code == 0, screen[-500:]
-    assert "\x1b[?1049h".encode() not in screen  # the viewer would switch to the alternate screen
+    assert b"\x1b[?1049h" not in screen  # the viewer would switch to the alternate screen
     assert "（一）".encode() in screen or "一、".encode() in screen  # the text report instead
 
 
@@ -433,7 +433,7 @@ async def test_report_text_and_search_are_never_read_as_markup(tmp_path):
             await pilot.press(key)
         await pilot.pause()
         assert app.is_running and app.error is None
-        assert any("[/][reverse]x[/reverse]" in app.result.diffs[i].old_text for i in app.matches)
+        assert any("[/][reverse]x[/reverse]" in app.result.pairs[i].diff.old_text for i in app.matches)
 
 
 async def test_export_never_replaces_an_existing_file(tmp_path):

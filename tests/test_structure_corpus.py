@@ -8,7 +8,7 @@ diffed word by word. Skips when the corpus is absent.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -32,7 +32,7 @@ def _consecutive_with_statement() -> list[tuple[str, str]]:
 PAIRS = _consecutive_with_statement()
 
 
-@lru_cache(maxsize=None)
+@cache
 def national(year: str):
     return read(NATIONAL / f"{year}_gwr.txt")
 
@@ -40,9 +40,9 @@ def national(year: str):
 def _statement_pairs(old_year: str, new_year: str):
     result = compare(national(old_year), national(new_year))
     return [
-        (pair, diff)
-        for pair, diff in zip(result.pairs, result.diffs)
-        if pair.relation == "same_topic" and (STATEMENT.search(diff.old_text) or STATEMENT.search(diff.new_text))
+        (pair, pair.diff)
+        for pair in result.pairs
+        if pair.relation == "same_topic" and (STATEMENT.search(pair.diff.old_text) or STATEMENT.search(pair.diff.new_text))
     ]
 
 

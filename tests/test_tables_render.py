@@ -6,8 +6,7 @@ from __future__ import annotations
 from reportdiff import compare
 from reportdiff.align import FLOOR
 from reportdiff.render import html
-from reportdiff.render.text import also_paired, report
-from reportdiff.render.text import Style
+from reportdiff.render.text import Style, also_paired, report
 
 from .conftest import seed
 

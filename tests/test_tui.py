@@ -30,7 +30,7 @@ async def test_n_and_p_visit_every_changed_section(tmp_path):
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot)
         result = app.result
-        changed = [i for i, (p, d) in enumerate(zip(result.pairs, result.diffs)) if marker(p, d) != "="]
+        changed = [i for i, p in enumerate(result.pairs) if marker(p, p.diff) != "="]
         visited = [app.current]
         for _ in range(len(changed) - 1):
             await pilot.press("n")
@@ -47,10 +47,10 @@ async def test_filter_hides_unchanged_and_keeps_number_changes(tmp_path):
         everything = len(app.shown)
         await pilot.press("f")
         assert app.filter == "changed"
-        assert all(marker(app.result.pairs[i], app.result.diffs[i]) != "=" for i in app.shown)
+        assert all(marker(app.result.pairs[i], app.result.pairs[i].diff) != "=" for i in app.shown)
         await pilot.press("f")
         assert app.filter == "numbers" and 0 < len(app.shown) < everything
-        assert all(any(o.number for o in app.result.diffs[i].ops) for i in app.shown)
+        assert all(any(o.number for o in app.result.pairs[i].diff.ops) for i in app.shown)
         await pilot.press("f")
         assert app.filter == "all" and len(app.shown) == everything
 
@@ -64,7 +64,7 @@ async def test_search_finds_a_phrase_from_each_report(tmp_path, phrase, side):
         await pilot.press(*phrase)
         await pilot.press("enter")
         assert app.matches
-        diff = app.result.diffs[app.current]
+        diff = app.result.pairs[app.current].diff
         assert phrase in (diff.old_text if side == "old" else diff.new_text)
         assert phrase in shown_text(app)
 

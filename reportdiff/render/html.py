@@ -57,7 +57,8 @@ def view(result: Comparison) -> dict:
     pairs = []
     also = also_paired(result)
     titles = [" + ".join(s.heading for s in (p.new or p.old)) for p in result.pairs]
-    for index, (pair, diff) in enumerate(zip(result.pairs, result.diffs)):
+    for index, pair in enumerate(result.pairs):
+        diff = pair.diff
         entry = {
             "index": index,
             "level": min(pair.level, 3),

@@ -30,7 +30,8 @@ def _ref(section: Section) -> dict:
 
 def comparison(result: Comparison) -> dict:
     sections = []
-    for pair, diff in zip(result.pairs, result.diffs):
+    for pair in result.pairs:
+        diff = pair.diff
         sections.append(
             {
                 "status": pair.status,

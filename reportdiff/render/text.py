@@ -217,7 +217,7 @@ def report(result: Comparison, style: Style) -> str:
     out += [f"  - {t.term}: {t.sentence}" for t in lang.dropped[:5] if t.sentence]
     also = also_paired(result)
     for relation, title in (("same_topic", "Aligned sections"), ("plan_to_review", "Plan → review (what happened to last year's plan)")):
-        block = [(i, p, d) for i, (p, d) in enumerate(zip(result.pairs, result.diffs)) if p.relation == relation]
+        block = [(i, p, p.diff) for i, p in enumerate(result.pairs) if p.relation == relation]
         if not block:
             continue
         out += ["", style.bold(title)]
