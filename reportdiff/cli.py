@@ -1,16 +1,22 @@
 """The command line: a thin layer over ``reportdiff.compare`` and the corpus.
 
+A click group whose default command is ``compare`` (as sqlite-utils does it):
+
     reportdiff 2024 2025                 # a terminal: the TUI; piped: the text report
     reportdiff 2024 2025 -o review.html  # format from the extension
-    reportdiff list | outline DOC | track Y1 Y2 …
+    reportdiff list | outline DOC | track Y1 Y2 … | terms | batch CORPUS -o DIR
+
+Every mistake, of usage (exit 2) or of input (exit 1), is one line on stderr.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import signal
 import sys
 from pathlib import Path
+
+import click
+from click_default_group import DefaultGroup
 
 from . import corpus as corpus_mod
 from .align import Overrides
@@ -24,43 +30,7 @@ from .render import text as render_text
 
 FORMATS = ("text", "json", "html")
 EXTENSIONS = {".json": "json", ".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage mistake is one line like every other error."""
-
-    def error(self, message: str):
-        raise UsageError(f"{shown(message)} (see '{self.prog} --help')")
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--corpus", metavar="DIR", help="folder of reports (default: $REPORTDIFF_CORPUS or the bundled seeds)")
-    parser.add_argument("--region", help="pick reports of this region when a year matches several")
-    parser.add_argument("--kind", choices=("work_report", "plan_report", "five_year_plan"), help="pick reports of this kind when a year matches several")
-
-
-def _compare_parser() -> argparse.ArgumentParser:
-    p = _Parser(
-        prog="reportdiff",
-        description="Compare two Chinese government reports section by section.",
-        epilog="Other commands: 'reportdiff list' (the corpus), 'reportdiff outline DOC' (a report's sections), "
-        "'reportdiff track Y1 Y2 …' (commitments across years), 'reportdiff terms --corpus DIR' (formulations over a series), "
-        "'reportdiff batch CORPUS -o DIR' (every consecutive pair of a corpus). Each has its own --help. "
-        "OLD and NEW are years (2024 = the report on 2024's work), ids from 'reportdiff list', or file paths.",
-    )
-    p.add_argument("--version", action="version", version=f"reportdiff {_version()}")
-    p.add_argument("old", metavar="OLD")
-    p.add_argument("new", metavar="NEW")
-    p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else text)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the result to FILE ('-' for standard output)")
-    p.add_argument("--pair", action="append", default=[], metavar="OLD_HEADING=NEW_HEADING", help="force a pairing (heading prefixes; repeatable)")
-    p.add_argument("--unpair", action="append", default=[], metavar="HEADING", help="leave a section unpaired (repeatable)")
-    p.add_argument("--strict", action="store_true", help="show year roll-overs (2024年→2025年) as changes too")
-    p.add_argument("--email", metavar="FILE.eml", help="also write an e-mail (summary body, full HTML report attached)")
-    p.add_argument("--to", help="recipient of --email")
-    p.add_argument("--subject", help="subject of --email")
-    _common(p)
-    return p
+KINDS = ("work_report", "plan_report", "five_year_plan")
 
 
 def _version() -> str:
@@ -72,43 +42,196 @@ def _version() -> str:
         return "unknown"
 
 
-def _list_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="reportdiff list", description="List the reports in the corpus.")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    _common(p)
-    return p
+def _corpus_options(command):
+    """--corpus, --region and --kind: how a year names one report of a corpus."""
+    command = click.option("--kind", type=click.Choice(KINDS), help="Pick reports of this kind when a year matches several.")(command)
+    command = click.option("--region", help="Pick reports of this region when a year matches several.")(command)
+    return click.option("--corpus", metavar="DIR", help="Folder of reports (default: $REPORTDIFF_CORPUS or the bundled seeds).")(command)
 
 
-def _outline_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="reportdiff outline", description="Show the section tree the parser found.")
-    p.add_argument("doc", metavar="DOC", help="a year, an id from 'reportdiff list', or a file path")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("-o", "--output", metavar="FILE")
-    _common(p)
-    return p
+class _Group(DefaultGroup):
+    """Options before OLD NEW (reportdiff --format json 2024 2025) belong to the default command."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("context_settings", {}).update(ignore_unknown_options=True, allow_interspersed_args=False)
+        super().__init__(*args, **kwargs)
 
 
-def _track_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="reportdiff track", description="Follow commitments across several reports: promised, repeated, done or dropped.")
-    p.add_argument("docs", metavar="DOC", nargs="+", help="years, ids or paths, oldest first (at least two)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("-o", "--output", metavar="FILE")
-    _common(p)
-    return p
+@click.group(cls=_Group, default="compare", default_if_no_args=True)
+@click.version_option(_version(), "--version", prog_name="reportdiff", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Compare Chinese government reports (政府工作报告, 计划执行情况报告, 五年规划纲要) across years.
+
+    \b
+    reportdiff OLD NEW [OPTIONS]     compare two reports (the default command)
+    reportdiff COMMAND --help        the options and examples of one command
+
+    OLD and NEW are years (2024 = the report delivered on 2024's work), ids
+    from 'reportdiff list', or file paths (.txt, .docx, .pdf, .html).
+    """
 
 
-def _batch_parser() -> argparse.ArgumentParser:
-    p = _Parser(
-        prog="reportdiff batch",
-        description="Compare every consecutive pair of reports of a corpus (one region and kind, year by year) into a folder: "
-        "a page and a JSON file per pair, results.jsonl and index.html. A rerun over unchanged reports only redoes what changed.",
+@cli.command("compare", short_help="compare two reports (the default command)", epilog="""\b
+Examples:
+  reportdiff 2024 2025                      the viewer in a terminal; the text report when piped
+  reportdiff 2024 2025 -o review.html       an HTML report to attach (format from the extension)
+  reportdiff old.docx new.txt --format json the JSON contract (schema reportdiff/1) on stdout
+  reportdiff 2024 2025 -o r.html --email r.eml --to desk@example.org
+""")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from -o's extension, else text).")
+@click.option("-o", "--output", metavar="FILE", help="Write the result to FILE ('-' for standard output).")
+@click.option("--pair", "pairs", multiple=True, metavar="OLD_HEADING=NEW_HEADING", help="Force a pairing (heading prefixes; repeatable).")
+@click.option("--unpair", multiple=True, metavar="HEADING", help="Leave a section unpaired (repeatable).")
+@click.option("--strict", is_flag=True, help="Show year roll-overs (2024年→2025年) as changes too.")
+@click.option("--email", metavar="FILE.eml", help="Also write an e-mail (the brief as its body, the full HTML report attached).")
+@click.option("--to", help="Recipient of --email.")
+@click.option("--subject", help="Subject of --email.")
+@_corpus_options
+def compare_command(**options) -> int:
+    """Compare two reports section by section: wording, numbers, commitments."""
+    return _compare(**options)
+
+
+@cli.command("list", short_help="the reports of the corpus", epilog="""\b
+Examples:
+  reportdiff list
+  reportdiff list --corpus ../reports --format json
+""")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@_corpus_options
+def list_command(fmt: str, corpus: str | None, region: str | None, kind: str | None) -> int:
+    """List the reports of the corpus: id, region, kind, delivery date, years."""
+    check_outputs({"stdout": STDOUT}, [])
+    entries = corpus_mod.readable(corpus_mod.scan(corpus))
+    if region:
+        entries = [e for e in entries if region in e.document.meta.region]
+    if kind:
+        entries = [e for e in entries if e.document.meta.kind == kind]
+    _emit(render_json.dumps(render_json.corpus(entries)) if fmt == "json" else render_text.corpus(entries), None)
+    return 0
+
+
+@cli.command("outline", short_help="one report's section tree", epilog="""\b
+Examples:
+  reportdiff outline 2025
+  reportdiff outline report.docx --format json -o outline.json
+""")
+@click.argument("doc", metavar="DOC")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write the outline to FILE.")
+@_corpus_options
+def outline_command(doc: str, fmt: str, output: str | None, corpus: str | None, region: str | None, kind: str | None) -> int:
+    """Show the section tree the parser found in one report (DOC: a year, an id or a path)."""
+    check_outputs({"-o": output or STDOUT}, _inputs(doc))
+    entry = corpus_mod.resolve(doc, region=region, corpus=corpus, kind=kind)
+    check_outputs({"-o": output or STDOUT}, [entry.path])
+    if not entry.document.sections:
+        raise ReportdiffError(f"{entry.path}: no headings found (一、 （一） 第X章 …); is this a government report?")
+    _emit(render_json.dumps(render_json.outline(entry.document)) if fmt == "json" else render_text.outline(entry.document), output)
+    return 0
+
+
+@cli.command("track", short_help="commitments across several reports", epilog="""\b
+Examples:
+  reportdiff track 2023 2024 2025
+  reportdiff track a.docx b.docx c.txt --format json -o lives.json
+""")
+@click.argument("docs", metavar="DOC…", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write the result to FILE.")
+@_corpus_options
+def track_command(docs: tuple[str, ...], fmt: str, output: str | None, corpus: str | None, region: str | None, kind: str | None) -> int:
+    """Follow commitments across several reports: first promised, repeated, done or dropped."""
+    from .commitments import lives
+
+    if len(docs) < 2:
+        raise ReportdiffError("track needs at least two reports, oldest first (e.g. reportdiff track 2022 2024 2025)")
+    check_outputs({"-o": output or STDOUT}, _inputs(*docs))
+    entries = corpus_mod.scan(corpus) if not all(corpus_mod.names_file(d) for d in docs) else []
+    resolved = [corpus_mod.resolve(d, entries, region, kind=kind) for d in docs]
+    check_outputs({"-o": output or STDOUT}, [e.path for e in resolved])
+    ordered = sorted(resolved, key=_when)
+    if ordered != resolved:
+        # Promises are followed forward in time: taken in the order given, they would all stay open.
+        print("reportdiff: taking the reports in the order they were delivered", file=sys.stderr)
+        resolved = ordered
+    print("reportdiff: tracking " + " → ".join(_named(e) for e in resolved), file=sys.stderr)
+    documents = [e.document for e in resolved]
+    found, notes = lives(documents)
+    if fmt == "json":
+        _emit(render_json.dumps(render_json.lives(documents, found, notes)), output)
+    else:
+        _emit(render_text.lives(found, notes), output)
+    return 0
+
+
+@cli.command("terms", short_help="new, dropped and stronger formulations over a series", epilog="""\b
+Examples:
+  reportdiff terms --corpus ../shared/corpus/national 2015 2024
+  reportdiff terms --corpus ../shared/corpus/national -o terms.html
+""")
+@click.argument("years", metavar="[YEAR]…", nargs=-1, type=int)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from -o's extension, else text).")
+@click.option("-o", "--output", metavar="FILE", help="Write the ledger to FILE.")
+@click.option("--top", type=int, default=50, show_default=True, help="Formulations listed per report.")
+@_corpus_options
+def terms_command(years: tuple[int, ...], fmt: str | None, output: str | None, top: int, corpus: str | None, region: str | None, kind: str | None) -> int:
+    """The ledger of formulations over a series of reports: new, dropped, stronger (YEAR: delivery years to show)."""
+    from . import terms
+    from .cache import user_cache_dir
+    from .render import terms as render_terms
+
+    fmt = fmt or (EXTENSIONS.get(Path(output).suffix.lower(), "text") if output else "text")
+    entries = corpus_mod.scan(corpus)
+    check_outputs({"-o": output or STDOUT}, [e.path for e in entries])
+    folder = user_cache_dir()
+    members = terms.series([e.path for e in entries], region, folder, kind)
+    print(f"reportdiff: {len(members)} reports, {members[0].report.year}–{members[-1].report.year}", file=sys.stderr)
+    ledger = terms.ledger(members, max(top, 1), folder)
+    missing = sorted(set(years) - {e.year for e in ledger.reports})
+    if missing:
+        raise ReportdiffError(f"no report delivered in {', '.join(map(str, missing))} in this series")
+    render = {"json": render_terms.json_text, "html": render_terms.html, "text": render_terms.text}[fmt]
+    _emit(render(ledger, list(years) or None), output)
+    return 0
+
+
+@cli.command("batch", short_help="every consecutive pair of a corpus into a folder", epilog="""\b
+Examples:
+  reportdiff batch ../shared/corpus/provinces -o site
+  reportdiff batch corpus -o site --jobs 4
+  reportdiff batch corpus -o site --dask local      (pip install 'reportdiff[dask]')
+""")
+@click.argument("corpus", metavar="CORPUS")
+@click.option("-o", "--output", metavar="DIR", required=True, help="Folder for the pages (created if needed).")
+@click.option("-j", "--jobs", type=int, metavar="N", help="Worker processes (default: the number of cores).")
+@click.option("--dask", metavar="ADDRESS", help="Run on a dask.distributed scheduler at ADDRESS, or 'local' for a LocalCluster of --jobs workers.")
+@click.option("--no-cache", is_flag=True, help="Read every report afresh (the cache of parsed reports is neither read nor written).")
+def batch_command(corpus: str, output: str, jobs: int | None, dask: str | None, no_cache: bool) -> int:
+    """Compare every consecutive pair of a corpus (one region and kind, year by year) into a folder.
+
+    A page and a JSON file per pair, results.jsonl and index.html. A rerun over
+    unchanged reports only redoes what changed.
+    """
+    from . import batch
+
+    if jobs is not None and jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    done = batch.run(corpus, output, jobs, dask, use_cache=not no_cache)
+    pairs = sum(1 for r in done.records if r["type"] == "pair")
+    failures = [r for r in done.records if r["status"] == "failed"]
+    for r in failures[:10]:
+        print(f"reportdiff: failed: {r.get('pair') or r.get('report')}: {r['error']}", file=sys.stderr)
+    if len(failures) > 10:
+        print(f"reportdiff: … and {len(failures) - 10} more failures (see {batch.RESULTS})", file=sys.stderr)
+    print(
+        f"reportdiff: {pairs} pairs ({done.ran} compared, {done.kept} unchanged since the last run), {done.failed} failed, "
+        f"{done.seconds:.1f} s; see {shown(Path(output) / batch.INDEX)}",
+        file=sys.stderr,
     )
-    p.add_argument("corpus", metavar="CORPUS", help="folder of reports (searched with its subfolders)")
-    p.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the pages (created if needed)")
-    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the number of cores)")
-    p.add_argument("--dask", metavar="ADDRESS", help="run on a dask.distributed scheduler at ADDRESS, or 'local' for a LocalCluster of --jobs workers")
-    p.add_argument("--no-cache", action="store_true", help="read every report afresh (the cache of parsed reports is neither read nor written)")
-    return p
+    return 1 if done.failed else 0
 
 
 def _on_signal(signum, frame):
@@ -116,36 +239,21 @@ def _on_signal(signum, frame):
     raise SystemExit(128 + signum)
 
 
-def _terms_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="reportdiff terms", description="The ledger of formulations over a series of reports: new, dropped, stronger.")
-    p.add_argument("years", metavar="YEAR", nargs="*", type=int, help="delivery years to show (default: every report after the first)")
-    p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else text)")
-    p.add_argument("-o", "--output", metavar="FILE")
-    p.add_argument("--top", type=int, default=50, help="formulations listed per report (default 50)")
-    _common(p)
-    return p
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _on_signal)
     try:
-        if argv and argv[0] == "list":
-            return _list(_list_parser().parse_args(argv[1:]))
-        if argv and argv[0] == "outline":
-            return _outline(_outline_parser().parse_args(argv[1:]))
-        if argv and argv[0] == "track":
-            return _track(_track_parser().parse_args(argv[1:]))
-        if argv and argv[0] == "batch":
-            return _batch(_batch_parser().parse_args(argv[1:]))
-        if argv and argv[0] == "terms":
-            return _terms(_terms_parser().parse_args(argv[1:]))
-        return _compare(_compare_parser().parse_args(argv))
+        code = cli.main(argv, prog_name="reportdiff", standalone_mode=False)
+        return code if isinstance(code, int) else 0
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "reportdiff"
+        print(f"reportdiff: {shown(exc.format_message().rstrip('.'))} (see '{where} --help')", file=sys.stderr)
+        return 2
     except ReportdiffError as exc:
         print(f"reportdiff: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.Abort):
         print("reportdiff: interrupted", file=sys.stderr)
         return 130
     except SystemExit as exc:
@@ -165,100 +273,6 @@ def _inputs(*specs: str) -> list[Path]:
     return [Path(s) for s in specs if corpus_mod.names_file(s)]
 
 
-def _list(args) -> int:
-    check_outputs({"stdout": STDOUT}, [])
-    entries = corpus_mod.readable(corpus_mod.scan(args.corpus))
-    if args.region:
-        entries = [e for e in entries if args.region in e.document.meta.region]
-    if args.kind:
-        entries = [e for e in entries if e.document.meta.kind == args.kind]
-    if args.format == "json":
-        _emit(render_json.dumps({"schema": render_json.SCHEMA, "reports": [{"id": e.id, **render_json.describe(e.document)} for e in entries]}), None)
-    else:
-        _emit(render_text.corpus(entries), None)
-    return 0
-
-
-def _outline(args) -> int:
-    check_outputs({"-o": args.output or STDOUT}, _inputs(args.doc))
-    entry = corpus_mod.resolve(args.doc, region=args.region, corpus=args.corpus, kind=args.kind)
-    check_outputs({"-o": args.output or STDOUT}, [entry.path])
-    if not entry.document.sections:
-        raise ReportdiffError(f"{entry.path}: no headings found (一、 （一） 第X章 …); is this a government report?")
-    if args.format == "json":
-        _emit(render_json.dumps(render_json.outline(entry.document)), args.output)
-    else:
-        _emit(render_text.outline(entry.document), args.output)
-    return 0
-
-
-def _track(args) -> int:
-    from .commitments import lives
-
-    if len(args.docs) < 2:
-        raise ReportdiffError("track needs at least two reports, oldest first (e.g. reportdiff track 2022 2024 2025)")
-    check_outputs({"-o": args.output or STDOUT}, _inputs(*args.docs))
-    entries = corpus_mod.scan(args.corpus) if not all(corpus_mod.names_file(d) for d in args.docs) else []
-    resolved = [corpus_mod.resolve(d, entries, args.region, kind=args.kind) for d in args.docs]
-    check_outputs({"-o": args.output or STDOUT}, [e.path for e in resolved])
-    ordered = sorted(resolved, key=_when)
-    if ordered != resolved:
-        # Promises are followed forward in time: taken in the order given, they would all stay open.
-        print("reportdiff: taking the reports in the order they were delivered", file=sys.stderr)
-        resolved = ordered
-    print("reportdiff: tracking " + " → ".join(_named(e) for e in resolved), file=sys.stderr)
-    found, notes = lives([e.document for e in resolved])
-    if args.format == "json":
-        data = {
-            "schema": render_json.SCHEMA,
-            "reports": [render_json.describe(e.document) for e in resolved],
-            "notes": notes,
-            "commitments": [{"promised_in": l.promised_in, "plan_text": l.plan_text, "outcome": l.outcome, "events": [{"report": r, "event": ev, "text": t} for r, ev, t in l.events]} for l in found],
-        }
-        _emit(render_json.dumps(data), args.output)
-    else:
-        _emit(render_text.lives(found, notes), args.output)
-    return 0
-
-
-def _batch(args) -> int:
-    from . import batch
-
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
-    done = batch.run(args.corpus, args.output, args.jobs, args.dask, use_cache=not args.no_cache)
-    pairs = sum(1 for r in done.records if r["type"] == "pair")
-    failures = [r for r in done.records if r["status"] == "failed"]
-    for r in failures[:10]:
-        print(f"reportdiff: failed: {r.get('pair') or r.get('report')}: {r['error']}", file=sys.stderr)
-    if len(failures) > 10:
-        print(f"reportdiff: … and {len(failures) - 10} more failures (see {batch.RESULTS})", file=sys.stderr)
-    print(
-        f"reportdiff: {pairs} pairs ({done.ran} compared, {done.kept} unchanged since the last run), {done.failed} failed, "
-        f"{done.seconds:.1f} s; see {shown(Path(args.output) / batch.INDEX)}",
-        file=sys.stderr,
-    )
-    return 1 if done.failed else 0
-def _terms(args) -> int:
-    from . import terms
-    from .cache import user_cache_dir
-    from .render import terms as render_terms
-
-    fmt = args.format or (EXTENSIONS.get(Path(args.output).suffix.lower(), "text") if args.output else "text")
-    entries = corpus_mod.scan(args.corpus)
-    check_outputs({"-o": args.output or STDOUT}, [e.path for e in entries])
-    folder = user_cache_dir()
-    members = terms.series([e.path for e in entries], args.region, folder, args.kind)
-    print(f"reportdiff: {len(members)} reports, {members[0].report.year}–{members[-1].report.year}", file=sys.stderr)
-    ledger = terms.ledger(members, max(args.top, 1), folder)
-    missing = sorted(set(args.years) - {e.year for e in ledger.reports})
-    if missing:
-        raise ReportdiffError(f"no report delivered in {', '.join(map(str, missing))} in this series")
-    render = {"json": render_terms.json_text, "html": render_terms.html, "text": render_terms.text}[fmt]
-    _emit(render(ledger, args.years or None), args.output)
-    return 0
-
-
 def _parse_pairs(values: list[str]) -> list[tuple[str, str]]:
     pairs = []
     for value in values:
@@ -270,15 +284,15 @@ def _parse_pairs(values: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _format(args) -> str:
-    if args.format:
-        return args.format
-    if args.output and args.output != STDOUT:
-        suffix = Path(args.output).suffix.lower()
+def _format(fmt: str | None, output: str | None) -> str:
+    if fmt:
+        return fmt
+    if output and output != STDOUT:
+        suffix = Path(output).suffix.lower()
         if suffix not in EXTENSIONS:
-            raise UsageError(f"cannot tell the format of '{shown(args.output)}' (use .html, .json or .txt, or --format)")
+            raise UsageError(f"cannot tell the format of '{shown(output)}' (use .html, .json or .txt, or --format)")
         return EXTENSIONS[suffix]
-    if args.output is None and _interactive():
+    if output is None and _interactive():
         return "tui"
     return "text"
 
@@ -305,42 +319,45 @@ def _when(entry) -> tuple:
     return (meta.delivered or f"{(meta.plans or meta.reviews or (0,))[0]:04d}",)
 
 
-def _compare(args) -> int:
-    fmt = _format(args)
-    for option, value in (("--to", args.to), ("--subject", args.subject)):
+def _compare(
+    old: str, new: str, fmt: str | None, output: str | None, pairs: tuple[str, ...], unpair: tuple[str, ...], strict: bool,
+    email: str | None, to: str | None, subject: str | None, corpus: str | None, region: str | None, kind: str | None,
+) -> int:
+    fmt = _format(fmt, output)
+    for option, value in (("--to", to), ("--subject", subject)):
         if value is not None and any(c in value for c in "\r\n"):
             raise UsageError(f"{option} must be one line: {shown(value)}")
-    if any(not value.strip() for value in args.unpair):
+    if any(not value.strip() for value in unpair):
         raise UsageError("--unpair needs a heading (or the start of one)")
-    overrides = Overrides(_parse_pairs(args.pair), args.unpair)
-    outputs = {"-o": args.output or (None if fmt == "tui" else STDOUT), "--email": args.email}
-    check_outputs(outputs, _inputs(args.old, args.new))
-    old, new = corpus_mod.resolve_pair(args.old, args.new, args.region, args.corpus, args.kind)
-    check_outputs(outputs, [old.path, new.path])
-    if os.path.realpath(old.path) == os.path.realpath(new.path):
-        raise UsageError(f"OLD and NEW are the same report ({shown(old.path)}); name two reports")
-    if _when(old) > _when(new):
+    overrides = Overrides(_parse_pairs(list(pairs)), list(unpair))
+    outputs = {"-o": output or (None if fmt == "tui" else STDOUT), "--email": email}
+    check_outputs(outputs, _inputs(old, new))
+    old_entry, new_entry = corpus_mod.resolve_pair(old, new, region, corpus, kind)
+    check_outputs(outputs, [old_entry.path, new_entry.path])
+    if os.path.realpath(old_entry.path) == os.path.realpath(new_entry.path):
+        raise UsageError(f"OLD and NEW are the same report ({shown(old_entry.path)}); name two reports")
+    if _when(old_entry) > _when(new_entry):
         print("reportdiff: note: OLD was delivered after NEW; comparing them as given", file=sys.stderr)
-    print(f"reportdiff: comparing {_named(old)} → {_named(new)}", file=sys.stderr)
-    for entry in (old, new):
+    print(f"reportdiff: comparing {_named(old_entry)} → {_named(new_entry)}", file=sys.stderr)
+    for entry in (old_entry, new_entry):
         if not entry.document.sections:
             raise ReportdiffError(f"{shown(entry.path)}: no headings found (一、 （一） 第X章 …); is this a government report?")
     run = Outputs()
     if fmt == "tui":
-        result = _view(old, new, overrides, args.strict)
+        result = _view(old_entry, new_entry, overrides, strict)
     else:
-        result = compare(old.document, new.document, overrides, args.strict)
+        result = compare(old_entry.document, new_entry.document, overrides, strict)
         if fmt == "json":
-            run.add(args.output or STDOUT, render_json.dumps(render_json.comparison(result)))
+            run.add(output or STDOUT, render_json.dumps(render_json.comparison(result)))
         elif fmt == "html":
-            run.add(args.output or STDOUT, render_html.render(result))
+            run.add(output or STDOUT, render_html.render(result))
         else:
-            plain = args.output not in (None, STDOUT) or not sys.stdout.isatty()
+            plain = output not in (None, STDOUT) or not sys.stdout.isatty()
             style = render_text.Style(False) if plain else render_text.Style.for_stream(sys.stdout)
-            run.add(args.output or STDOUT, render_text.report(result, style))
-    if args.email and result is not None:
-        name = Path(args.output).name if args.output not in (None, STDOUT) and fmt == "html" else "reportdiff.html"
-        run.add(args.email, render_html.email(result, render_html.render(result), args.to, args.subject, name))
+            run.add(output or STDOUT, render_text.report(result, style))
+    if email and result is not None:
+        name = Path(output).name if output is not None and output != STDOUT and fmt == "html" else "reportdiff.html"
+        run.add(email, render_html.email(result, render_html.render(result), to, subject, name))
     run.commit()
     return 0
 

@@ -20,6 +20,7 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def _same(a: str | Path, b: str | Path) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
-def check(outputs: dict[str, str | None], inputs: list[str | Path]) -> None:
+def check(outputs: dict[str, str | None], inputs: Sequence[str | Path]) -> None:
     """Refuse, before any work, outputs that would destroy an input or each other.
 
     `outputs` maps the option that named a path (``-o``, ``--email``) to it.

@@ -380,7 +380,7 @@ def test_closed_or_full_standard_output(reports):
     "args, says",
     [
         (["--unpair", ""], "--unpair"),
-        (["--bogus-flag"], "unrecognized"),
+        (["--bogus-flag"], "--bogus-flag"),
     ],
 )
 def test_usage_mistakes_exit_2(reports, args, says):

@@ -112,3 +112,26 @@ def outline(doc: Document) -> dict:
 
 def dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def corpus(entries) -> dict:
+    """`reportdiff list --format json`: the corpus's reports with their ids."""
+    return {"schema": SCHEMA, "reports": [{"id": e.id, **describe(e.document)} for e in entries]}
+
+
+def lives(documents: list[Document], found, notes: list[str]) -> dict:
+    """`reportdiff track --format json`: each commitment's life across the reports."""
+    return {
+        "schema": SCHEMA,
+        "reports": [describe(d) for d in documents],
+        "notes": notes,
+        "commitments": [
+            {
+                "promised_in": life.promised_in,
+                "plan_text": life.plan_text,
+                "outcome": life.outcome,
+                "events": [{"report": r, "event": ev, "text": t} for r, ev, t in life.events],
+            }
+            for life in found
+        ],
+    }
