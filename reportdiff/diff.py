@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from diff_match_patch import diff_match_patch
@@ -59,7 +60,7 @@ class Op:
     moved: int | None = None  # index of the pair this sentence moved to / from
 
     def to_json(self) -> list:
-        flags = {}
+        flags: dict[str, str | bool | int] = {}
         if self.old_text is not None:
             flags["old"] = self.old_text
         if self.routine:
@@ -233,7 +234,7 @@ class Differ:
 
     def _mark_routine(self, ops: list[Op]) -> None:
         """A deleted and an inserted token that are a known roll-over pair."""
-        for x, y in zip(ops, ops[1:]):
+        for x, y in pairwise(ops):
             if x.op == "-" and y.op == "+" and (x.text, y.text) in self.routine:
                 x.routine = y.routine = True
                 x.number = y.number = False
@@ -293,7 +294,7 @@ def _merge(ops: list[Op]) -> list[Op]:
             and (last.old_text is None) == (op.old_text is None)
         ):
             last.text += op.text
-            if op.old_text is not None:
+            if op.old_text is not None and last.old_text is not None:
                 last.old_text += op.old_text
         else:
             out.append(Op(op.op, op.text, op.old_text, op.routine, op.number, op.moved))

@@ -13,6 +13,7 @@ import stat
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 from charset_normalizer import from_bytes
 
@@ -167,8 +168,8 @@ def _looks_like_html(text: str) -> bool:
 class _TextExtractor(HTMLParser):
     """Collects the visible text of a page, one block element per line."""
 
-    SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "button", "select"}
-    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
+    SKIP: ClassVar = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "button", "select"})
+    BLOCK: ClassVar = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -16,6 +16,7 @@ once the work is done, all together (`Outputs.commit`):
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -132,10 +133,8 @@ def _stage(target: Path, data: bytes, staged: list[tuple[str, Path]], direct: li
 
 def _discard(staged: list[tuple[str, Path]]) -> None:
     for tmp, _ in staged:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
 
 
 def write_stdout(data: str | bytes) -> None:

@@ -68,7 +68,7 @@ def test_outline_json(run_cli):
     code, out, _ = run_cli("outline", "2024", "--format", "json")
     data = json.loads(out)
     assert code == 0 and data["document"]["region"] == "湛河区"
-    assert [s["heading"] for s in data["sections"]][0] == "一、2024年国民经济和社会发展规划执行情况"
+    assert data["sections"][0]["heading"] == "一、2024年国民经济和社会发展规划执行情况"
 
 
 def test_ambiguous_year_lists_the_candidates(tmp_path, run_cli):

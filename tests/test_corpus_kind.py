@@ -50,5 +50,5 @@ def test_the_national_report_of_2024_is_named_as_readers_name_it():
 
 
 def test_resolve_pair_passes_the_kind_on(two_kinds):
-    old, new = resolve_pair("2024", str(seed_path("001")), corpus=two_kinds, kind="work_report")
+    old, _ = resolve_pair("2024", str(seed_path("001")), corpus=two_kinds, kind="work_report")
     assert old.id == "work"

@@ -45,7 +45,7 @@ def test_unreadable_input_is_one_clear_error(tmp_path, data, message):
 def test_truncated_utf16_is_reported_as_damaged(tmp_path):
     path = tmp_path / "cut.txt"
     path.write_bytes(REPORT.encode("utf-16")[:-1])
-    with pytest.raises(ReportdiffError, match="damaged|truncated"):
+    with pytest.raises(ReportdiffError, match=r"damaged|truncated"):
         load(path)
 
 

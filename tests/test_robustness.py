@@ -22,7 +22,7 @@ FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthChe
 
 
 class _Balance(HTMLParser):
-    VOID = {"meta", "br", "img", "link", "input", "hr"}
+    VOID = frozenset({"meta", "br", "img", "link", "input", "hr"})
 
     def __init__(self):
         super().__init__()
