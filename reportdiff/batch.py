@@ -43,6 +43,7 @@ from pathlib import Path
 from .cache import ObjectCache, code_fingerprint, file_digest
 from .errors import ReportdiffError, UsageError, shown
 from .output import Outputs, check
+from .progress import Progress
 
 # A year standing on its own in a path (2025/…, 1999_gwr, 2025年…), not four digits of a hash or a code.
 YEAR_IN_PATH = re.compile(r"(?<![0-9A-Za-z])(?:19|20)\d\d(?![0-9A-Za-z])")
@@ -431,31 +432,6 @@ class Runner:
                 yield owner[future.key], future.exception()
             else:  # cancelled: the cluster lost it
                 yield owner[future.key], RuntimeError(f"the Dask task was {future.status}")
-
-
-class Progress:
-    """A one-line bar on stderr, drawn only when stderr is a terminal."""
-
-    def __init__(self, label: str, total: int, stream=None):
-        self.stream = stream or sys.stderr
-        self.label, self.total, self.done, self.failed = label, total, 0, 0
-        self.start = time.perf_counter()
-        self.shown = total > 0 and hasattr(self.stream, "isatty") and self.stream.isatty()
-
-    def step(self, failed: bool = False) -> None:
-        self.done += 1
-        self.failed += failed
-        if not self.shown:
-            return
-        width = 30
-        filled = width * self.done // self.total
-        elapsed = time.perf_counter() - self.start
-        left = elapsed / self.done * (self.total - self.done)
-        bad = f", {self.failed} failed" if self.failed else ""
-        self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}{bad}, {left:.0f} s left ")
-        if self.done == self.total:
-            self.stream.write("\n")
-        self.stream.flush()
 
 
 # ---------------------------------------------------------------- the batch

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -20,10 +21,11 @@ from click_default_group import DefaultGroup
 
 from . import corpus as corpus_mod
 from .align import Overrides
-from .compare import compare
+from .compare import STAGES, compare
 from .errors import ReportdiffError, UsageError, shown
 from .output import STDOUT, Outputs
 from .output import check as check_outputs
+from .progress import Progress
 from .render import html as render_html
 from .render import json as render_json
 from .render import text as render_text
@@ -88,6 +90,7 @@ Examples:
 @click.option("--email", metavar="FILE.eml", help="Also write an e-mail (the brief as its body, the full HTML report attached).")
 @click.option("--to", help="Recipient of --email.")
 @click.option("--subject", help="Subject of --email.")
+@click.option("-q", "--quiet", is_flag=True, help="Say nothing on stderr but errors (no progress bar, no 'wrote' line).")
 @_corpus_options
 def compare_command(**options) -> int:
     """Compare two reports section by section: wording, numbers, commitments."""
@@ -321,9 +324,10 @@ def _when(entry) -> tuple:
 
 def _compare(
     old: str, new: str, fmt: str | None, output: str | None, pairs: tuple[str, ...], unpair: tuple[str, ...], strict: bool,
-    email: str | None, to: str | None, subject: str | None, corpus: str | None, region: str | None, kind: str | None,
+    email: str | None, to: str | None, subject: str | None, quiet: bool, corpus: str | None, region: str | None, kind: str | None,
 ) -> int:
     fmt = _format(fmt, output)
+    say = (lambda message: None) if quiet else (lambda message: print(f"reportdiff: {message}", file=sys.stderr))
     for option, value in (("--to", to), ("--subject", subject)):
         if value is not None and any(c in value for c in "\r\n"):
             raise UsageError(f"{option} must be one line: {shown(value)}")
@@ -337,16 +341,22 @@ def _compare(
     if os.path.realpath(old_entry.path) == os.path.realpath(new_entry.path):
         raise UsageError(f"OLD and NEW are the same report ({shown(old_entry.path)}); name two reports")
     if _when(old_entry) > _when(new_entry):
-        print("reportdiff: note: OLD was delivered after NEW; comparing them as given", file=sys.stderr)
-    print(f"reportdiff: comparing {_named(old_entry)} → {_named(new_entry)}", file=sys.stderr)
+        say("note: OLD was delivered after NEW; comparing them as given")
+    say(f"comparing {_named(old_entry)} → {_named(new_entry)}")
     for entry in (old_entry, new_entry):
         if not entry.document.sections:
             raise ReportdiffError(f"{shown(entry.path)}: no headings found (一、 （一） 第X章 …); is this a government report?")
     run = Outputs()
+    files = [name for name in (output, email) if name is not None and name != STDOUT]
+    # A bar only where it cannot mix with the result: the result goes to files, stderr is a terminal.
+    # Its steps: the documents are read already, so compare runs every stage but load; then the writing.
+    bar = Progress("segmenting", len(STAGES), delay=1.0) if files and not quiet and fmt != "tui" else None
     if fmt == "tui":
         result = _view(old_entry, new_entry, overrides, strict)
     else:
-        result = compare(old_entry.document, new_entry.document, overrides, strict)
+        result = compare(old_entry.document, new_entry.document, overrides, strict, progress=_stepper(bar))
+        if bar is not None:
+            bar.step(label="writing")
         if fmt == "json":
             run.add(output or STDOUT, render_json.dumps(render_json.comparison(result)))
         elif fmt == "html":
@@ -359,7 +369,30 @@ def _compare(
         name = Path(output).name if output is not None and output != STDOUT and fmt == "html" else "reportdiff.html"
         run.add(email, render_html.email(result, render_html.render(result), to, subject, name))
     run.commit()
+    if bar is not None:
+        bar.step()
+        bar.close()
+    for name in files:
+        say(f"wrote {shown(name)}")
     return 0
+
+
+def _stepper(bar: Progress | None) -> Callable[[str], None] | None:
+    """compare()'s progress callback: one step of the bar each time a new stage starts."""
+    if bar is None:
+        return None
+    seen: list[str] = []
+
+    def started(stage: str) -> None:
+        if stage not in seen:
+            if seen:
+                bar.step(label=_STAGE_WORDS.get(stage, stage))
+            seen.append(stage)
+
+    return started
+
+
+_STAGE_WORDS = {"load": "reading", "tokens": "segmenting", "align": "aligning", "diff": "diffing", "terms": "formulations"}
 
 
 def _view(old, new, overrides, strict):

@@ -8,6 +8,7 @@ The CLI, the HTML report and the TUI all render this one result object.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from .document import Document, read
 from .numbers import Numbers
 from .numbers import match as match_numbers
 from .tokens import Tokens
+
+# The stages compare() runs, in order (what a progress display counts).
+STAGES = ("load", "tokens", "align", "diff", "terms", "numbers", "commitments")
 
 
 @dataclass
@@ -67,15 +71,19 @@ def compare(
     overrides: Overrides | None = None,
     strict: bool = False,
     tokens: tuple[Tokens, Tokens] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Comparison:
     """Compare two reports (paths or read Documents) through every stage.
 
     `tokens` are the two Documents' tokens when already known (a batch keeps
-    them in its cache of documents).
+    them in its cache of documents). `progress`, if given, is told the name of
+    each stage (one of STAGES) as it starts.
     """
     timings: dict[str, float] = {}
 
     def timed(stage: str, fn, *args):
+        if progress is not None:
+            progress(stage)
         # CPU time, not wall time: a stage's cost, whatever else the machine is doing.
         start = time.process_time()
         value = fn(*args)
