@@ -59,7 +59,7 @@ class _Group(DefaultGroup):
         super().__init__(*args, **kwargs)
 
 
-@click.group(cls=_Group, default="compare", default_if_no_args=True)
+@click.group(cls=_Group, default="compare")
 @click.version_option(_version(), "--version", prog_name="reportdiff", message="%(prog)s %(version)s")
 def cli() -> None:
     """Compare Chinese government reports (政府工作报告, 计划执行情况报告, 五年规划纲要) across years.
@@ -246,6 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _on_signal)
+    if not argv:  # nothing asked: say what can be asked (on stdout, like --help), as a usage mistake
+        with click.Context(cli, info_name="reportdiff") as ctx:
+            click.echo(cli.get_help(ctx))
+        return 2
     try:
         code = cli.main(argv, prog_name="reportdiff", standalone_mode=False)
         return code if isinstance(code, int) else 0

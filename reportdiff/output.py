@@ -62,6 +62,22 @@ def check(outputs: dict[str, str | None], inputs: Sequence[str | Path]) -> None:
         folder = Path(os.path.realpath(name)).parent
         if not folder.is_dir():
             raise ReportdiffError(f"cannot write {shown(name)}: folder {shown(folder)} does not exist")
+        _try_writing_in(Path(os.path.realpath(name)), name)
+
+
+def _try_writing_in(target: Path, name: str) -> None:
+    """Create and remove a file beside `target`, as commit will: a folder that refuses it
+    (read-only, /sys, a full disk's quota) is told now, not after minutes of work.
+    Devices and FIFOs are written in place, and opening a FIFO would wait for a reader."""
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(target.stat().st_mode):
+            return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise ReportdiffError(f"cannot write {shown(name)}: {exc.strerror or exc}") from None
+    os.close(fd)
+    os.unlink(tmp)
 
 
 def _umask() -> int:

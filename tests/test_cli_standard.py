@@ -6,6 +6,8 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
+
 BIN = Path(sys.executable).parent / "reportdiff"
 
 
@@ -51,3 +53,27 @@ def test_the_run_names_its_reports_as_readers_do():
     proc = subprocess.run([str(BIN), "2024", "2025", "--format", "json"], capture_output=True, text=True, timeout=120)
     line = proc.stderr.splitlines()[0]
     assert "2026年政府工作报告 (001_" in line and "site-packages" not in line and "/" not in line.split("comparing", 1)[1]
+
+
+def test_no_arguments_print_the_help_and_exit_2():
+    proc = subprocess.run([str(BIN)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and proc.stdout.startswith("Usage: reportdiff") and "compare" in proc.stdout and proc.stderr == ""
+
+
+def test_every_command_has_its_own_help_with_examples():
+    for command in ("compare", "list", "outline", "track", "terms", "batch"):
+        proc = subprocess.run([str(BIN), command, "--help"], capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 0 and f"Usage: reportdiff {command}" in proc.stdout and "Examples:" in proc.stdout, command
+
+
+def test_options_before_the_reports_belong_to_compare(run_cli):
+    code, out, _ = run_cli("--format", "json", "2024", "2025")
+    assert code == 0 and out.lstrip().startswith("{")
+
+
+def test_a_folder_that_refuses_files_is_told_before_any_work(run_cli):
+    # /sys refuses new files even to root; the check must not wait for the comparison.
+    if not Path("/sys").is_dir():
+        pytest.skip("no /sys on this machine")
+    code, _, err = run_cli("2024", "2025", "-o", "/sys/review.html")
+    assert code == 1 and err == "reportdiff: cannot write /sys/review.html: Permission denied\n"
