@@ -38,7 +38,12 @@ _TASKS = re.compile(r"主要任务|重点工作|工作安排|重点任务|工作
 _YEAR_TASKS = re.compile(r"目标任务")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _CN_YEAR = re.compile(r"([一二][〇零一二三四五六七八九]{3})年")
-_FIVE_YEAR = re.compile(r"第([一二三四五六七八九十]+)个五年(?:规划|计划)|[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:规划|时期)")
+# 第十个五年计划, “十五”计划, 十四五时期; not 新世纪第一个五年计划 (the first of an era, not of the series).
+_FIVE_YEAR = re.compile(r"(?<!世纪)(?<!时代)第([一二三四五六七八九十]+)个五年(?:规划|计划)|[“\"]?(十[一二三四五六七八九]?五)[”\"]?(?:规划|计划|时期|期间)")
+# How often a review must write a year before that year counts as the one it reviews.
+MENTIONS = 3
+# A year a review speaks of (2005年，…; 增加到2002年的…), not a base it compares with (比2007年, 由1997年的).
+_FACT_YEAR = re.compile(r"(?<![比较从由自])((?:19|20)\d\d)\s*年")
 
 
 @dataclass(frozen=True)
@@ -73,9 +78,14 @@ def describe(clean: CleanText, outline: Outline) -> Metadata:
     kind = _kind(title, front[:500] + text[:3000])
     region = _region(title, front, text)
     delivered = _delivered(fold(title + "\n" + front + "\n" + clean.text[:600]))
-    parts = _dated_parts([_part(section, kind) for section in outline.sections], kind, title, delivered)
+    undated = [_part(section, kind) for section in outline.sections]
+    annual = kind in {"work_report", "plan_report"}
+    plan = _plan_year(undated, title, delivered, text) if annual else None
+    parts = _dated_parts(undated, plan)
     reviews = sorted({max(p.years) for p in parts if p.role == "review" and p.years})
     plans = sorted({y for p in parts if p.role in {"targets", "tasks"} for y in p.years if len(p.years) == 1})
+    if not plans and not reviews and plan is not None:
+        reviews = [plan - 1]  # no part says it: the report as a whole reviews one year and plans the next
     if not plans and reviews and kind in {"work_report", "plan_report"}:
         plans = [reviews[-1] + 1]  # an annual report plans the year after the one it reviews
     if kind == "five_year_plan":
@@ -85,15 +95,23 @@ def describe(clean: CleanText, outline: Outline) -> Metadata:
     return Metadata(title, region, kind, delivered, tuple(reviews), tuple(plans), parts)
 
 
-def _dated_parts(parts: list[Part], kind: str, title: str, delivered: str) -> tuple[Part, ...]:
-    """Give a year to review and plan parts whose headings name none.
+def _reviewed_by_mention(text: str, parts: list[Part]) -> int | None:
+    """The year an annual report's review speaks of as done: the year its review
+    parts (else its first fifth) write most often, the later one on a tie. The
+    last resort for a report whose title, date and headings name no year."""
+    spans = [(p.section.start, p.section.end) for p in parts if p.role == "review"] or [(0, max(len(text) // 5, 2000))]
+    review = re.sub(r"(?<=\d)\s+(?=\d)", "", "".join(text[a:b] for a, b in spans))  # 1 9 9 7 年
+    counts = Counter(int(m.group(1)) for m in _FACT_YEAR.finditer(review))
+    if not counts:
+        return None
+    year = max(counts, key=lambda y: (counts[y], y))
+    return year if counts[year] >= MENTIONS else None  # a year or two written is no evidence
 
-    An annual report plans the year it is delivered in (or that its title
-    names) and reviews the one before: 一、工作回顾 and 二、对今年政府工作的建议
-    are that review and that plan.
-    """
-    if kind not in {"work_report", "plan_report"}:
-        return tuple(parts)
+
+def _plan_year(parts: list[Part], title: str, delivered: str, text: str) -> int | None:
+    """The year an annual report plans: the one its plan parts name, else the one after
+    the year its review parts name, its delivery year, its title's year, or the year
+    after the one its review speaks of most."""
     named = [y for p in parts if p.role in {"targets", "tasks"} and len(p.years) == 1 for y in p.years]
     reviewed = [max(p.years) for p in parts if p.role == "review" and p.years]
     title_year = _YEAR.search(fold(title))
@@ -104,6 +122,16 @@ def _dated_parts(parts: list[Part], kind: str, title: str, delivered: str) -> tu
         else int(title_year.group(1)) if title_year
         else None
     )
+    if plan is None:
+        mentioned = _reviewed_by_mention(text, parts)
+        plan = mentioned + 1 if mentioned else None
+    return plan
+
+
+def _dated_parts(parts: list[Part], plan: int | None) -> tuple[Part, ...]:
+    """Give a year to review and plan parts whose headings name none: an annual
+    report's 一、工作回顾 and 二、对今年政府工作的建议 review the year before the one
+    it plans and plan that one."""
     if plan is None:
         return tuple(parts)
     out = []
@@ -144,7 +172,7 @@ def _kind(title: str, text: str) -> str:
     for source in (title, text[:600]):
         if re.search(r"(计划|规划)\s*执行情况|计划\s*[(（]?草案[)）]?的报告|国民经济(?:和社会发展)?计划", source):
             return "plan_report"
-        if re.search(r"政府工作报告|向大会报告[^。]{0,12}工作", source):
+        if re.search(r"政府工作报告|向[^。]{0,24}(?:大会|会议)[^。]{0,4}报告[^。]{0,12}工作", source):
             return "work_report"
         if re.search(r"五年(?:规划|计划)|规划纲要|远景目标纲要", source):
             return "five_year_plan"
@@ -176,6 +204,10 @@ def _region(title: str, front: str, text: str) -> str:
     )
     if counts and counts.most_common(1)[0][1] >= 3:
         return counts.most_common(1)[0][0]
+    # No assembly or government of a place below the nation, and the country as its scope:
+    # the State Council's report (the 1985 text opens with 各位代表 and no formula).
+    if text.count("我国") >= 3:
+        return "全国"
     return ""
 
 
@@ -203,7 +235,7 @@ def _part(section: Section, kind: str) -> Part:
     heading = section.heading
     if section.kind == "appendix":
         return Part(section, "appendix", ())
-    folded = fold(heading)
+    folded = re.sub(r"(?<=\d)\s+(?=\d)", "", fold(heading))  # 关于1 9 9 8 年政府工作的建议
     years = tuple(int(y) for y in _YEAR.findall(folded)) or tuple(_cn_year(y) for y in _CN_YEAR.findall(folded))
     span = _five_year_span(folded)
     if span and not years:
