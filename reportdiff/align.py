@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .clean import fold
 from .diff import SectionDiff
@@ -52,6 +53,10 @@ INHERIT_FLOOR = FLOOR / 2
 _TARGETS = re.compile(r"预期目标(?:是|为)")
 
 
+Relation = Literal["same_topic", "plan_to_review"]
+Status = Literal["matched", "split", "merged", "added", "removed"]
+
+
 @dataclass
 class Pair:
     """Sections of the old report and their counterparts in the new one."""
@@ -59,12 +64,12 @@ class Pair:
     old: list[Section]
     new: list[Section]
     similarity: float
-    relation: str = "same_topic"  # same_topic | plan_to_review
+    relation: Relation = "same_topic"
     forced: bool = False
     diff: SectionDiff = field(default_factory=SectionDiff)  # filled by the diff stage
 
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
         if not self.old:
             return "added"
         if not self.new:
@@ -175,7 +180,7 @@ class _Matcher:
         """Whether a user override touches either section."""
         return any(s in self.exclusive or s in self.banned for s in (a, b))
 
-    def align_tree(self, top: list[Pair], relation: str) -> list[Pair]:
+    def align_tree(self, top: list[Pair], relation: Relation) -> list[Pair]:
         """The given pairs and, level by level, the pairs among their descendants.
 
         Each level under a top pair is matched as one pool, not parent by

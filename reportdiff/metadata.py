@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from .clean import CleanText, fold
 from .numbering import to_int
@@ -46,12 +47,16 @@ MENTIONS = 3
 _FACT_YEAR = re.compile(r"(?<![比较从由自])((?:19|20)\d\d)\s*年")
 
 
+Role = Literal["review", "targets", "tasks", "appendix", "other"]
+Kind = Literal["plan_report", "work_report", "five_year_plan", "other"]
+
+
 @dataclass(frozen=True)
 class Part:
     """A top-level section of a report and what it is for."""
 
     section: Section = field(repr=False, compare=False)
-    role: str  # review | targets | tasks | appendix | other
+    role: Role
     years: tuple[int, ...]
 
     @property
@@ -63,7 +68,7 @@ class Part:
 class Metadata:
     title: str
     region: str
-    kind: str  # plan_report | work_report | five_year_plan | other
+    kind: Kind
     delivered: str  # ISO date or ""
     reviews: tuple[int, ...]
     plans: tuple[int, ...]
@@ -163,7 +168,7 @@ def _title(text: str, front: str) -> str:
     return ""
 
 
-def _kind(title: str, text: str) -> str:
+def _kind(title: str, text: str) -> Kind:
     """From the title, else from how the opening speaks of the report.
 
     Plan reports (关于…计划执行情况与…计划草案的报告) and work reports mention
@@ -185,7 +190,7 @@ def _region(title: str, front: str, text: str) -> str:
     edges = title + "\n" + front + "\n" + text[:3000] + "\n" + text[-2000:]
     if _NATIONAL.search(edges):
         return "全国"
-    bodies = Counter()
+    bodies: Counter[str] = Counter()
     for m in _ASSEMBLY.finditer(edges):
         # The match may have swallowed a word before the name (在湛河区, 市郾城区):
         # of its tails, the one the text uses most is the name.
@@ -240,6 +245,7 @@ def _part(section: Section, kind: str) -> Part:
     span = _five_year_span(folded)
     if span and not years:
         years = span
+    role: Role
     review = _REVIEW.search(folded)
     if review:
         role = "review"
