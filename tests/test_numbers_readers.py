@@ -217,7 +217,7 @@ def target_agreement(path: Path) -> tuple[list, list]:
     for cells in read_tsv(path):
         if cells[0] == "indicator" or len(cells) < 3:
             continue
-        _, old_text, new_text = (cells + [""])[:3]
+        _, old_text, new_text = ([*cells, ""])[:3]
         ok = any(same_text(r.old, old_text) and same_text(r.new, new_text) for r in rows)
         (agreed if ok else disagreed).append((old_text, new_text))
     return agreed, disagreed
