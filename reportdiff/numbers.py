@@ -589,7 +589,7 @@ def _comparable(doc: Document, found: list[Quantity]) -> dict[tuple, Quantity]:
     chosen: dict[tuple, Quantity] = {}
     values: dict[tuple, set[float]] = {}
     for q in sorted(found, key=lambda q: (q.source != "text", q.start)):
-        if not q.indicator or q.kind not in {"actual", "target"} or q.role == "from":
+        if not q.indicator or q.kind not in {"actual", "target", "period"} or q.role == "from":
             continue
         if q.year is not None and (q.kind == "actual" and reviews and q.year not in reviews or q.kind == "target" and plans and q.year not in plans):
             continue
@@ -749,7 +749,8 @@ def _pair(key: tuple, old: Quantity, new: Quantity) -> NumberPair:
     """A pair of one indicator; a count whose noun was left out (脱贫人口务工规模超过3300万)
     is shown in the other's unit (3300万人)."""
     old, new = _with_noun(old, new), _with_noun(new, old)
-    return NumberPair(key[0], key[2], key[1], old, new)
+    # A total over the years a review covers is an actual, of its period (cumulative).
+    return NumberPair(key[0], "actual" if key[2] == "period" else key[2], key[1], old, new)
 
 
 def _with_noun(q: Quantity, other: Quantity) -> Quantity:
