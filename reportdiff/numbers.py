@@ -15,7 +15,7 @@ more than fiftyfold is taken as a mispairing, not a finding.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import quantities
@@ -27,22 +27,28 @@ _NAMED_CAPACITY = re.compile(r"[\u4e00-\u9fff]{1,12}?(项目|工程|生产线)")
 _CLAUSE_BREAK = "，。；：、,;:\n"
 _SENTENCE_END = "。；;！？!?"
 _LEAD_FILLER = re.compile(
-    r"^(全区|全年|年度|今年|年末|年底|其中|累计|拟安排|拟|共计|总计|共|实现|完成|达到|达|确保|力争|预计|争取|顺利|成功|全面|新建成|建成|"
+    r"^(全区|全年|年度|今年|年末|年底|其中|累计|拟安排|拟|共计|总计|共|实现|完成|达到|达|确保|力争|预计|争取|顺利|成功|全面|新建成|建成|比去年|"
     r"谋划实施|实施|目标|主要预期目标是|经济社会发展主要预期目标是|同比|比上年)"
 )
-_TAIL_FILLER = re.compile(r"([从由]|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了|实际|名义)$")
+_TAIL_FILLER = re.compile(r"([从由]|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|比去年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了|实际|名义)$")
 _GROWTH = re.compile(r"(增长|增速|下降|提高|降低|增加|减少|增幅|降幅|上涨|涨幅|回落|下跌)$")
 _TARGET_WORDS = re.compile(r"目标|计划|预期")
 # Verbs that open a clause whose object follows the count: 培育10个现代海洋特色产业集聚区.
 _ACTION = re.compile(
     r"(?:新|再|深入|持续|重点|加快|全力|扎实)?(?:覆盖|提速|培育|打造|建设|建成|新建|创建|发挥好|实施|推进|开展|完成|改造|引进|布局|支持|认定|争创|创成|"
-    r"组建|开工|推动|谋划|招引|举办|启动|壮大|抓好|推进好|新增|建好|办好|用好|提升)+"
+    r"组建|开工|推动|谋划|招引|举办|启动|壮大|抓好|推进好|新增|建好|办好|用好|提升|开通|开行|获批|入选|设立|投用|投运|出台|挂牌|发行|争取|安排|优化|打通)+"
 )
+# Words that say which batch, not what is counted: 首批10个零碳产业园区.
+_BATCH = re.compile(r"(?:首|新一|第[一二三四五六七八九十]+|一)批")
+# A rank (居全国第3位): the words that place it, after the name of what is ranked.
+_RANK_WORDS = re.compile(r"(?:稳居|跃居|位居|位列|跃升至|跃升|升至|上升至|居于|居|排名|排在|排|列)?(?:全国|全省|全球|世界|全市|全区|中部|西部|东部|东北)?第$")
+# A name in front of a count: 1593个省重点项目完成投资 names 省重点项目完成投资.
+_LEADING_COUNT = re.compile(rf"^\d+(?:\.\d+)?[万亿]?(?:{quantities.COUNTERS})")
 # The level a period ended at (增加到121万亿元, 提高到65.2%), as against a total over it.
 _END_POINT = re.compile(r"(增加|提高|提升|上升|下降|扩大|缩小)(到|至)$|(增|升|降)至$|降到$")
 _TOTAL = re.compile(r"累计|新增|共|总计|合计|年均")
 # A margin over a benchmark: 高于全国1.5个百分点, 快于经济增速1个百分点.
-_COMPARISON = re.compile(r"^(增速)?((高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)|比上年(加快|回落|提高|下降|上升))")
+_COMPARISON = re.compile(r"^(增速)?((高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)|比[上去]年(加快|回落|提高|下降|上升))")
 # A name that is only the change of the figure before: 比上年增加888万吨, 多增38万人.
 _CHANGE_ONLY = re.compile(r"^(增加|减少|多增|少增|新增|增长|下降|提高|降低|上升|回落|净增)$")
 # The sentence that lists the year's main targets; what follows in its paragraph are targets.
@@ -63,16 +69,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "居民消费价格": ("居民消费价格", "居民消费价格指数", "CPI"),
 }
 _CANONICAL = sorted(((name, canon) for canon, names in SYNONYMS.items() for name in names), key=lambda x: -len(x[0]))
+# A known indicator as the State Council's report names it: its 地区 is the country.
+NATION = "全国"
+NATIONAL_NAMES = {"地区生产总值": "国内生产总值"}
 # Words that name the report's own level, not a part of it: 全省生产总值 is the province's GDP.
 _OWN_LEVEL = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全国|国内|我省|我市|我区|我县|本市|本省|全年|地区|全域|全社会)*$")
 _OWN_LEVEL_PREFIX = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全国|我省|我市|我区|我县|本市|本省|全社会)+")
 # Comparable measures whose change is a difference in points, not a percentage.
 _POINTS = {"%", "个百分点", ":1", "倍"}
 _COUNTERS = frozenset(quantities.COUNTERS.split("|"))
+# The size of the indicator just named: 国内生产总值增长6.6%，总量突破90万亿元.
+_WHOLE = frozenset(("总量", "规模", "总额"))
 # How far (characters) a figure without a name may stand from the figure whose indicator it shares.
 _NEAR = 12
 # A level that grows or shrinks more than this many times between two years is a mispairing.
 IMPLAUSIBLE_RATIO = 50.0
+DOUBTFUL_RATIO = 5.0
 
 
 @dataclass
@@ -84,7 +96,7 @@ class Quantity:
     qualifier: str  # 以上 | 左右 | 以下 | 不少于 | 不低于 | 突破 | 力争 | 预计 | 约 | 余 | ""
     indicator: str  # canonical name: 地区生产总值
     label: str  # the words before the figure, as written: 完成地区生产总值
-    measure: str  # level | growth | share | ratio | increment
+    measure: str  # level | growth | share | ratio | increment | rank
     kind: str  # actual | target
     year: int | None
     text: str  # exact source text: label and figure
@@ -98,6 +110,7 @@ class Quantity:
     period: str = "annual"  # annual | average | cumulative
     scope: str = ""  # "" for the whole region; 其中 or the place/sector named before the indicator
     role: str = ""  # from: the earlier figure of 从A提高到B, which is not this year's
+    added: bool = False  # the year's addition (新增…, also for every item of a list after 新增)
 
     @property
     def family(self) -> str:
@@ -129,7 +142,8 @@ class NumberPair:
         """A figure's range in the new figure's unit, signed: 4.5%—5% → (4.5, 5)."""
         to_new = quantities.factor(q.unit) / quantities.factor(self.new.unit)
         low = q.signed * to_new
-        high = q.signed_high * to_new if q.high is not None else low
+        signed_high = q.signed_high
+        high = low if signed_high is None else signed_high * to_new
         return min(low, high), max(low, high)
 
     @property
@@ -287,14 +301,21 @@ def _quantity(
     `previous` is the figure before it in its sentence, `counted` the last count there."""
     folded = doc.clean.folded
     para_start = folded.rfind("\n", 0, r.start) + 1
-    if _inside_quotes(folded, r.start, para_start):
+    if r.role == "threshold" or _inside_quotes(folded, r.start, para_start):
         return None  # “1+11”, “四个一批”: names, not quantities
     if _NAMED_CAPACITY.match(folded, r.end) and quantities.split_unit(r.unit)[1] not in _COUNTERS:
         return None  # 卓翔3万吨金属新材料项目: a capacity inside a project's name (34个续建项目 is a count)
     label_start = _clause_start(folded, r.start, sentence_start)
     label = folded[label_start : r.start]
     before = folded[sentence_start : r.start]
+    rank = label.endswith("第")
+    if rank:
+        label = _RANK_WORDS.sub("", label)
+        if label.endswith("均"):
+            return None  # 产量均居全国第2位: a rank shared by the items before, none named
     name, measure = _indicator(r.subject or label, r.unit)
+    if rank:
+        measure = "rank"
     if _CHANGE_ONLY.match(name):
         name = ""
     if quantities.is_increment(folded[max(sentence_start, r.start - 8) : r.start]) and quantities.family(r.unit) not in _POINTS:
@@ -307,6 +328,9 @@ def _quantity(
         kind, part_period = "actual", "annual"
     if r.qualifier == "力争" or _TARGET_WORDS.search(label) or in_targets:
         kind = "target"
+    period = part_period or (quantities.period(head + "," + before) if head not in before else quantities.period(before))
+    if period == "annual":
+        period = quantities.moment(label) or period
     return Quantity(
         value=abs(r.value),
         unit=r.unit,
@@ -323,10 +347,22 @@ def _quantity(
         high=abs(r.high) if r.high is not None else None,
         estimate=r.qualifier == "预计" or "预计" in label,
         sign=-1 if r.value < 0 else 1,
-        period=part_period or (quantities.period(head + "," + before) if head not in before else quantities.period(before)),
+        period=period,
         scope=scope,
         role=r.role,
+        added=_added(folded[_list_start(folded, r.start, sentence_start) : label_start], label),
     )
+
+
+def _added(list_lead: str, label: str) -> bool:
+    """新增高新技术企业3500家、科技型中小企业7533家: 新增 before a list is every item's,
+    unless the item says its own (新增运营里程43公里、总里程达到879公里)."""
+    return bool(_ADDITION.search(label) or _ADDITION.search(list_lead) and not _STOCK.search(label))
+
+
+def _list_start(folded: str, pos: int, floor: int) -> int:
+    """Back to the clause break before pos, over the items of a 、 list (新增A3500家、B7533家)."""
+    return max([folded.rfind(c, floor, pos) for c in "，。；：,;:"] + [floor - 1]) + 1
 
 
 def _naming(
@@ -347,20 +383,34 @@ def _naming(
         # figure before names the indicator, and is quoted with it as evidence.
         indicator, scope, text_start = previous.indicator, previous.scope, previous.text_start
     else:
-        if (not label.strip() or label.endswith(("等", "的")) or _ACTION.fullmatch(name)) and quantities.split_unit(r.unit)[1] in _COUNTERS:
-            # 8条高速公路建成通车; 培育10个…集聚区; 建成临沂至滕州等15个项目 (the examples
-            # before 等 are not the indicator, the verb that opens the clause is)
+        bare = _OWN_LEVEL_PREFIX.sub("", name)
+        count_first = measure != "rank" and quantities.split_unit(r.unit)[1] in _COUNTERS
+        count_first = count_first and (not label.strip() or label.endswith(("等", "的")) or bool(_ACTION.fullmatch(bare) or _BATCH.fullmatch(bare)))
+        if count_first:
+            # 8条高速公路建成通车; 培育10个…集聚区; 首批10个零碳产业园区; 建成临沂至滕州等15个项目
+            # (the examples before 等 are not the indicator, the verb that opens the clause is)
             verb = _ACTION.match(normalize_label(label)) if label.endswith("等") else None
             name = (verb.group(0) if verb else "") + _counted(folded, r.end) or name
         indicator, scope = identify(name) if name else ("", "")
         owner = counted or (previous if previous is not None and len(previous.indicator) > 2 and previous.family != r.family else None)
-        if 0 < len(indicator) <= 2 and owner is not None and label_start - owner.end <= 2 * _NEAR:
-            # 省重点项目304个、完成投资4608亿元: the projects' 投资; 新登记经营主体320万户…总量达2037.7万户
-            indicator = owner.indicator + indicator
-        if previous is not None and "其中" in folded[label_start - 3 if label_start >= 3 else 0 : r.start] and len(indicator) <= 3:
+        if (0 < len(indicator) <= 2 or not count_first and _generic(indicator)) and owner is not None and label_start - owner.end <= 2 * _NEAR:
+            # 省重点项目304个、完成投资4608亿元: the projects' 投资; 新登记经营主体320万户…总量达2037.7万户;
+            # 国债资金383亿元、支持项目512个: the projects that money supports
+            indicator = owner.indicator if indicator in _WHOLE and owner.indicator in SYNONYMS else owner.indicator + indicator
+        under = "其中" in folded[label_start - 3 if label_start >= 3 else 0 : r.start]
+        if under and previous is not None and len(indicator) <= 3:
             # 总量达2037.7万户，其中企业929.8万户: a generic name under 其中 is a part of the figure before
             scope = "其中" + previous.indicator
+        elif under and previous is None and len(indicator) <= 4:
+            # 在库项目共17个。其中，签约项目2个: a part of what the sentence before counted
+            scope = "其中"
     return indicator, scope, text_start
+
+
+def _generic(indicator: str) -> bool:
+    """投资, 新增, 支持项目: a name too bare to stand alone (a verb at most, and two characters)."""
+    verb = _ACTION.match(indicator) if len(indicator) > 3 else None
+    return 0 < len(indicator[verb.end() :] if verb else indicator) <= 2
 
 
 def _counted(folded: str, pos: int) -> str:
@@ -398,7 +448,7 @@ def _clause_start(folded: str, pos: int, floor: int) -> int:
 @lru_cache(maxsize=4096)
 def _indicator(label: str, unit: str) -> tuple[str, str]:
     """(indicator words, measure) from the words before a figure."""
-    words = normalize_label(label)
+    words = _LEADING_COUNT.sub("", normalize_label(label))
     for _ in range(4):
         stripped = _TAIL_FILLER.sub("", _LEAD_FILLER.sub("", words))
         if stripped == words:
@@ -410,7 +460,7 @@ def _indicator(label: str, unit: str) -> tuple[str, str]:
     if growth and family in {"%", "个百分点"}:
         measure = "growth"
         words = _TAIL_FILLER.sub("", words[: growth.start()])
-        words = re.sub(r"(同比|比上年)$", "", words)
+        words = re.sub(r"(同比|比[上去]年)$", "", words)
     elif words.endswith(("增速", "增长率")) and family == "%":
         measure = "growth"
         words = words[: -len("增速")] if words.endswith("增速") else words[:-3]
@@ -423,7 +473,7 @@ def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None, str]]:
     first, as their figures are totals over the period, not the year's actuals.
     A part after the review that is not itself a review plans ahead (关于2025年工作);
     a part planning several years (“十五五”时期主要目标任务) sets multi-year targets."""
-    spans = [(s.start, s.end, "period", None, "cumulative") for s in _period_sections(doc)]
+    spans: list[tuple[int, int, str, int | None, str]] = [(s.start, s.end, "period", None, "cumulative") for s in _period_sections(doc)]
     reviewed = False
     for part in doc.meta.parts:
         section = part.section
@@ -517,6 +567,7 @@ def _table_quantities(doc: Document, table: Table) -> list[Quantity]:
                     end=max(cell_start, row_start) + len(cell),
                     estimate=bool(m.group("est")),
                     source="table",
+                    added=bool(_ADDITION.search(name)),
                 )
             )
     return out
@@ -538,7 +589,7 @@ def _comparable(doc: Document, found: list[Quantity]) -> dict[tuple, Quantity]:
     chosen: dict[tuple, Quantity] = {}
     values: dict[tuple, set[float]] = {}
     for q in sorted(found, key=lambda q: (q.source != "text", q.start)):
-        if not q.indicator or q.kind not in {"actual", "target"} or q.role == "from":
+        if not q.indicator or q.kind not in {"actual", "target", "period"} or q.role == "from":
             continue
         if q.year is not None and (q.kind == "actual" and reviews and q.year not in reviews or q.kind == "target" and plans and q.year not in plans):
             continue
@@ -556,8 +607,12 @@ LABEL_MATCH = 0.5  # bigram overlap above which two indicator names are taken as
 _SCOPE = re.compile(r"[省市县]$|[省市区县]级$|其中")
 
 
+# A class bound written before its figure: 超10亿元项目 = 10亿元以上项目.
+_BOUND_BEFORE = re.compile(r"(?:超过|超)(\d+(?:\.\d+)?[千百万亿]*[\u4e00-\u9fff]?元)")
+
+
 def _core_label(indicator: str) -> str:
-    return _LABEL_NOISE.sub("", indicator).replace("增加", "新增")
+    return _BOUND_BEFORE.sub(r"\1以上", _LABEL_NOISE.sub("", indicator)).replace("增加", "新增")
 
 
 _STOCK = re.compile(r"总|累计|保有|存量|在库|规模|达到|达$|增至|增加到|有效期内")
@@ -567,11 +622,7 @@ _ADDITION = re.compile(r"新增|新建|培育|引进|新设|新认定|新培育"
 def _addition_and_stock(a: Quantity, b: Quantity) -> bool:
     """新增发电装机4178万千瓦 is the year's addition, 发电总装机达7582万千瓦 the stock; an
     addition beside a figure several times larger and not called one is taken as a stock."""
-    for x, y in ((a, b), (b, a)):
-        if _ADDITION.search(x.label) and not _ADDITION.search(y.label):
-            if _STOCK.search(y.label) or y.base > 3 * x.base:
-                return True
-    return False
+    return any(x.added and not y.added and (_STOCK.search(y.label) or y.base > 3 * x.base) for x, y in ((a, b), (b, a)))
 
 
 def _contrary(a: Quantity, b: Quantity) -> bool:
@@ -585,7 +636,7 @@ def _total_and_year(a: Quantity, b: Quantity) -> bool:
     return ("累计" in a.label) != ("累计" in b.label) and not any("全年" in q.label or "年度" in q.label for q in (a, b))
 
 
-_OPPOSITES = {frozenset(p) for p in ("内外", "进出", "供排", "城乡", "上下", "男女", "东西", "南北", "大小", "增减", "升降", "高低", "收支", "买卖", "公私", "前后")}
+_OPPOSITES = {frozenset(p) for p in ("内外", "进出", "供排", "城乡", "上下", "男女", "东西", "南北", "大小", "增减", "升降", "高低", "收支", "买卖", "公私", "前后", "开竣")}
 
 
 def _opposite(a: str, b: str) -> bool:
@@ -596,12 +647,12 @@ def _opposite(a: str, b: str) -> bool:
     return len(diff) == 1 and frozenset(diff[0]) in _OPPOSITES
 
 
-def label_similarity(a: str, b: str, scoped: bool = True) -> float:
+def label_similarity(a: str, b: str, scoped: bool = True, counted: bool = False) -> float:
     """How surely two indicator names name one thing: 1 when one ends the other
     (入库国家科技型中小企业 / 评价入库国家科技型中小企业), else their bigram overlap."""
     a, b = _core_label(a), _core_label(b)
-    if not a or not b:
-        return 0.0
+    if not a or not b or _DIGITS.findall(a) != _DIGITS.findall(b):
+        return 0.0  # 500万元以上技改项目 / 2000万元以上的技改项目: the bound names the class
     short, long = sorted((a, b), key=len)
     if scoped and _opposite(a, b):
         return 0.0  # 实际利用内资 / 实际利用外资, 供水管网 / 排水管网
@@ -615,7 +666,28 @@ def label_similarity(a: str, b: str, scoped: bool = True) -> float:
     if len(short) >= 2 and long.endswith(short) and (len(long) <= 3 * len(short) if not scoped else len(long) - len(short) <= 2):
         # 省重点项目 is a part of 重点项目, not the same count
         return 0.0 if scoped and _SCOPE.search(long[: len(long) - len(short)]) else 1.0
+    if scoped and not _same_head_and_kin(a, b, counted):
+        return 0.0
     return dice(a, b)
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _same_head_and_kin(a: str, b: str, counted: bool) -> bool:
+    """Names alike in their characters are one thing only when the head noun (the end of
+    the name of an amount; a count names its noun first) is one (一般公共预算收入 /
+    一般公共预算教育经费 are not) and what narrows it, where both say more than a verb,
+    shares a word (口岸外贸货物吞吐量 / 港口货物吞吐量 do not)."""
+    if not counted and a[-1] != b[-1] and a[-2:] not in b and b[-2:] not in a:
+        return False  # 养老保险金 / 养老金 end alike; 收入 / 经费, 比重 / 占比 do not
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    narrow_a, narrow_b = (_ACTION.sub("", x[: len(x) - n]) for x in (a, b))
+    if len(narrow_a) < 2 or len(narrow_b) < 2 or narrow_a in narrow_b or narrow_b in narrow_a:
+        return True
+    return dice(narrow_a, narrow_b) > 0
 
 
 def dice(a: str, b: str) -> float:
@@ -641,11 +713,11 @@ def match(old: Document, new: Document) -> Numbers:
         # one-year report's are for one year: not the same figures.
         a = {k: q for k, q in a.items() if q.kind != "target"}
         b = {k: q for k, q in b.items() if q.kind != "target"}
-    pairs = [NumberPair(k[0], k[2], k[1], a[k], b[k]) for k in a if k in b and not _contrary(a[k], b[k])]
+    pairs = [_pair(k, a[k], b[k]) for k in a if k in b and not _contrary(a[k], b[k])]
     rest_a = {k: q for k, q in a.items() if k not in b}
     rest_b = {k: q for k, q in b.items() if k not in a}
     scored = sorted(
-        ((label_similarity(ka[0], kb[0]), ka, kb) for ka in rest_a for kb in rest_b if _compatible(ka, kb)),
+        ((label_similarity(ka[0], kb[0], counted=ka[3] in _COUNTERS), ka, kb) for ka in rest_a for kb in rest_b if _compatible(ka, kb)),
         reverse=True,
     )
     used_a, used_b = set(), set()
@@ -656,14 +728,35 @@ def match(old: Document, new: Document) -> Numbers:
             continue
         used_a.add(ka)
         used_b.add(kb)
-        pairs.append(NumberPair(ka[0], ka[2], ka[1], rest_a[ka], rest_b[kb]))
+        pairs.append(_pair(ka, rest_a[ka], rest_b[kb]))
     targets = targets_table(old, new, old_q, new_q)
     used = {id(q) for p in pairs for q in (p.old, p.new)}
     # A main target the lists set side by side is a pair even when its names differ.
     pairs += [t.pair for t in targets if t.pair and id(t.pair.old) not in used and id(t.pair.new) not in used]
-    pairs = [p for p in pairs if plausible(p)]
+    pairs = [p for p in pairs if plausible(p, sure=canonical(p.indicator) in SYNONYMS or label_similarity(p.old.indicator, p.new.indicator) == 1)]
     pairs.sort(key=lambda p: (p.kind != "actual", p.new.start))
+    if old.meta.region == new.meta.region == NATION:
+        pairs = [_national(p) for p in pairs]
+        targets = [replace(t, indicator=NATIONAL_NAMES.get(t.indicator, t.indicator), pair=t.pair and _national(t.pair)) for t in targets]
     return Numbers(old_q, new_q, pairs, targets)
+
+
+def _national(pair: NumberPair) -> NumberPair:
+    return replace(pair, indicator=NATIONAL_NAMES.get(pair.indicator, pair.indicator))
+
+
+def _pair(key: tuple, old: Quantity, new: Quantity) -> NumberPair:
+    """A pair of one indicator; a count whose noun was left out (脱贫人口务工规模超过3300万)
+    is shown in the other's unit (3300万人)."""
+    old, new = _with_noun(old, new), _with_noun(new, old)
+    # A total over the years a review covers is an actual, of its period (cumulative).
+    return NumberPair(key[0], "actual" if key[2] == "period" else key[2], key[1], old, new)
+
+
+def _with_noun(q: Quantity, other: Quantity) -> Quantity:
+    scale, base = quantities.split_unit(q.unit)
+    _other_scale, other_base = quantities.split_unit(other.unit)
+    return replace(q, unit=scale + other_base) if scale and not base and other_base else q
 
 
 def _compatible(ka: tuple, kb: tuple) -> bool:
@@ -673,12 +766,14 @@ def _compatible(ka: tuple, kb: tuple) -> bool:
     return (ma, ka_, pa, sa) == (mb, kb_, pb, sb) and (fa == fb or "" in (fa, fb) and ma == "level")
 
 
-def plausible(pair: NumberPair) -> bool:
-    """A level or count that changes more than fiftyfold in a year names two different things."""
+def plausible(pair: NumberPair, sure: bool = True) -> bool:
+    """A level or count that changes more than fiftyfold in a year names two different
+    things; a pair made on names only alike is doubted from a fivefold change
+    (拆除各类建筑13万平方米 → 拆除违法建筑2.49万平方米)."""
     if pair.measure not in {"level", "increment"}:
         return True
     low, high = sorted((pair.old.base, pair.new.base))
-    return low > 0 and high / low <= IMPLAUSIBLE_RATIO
+    return low > 0 and high / low <= (IMPLAUSIBLE_RATIO if sure else DOUBTFUL_RATIO)
 
 
 def target_lists(doc: Document) -> list[tuple[int, int]]:
@@ -720,7 +815,7 @@ _TARGET_RIDER = re.compile(r"^(在|努力|力争|争取|并|以|确保|同时)")
 
 def _two_figures(folded: str, start: int, at: int, stop: int) -> bool:
     """城镇新增就业47万人以上、城镇调查失业率控制在5.5%以内: two targets, a figure on each side of 、."""
-    after = re.match(r"[^,;，；。、]*", folded[at + 1 : stop]).group(0)
+    after = re.split(r"[,;，；。、]", folded[at + 1 : stop], maxsplit=1)[0]
     return bool(re.search(r"\d", folded[start:at]) and re.match(r"[\u4e00-\u9fff]{2,}[^\d]*\d", after))
 
 
@@ -757,8 +852,8 @@ def targets_table(old: Document, new: Document, old_q: list[Quantity], new_q: li
     by_new = {j: i for i, j in partner.items()}
     rows = []
     for j, (name, text, q) in enumerate(b):
-        i = by_new.get(j)
-        old_row = a[i] if i is not None else None
+        k = by_new.get(j)
+        old_row = a[k] if k is not None else None
         rows.append(_row(name, old_row, (name, text, q)))
     rows += [_row(a[i][0], a[i], None) for i in range(len(a)) if i not in partner]
     return rows

@@ -34,6 +34,7 @@ BASE_UNITS: dict[str, tuple[str, float]] = {
 }
 # Counted things: each its own family.
 COUNTERS = "个|项|所|座|处|条|台|部|件|场|批|株|棵|间|栋|张|单|次|天|只|头|宗|艘|架|位|种|类|份|篇|首|册|轮|支|片|块|列|颗|枚|家"
+_COUNTER_SET = frozenset(COUNTERS.split("|"))
 _UNIT_ALT = "|".join(sorted(BASE_UNITS, key=len, reverse=True)).replace(":1", ":1(?!\\d)")
 _SCALE_ALT = "|".join(sorted(SCALES, key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -53,6 +54,8 @@ _BEFORE = re.compile(r"(不少于|不低于|不超过|不高于|超过|突破|�
 _AFTER = re.compile(r"(以上|左右|以下|以内|上下|及以上)")
 # A decline written as a word right before the figure; 降至/降到 name a level instead.
 _DECLINE = re.compile(r"(下降|降低|减少|回落|下跌|缩减|减轻|缩小)(了|约|近|超过|超)?$")
+# 从60.2%, 由每人每年380元: the earlier end of a change, a few words of what it counts between.
+_FROM = re.compile(r"[从由][\u4e00-\u9fff]{0,5}$")
 _CHANGE = re.compile(
     r"(?P<verb>提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|缩减|回落|增至|降至|升至|降为|增为|达到)(?P<to>到|至|为)?$"
 )
@@ -68,7 +71,7 @@ class Reading:
     end: int  # after the unit and any trailing qualifier
     high: float | None = None  # upper end of a range, signed like value
     qualifier: str = ""  # 以上 | 左右 | 约 | 超过 | 余 | 多 | 近 …
-    role: str = ""  # from | to: the two ends of 从A提高到B
+    role: str = ""  # from | to: the two ends of 从A提高到B; threshold: 10亿元以上项目
     subject: str = ""  # the item of a 分别/均 list this figure belongs to
 
     @property
@@ -97,7 +100,7 @@ def split_unit(unit: str) -> tuple[str, str]:
 
 
 def family(unit: str) -> str:
-    scale, base = split_unit(unit)
+    _scale, base = split_unit(unit)
     return BASE_UNITS.get(base, (base, 1.0))[0]
 
 
@@ -160,7 +163,7 @@ def read(text: str, start: int = 0, end: int | None = None) -> list[Reading]:
                 found.append(reading)
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda r: r.start)
-    found = _lists(chunk, _from_to(chunk, found))
+    found = _lists(chunk, _from_to(chunk, [_threshold(chunk, r) for r in found]))
     return [_replace(r, start=r.start + start, end=r.end + start) for r in found]
 
 
@@ -212,6 +215,28 @@ def _qualified(text: str, start: int, end: int, value: float, unit: str, high: f
     return Reading(value, unit, start, end, high, qualifier)
 
 
+# A bound on an amount that a noun follows names a class of things, not a figure:
+# 总投资10亿元以上项目50个, 500万元以上技改项目, 投资2000万元以上的技改项目.
+# Written before the figure (超10亿元项目50个), a bound is a class only when the things
+# it classes are then counted: 超过900亿元用于民生 spends money.
+_CLASS_NOUN = re.compile(r"的?[\u4e00-\u9fff]")
+_CLASSED_COUNT = re.compile(r"的?[\u4e00-\u9fff]{1,10}\d")
+_CLASS_BOUND = {"以上": _CLASS_NOUN, "以下": _CLASS_NOUN, "及以上": _CLASS_NOUN, "超": _CLASSED_COUNT, "超过": _CLASSED_COUNT}
+
+
+# 公交与轨道50米内换乘比例: a distance that bounds what is measured.
+_WITHIN = re.compile(r"(?:以)?内[\u4e00-\u9fff]")
+
+
+def _threshold(text: str, r: Reading) -> Reading:
+    if not r.qualifier and _WITHIN.match(text, r.end):
+        return _replace(r, role="threshold")
+    follows = _CLASS_BOUND.get(r.qualifier)
+    if follows is None or r.family == "%" or split_unit(r.unit)[1] in _COUNTER_SET:
+        return r  # 10家以上省级质量标杆企业 counts what follows; 80%以上行政村 is a share of them
+    return _replace(r, role="threshold") if follows.match(text, r.end) else r
+
+
 def _from_to(text: str, found: list[Reading]) -> list[Reading]:
     """从A提高到B / 由A降至B: A is the earlier figure, B the later; a decline
     from A to B keeps both as levels (the sign is in their order)."""
@@ -220,7 +245,7 @@ def _from_to(text: str, found: list[Reading]) -> list[Reading]:
         a, b = out[i], out[i + 1]
         lead = text[max(0, a.start - 12) : a.start]
         between = text[a.end : b.start]
-        if not re.search(r"[从由]$", lead) or len(between) > 10 or re.search(r"[,;。、]", between):
+        if not _FROM.search(lead) or len(between) > 10 or re.search(r"[,;。、]", between):
             continue
         if not _CHANGE.search(between) or a.family != b.family:
             continue
@@ -240,7 +265,7 @@ def _replace(r: Reading, **changes) -> Reading:
 
 # The head noun a list's items share: 高技术制造业、装备制造业增加值 → 增加值.
 _HEADS = re.compile(
-    r"(增加值|参保人数|人数|营业收入|收入|投资|产量|产值|总产值|总额|总量|规模|面积|比重|占比|余额|利润|进出口|出口|进口|"
+    r"(增加值|参保人数|人数|营业收入|居民人均可支配收入|收入|投资|产量|产值|总产值|总额|总量|规模|面积|比重|占比|余额|利润|进出口|出口|进口|"
     r"消费|增速|覆盖率|装机容量|装机|客流量|吞吐量|产能|贷款|存款|价格|指数|[率量额数])$"
 )
 
@@ -259,7 +284,7 @@ def _lists(text: str, found: list[Reading]) -> list[Reading]:
         if len(items) < 2:
             continue
         names = [s + tail if not s.endswith(tail) else s for s in items[:-1]] + [items[-1]] if (tail := _shared_tail(items)) else items
-        after = [i for i, r in enumerate(out) if r.start > at and not r.subject]
+        after = [i for i, r in enumerate(out) if r.start > at and not r.subject and r.role != "threshold"]
         if m.group(0) == "分别":
             run = _run(text, out, after)
             # 交通、水利分别完成投资2500亿元、800亿元: the head noun comes after 分别
@@ -268,7 +293,9 @@ def _lists(text: str, found: list[Reading]) -> list[Reading]:
             falls = bool(run) and bool(_DECLINE.search(text[m.end() : out[run[0]].start]))
             for name, i in zip(names, run[: len(names)]):
                 value = -abs(out[i].value) if falls else out[i].value
-                high = -abs(out[i].high) if falls and out[i].high is not None else out[i].high
+                high = out[i].high
+                if falls and high is not None:
+                    high = -abs(high)
                 out[i] = _replace(out[i], value=value, high=high, subject=_strip_verb(name) + (shared if len(shared) >= 2 and not name.endswith(shared) else ""))
         elif after:
             first = out[after[0]]
@@ -285,13 +312,21 @@ def _shared_tail(items: list[str]) -> str:
     last = items[-1]
     if any(_HEADS.search(s) for s in items[:-1]):
         return ""  # 生产安全事故起数和死亡人数: each item names itself
-    head = _HEADS.search(last)
-    if head and len(head.group(1)) >= 2 and len(last) > len(head.group(1)) + 1:
-        return head.group(1)
     lengths = {len(s) for s in items[:-1]}
     if len(lengths) == 1 and len(last) > (n := lengths.pop()) + 1 and last[n - 1] == items[0][-1]:
-        return last[n:]  # parallel items (“保交楼”“保交房”…) end alike
-    return head.group(1) if head and len(last) > 2 else ""
+        return last[n:]  # parallel items (城镇居民、农村居民人均可支配收入; “保交楼”“保交房”…) end alike
+    head = _head(last)
+    if len(head) >= 2 and len(last) > len(head) + 1:
+        return head
+    return head if head and len(last) > 2 else ""
+
+
+def _head(name: str) -> str:
+    """The head nouns ending a name, as many as stand together: 普惠小微贷款余额 → 贷款余额."""
+    head = ""
+    while (m := _HEADS.search(name[: len(name) - len(head)])) and (not head or len(m.group(1)) >= 2):
+        head = m.group(1) + head
+    return head
 
 
 _LIST_VERB = re.compile(r"^(再|又|还|也)?(完成|实现|达到|达|增长|增加|下降|提高|为|超过|突破|新增)?|(达到|达|增长|增加|下降|提高|为|超过|突破|约|近|超)$")
@@ -321,7 +356,20 @@ _CUMULATIVE = re.compile(
     r"十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|(?:19|20)\d\d年以来|党的[^,;。]{1,6}大以来|以来"
 )
 _YEAR_SO_FAR = re.compile(r"(今年|年初|年内)以来")
-_INCREMENT = re.compile(r"比上年(?:末)?(?:增加|多增|少增|多|新增|减少|少)$")
+_INCREMENT = re.compile(r"比(?:上|去)年(?:末)?(?:增加|多增|少增|多|新增|减少|少)$")
+
+
+# A rate read at one moment or as the mean of the year's months: 年末城镇调查失业率5.5%
+# and 城镇调查失业率平均为5.2% are not one figure.
+_YEAR_END = re.compile(r"年末|年底")
+_YEAR_MEAN = re.compile(r"(?<![国省市区])平均(?:为|值为?|是)?$")  # 高于全国平均: a benchmark
+
+
+def moment(label: str) -> str:
+    """year-end | year-mean | "": when in the year a figure is read, from the words of its clause."""
+    if _YEAR_END.search(label):
+        return "year-end"
+    return "year-mean" if _YEAR_MEAN.search(label) else ""
 
 
 def period(before: str) -> str:

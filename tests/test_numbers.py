@@ -46,7 +46,7 @@ def test_indicator_value_unit_from_the_words_before():
 
 
 def test_growth_after_a_level_belongs_to_its_indicator():
-    level, growth = quantities("全区完成地区生产总值263.06亿元，同比增长4.8%；")
+    _level, growth = quantities("全区完成地区生产总值263.06亿元，同比增长4.8%；")
     assert (growth.indicator, growth.measure, growth.value, growth.unit) == ("地区生产总值", "growth", 4.8, "%")
     assert growth.text == "地区生产总值263.06亿元，同比增长4.8%" or growth.text.endswith("同比增长4.8%")
 

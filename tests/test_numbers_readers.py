@@ -169,21 +169,45 @@ def test_overall_recall_and_precision():
     assert right / (right + len(wrong)) >= 0.97, (f"right {right}, wrong {len(wrong)}", wrong)
 
 
-ALT_YEARS = [1995, 2000, 2005, 2010, 2012, 2015, 2016, 2019, 2021, 2022]
+def alt_years() -> list[int]:
+    """The years whose report both national/ and national_alt/ hold."""
+    if not SHARED_CORPUS.is_dir():
+        return []
+    return sorted(int(p.name[:4]) for p in (SHARED_CORPUS / "national_alt").glob("*_gwr.txt") if (SHARED_CORPUS / "national" / p.name).is_file())
+
+
+# Where the structure stage reads the two copies differently, few figures get a kind to compare.
+FEW_COMPARED = {
+    1998: "measured 5/51 paired: neither copy has a review part and only national_alt finds the year planned (issue 15)",
+    2002: "measured 0/23: the report is arranged by topic, no part is found as review or plan in either copy (issue 15)",
+    2013: "measured 7/121: national_alt/2013 finds no review, targets or tasks part (issue 15)",
+}
+
+
+@cache
+def same_report(year: int):
+    return match(document(SHARED_CORPUS / "national" / f"{year}_gwr.txt"), document(SHARED_CORPUS / "national_alt" / f"{year}_gwr.txt"))
 
 
 @needs_corpus
-@pytest.mark.parametrize("year", ALT_YEARS)
+@pytest.mark.parametrize("year", alt_years())
 def test_the_same_report_from_two_sources_changes_no_figure(year):
     """national/Y and national_alt/Y are one report copied twice: every pair is a figure
     beside itself (in either unit: 223万公顷 = 3345万亩), and so is every main target."""
-    old, new = document(SHARED_CORPUS / "national" / f"{year}_gwr.txt"), document(SHARED_CORPUS / "national_alt" / f"{year}_gwr.txt")
-    result = match(old, new)
+    result = same_report(year)
     changed = [(p.indicator, p.old.text[-25:], p.new.text[-25:]) for p in result.pairs if not unchanged(p)]
-    assert result.pairs and not changed
-    assert len(result.pairs) >= 0.5 * min(len(result.old), len(result.new))
+    assert not changed
     moved = [(t.old, t.new) for t in result.targets if plain(t.old) != plain(t.new)]
     assert not moved
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    "year", [pytest.param(y, marks=[pytest.mark.xfail(strict=False, reason=FEW_COMPARED[y])] if y in FEW_COMPARED else []) for y in alt_years()]
+)
+def test_the_same_report_from_two_sources_pairs_its_figures(year):
+    result = same_report(year)
+    assert result.pairs and len(result.pairs) >= 0.5 * min(len(result.old), len(result.new))
 
 
 def unchanged(p: NumberPair) -> bool:
@@ -217,7 +241,7 @@ def target_agreement(path: Path) -> tuple[list, list]:
     for cells in read_tsv(path):
         if cells[0] == "indicator" or len(cells) < 3:
             continue
-        _, old_text, new_text = (cells + [""])[:3]
+        _, old_text, new_text = ([*cells, ""])[:3]
         ok = any(same_text(r.old, old_text) and same_text(r.new, new_text) for r in rows)
         (agreed if ok else disagreed).append((old_text, new_text))
     return agreed, disagreed
