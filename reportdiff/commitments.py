@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .align import Alignment, align
 from .document import Document
 from .numbers import Quantity, extract, label_similarity
 from .structure import Section
@@ -52,13 +53,20 @@ _NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后
 # How alike a review sentence and a promise must be for the review to speak of it: the
 # share of the promise's content words (weighted by rarity) that the sentence repeats.
 EVIDENCE_MATCH = 0.3
+# In the review section aligned with the promise's plan section the topic is vouched for.
+LINKED_MATCH = 0.3
 # A promise made again in the next plan repeats more of its wording.
-REPEAT_MATCH = 0.4
+REPEAT_MATCH = 0.35
 # And of what the promise acts on (its content words), this share at least.
 CORE_MATCH = 0.5
+KEY_WAIVED = 0.65
 # Bounds that keep the search for evidence linear in the length of the reports.
 COMMON_BIGRAM = 64
 CANDIDATES = 16
+# A target that adds during the year (新增…75个) is met by what was added, not by a stock
+# the year ended at (累计建设…2070个, 增至1125家).
+_ADDS = re.compile(r"新增|新建|新培育|新认定|新开工|新开办|新创建|增加(?!到|至)")
+_STOCK_LEVEL = re.compile(r"累计|增至|增加到|提高到|达到|总数|总量|共有|拥有|总计|保有|累积|覆盖")
 # Indicators whose target is a limit: lower is better (prices, unemployment, deficits, accidents, pollution).
 _CEILING = re.compile(r"价格|物价|失业率|赤字率|负债率|事故|死亡|PM2\.?5|细颗粒物|浓度")
 # How far below a 左右 target an outcome may fall and still count as met.
@@ -80,10 +88,15 @@ class Commitment:
     outcome_text: str | None = None
     carried_text: str | None = None
     reason: str = ""
-    plan_section: str = ""
+    section: Section | None = None  # the innermost plan section it stands in
+    pair: int | None = None  # the index, in the alignment's pairs, of the plan→review pair of that section (or the nearest above)
     plan_section_text: str = ""  # the sentence the promise stands in (names its place)
     words: frozenset[str] = frozenset()  # a policy action's bigrams, to find it again
     core: frozenset[str] = frozenset()  # the bigrams of its content words: what it acts on, not how
+
+    @property
+    def plan_section(self) -> str:
+        return self.section.heading if self.section else ""
 
 
 @dataclass
@@ -105,8 +118,10 @@ def track(
     new_quantities: list[Quantity] | None = None,
     old_tokens: Tokens | None = None,
     new_tokens: Tokens | None = None,
+    alignment: Alignment | None = None,
 ) -> Commitments:
-    """Every commitment of the old report's plan, checked against the new report."""
+    """Every commitment of the old report's plan, checked against the new report; with the
+    alignment of the two, each is looked for first where its plan section's review stands."""
     year = old.meta.plans[0] if old.meta.plans and old.meta.kind != "five_year_plan" else None
     if year is None:
         return Commitments(None, False, f"{Path(old.source.path).name} has no one-year plan to check (it is a {old.meta.kind.replace('_', ' ')})")
@@ -115,8 +130,9 @@ def track(
         return Commitments(year, False, f"the old report plans {year}, but the new one reviews {reviewed}: nothing to check its plan against")
     old_q = old_quantities if old_quantities is not None else extract(old)
     new_q = new_quantities if new_quantities is not None else extract(new)
-    review = _Review(new, year, new_q, new_tokens or Tokens.of(new.text))
-    items = [_check(c, review) for c in _promises(old, year, old_q, old_tokens or Tokens.of(old.text))]
+    links = _Links(alignment)
+    review = _Review(new, year, new_q, new_tokens or Tokens.of(new.text), links)
+    items = [_check(c, review) for c in _promises(old, year, old_q, old_tokens or Tokens.of(old.text), links)]
     # What a reader checks first: targets missed, then what was reported, the figures before the words.
     order = {"missed": 0, "partial": 1, "met": 2, "carried_over": 3, "not_reported": 4}
     kinds = {"quantitative": 0, "qualitative": 1, "deed": 2, "action": 3}
@@ -127,6 +143,24 @@ def track(
 def _parts(doc: Document, which: str, year: int) -> list[Section]:
     roles = {"review"} if which == "review" else {"targets", "tasks"}
     return [p.section for p in doc.meta.parts if p.role in roles and year in p.years and len(p.years) == 1]
+
+
+class _Links:
+    """The alignment's plan→review pairs: which pair an old plan section stands in (the most
+    alike, where several), and the review sections of each pair."""
+
+    def __init__(self, alignment: Alignment | None):
+        self.pair: dict[Section, int] = {}
+        self.review: dict[int, _Spans] = {}
+        pairs = alignment.pairs if alignment else []
+        best: dict[Section, float] = {}
+        for i, p in enumerate(pairs):
+            if p.relation != "plan_to_review" or not p.old or not p.new:
+                continue
+            self.review[i] = _Spans(_extent(p.new))
+            for s in p.old:
+                if p.similarity > best.get(s, -1.0):
+                    best[s], self.pair[s] = p.similarity, i
 
 
 class _Spans:
@@ -177,14 +211,17 @@ class _Review:
     retrospectives aside), its plan for the next year, and the review's figures indexed by
     what they measure."""
 
-    def __init__(self, doc: Document, year: int, quantities: list[Quantity], tokens: Tokens):
+    def __init__(self, doc: Document, year: int, quantities: list[Quantity], tokens: Tokens, links: _Links):
         self.text = _Text(doc)
+        self.links = links
         review_parts = _parts(doc, "review", year)
         self.review = _Spans(_extent(review_parts))
         self.periods = _Spans(_extent(_periods(doc)))
         self.plan_next = _parts(doc, "plan", year + 1)
         self.plan_spans = _Spans(_extent(self.plan_next))
-        actual = [q for q in quantities if q.kind == "actual" and self.reports(q.start)]
+        # A total over several years or an average is not the year's figure, nor the earlier
+        # end of 从A提高到B.
+        actual = [q for q in quantities if q.kind == "actual" and self.reports(q.start) and q.period == "annual" and q.role != "from"]
         # The earliest figure of each indicator: of equally close outcomes, the first one stands.
         self.by_indicator: dict[tuple[str, str], dict[str, Quantity]] = {}
         for q in actual:
@@ -192,6 +229,7 @@ class _Review:
         self.by_kind: dict[tuple[str, str], list[Quantity]] = {}
         for q in sorted(actual, key=lambda q: q.start):
             self.by_kind.setdefault((q.measure, q.family), []).append(q)
+        self.kind_starts = {k: [q.start for q in kin] for k, kin in self.by_kind.items()}
         # Policy actions are looked for in the whole review, five-year retrospectives
         # included: they may say an action was done, though their figures are not the year's.
         self.said = _Sentences(self.text, tokens, review_parts, skip=_PROBLEMS)
@@ -200,6 +238,10 @@ class _Review:
         total = len(self.said.words) + len(self.promised.words) + 1
         self.weight = {w: math.log(total / n) for w, n in df.items()}
         self.rare = math.log(total * 2)  # a word the new report never uses
+
+    def linked(self, c: Commitment) -> _Spans | None:
+        """The review sections aligned with the promise's plan section."""
+        return self.links.review.get(c.pair) if c.pair is not None else None
 
     def reports(self, pos: int) -> bool:
         """In the one-year review, not a five-year retrospective."""
@@ -227,33 +269,43 @@ class _Sentences:
                     self.words.append(words)
                 pos = end
 
-    def closest(self, words: frozenset[str], weight: dict[str, float], rare: float, core: frozenset[str] = frozenset()) -> tuple[float, tuple[int, int]] | None:
+    def closest(
+        self, words: frozenset[str], weight: dict[str, float], rare: float, core: frozenset[str] = frozenset(), within: _Spans | None = None
+    ) -> tuple[float, tuple[int, int]] | None:
         """The sentence that repeats the largest (rarity-weighted) share of `words`, among
         those that repeat at least CORE_MATCH of `core` (what the promise acts on: two
         promises alike only in 深入开展 or 加快实施 are not the same promise).
 
         Candidates are the sentences sharing the bigrams found in at most COMMON_BIGRAM
         sentences (a common one weighs little and would make the search quadratic), the
-        CANDIDATES most alike of them then scored on every bigram.
+        CANDIDATES most alike of them then scored on every bigram. With `within`, only the
+        sentences that start in those spans.
         """
         total = sum(weight.get(w, rare) for w in words)
         core_total = sum(weight.get(w, rare) for w in core)
-        # The most telling thing the promise names (国防 in 加快实施国防发展重大工程) must be there.
-        key = max(core, key=lambda w: (weight.get(w, rare), w)) if core else None
+        # The most telling thing the promise names (国防 in 加快实施国防发展重大工程) must be there,
+        # of what the new report says at all: a word it never uses is reworded, not evidence of silence.
+        used = [w for w in core if w in weight]
+        key = max(used, key=lambda w: (weight[w], w)) if used else None
         votes: Counter = Counter()
         for w in words:
             found = self.postings.get(w, ())
             if len(found) <= COMMON_BIGRAM:
                 for n in found:
-                    votes[n] += weight.get(w, rare)
+                    if within is None or self.spans[n][0] in within:
+                        votes[n] += weight.get(w, rare)
         scored = []
         for n, _ in votes.most_common(CANDIDATES):
             shared = words & self.words[n]
             if len(shared) < 2:
                 continue  # one shared bigram is a topic, not the same promise
-            if key is not None and (key not in shared or sum(weight.get(w, rare) for w in core & shared) < CORE_MATCH * core_total):
+            share = sum(weight.get(w, rare) for w in shared)
+            core_share = sum(weight.get(w, rare) for w in core & shared) / core_total if core else 1.0
+            # A sentence that repeats most of the promise may reword its rarest piece (行政村 → 村).
+            waived = core_share >= KEY_WAIVED or share >= KEY_WAIVED * total
+            if key is not None and (core_share < CORE_MATCH or key not in shared and not waived):
                 continue
-            scored.append((sum(weight.get(w, rare) for w in shared), n))
+            scored.append((share, n))
         if not scored:
             return None
         # The largest share wins; of equal shares, the earliest sentence.
@@ -280,6 +332,13 @@ def _stock(word: str) -> bool:
     return any(word[:i] in STOPWORDS and (word[i:] in STOPWORDS or _stock(word[i:])) for i in range(2, len(word) - 1))
 
 
+def _clause_at(folded: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """The clause (between commas, within the sentence start–end) around pos."""
+    clause_start = max([folded.rfind(ch, start, pos) + 1 for ch in "，,"] + [start])
+    clause_end = min([i for i in (folded.find(ch, pos, end) for ch in "，,") if i >= 0] + [end])
+    return clause_start, clause_end
+
+
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
@@ -293,12 +352,12 @@ def _periods(doc: Document) -> list[Section]:
     return [s for s in doc.outline.walk() if s.kind == "period"]
 
 
-def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Tokens) -> list[Commitment]:
+def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Tokens, links: _Links) -> list[Commitment]:
     plan = _parts(doc, "plan", year)
     in_plan = _Spans(_extent(plan))
     text = _Text(doc)
     folded = text.folded
-    headings = _Headings(plan)
+    places = _Places(plan, links)
     out: list[Commitment] = []
     seen_spans: set[tuple[int, int]] = set()
     for q in quantities:
@@ -307,10 +366,12 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
         if q.label.rstrip().endswith("等"):
             continue  # 平顶山市第六人民医院健康养护中心等23个项目开工: a deed on named projects
         s_start, s_end = text.sentence_at(q.start)
+        c_start, c_end = _clause_at(folded, q.start, s_start, s_end)
         out.append(
             Commitment(
-                plan_text=q.text, kind="quantitative", target=q, plan_section=headings.at(q.start),
+                plan_text=q.text, kind="quantitative", target=q, **places.at(q.start),
                 plan_section_text=folded[s_start:q.start],
+                words=_telling(folded[c_start:c_end]), core=_content_bigrams(tokens.between(c_start, c_end)),
             )
         )
     # Targets that count as checked already, by position: a deed clause holding one is not a second promise.
@@ -338,15 +399,15 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
                     plan_text=doc.span_text(clause_start, clause_end).rstrip("，。；,;"),
                     kind="deed",
                     names=names,
-                    plan_section=headings.at(m.start()),
+                    **places.at(m.start()),
                 )
             )
     taken = [(c.target.text_start if c.target.text_start >= 0 else c.target.start, c.target.end) if c.target else None for c in out]
-    out += _actions(doc, plan, tokens, text, headings, sorted(span for span in taken if span) + sorted(seen_spans))
+    out += _actions(doc, plan, tokens, text, places, sorted(span for span in taken if span) + sorted(seen_spans))
     return out
 
 
-def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, headings: _Headings, taken: list[tuple[int, int]]) -> list[Commitment]:
+def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, places: _Places, taken: list[tuple[int, int]]) -> list[Commitment]:
     """Policy actions of a plan, one per clause; clauses holding a target or a deed already
     listed are not listed again, numbered headings (the topic of what follows) are not
     promises, and neither are sentences about the past or the situation."""
@@ -372,27 +433,38 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, he
             kind = "qualitative" if start in targets else "action"
             out.append(
                 Commitment(
-                    plan_text=doc.span_text(start, end).strip(), kind=kind, plan_section=headings.at(start),
+                    plan_text=doc.span_text(start, end).strip(), kind=kind, **places.at(start),
                     words=_telling(clause), core=_content_bigrams(tokens.between(start, end)),
                 )
             )
     return out
 
 
-class _Headings:
-    """The heading of the innermost section around a position."""
+class _Places:
+    """Where a position of the plan stands: its innermost section, and the plan→review pair
+    of that section or of the nearest section above it that has one."""
 
-    def __init__(self, parts: list[Section]):
+    def __init__(self, parts: list[Section], links: _Links):
         self.sections = [s for part in parts for s in part.walk()]  # reading order: an outer section before its inner ones
         self.starts = [s.start for s in self.sections]
+        self.parent = {child: s for s in self.sections for child in s.children}
+        self.links = links
 
-    def at(self, pos: int) -> str:
+    def section(self, pos: int) -> Section | None:
         # The innermost section holding pos is the last-starting one that holds it.
         for i in range(bisect.bisect_right(self.starts, pos) - 1, -1, -1):
             section = self.sections[i]
             if section.start <= pos < section.end:
-                return section.heading
-        return ""
+                return section
+        return None
+
+    def at(self, pos: int) -> dict:
+        """The fields of a Commitment that say where it stands."""
+        section = self.section(pos)
+        s = section
+        while s is not None and s not in self.links.pair:
+            s = self.parent.get(s)
+        return {"section": section, "pair": self.links.pair[s] if s is not None else None}
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -413,9 +485,10 @@ def _check(c: Commitment, review: _Review) -> Commitment:
     if c.kind == "quantitative":
         target = c.target
         kin = review.by_indicator.get((target.measure, target.family), {})
-        scored = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in kin.items()]
+        # A figure of another scope (其中…, a part of the region or sector) answers another target.
+        scored = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in kin.items() if _answers(c, q)]
         scored = [x for x in scored if x[0] >= OUTCOME_MATCH]
-        outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, review)
+        outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, review) or _in_reporting_sentence(c, review)
         if outcome is not None:
             c.outcome = outcome
             c.outcome_text = outcome.text
@@ -459,8 +532,8 @@ def _check(c: Commitment, review: _Review) -> Commitment:
 def _check_action(c: Commitment, review: _Review) -> Commitment:
     """Reported done is met, reported under way is partial; not done and promised again in
     the next plan is carried over; silence is not reported."""
-    said = review.said.closest(c.words, review.weight, review.rare, c.core)
-    if said and said[0] >= EVIDENCE_MATCH:
+    said = _evidence(c, review)
+    if said:
         start, end = said[1]
         c.outcome_text = review.text.doc.span_text(start, end).strip()
         # Incompleteness is read in the clause that speaks of the promise, and a word the
@@ -481,6 +554,19 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     return c
 
 
+def _evidence(c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] | None:
+    """The review sentence that reports on a policy action: first in the review sections
+    aligned with its plan section, where the topic is vouched for and less of the wording
+    need be repeated, then anywhere in the review."""
+    linked = review.linked(c)
+    if linked is not None:
+        said = review.said.closest(c.words, review.weight, review.rare, c.core, within=linked)
+        if said and said[0] >= LINKED_MATCH:
+            return said
+    said = review.said.closest(c.words, review.weight, review.rare, c.core)
+    return said if said and said[0] >= EVIDENCE_MATCH else None
+
+
 def _closest_clause(sentence: str, words: frozenset[str]) -> str:
     """The clause of a sentence that shares most of the bigrams in `words`."""
     clauses = re.split(r"[，,：:]", sentence)
@@ -492,15 +578,42 @@ def _by_named_context(c: Commitment, review: _Review) -> Quantity | None:
     figure of the same unit in a sentence that names the same place."""
     target = c.target
     kin = review.by_kind.get((target.measure, target.family), [])
-    starts = [q.start for q in kin]
+    starts = review.kind_starts.get((target.measure, target.family), [])
     best: Quantity | None = None
     for name in [_core(n) for n in _names(c.plan_section_text)] if c.plan_section_text else []:
         for pos in review.text.find(name):
             start, end = review.text.sentence_at(pos)
             i = bisect.bisect_left(starts, start)
-            if i < len(kin) and kin[i].start < end and (best is None or kin[i].start < best.start):
+            if i < len(kin) and kin[i].start < end and _answers(c, kin[i]) and (best is None or kin[i].start < best.start):
                 best = kin[i]
     return best
+
+
+def _in_reporting_sentence(c: Commitment, review: _Review) -> Quantity | None:
+    """A target whose indicator the review names otherwise (推动3900多个项目投产达效 /
+    3920个新投产项目): a figure of the same measure and unit in the review sentence that
+    reports on the promise's clause, whose own words share what the promise acts on."""
+    said = _evidence(c, review)
+    if said is None:
+        return None
+    start, end = said[1]
+    target = c.target
+    kin = review.by_kind.get((target.measure, target.family), [])
+    i = bisect.bisect_left(review.kind_starts.get((target.measure, target.family), []), start)
+    for q in kin[i:]:
+        if q.start >= end:
+            break
+        if _answers(c, q) and c.core & _telling(q.label):
+            return q
+    return None
+
+
+def _answers(c: Commitment, q: Quantity) -> bool:
+    """Whether a review figure can answer a target at all: the same scope (a figure of 其中…
+    or of a part answers another target), and an addition (its clause up to the figure says
+    新增) answered by an addition."""
+    adds = _ADDS.search(re.split(r"[，,；;]", c.plan_section_text)[-1])
+    return q.scope == c.target.scope and not (adds and _STOCK_LEVEL.search(q.label))
 
 
 def _all_done(names, review: _Review) -> bool:
@@ -595,11 +708,12 @@ def lives(docs: list[Document]) -> tuple[list[Life], list[str]]:
             continue
         year = doc.meta.plans[0]
         quantities = extract(doc)
-        promises = _promises(doc, year, quantities, tokens[i])
+        promises = _promises(doc, year, quantities, tokens[i], _Links(None))
         checked: dict[str, Commitment] = {}
         for k, later in enumerate(docs[i + 1 :], i + 1):
             if year in later.meta.reviews:
-                checked = {c.plan_text: c for c in track(doc, later, quantities, None, tokens[i], tokens[k]).items}
+                aligned = align(doc, later, tokens[i], tokens[k])
+                checked = {c.plan_text: c for c in track(doc, later, quantities, None, tokens[i], tokens[k], aligned).items}
                 reviewer = later
                 break
         else:

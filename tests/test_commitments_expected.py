@@ -5,6 +5,7 @@ Bars from the issue: the tool agrees on ≥85% of the listed commitments, never 
 """
 from __future__ import annotations
 
+from reportdiff import compare
 from reportdiff.clean import fold
 from reportdiff.commitments import track
 
@@ -18,7 +19,7 @@ def norm(text: str) -> str:
 
 
 def judged():
-    result = track(seed("000"), seed("001"))
+    result = compare(seed("000"), seed("001")).commitments
     rows = []
     for plan, status, *_ in read_tsv(PATH):
         want = norm(plan)
