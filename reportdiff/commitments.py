@@ -9,6 +9,7 @@ plan. Each commitment gets a status with the exact text that supports it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter
@@ -49,7 +50,7 @@ _CLAUSE = re.compile(r"(?:“[^”\n]*”|[^，,；;。！？：:\n“])+")
 _TARGETS = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:是|为|建议为)?[：:]")
 _PAST = re.compile(r"已经|已|了[，。；]?$|过去|去年")
 # What a review says of an action that is not yet done.
-_NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点")
+_NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点|有序展开|全面展开|基本完成")
 # How alike a review sentence and a promise must be for the review to speak of it: the
 # share of the promise's content words (weighted by rarity) that the sentence repeats.
 EVIDENCE_MATCH = 0.3
@@ -60,6 +61,7 @@ REPEAT_MATCH = 0.35
 # And of what the promise acts on (its content words), this share at least.
 CORE_MATCH = 0.5
 KEY_WAIVED = 0.65
+NAME_RUN = 4  # consecutive bigrams: five characters
 # Bounds that keep the search for evidence linear in the length of the reports.
 COMMON_BIGRAM = 64
 CANDIDATES = 16
@@ -91,8 +93,12 @@ class Commitment:
     section: Section | None = None  # the innermost plan section it stands in
     pair: int | None = None  # the index, in the alignment's pairs, of the plan→review pair of that section (or the nearest above)
     plan_section_text: str = ""  # the sentence the promise stands in (names its place)
-    words: frozenset[str] = frozenset()  # a policy action's bigrams, to find it again
+    grams: tuple[str, ...] = ()  # its clause's bigrams in reading order, to find it again
     core: frozenset[str] = frozenset()  # the bigrams of its content words: what it acts on, not how
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.grams)
 
     @property
     def plan_section(self) -> str:
@@ -270,7 +276,7 @@ class _Sentences:
                 pos = end
 
     def closest(
-        self, words: frozenset[str], weight: dict[str, float], rare: float, core: frozenset[str] = frozenset(), within: _Spans | None = None
+        self, grams: tuple[str, ...], weight: dict[str, float], rare: float, core: frozenset[str] = frozenset(), within: _Spans | None = None
     ) -> tuple[float, tuple[int, int]] | None:
         """The sentence that repeats the largest (rarity-weighted) share of `words`, among
         those that repeat at least CORE_MATCH of `core` (what the promise acts on: two
@@ -281,6 +287,7 @@ class _Sentences:
         CANDIDATES most alike of them then scored on every bigram. With `within`, only the
         sentences that start in those spans.
         """
+        words = frozenset(grams)
         total = sum(weight.get(w, rare) for w in words)
         core_total = sum(weight.get(w, rare) for w in core)
         # The most telling thing the promise names (国防 in 加快实施国防发展重大工程) must be there,
@@ -301,8 +308,9 @@ class _Sentences:
                 continue  # one shared bigram is a topic, not the same promise
             share = sum(weight.get(w, rare) for w in shared)
             core_share = sum(weight.get(w, rare) for w in core & shared) / core_total if core else 1.0
-            # A sentence that repeats most of the promise may reword its rarest piece (行政村 → 村).
-            waived = core_share >= KEY_WAIVED or share >= KEY_WAIVED * total
+            # A sentence that repeats most of the promise may reword its rarest piece (行政村 → 村),
+            # and one that repeats a name whole (济南机场二期) speaks of the same thing.
+            waived = core_share >= KEY_WAIVED or share >= KEY_WAIVED * total or _longest_run(grams, shared) >= NAME_RUN
             if key is not None and (core_share < CORE_MATCH or key not in shared and not waived):
                 continue
             scored.append((share, n))
@@ -313,12 +321,25 @@ class _Sentences:
         return share / total, self.spans[n]
 
 
-def _telling(clause: str) -> frozenset[str]:
-    """What a clause is about, as its character bigrams (figures and punctuation aside):
-    bigrams find 国有企业改革 in 国企改革 and 前沿领域 in 前沿技术, where words would not;
-    how rare each bigram is in the report weighs it."""
+def _grams(clause: str) -> tuple[str, ...]:
+    """What a clause is about, as its character bigrams in reading order (figures and
+    punctuation aside): bigrams find 国有企业改革 in 国企改革 and 前沿领域 in 前沿技术, where
+    words would not; how rare each bigram is in the report weighs it."""
     chars = [c for c in clause if "\u4e00" <= c <= "\u9fff" or c.isalpha()]
-    return frozenset(a + b for a, b in zip(chars, chars[1:]))
+    return tuple(a + b for a, b in itertools.pairwise(chars))
+
+
+def _telling(clause: str) -> frozenset[str]:
+    return frozenset(_grams(clause))
+
+
+def _longest_run(grams: tuple[str, ...], shared: frozenset[str]) -> int:
+    """The most consecutive bigrams of a clause a sentence repeats: 5 for 济南机场二期."""
+    best = run = 0
+    for g in grams:
+        run = run + 1 if g in shared else 0
+        best = max(best, run)
+    return best
 
 
 def _content_bigrams(tokens: list[str]) -> frozenset[str]:
@@ -371,7 +392,7 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
             Commitment(
                 plan_text=q.text, kind="quantitative", target=q, **places.at(q.start),
                 plan_section_text=folded[s_start:q.start],
-                words=_telling(folded[c_start:c_end]), core=_content_bigrams(tokens.between(c_start, c_end)),
+                grams=_grams(folded[c_start:c_end]), core=_content_bigrams(tokens.between(c_start, c_end)),
             )
         )
     # Targets that count as checked already, by position: a deed clause holding one is not a second promise.
@@ -434,7 +455,7 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
             out.append(
                 Commitment(
                     plan_text=doc.span_text(start, end).strip(), kind=kind, **places.at(start),
-                    words=_telling(clause), core=_content_bigrams(tokens.between(start, end)),
+                    grams=_grams(clause), core=_content_bigrams(tokens.between(start, end)),
                 )
             )
     return out
@@ -545,7 +566,7 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
             return c
         c.status, c.reason = "partial", f"reported under way ({unfinished[0]})"
     # A qualitative target set again next year is a new year's target, not a promise carried over.
-    again = review.promised.closest(c.words, review.weight, review.rare, c.core) if c.kind == "action" else None
+    again = review.promised.closest(c.grams, review.weight, review.rare, c.core) if c.kind == "action" else None
     if again and again[0] >= REPEAT_MATCH:
         start, end = again[1]
         c.status, c.carried_text, c.reason = "carried_over", review.text.doc.span_text(start, end).strip(), "promised again in the next plan"
@@ -560,17 +581,19 @@ def _evidence(c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] |
     need be repeated, then anywhere in the review."""
     linked = review.linked(c)
     if linked is not None:
-        said = review.said.closest(c.words, review.weight, review.rare, c.core, within=linked)
+        said = review.said.closest(c.grams, review.weight, review.rare, c.core, within=linked)
         if said and said[0] >= LINKED_MATCH:
             return said
-    said = review.said.closest(c.words, review.weight, review.rare, c.core)
+    said = review.said.closest(c.grams, review.weight, review.rare, c.core)
     return said if said and said[0] >= EVIDENCE_MATCH else None
 
 
 def _closest_clause(sentence: str, words: frozenset[str]) -> str:
-    """The clause of a sentence that shares most of the bigrams in `words`."""
+    """The clause of a sentence that shares most of the bigrams in `words`, with the clause
+    that continues it (…中央层面基本完成，地方层面有序展开)."""
     clauses = re.split(r"[，,：:]", sentence)
-    return max(clauses, key=lambda clause: len(words & {clause[i : i + 2] for i in range(len(clause) - 1)}))
+    best = max(range(len(clauses)), key=lambda i: len(words & _telling(clauses[i])))
+    return "，".join(clauses[best : best + 2])
 
 
 def _by_named_context(c: Commitment, review: _Review) -> Quantity | None:

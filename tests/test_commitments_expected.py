@@ -88,7 +88,7 @@ def test_track_follows_promises_across_reports(run_cli):
 def test_track_json(run_cli):
     import json
 
-    code, out, _ = run_cli("track", "2024", "2025", "--format", "json")
+    _code, out, _ = run_cli("track", "2024", "2025", "--format", "json")
     data = json.loads(out)
     events = {c["plan_text"]: [e["event"] for e in c["events"]] for c in data["commitments"]}
     assert events["全年谋划实施重点项目80个以上"][0] == "met"
