@@ -212,8 +212,11 @@ def _track(args) -> int:
         data = {
             "schema": render_json.SCHEMA,
             "reports": [render_json.describe(e.document) for e in resolved],
-            "notes": notes,
-            "commitments": [{"promised_in": l.promised_in, "plan_text": l.plan_text, "outcome": l.outcome, "events": [{"report": r, "event": ev, "text": t} for r, ev, t in l.events]} for l in found],
+            "notes": [render_text.gap(g) for g in notes],
+            "commitments": [
+                {"promised_in": render_text.stage(life.promised_in), "plan_text": life.plan_text, "outcome": life.outcome, "events": [{"report": render_text.stage(r), "event": ev, "text": t} for r, ev, t in life.events]}
+                for life in found
+            ],
         }
         _emit(render_json.dumps(data), args.output)
     else:

@@ -9,13 +9,14 @@ plan. Each commitment gets a status with the exact text that supports it.
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import NamedTuple
 
 from .align import Alignment, align
 from .document import Document
@@ -35,7 +36,9 @@ _NAMED = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,18}(?:小学|中学|学校|幼儿园|医院|卫生院|中心|综合楼|病房楼|产业园|物流园|园区|"
     r"项目|工程|道路|大道|[路街桥](?:南延|北延|东延|西延)?|公园|游园|广场|厂|站|馆|场|基地|社区|小区|农田|安置房|住房)(?:[一二三]期|（[一二三]期）)?"
 )
-_VERB_PREFIX = re.compile(r"^(加紧|加快|全力|大力|积极|推进|推动|启动|实施|完成|建设|建成|新建|打通|平顶山市|湛河区)+")
+_VERB_PREFIX = re.compile(r"^(加紧|加快|全力|大力|积极|推进|推动|启动|实施|完成|建设|建成|新建|打通)+")
+# The city, county or district a name opens with: a review of the same place leaves it out.
+_PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:省|市|县|(?<![小社园城片景街校厂矿新老辖郊山])区)(?=[\u4e00-\u9fff]{4})")
 _GENERIC_NAMES = re.compile(r"^(重点|在建|新建|各类|一批|相关|全部|已建|续建|市级|省级|区级|全区|城市|农村|老旧|年度|民生|基础设施)")
 # Allegiance and guiding ideology (以习近平新时代中国特色社会主义思想为指导, 全面贯彻党的二十大精神)
 # frame every plan; no review reports them done or not.
@@ -89,7 +92,11 @@ class Commitment:
     names: tuple[str, ...] = ()
     outcome_text: str | None = None
     carried_text: str | None = None
+    # Why the status, a code: figure (the outcome against the target) | no_figure |
+    # reported_done | reported_under_way | promised_again | not_mentioned | named_done |
+    # named_under_way | built_not_operating | some_named_done | named_mentioned
     reason: str = ""
+    marker: str = ""  # the word of the new report the status rests on (建成, 正在), where one does
     section: Section | None = None  # the innermost plan section it stands in
     pair: int | None = None  # the index, in the alignment's pairs, of the plan→review pair of that section (or the nearest above)
     plan_section_text: str = ""  # the sentence the promise stands in (names its place)
@@ -109,8 +116,12 @@ class Commitment:
 class Commitments:
     year: int | None  # the year planned by the old report and reviewed by the new
     applicable: bool
+    # A code: checked (the old plan against the new review) | no_one_year_plan (the old
+    # report, of kind old_kind, plans no single year) | other_year (the new report reviews `reviewed`)
     note: str
     items: list[Commitment] = field(default_factory=list)
+    old_kind: str = ""
+    reviewed: tuple[int, ...] = ()
 
     def counts(self) -> dict[str, int]:
         order = ("met", "missed", "partial", "not_reported", "carried_over")
@@ -130,10 +141,9 @@ def track(
     alignment of the two, each is looked for first where its plan section's review stands."""
     year = old.meta.plans[0] if old.meta.plans and old.meta.kind != "five_year_plan" else None
     if year is None:
-        return Commitments(None, False, f"{Path(old.source.path).name} has no one-year plan to check (it is a {old.meta.kind.replace('_', ' ')})")
+        return Commitments(None, False, "no_one_year_plan", old_kind=old.meta.kind)
     if year not in new.meta.reviews:
-        reviewed = ", ".join(map(str, new.meta.reviews)) or "no year"
-        return Commitments(year, False, f"the old report plans {year}, but the new one reviews {reviewed}: nothing to check its plan against")
+        return Commitments(year, False, "other_year", reviewed=tuple(new.meta.reviews))
     old_q = old_quantities if old_quantities is not None else extract(old)
     new_q = new_quantities if new_quantities is not None else extract(new)
     links = _Links(alignment)
@@ -143,7 +153,7 @@ def track(
     order = {"missed": 0, "partial": 1, "met": 2, "carried_over": 3, "not_reported": 4}
     kinds = {"quantitative": 0, "qualitative": 1, "deed": 2, "action": 3}
     items.sort(key=lambda c: (order[c.status], kinds[c.kind]))
-    return Commitments(year, True, f"the old report's plan for {year} against the new report's review of {year}", items)
+    return Commitments(year, True, "checked", items)
 
 
 def _parts(doc: Document, which: str, year: int) -> list[Section]:
@@ -294,15 +304,15 @@ class _Sentences:
         # of what the new report says at all: a word it never uses is reworded, not evidence of silence.
         used = [w for w in core if w in weight]
         key = max(used, key=lambda w: (weight[w], w)) if used else None
-        votes: Counter = Counter()
+        votes: dict[int, float] = {}
         for w in words:
             found = self.postings.get(w, ())
             if len(found) <= COMMON_BIGRAM:
                 for n in found:
                     if within is None or self.spans[n][0] in within:
-                        votes[n] += weight.get(w, rare)
+                        votes[n] = votes.get(n, 0.0) + weight.get(w, rare)
         scored = []
-        for n, _ in votes.most_common(CANDIDATES):
+        for n in heapq.nlargest(CANDIDATES, votes, key=lambda n: (votes[n], -n)):
             shared = words & self.words[n]
             if len(shared) < 2:
                 continue  # one shared bigram is a topic, not the same promise
@@ -385,7 +395,7 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
         if q.kind != "target" or q.source != "text" or len(q.indicator) < 2 or q.start not in in_plan:
             continue
         if q.label.rstrip().endswith("等"):
-            continue  # 平顶山市第六人民医院健康养护中心等23个项目开工: a deed on named projects
+            continue  # …健康养护中心等23个项目开工: a deed on named projects, checked by their names
         s_start, s_end = text.sentence_at(q.start)
         c_start, c_end = _clause_at(folded, q.start, s_start, s_end)
         out.append(
@@ -492,7 +502,7 @@ def _names(text: str) -> tuple[str, ...]:
     names = []
     for piece in re.split(r"[、和及与]", text):
         for m in _NAMED.finditer(piece):
-            name = _VERB_PREFIX.sub("", m.group(0))
+            name = _PLACE_PREFIX.sub("", _VERB_PREFIX.sub("", m.group(0)))
             if len(name) >= 3 and not _GENERIC_NAMES.match(name):
                 names.append(name)
                 break
@@ -503,22 +513,8 @@ def _check(c: Commitment, review: _Review) -> Commitment:
     text = review.text
     if c.kind in ("action", "qualitative"):
         return _check_action(c, review)
-    if c.kind == "quantitative":
-        target = c.target
-        kin = review.by_indicator.get((target.measure, target.family), {})
-        # A figure of another scope (其中…, a part of the region or sector) answers another target.
-        scored = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in kin.items() if _answers(c, q)]
-        scored = [x for x in scored if x[0] >= OUTCOME_MATCH]
-        outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, review) or _in_reporting_sentence(c, review)
-        if outcome is not None:
-            c.outcome = outcome
-            c.outcome_text = outcome.text
-            c.status, c.reason = _judge(target, outcome)
-            return c
-        # A figure not reported stays not reported though the next plan sets the same
-        # indicator again: a new year's target is not the same unfinished promise.
-        c.status, c.reason = "not_reported", "the review gives no figure for it"
-        return c
+    if c.target is not None:
+        return _check_figure(c, c.target, review)
     folded = text.folded
     for name in [v for n in c.names for v in _variants(n)]:
         core = _core(name)
@@ -531,23 +527,43 @@ def _check(c: Commitment, review: _Review) -> Commitment:
             local = folded[max(start, pos - 12) : max(clause_end, pos + len(core) + 8)]
             c.outcome_text = text.doc.span_text(start, end).strip()
             promised = _DEED.search(c.plan_text)
+            under_way = _UNDER_WAY.search(local)
             if promised and promised.group(0) in local and not _STILL.search(local):
-                c.status, c.reason = "met", f"{core}: {promised.group(0)}"  # 开工 promised, 开工 reported
-            elif _UNDER_WAY.search(local) and not re.search(r"建成投用|竣工|交付", local):
-                c.status, c.reason = "partial", f"{core}: under way"
+                c.status, c.reason, c.marker = "met", "named_done", promised.group(0)  # 开工 promised, 开工 reported
+            elif under_way and not re.search(r"建成投用|竣工|交付", local):
+                c.status, c.reason, c.marker = "partial", "named_under_way", under_way.group(0)
                 again = _mention(text, review.plan_spans, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
                 if again:  # unfinished and promised again
                     c.status, c.carried_text = "carried_over", again
-            elif _OPERATE.search(c.plan_text) and not _OPERATE.search(local) and _DONE.search(local):
-                c.status, c.reason = "partial", f"{core}: built, not yet in operation"
-            elif _DONE.search(local):
-                c.status, c.reason = ("met", f"{core}: done") if len(c.names) == 1 or _all_done(c.names, review) else ("partial", "some of the named projects done")
+            elif (done := _DONE.search(local)) and _OPERATE.search(c.plan_text) and not _OPERATE.search(local):
+                c.status, c.reason, c.marker = "partial", "built_not_operating", done.group(0)
+            elif done:
+                every = len(c.names) == 1 or _all_done(c.names, review)
+                c.status, c.reason, c.marker = "met" if every else "partial", "named_done" if every else "some_named_done", done.group(0)
             else:
-                c.status, c.reason = "partial", f"{core} mentioned, completion not stated"
+                c.status, c.reason = "partial", "named_mentioned"
             return c
     # Promised again under a shorter name (市第六人民医院健康养护院 for …健康养护中心)
     # counts, but not a bare place word (火车站) that names another project.
     return _carried_or_silent(c, review, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
+
+
+def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitment:
+    """A target against the review's figure of the same indicator (or, where the review
+    names it otherwise, the figure of the sentence that reports on it)."""
+    kin = review.by_indicator.get((target.measure, target.family), {})
+    scored = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in kin.items() if _answers(c, target, q)]
+    scored = [x for x in scored if x[0] >= OUTCOME_MATCH]
+    outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, target, review) or _in_reporting_sentence(c, target, review)
+    if outcome is not None:
+        c.outcome = outcome
+        c.outcome_text = outcome.text
+        c.status, c.reason = _judge(target, outcome), "figure"
+        return c
+    # A figure not reported stays not reported though the next plan sets the same
+    # indicator again: a new year's target is not the same unfinished promise.
+    c.status, c.reason = "not_reported", "no_figure"
+    return c
 
 
 def _check_action(c: Commitment, review: _Review) -> Commitment:
@@ -562,16 +578,16 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
         clause = _closest_clause(review.text.folded[start:end], c.words)
         unfinished = [m.group(0) for m in _NOT_DONE.finditer(clause) if m.group(0) not in c.plan_text]
         if not unfinished:
-            c.status, c.reason = "met", "reported done"
+            c.status, c.reason = "met", "reported_done"
             return c
-        c.status, c.reason = "partial", f"reported under way ({unfinished[0]})"
+        c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0]
     # A qualitative target set again next year is a new year's target, not a promise carried over.
     again = review.promised.closest(c.grams, review.weight, review.rare, c.core) if c.kind == "action" else None
     if again and again[0] >= REPEAT_MATCH:
         start, end = again[1]
-        c.status, c.carried_text, c.reason = "carried_over", review.text.doc.span_text(start, end).strip(), "promised again in the next plan"
+        c.status, c.carried_text, c.reason = "carried_over", review.text.doc.span_text(start, end).strip(), "promised_again"
     elif c.status != "partial":
-        c.status, c.reason = "not_reported", "the review does not mention it"
+        c.status, c.reason = "not_reported", "not_mentioned"
     return c
 
 
@@ -596,10 +612,9 @@ def _closest_clause(sentence: str, words: frozenset[str]) -> str:
     return "，".join(clauses[best : best + 2])
 
 
-def _by_named_context(c: Commitment, review: _Review) -> Quantity | None:
+def _by_named_context(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:
     """A target about a named place (泰顺达物流园营业收入突破7.5亿元): the first review
     figure of the same unit in a sentence that names the same place."""
-    target = c.target
     kin = review.by_kind.get((target.measure, target.family), [])
     starts = review.kind_starts.get((target.measure, target.family), [])
     best: Quantity | None = None
@@ -607,12 +622,12 @@ def _by_named_context(c: Commitment, review: _Review) -> Quantity | None:
         for pos in review.text.find(name):
             start, end = review.text.sentence_at(pos)
             i = bisect.bisect_left(starts, start)
-            if i < len(kin) and kin[i].start < end and _answers(c, kin[i]) and (best is None or kin[i].start < best.start):
+            if i < len(kin) and kin[i].start < end and _answers(c, target, kin[i]) and (best is None or kin[i].start < best.start):
                 best = kin[i]
     return best
 
 
-def _in_reporting_sentence(c: Commitment, review: _Review) -> Quantity | None:
+def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:
     """A target whose indicator the review names otherwise (推动3900多个项目投产达效 /
     3920个新投产项目): a figure of the same measure and unit in the review sentence that
     reports on the promise's clause, whose own words share what the promise acts on."""
@@ -620,23 +635,22 @@ def _in_reporting_sentence(c: Commitment, review: _Review) -> Quantity | None:
     if said is None:
         return None
     start, end = said[1]
-    target = c.target
     kin = review.by_kind.get((target.measure, target.family), [])
     i = bisect.bisect_left(review.kind_starts.get((target.measure, target.family), []), start)
     for q in kin[i:]:
         if q.start >= end:
             break
-        if _answers(c, q) and c.core & _telling(q.label):
+        if _answers(c, target, q) and c.core & _telling(q.label):
             return q
     return None
 
 
-def _answers(c: Commitment, q: Quantity) -> bool:
+def _answers(c: Commitment, target: Quantity, q: Quantity) -> bool:
     """Whether a review figure can answer a target at all: the same scope (a figure of 其中…
     or of a part answers another target), and an addition (its clause up to the figure says
     新增) answered by an addition."""
     adds = _ADDS.search(re.split(r"[，,；;]", c.plan_section_text)[-1])
-    return q.scope == c.target.scope and not (adds and _STOCK_LEVEL.search(q.label))
+    return q.scope == target.scope and not (adds and _STOCK_LEVEL.search(q.label))
 
 
 def _all_done(names, review: _Review) -> bool:
@@ -664,65 +678,83 @@ def _core(name: str) -> str:
 def _carried_or_silent(c: Commitment, review: _Review, needles: list[str]) -> Commitment:
     again = _mention(review.text, review.plan_spans, needles)
     if again:
-        c.status, c.carried_text, c.reason = "carried_over", again, "promised again in the next plan"
+        c.status, c.carried_text, c.reason = "carried_over", again, "promised_again"
     else:
-        c.status, c.reason = "not_reported", "the review does not mention it"
+        c.status, c.reason = "not_reported", "not_mentioned"
     return c
 
 
-def _judge(target: Quantity, outcome: Quantity) -> tuple[str, str]:
+def _judge(target: Quantity, outcome: Quantity) -> str:
     goal, got = target.base, outcome.base
     growth = target.measure == "growth"
     q = target.qualifier
-    shown = f"{outcome.value:g}{outcome.unit} vs {target.value:g}{target.unit}{q}"
     if _CEILING.search(target.indicator) and q in {"左右", "", "以内", "以下", "不超过", "控制在"}:
         # 居民消费价格涨幅3%左右, 失业率5.5%左右: a limit to stay under, not a level to reach.
         band = (ABOUT_RATE if growth or target.unit == "%" else abs(goal) * ABOUT_LEVEL) if q == "左右" else 0.0
-        return ("met" if got <= goal + band else "missed"), shown
+        return ("met" if got <= goal + band else "missed")
     if q == "突破":
-        return ("met" if got > goal else "missed"), shown
+        return ("met" if got > goal else "missed")
     if q == "左右":
         band = ABOUT_RATE if growth else abs(goal) * ABOUT_LEVEL
-        return ("met" if got >= goal - band else "missed"), shown
+        return ("met" if got >= goal - band else "missed")
     if q in {"以下", "不超过", "控制在"}:
-        return ("met" if got <= goal else "missed"), shown
+        return ("met" if got <= goal else "missed")
     if got >= goal:
-        return "met", shown
+        return "met"
     if not growth and goal > 0 and got >= goal * 0.5 and q not in {"以上", "不少于", "不低于"}:
-        return "partial", shown
-    return "missed", shown
+        return "partial"
+    return "missed"
+
+
+class Stage(NamedTuple):
+    """A step of a series of reports: the report (its position in the series given to
+    `lives`) and its part (plan | review) for a year."""
+
+    report: int
+    part: str
+    year: int | None
+
+
+class Event(NamedTuple):
+    stage: Stage
+    event: str  # a status (met, missed, partial, not_reported, carried_over) or repeated
+    text: str  # the evidence, exact text of that report
+
+
+class Gap(NamedTuple):
+    """The report at this position plans `year`, and no later report reviews it."""
+
+    report: int
+    year: int
 
 
 @dataclass
 class Life:
     """One promise followed through later reports."""
 
-    promised_in: str  # label of the report that first made it (e.g. "2023 plan")
+    promised_in: Stage
     plan_text: str
-    events: list[tuple[str, str, str]] = field(default_factory=list)  # (report label, event, evidence)
+    events: list[Event] = field(default_factory=list)
 
     @property
     def outcome(self) -> str:
-        final = [e for _, e, _ in self.events if e in {"met", "missed", "partial", "not_reported", "carried_over"}]
+        final = [e.event for e in self.events if e.event in {"met", "missed", "partial", "not_reported", "carried_over"}]
         if final:
             return final[-1]
-        if any(e == "repeated" for _, e, _ in self.events):
+        if any(e.event == "repeated" for e in self.events):
             return "repeated"
         return "open"
 
 
-def _label(doc: Document) -> str:
-    return f"{doc.meta.region} {doc.meta.plans[0] if doc.meta.plans else '?'} plan ({Path(doc.source.path).stem[:3]})"
+def lives(docs: list[Document]) -> tuple[list[Life], list[Gap]]:
+    """Every promise of every report's one-year plan, followed through the later reports:
+    judged against the first later report that reviews its year exactly as compare judges
+    it (with the two reports' alignment), and found again in the later plans by its names.
 
-
-def lives(docs: list[Document]) -> tuple[list[Life], list[str]]:
-    """Every promise of every report's one-year plan, followed through the later reports.
-
-    Returns the lives and notes on the steps where a plan could not be
-    checked (the next report reviews another year).
+    Returns the lives and the gaps: plans that no later report reviews.
     """
     out: list[Life] = []
-    notes: list[str] = []
+    gaps: list[Gap] = []
     texts = [_Text(doc) for doc in docs]
     plans = [_Spans(_extent(_parts(doc, "plan", doc.meta.plans[0])) if doc.meta.plans else ()) for doc in docs]
     tokens = [Tokens.of(doc.text) for doc in docs]
@@ -731,38 +763,35 @@ def lives(docs: list[Document]) -> tuple[list[Life], list[str]]:
             continue
         year = doc.meta.plans[0]
         quantities = extract(doc)
-        promises = _promises(doc, year, quantities, tokens[i], _Links(None))
-        checked: dict[str, Commitment] = {}
-        for k, later in enumerate(docs[i + 1 :], i + 1):
-            if year in later.meta.reviews:
-                aligned = align(doc, later, tokens[i], tokens[k])
-                checked = {c.plan_text: c for c in track(doc, later, quantities, None, tokens[i], tokens[k], aligned).items}
-                reviewer = later
-                break
-        else:
-            reviewer = None
+        k = next((k for k in range(i + 1, len(docs)) if year in docs[k].meta.reviews), None)
+        if k is None:
+            promises = _promises(doc, year, quantities, tokens[i], _Links(None))
             if i + 1 < len(docs):
-                notes.append(f"{_label(doc)}: no later report reviews {year}; its promises are only followed into later plans")
+                gaps.append(Gap(i, year))
+        else:
+            promises = track(doc, docs[k], quantities, None, tokens[i], tokens[k], align(doc, docs[k], tokens[i], tokens[k])).items
         for promise in promises:
-            life = Life(_label(doc), promise.plan_text)
-            for j, later in enumerate(docs[i + 1 :], i + 1):
-                later_year = later.meta.plans[0] if later.meta.plans else None
-                # A new year's figure for the same indicator is a new target, not the promise
-                # repeated (地区生产总值增长7.5% is not repeated by 增长6.5%): only deeds are followed.
-                needles = [_core(n) for n in promise.names]
-                if later is reviewer and promise.plan_text in checked:
-                    c = checked[promise.plan_text]
-                    # The same judgement as compare's, carried_over included.
-                    life.events.append((f"{later.meta.reviews[0]} review", c.status, (c.outcome_text or "").strip()))
-                    if c.status == "carried_over":
-                        life.events.append((f"{later_year} plan", "repeated", c.carried_text or ""))
-                        continue
-                if later_year and later_year > year:
-                    hit = _mention(texts[j], plans[j], needles)
-                    if hit and not (later is reviewer and checked.get(promise.plan_text) and checked[promise.plan_text].status == "carried_over"):
-                        life.events.append((f"{later_year} plan", "repeated", hit))
-            out.append(life)
-    return out, notes
+            out.append(_life(promise, Stage(i, "plan", year), k, docs, texts, plans))
+    return out, gaps
+
+
+def _life(promise: Commitment, made: Stage, reviewer: int | None, docs: list[Document], texts: list[_Text], plans: list[_Spans]) -> Life:
+    life = Life(made, promise.plan_text)
+    # A new year's figure for the same indicator is a new target, not the promise repeated
+    # (地区生产总值增长7.5% is not repeated by 增长6.5%): only named things are followed.
+    needles = [_core(n) for n in promise.names]
+    for j in range(made.report + 1, len(docs)):
+        later_year = docs[j].meta.plans[0] if docs[j].meta.plans else None
+        if j == reviewer:
+            life.events.append(Event(Stage(j, "review", made.year), promise.status, (promise.outcome_text or "").strip()))
+            if promise.status == "carried_over":
+                life.events.append(Event(Stage(j, "plan", later_year), "repeated", promise.carried_text or ""))
+                continue
+        if later_year and made.year and later_year > made.year:
+            hit = _mention(texts[j], plans[j], needles)
+            if hit:
+                life.events.append(Event(Stage(j, "plan", later_year), "repeated", hit))
+    return life
 
 
 def _mention(text: _Text, sections: _Spans, needles: list[str]) -> str:

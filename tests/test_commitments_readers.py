@@ -157,7 +157,7 @@ def test_track_and_compare_judge_alike(run_cli):
     code, out, _ = run_cli("track", "2024", "2025", "--format", "json")
     assert code == 0
     for life in json.loads(out)["commitments"]:
-        review = [e["event"] for e in life["events"] if e["report"].endswith("review")]
+        review = [e["event"] for e in life["events"] if " review " in e["report"]]
         if life["plan_text"] in statuses and review:
             assert review[0] == statuses[life["plan_text"]], life
 
