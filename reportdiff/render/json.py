@@ -119,18 +119,20 @@ def corpus(entries) -> dict:
     return {"schema": SCHEMA, "reports": [{"id": e.id, **describe(e.document)} for e in entries]}
 
 
-def lives(documents: list[Document], found, notes: list[str]) -> dict:
+def lives(documents: list[Document], found, gaps) -> dict:
     """`reportdiff track --format json`: each commitment's life across the reports."""
+    from .text import gap, stage
+
     return {
         "schema": SCHEMA,
         "reports": [describe(d) for d in documents],
-        "notes": notes,
+        "notes": [gap(g) for g in gaps],
         "commitments": [
             {
-                "promised_in": life.promised_in,
+                "promised_in": stage(life.promised_in),
                 "plan_text": life.plan_text,
                 "outcome": life.outcome,
-                "events": [{"report": r, "event": ev, "text": t} for r, ev, t in life.events],
+                "events": [{"report": stage(r), "event": ev, "text": t} for r, ev, t in life.events],
             }
             for life in found
         ],

@@ -242,9 +242,19 @@ def report(result: Comparison, style: Style) -> str:
     return "\n".join(out) + "\n"
 
 
-def lives(found, notes: list[str]) -> str:
+def stage(s) -> str:
+    """A step of `track` (commitments.Stage): 2025 plan (report 2), the report counted from 1 in the order given."""
+    return f"{s.year} {s.part} (report {s.report + 1})"
+
+
+def gap(g) -> str:
+    """A plan of `track` no later report reviews (commitments.Gap)."""
+    return f"{g.year} plan (report {g.report + 1}): no later report reviews {g.year}; its promises are only followed into later plans"
+
+
+def lives(found, gaps) -> str:
     """`reportdiff track`: each promise and what became of it, grouped by the report that made it."""
-    out = list(notes)
+    out = [gap(g) for g in gaps]
     current = None
     order = {"missed": 0, "partial": 1, "carried_over": 2, "not_reported": 3, "repeated": 4, "open": 5, "met": 6}
     for life in sorted(found, key=lambda l: (l.promised_in, order[l.outcome])):
@@ -254,8 +264,8 @@ def lives(found, notes: list[str]) -> str:
             for l in found:
                 if l.promised_in == current:
                     counts[l.outcome] = counts.get(l.outcome, 0) + 1
-            out += ["", f"Promised in the {current}: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(counts.items(), key=lambda kv: order[kv[0]]))]
+            out += ["", f"Promised in the {stage(current)}: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(counts.items(), key=lambda kv: order[kv[0]]))]
         out.append(f"  {life.outcome:12} {life.plan_text}".replace("\n", ""))
         for report, event, evidence in life.events:
-            out.append(f"      {report}: {event.replace('_', ' ')}" + (f" — {evidence[:70]}".replace("\n", "") if evidence else ""))
+            out.append(f"      {stage(report)}: {event.replace('_', ' ')}" + (f" — {evidence[:70]}".replace("\n", "") if evidence else ""))
     return "\n".join(out).strip() + "\n"
