@@ -178,7 +178,7 @@ def _growth_rows(sizes, make) -> None:
               + " ".join(f"{s} {t[s]:.2f}" for s in stages) + f"  | jieba.lcut {t['jieba']:.2f}")
     (_, n0, t0), (_, n1, t1) = rows[0], rows[-1]
     ratio = math.log(n1 / n0)
-    exponents = {s: math.log(max(t1[s], 1e-3) / max(t0[s], 1e-3)) / ratio for s in stages + ["jieba"]}
+    exponents = {s: math.log(max(t1[s], 1e-3) / max(t0[s], 1e-3)) / ratio for s in [*stages, "jieba"]}
     print("  growth exponent (1 = linear): " + " ".join(f"{s} {e:.2f}" for s, e in exponents.items()))
 
 
