@@ -102,7 +102,7 @@ def main() -> None:
     stages = ["load", "structure", "tokens", "align", "diff", "numbers", "commitments", "render"]
     print(f"{'pair':10} {'chars':>13} " + " ".join(f"{s:>9}" for s in stages) + f" {'total':>7} {'dmp-char':>9} {'htmldiff':>9}")
     for a, b in PAIRS:
-        (sa, sb), load_time = timed(lambda: (load(seed(a)), load(seed(b))))
+        (sa, sb), load_time = timed(lambda a=a, b=b: (load(seed(a)), load(seed(b))))
         t = {"load": load_time, **pipeline(sa, sb)}
         total = sum(t.values())
         dmp = dmp_baseline(sa.text, sb.text, args.dmp_timeout)
@@ -171,7 +171,7 @@ def _growth_rows(sizes, make) -> None:
         old_text, new_text = make(mb)
         old, new = Source(f"old {mb} MB", old_text, "txt"), Source(f"new {mb} MB", new_text, "txt")
         t = pipeline(old, new)
-        _, t["jieba"] = timed(lambda: (jieba.lcut(old.text), jieba.lcut(new.text)))
+        _, t["jieba"] = timed(lambda old=old, new=new: (jieba.lcut(old.text), jieba.lcut(new.text)))
         rows.append((mb, len(old.text) + len(new.text), t))
         total = sum(t[s] for s in stages)
         print(f"  {mb:4g} MB a side ({len(old.text):>9,}+{len(new.text):<9,} chars): total {total:6.2f} s  "

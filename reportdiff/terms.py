@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import importlib.util
 import itertools
 import json
 import marshal
@@ -35,11 +36,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-
-import jieba
 
 from .cache import store, user_cache_dir
 from .diff import LanguageShift, Shift
@@ -114,6 +114,17 @@ class Report:
             if m.end() > lo:
                 out.append((lo, m.end()))
         return out
+
+    def find_all(self, term: str, at: int) -> list[int]:
+        """Where the term occurs (at: one place it is known to be), without scanning the text
+        when a pair of its characters occurs once in the report."""
+        if len(term) < 2 or min(self.pairs[term[k : k + 2]] for k in range(len(term) - 1)) < 2:
+            return [at]
+        positions, pos = [], self.text.find(term)
+        while pos >= 0:
+            positions.append(pos)
+            pos = self.text.find(term, pos + len(term))
+        return positions or [at]
 
     def words(self) -> list[str]:
         return [self.text[a:b] for a, b in zip(self.cuts, self.cuts[1:]) if _RUN.fullmatch(self.text[a:b])]
@@ -196,40 +207,38 @@ class Ledger:
 # ---------------------------------------------------------------- finding
 
 
-def grams(text: str) -> set[str]:
-    """Every 2..MAX_CORE-character n-gram inside a run of phrase characters."""
+@lru_cache(maxsize=64)
+def grams(text: str) -> frozenset[str]:
+    """Every 2..MAX_CORE-character n-gram inside a run of phrase characters (kept for the last
+    reports seen: a report in several pairs is cut into n-grams once)."""
     out: set[str] = set()
     for m in _RUN.finditer(text):
         run = m.group(0)
         for n in range(MIN_CORE, MAX_CORE + 1):
             out.update(run[i : i + n] for i in range(len(run) - n + 1))
-    return out
+    return frozenset(out)
 
 
-def _novel_spans(report: Report, known: set[str]) -> list[tuple[int, int]]:
-    """Stretches of the report covered by n-grams that `known` lacks."""
+def _novel_spans(report: Report, known: AbstractSet[str]) -> list[tuple[int, int, int, int]]:
+    """Stretches of the report covered by n-grams that `known` lacks, each with its segment."""
     spans = []
+    text = report.text
     for base, stop in report.segments:
-        run = report.text[base:stop]
-        covered = [False] * len(run)
-        new_pair = [run[k : k + 2] not in known for k in range(len(run) - 1)]
-        for k, new in enumerate(new_pair):
-            if new:
-                covered[k] = covered[k + 1] = True
+        new_pairs = {k for k in range(base, stop - 1) if text[k : k + 2] not in known}
         # Only minimal cores: a trigram whose bigram is already new adds nothing but its neighbour.
-        for k in range(len(run) - 2):
-            if not new_pair[k] and not new_pair[k + 1] and run[k : k + 3] not in known:
-                covered[k] = covered[k + 1] = covered[k + 2] = True
-        i = 0
-        while i < len(run):
-            if covered[i]:
-                j = i
-                while j < len(run) and covered[j]:
-                    j += 1
-                spans.append((base + i, base + j, base, stop))
-                i = j
-            else:
-                i += 1
+        cores = sorted(
+            [(k, k + 2) for k in new_pairs]
+            + [(k, k + 3) for k in range(base, stop - 2) if k not in new_pairs and k + 1 not in new_pairs and text[k : k + 3] not in known]
+        )
+        if not cores:
+            continue
+        lo, hi = cores[0]
+        for a, b in cores[1:]:
+            if a > hi:
+                spans.append((lo, hi, base, stop))
+                lo = a
+            hi = max(hi, b)
+        spans.append((lo, hi, base, stop))
     return spans
 
 
@@ -300,25 +309,21 @@ _GOVERN_BITS, _VERB_BITS, _GOVERN_OPENS, _SETTLED, _HEAD_BITS = 3.0, 4.0, 0.25, 
 
 def grammar(reports: list[Report], common: frozenset[str] = frozenset()) -> Grammar:
     uses: Counter[str] = Counter()
-    opens: Counter[str] = Counter()
     follow: Counter[tuple[str, str]] = Counter()
     for r in reports:
-        text, prev = r.text, ""
-        for a, b in zip(r.cuts, r.cuts[1:]):
-            word = text[a:b]
-            if not _RUN.fullmatch(word):
-                prev = ""
-                continue
-            uses[word] += 1
-            if prev:
-                follow[prev, word] += 1
-            else:
-                opens[word] += 1
-            prev = word
-    entropy: Counter[str] = Counter()
-    closing: Counter[str] = Counter()
+        text = r.text
+        # "" stands for whatever is not a phrase word (punctuation, figures): a clause opens after it.
+        words = [w if _RUN.fullmatch(w) else "" for w in (text[a:b] for a, b in itertools.pairwise(r.cuts))]
+        uses.update(words)
+        follow.update(itertools.pairwise(words))
+    del uses[""]
+    opens = Counter({w: n for (prev, w), n in follow.items() if not prev and w})
+    entropy: dict[str, float] = dict.fromkeys(uses, 0.0)
+    closing: dict[str, float] = dict.fromkeys(uses, 0.0)
     led = uses - opens
     for (word, nxt), n in follow.items():
+        if not word or not nxt:
+            continue
         p = n / uses[word]
         entropy[word] -= p * math.log2(p)
         q = n / led[nxt]
@@ -333,7 +338,7 @@ def grammar(reports: list[Report], common: frozenset[str] = frozenset()) -> Gram
     return Grammar(governors, settled, common, heads)
 
 
-def _shape(report: Report, before: Report, known: set[str], start: int, end: int, usage: Grammar) -> tuple[int, int]:
+def _shape(report: Report, before: Report, known: AbstractSet[str], start: int, end: int, usage: Grammar) -> tuple[int, int]:
     """Leave off function words (的, 和, 在 …) at either edge, the verbs and adverbs that
     govern a new phrase (坚决向污染宣战 → 污染宣战, 建设长江经济带 → 长江经济带) and a verb
     that follows it (数字经济加快 → 数字经济), while what remains stays new."""
@@ -363,7 +368,7 @@ def _shape(report: Report, before: Report, known: set[str], start: int, end: int
     return start, end
 
 
-def candidates(report: Report, before: Report, known: set[str], usage: Grammar = Grammar()) -> dict[str, int]:
+def candidates(report: Report, before: Report, known: AbstractSet[str], usage: Grammar = Grammar()) -> dict[str, int]:
     """Phrases of `report` absent from `before` (whose n-grams are `known`): phrase → first offset.
 
     `usage`: what the series says of its words (which govern a phrase: 大力发展, 建立).
@@ -394,7 +399,7 @@ def candidates(report: Report, before: Report, known: set[str], usage: Grammar =
         for m in pattern.finditer(report.text):
             term = m.group(1) if m.groups() else m.group(0)
             if term not in before.text:
-                found.setdefault(term, m.start())
+                found.setdefault(term, m.start(1) if m.groups() else m.start())
     return found
 
 
@@ -417,31 +422,34 @@ def _pieces(report: Report, start: int, end: int, usage: Grammar) -> list[tuple[
 
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
-    """jieba's part-of-speech dictionary (word → tag)."""
-    from jieba import posseg
+    """jieba's part-of-speech dictionary (word → tag), read from jieba's dictionary file.
 
-    cut("")  # the shared jieba set-up (its private cache folder) first
-    if posseg.dt.word_tag_tab:
-        return posseg.dt.word_tag_tab
-    # Parsing jieba's dictionary for its tags takes most of a second; a copy in the private
-    # cache folder, keyed by the dictionary's size and time, takes a tenth of that.
-    source = Path(jieba.dt.dictionary or Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME)
+    jieba.posseg is not imported: importing it parses that whole file (most of a second), as
+    it is when nothing else is at hand; a copy in the private cache folder, keyed by the
+    file's size and time, reads in a tenth of that."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return {}
+    source = Path(spec.origin).parent / "dict.txt"  # jieba.DEFAULT_DICT_NAME, without importing jieba
     stamp = source.stat()
     folder = user_cache_dir()
     copy = folder / f"jieba-tags-{stamp.st_size}-{int(stamp.st_mtime)}.marshal" if folder else None
     try:
         if copy is not None and copy.is_file():
-            posseg.dt.word_tag_tab = marshal.loads(copy.read_bytes())
-            return posseg.dt.word_tag_tab
+            return marshal.loads(copy.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    posseg.dt.load_word_tag(posseg.dt.tokenizer.get_dict_file())
+    table = {}
+    with source.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, tag = line.rstrip("\n").split(" ")  # as jieba.posseg reads it: word, frequency, tag
+            table[word] = tag
     if copy is not None:
-        store(copy, marshal.dumps(posseg.dt.word_tag_tab))
-    return posseg.dt.word_tag_tab
+        store(copy, marshal.dumps(table))
+    return table
 
 
-def novel(term: str, known: set[str]) -> bool:
+def novel(term: str, known: AbstractSet[str]) -> bool:
     """Whether the term holds an n-gram `known` lacks (then it is surely absent from that text)."""
     return any(
         run[i : i + n] not in known for run in _RUN.findall(term) for n in range(MIN_CORE, MAX_CORE + 1) for i in range(len(run) - n + 1)
@@ -503,6 +511,7 @@ _W_COUNT, _W_HEADING, _W_TARGETS, _W_REVIEW, _W_QUOTED, _W_FIRST, _W_KEPT, _W_PR
 _W_SHORT, _W_LONG, _W_JUNCTION, _W_SHAPE, _W_RARE, _W_HEAD = 2.0, 0.5, 3.0, 1.0, 2.0, 2.0
 _NOUNISH = set("nj")  # jieba tags: nouns (n, nr, ns, nt, nz …) and abbreviations (j)
 _GOOD_LEN = (3, 8)
+_SHAPE_MAX = 2.0  # the most _shape_score gives: ends in a noun, stands whole
 _LOOKAHEAD = 3  # later reports that keeping a phrase shows it is a term, not a one-off wording
 _PRIOR_WINDOW = 10  # earlier reports whose use of a phrase makes its return less new
 _MARGIN = 2  # phrases scored in full per listed one (some are dropped as parts of others)
@@ -590,39 +599,57 @@ def _ranked(found: list[Formulation], top: int) -> list[Formulation]:
 class Series:
     """Reports of one region and kind in order of delivery, with what ranking needs of them all."""
 
-    def __init__(self, reports: list[Report]):
+    def __init__(self, reports: list[Report], vocabulary: tuple[Counter[str], Grammar] | None = None, indexed: bool = True):
+        """`vocabulary`: the series' word document frequencies and grammar when known already (a
+        cache); `indexed`: index every report's n-grams, worth it when every report is ranked."""
         self.reports = reports
-        self.known = [grams(r.text) for r in reports]
-        df: Counter[str] = Counter()
-        for r in reports:
-            df.update(set(r.words()))
-        self.df = df
-        # With too few reports to tell general words from the series' own, none counts as general.
-        need = max(3, math.ceil(COMMON_SHARE * len(reports)))
-        self.usage = grammar(reports, frozenset(w for w, n in df.items() if n >= need and len(w) >= 2))
-        self._gram_mask: dict[str, int] = {}
-        for i, grams_of in enumerate(self.known):
-            bit = 1 << i
-            for g in grams_of:
-                self._gram_mask[g] = self._gram_mask.get(g, 0) | bit
+        self._known: dict[int, AbstractSet[str]] = {}
+        if vocabulary is None:
+            df: Counter[str] = Counter()
+            for r in reports:
+                df.update(set(r.words()))
+            # With too few reports to tell general words from the series' own, none counts as general.
+            need = max(3, math.ceil(COMMON_SHARE * len(reports)))
+            vocabulary = df, grammar(reports, frozenset(w for w, n in df.items() if n >= need and len(w) >= 2))
+        self.df, self.usage = vocabulary
+        self._gram_mask: dict[str, int] | None = None
+        if indexed:
+            self._gram_mask = {}
+            for i in range(len(reports)):
+                bit = 1 << i
+                for g in self.known(i):
+                    self._gram_mask[g] = self._gram_mask.get(g, 0) | bit
         self._holders: dict[str, int] = {}
+
+    def known(self, i: int) -> AbstractSet[str]:
+        """The n-grams of report i."""
+        if i not in self._known:
+            self._known[i] = grams(self.reports[i].text)
+        return self._known[i]
 
     def contains(self, i: int, term: str) -> bool:
         if term in self._holders:
             return bool(self._holders[term] >> i & 1)
-        return not novel(term, self.known[i]) and term in self.reports[i].text
+        return not novel(term, self.known(i)) and term in self.reports[i].text
+
+    def _candidates_for(self, term: str) -> int:
+        """The reports that hold every n-gram of the term (all of them without an index)."""
+        mask, index = -1, self._gram_mask
+        if index is None:
+            return mask
+        for run in _RUN.findall(term):
+            n = min(len(run), MAX_CORE)
+            for k in range(len(run) - n + 1):
+                mask &= index.get(run[k : k + n], 0)
+                if not mask:
+                    return 0
+        return mask
 
     def holders(self, term: str) -> int:
         """The reports that contain the term, as a bit mask (bit i: the i-th report)."""
         if term in self._holders:
             return self._holders[term]
-        mask = -1
-        for run in _RUN.findall(term):
-            n = min(len(run), MAX_CORE)
-            for k in range(len(run) - n + 1):
-                mask &= self._gram_mask.get(run[k : k + n], 0)
-                if not mask:
-                    break
+        mask = self._candidates_for(term)
         out = 0
         mask = mask if mask != -1 else (1 << len(self.reports)) - 1
         while mask:
@@ -642,27 +669,32 @@ class Series:
         n = len(self.reports)
         return sum(math.log((n + 1) / (1 + self.df.get(w, 0))) for w in content) / len(content) / math.log(n + 1)
 
-    def _evidence(self, i: int, term: str, at: int) -> Formulation:
-        """What the report itself says about a phrase: how often, where, whether quoted."""
+    def _evidence(self, i: int, term: str, at: int, new: bool) -> Formulation:
+        """What the report itself says about a phrase at a glance: how often, where, whether
+        quoted; how it reads (_reading) and the series (_history) are assumed at their best."""
         report = self.reports[i]
         text = report.text
-        positions, pos = [], text.find(term)
-        while pos >= 0:
-            positions.append(pos)
-            pos = text.find(term, pos + len(term))
-        positions = positions or [at]
+        positions = report.find_all(term, at)
         places = [report.place(p) for p in positions]
         best = max(places, key=_PLACES.index)
         where = positions[places.index(best)]
         quoted = any(text[p - 1 : p] in _OPEN and text[p + len(term) : p + len(term) + 1] in _CLOSE for p in positions if p > 0)
-        f = Formulation(term, len(positions), round(len(positions) * 10000 / max(len(text), 1), 2), "", best, quoted, True, _LOOKAHEAD)
+        # The series can keep a phrase only in the reports it has after (new) or before (dropped) this one.
+        kept = min(_LOOKAHEAD, len(self.reports) - 1 - i if new else i)
+        f = Formulation(term, len(positions), round(len(positions) * 10000 / max(len(text), 1), 2), "", best, quoted, new, kept)
         f.at = where
-        f.shape = max(_shape_score(report, term, p) for p in positions[:5])
         words = report.words_in(where, where + len(term))
         f.rarity = self._rarity(words)
         f.head = self.usage.heads.get(words[-1], 0.0) if words else 0.0
-        f.score = _score(f)  # the best it can get: the series can only lower it
+        f.shape = _SHAPE_MAX
+        f.score = _score(f)  # the best it can get
         return f
+
+    def _reading(self, i: int, f: Formulation) -> None:
+        """How the phrase reads: a name standing whole or a fragment of a clause."""
+        report = self.reports[i]
+        f.shape = max(_shape_score(report, f.term, p) for p in report.find_all(f.term, f.at)[:5])
+        f.score = _score(f)
 
     def _history(self, i: int, f: Formulation, against: int, new: bool) -> None:
         """What the series says: first use, kept later (new) or kept before (dropped), used before."""
@@ -691,19 +723,28 @@ class Series:
         Scored first on the report's own evidence (an upper bound), then on the
         series only as far down as a phrase could still make the list.
         """
+        new = against < i
         found = sorted(
-            (self._evidence(i, term, at) for term, at in candidates(self.reports[i], self.reports[against], self.known[against], self.usage).items()),
+            (self._evidence(i, term, at, new) for term, at in candidates(self.reports[i], self.reports[against], self.known(against), self.usage).items()),
             key=lambda f: -f.score,
         )
         done: list[Formulation] = []
         best: list[float] = []  # a min-heap of the top * _MARGIN full scores so far
+
+        def beaten(f: Formulation) -> bool:
+            return len(best) >= top * _MARGIN and f.score < best[0]
+
         for f in found:
-            if len(best) >= top * _MARGIN and f.score < best[0]:
+            if beaten(f):
                 break
-            self._junction(i, f, against)  # cheaper than the history, and often enough to rule a phrase out
-            if len(best) >= top * _MARGIN and f.score < best[0]:
+            # Cheapest first: each step can only lower the score, and often rules the phrase out.
+            self._reading(i, f)
+            if beaten(f):
                 continue
-            self._history(i, f, against, new=against < i)
+            self._junction(i, f, against)
+            if beaten(f):
+                continue
+            self._history(i, f, against, new)
             done.append(f)
             heapq.heappush(best, f.score)
             if len(best) > top * _MARGIN:
@@ -848,7 +889,10 @@ def series(paths: list[str], region: str | None = None, folder: Path | None = No
     kind may be read differently from one report to the next). Where years
     repeat, the largest group of one region and kind is the series.
     """
-    members = [m for m in (member(p, folder) for p in paths) if m is not None]
+    return _select([m for m in (member(p, folder) for p in paths) if m is not None], region, kind)
+
+
+def _select(members: list[Member], region: str | None = None, kind: str | None = None) -> list[Member]:
     if region:
         members = [m for m in members if region in m.region]
     if kind:
@@ -925,17 +969,83 @@ def from_json(data: dict) -> Ledger:
 
 def language_shift(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, limit: int = 50) -> LanguageShift:
     """The pair report's language shift: formulations new and dropped between two reports,
-    each with its sentence, intensity shifts, and the words whose frequency moved most."""
-    reports = [prepare(old, old.source.path, 0, old_tokens), prepare(new, new.source.path, 1, new_tokens)]
-    entry = Series(reports).entry(1, limit)
+    each with its sentence, intensity shifts, and the words whose frequency moved most.
+
+    When the two reports sit in one folder with other reports of their series, the series
+    ranks them (first use, kept later, used before), as `reportdiff terms` does."""
+    found = _folder_series(old.source.path, new.source.path)
+    if found is None:
+        context = Series([prepare(old, old.source.path, 0, old_tokens), prepare(new, new.source.path, 1, new_tokens)])
+        i, j = 0, 1
+    else:
+        context, i, j = found
+    before, after = context.reports[i], context.reports[j]
 
     def rate(report: Report, term: str) -> float:
         return round(report.text.count(term) * 10000 / max(len(report.text), 1), 2)
 
     frequency = word_shift(old_tokens, new_tokens, len(old.text), len(new.text), limit)
     return LanguageShift(
-        [Shift(f.term, 0.0, f.per_10k, f.sentence) for f in entry.new],
-        [Shift(f.term, f.per_10k, rate(reports[1], f.term), f.sentence) for f in entry.dropped],
+        [Shift(f.term, 0.0, f.per_10k, f.sentence) for f in context.ranked(j, i, limit)],
+        [Shift(f.term, f.per_10k, rate(after, f.term), f.sentence) for f in context.ranked(i, j, limit)],
         frequency.shifted,
-        entry.intensity,
+        intensity(before, after),
     )
+
+
+@lru_cache(maxsize=512)
+def _member_at(path: str, size: int, mtime: int, folder: Path | None) -> Member | None:
+    """A report of a folder, read once per process while the file is unchanged."""
+    return member(path, folder)
+
+
+_SERIES: dict[tuple[str, ...], Series] = {}  # the last series a pair was ranked in
+
+
+def _folder_series(old_path: str, new_path: str) -> tuple[Series, int, int] | None:
+    """The series the two reports belong to, with where each stands in it: when both are files of
+    one folder whose series (as `reportdiff terms` finds it) holds them, old before new, and more."""
+    from .corpus import REPORT_SUFFIXES
+
+    try:
+        a, b = Path(old_path).resolve(), Path(new_path).resolve()
+        if a.parent != b.parent or not a.is_file() or not b.is_file():
+            return None
+        files = sorted(p for p in a.parent.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+        if len(files) < 3:
+            return None
+        folder = user_cache_dir()
+        members = [m for m in (_member_at(str(p), st.st_size, st.st_mtime_ns, folder) for p, st in ((p, p.stat()) for p in files)) if m is not None]
+        chosen = _select(members)
+    except (OSError, ReportdiffError):
+        return None
+    where = [Path(m.report.path) for m in chosen]
+    if len(chosen) < 3 or a not in where or b not in where or where.index(a) >= where.index(b):
+        return None
+    i, j = where.index(a), where.index(b)
+    # Ranking looks back _PRIOR_WINDOW reports and ahead _LOOKAHEAD: the reports it reads (a
+    # phrase's first use is its first within them); the whole series gives the vocabulary.
+    lo, hi = max(0, i - _PRIOR_WINDOW), min(len(chosen), j + 1 + _LOOKAHEAD)
+    key = tuple(m.digest for m in chosen[lo:hi])
+    if key not in _SERIES:
+        _SERIES.clear()
+        vocabulary = _vocabulary([m.report for m in chosen], tuple(m.digest for m in chosen), folder)
+        _SERIES[key] = Series([m.report for m in chosen[lo:hi]], vocabulary)
+    return _SERIES[key], i - lo, j - lo
+
+
+def _vocabulary(reports: list[Report], key: tuple[str, ...], folder: Path | None) -> tuple[Counter[str], Grammar]:
+    """The series' word frequencies and grammar, from the cache when the same reports were seen:
+    learning them reads every report of the series (a second or two for fifty)."""
+    where = _cache_file(folder, "vocabulary", hashlib.sha256("\n".join((_CACHE_VERSION, *key)).encode()).hexdigest())
+    cached = _read_cache(where)
+    if cached is not None:
+        usage = Grammar(frozenset(cached["governors"]), frozenset(cached["settled"]), frozenset(cached["common"]), cached["heads"])
+        return Counter(cached["df"]), usage
+    learnt = Series(reports, indexed=False)
+    usage = learnt.usage
+    _write_cache(where, {
+        "df": dict(learnt.df), "governors": sorted(usage.governors), "settled": sorted(usage.settled),
+        "common": sorted(usage.common), "heads": usage.heads,
+    })
+    return learnt.df, usage
