@@ -81,6 +81,7 @@ def main() -> None:
     corpus = subset(Path(args.corpus), args.reports)
     out = Path(tempfile.mkdtemp(prefix="reportdiff-bench-out-"))
 
+    load_before = os.getloadavg()[0]
     machine = parallelism()
     one, one_wall, one_cpu = measured(batch.run, corpus, out / "one", jobs=1, use_cache=False)
     two, two_wall, two_cpu = measured(batch.run, corpus, out / "two", jobs=2, use_cache=False)
@@ -90,7 +91,8 @@ def main() -> None:
     ok = [r for r in two.records if r.get("status") == "ok"]
     peak = max(r["timing"]["worker_peak_mib"] or 0 for r in ok)
     print(f"{pairs} pairs ({len(ok)} compared, {two.failed} failed) of the last {args.reports} reports of {args.corpus}")
-    print(f"  this machine now gives 2 processes {machine:.2f}× the work of 1 (a pure-CPU loop)")
+    print(f"  this machine now gives 2 processes {machine:.2f}× the work of 1 (a pure-CPU loop); "
+          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
     print(f"  1 worker, no cache:  {one_wall:6.1f} s, {one_cpu:6.1f} s CPU = {pairs / one_cpu * 60:5.1f} pairs a minute a core")
     print(f"  2 workers, no cache: {two_wall:6.1f} s, {two_cpu:6.1f} s CPU: {one_wall / two_wall:.2f}× faster than 1 (bar 1.6×); "
           f"CPU {two_cpu / one_cpu:.2f}× that of 1 worker (the cost of parallel work)")

@@ -102,7 +102,7 @@ def main() -> None:
     stages = ["load", "structure", "tokens", "align", "diff", "numbers", "commitments", "render"]
     print(f"{'pair':10} {'chars':>13} " + " ".join(f"{s:>9}" for s in stages) + f" {'total':>7} {'dmp-char':>9} {'htmldiff':>9}")
     for a, b in PAIRS:
-        (sa, sb), load_time = timed(lambda: (load(seed(a)), load(seed(b))))
+        (sa, sb), load_time = timed(lambda a=a, b=b: (load(seed(a)), load(seed(b))))
         t = {"load": load_time, **pipeline(sa, sb)}
         total = sum(t.values())
         dmp = dmp_baseline(sa.text, sb.text, args.dmp_timeout)
@@ -171,14 +171,14 @@ def _growth_rows(sizes, make) -> None:
         old_text, new_text = make(mb)
         old, new = Source(f"old {mb} MB", old_text, "txt"), Source(f"new {mb} MB", new_text, "txt")
         t = pipeline(old, new)
-        _, t["jieba"] = timed(lambda: (jieba.lcut(old.text), jieba.lcut(new.text)))
+        _, t["jieba"] = timed(lambda old=old, new=new: (jieba.lcut(old.text), jieba.lcut(new.text)))
         rows.append((mb, len(old.text) + len(new.text), t))
         total = sum(t[s] for s in stages)
         print(f"  {mb:4g} MB a side ({len(old.text):>9,}+{len(new.text):<9,} chars): total {total:6.2f} s  "
               + " ".join(f"{s} {t[s]:.2f}" for s in stages) + f"  | jieba.lcut {t['jieba']:.2f}")
     (_, n0, t0), (_, n1, t1) = rows[0], rows[-1]
     ratio = math.log(n1 / n0)
-    exponents = {s: math.log(max(t1[s], 1e-3) / max(t0[s], 1e-3)) / ratio for s in stages + ["jieba"]}
+    exponents = {s: math.log(max(t1[s], 1e-3) / max(t0[s], 1e-3)) / ratio for s in [*stages, "jieba"]}
     print("  growth exponent (1 = linear): " + " ".join(f"{s} {e:.2f}" for s, e in exponents.items()))
 
 

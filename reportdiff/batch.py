@@ -31,6 +31,7 @@ its pages in place, keeps its record and is not run again.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -186,7 +187,7 @@ def plan(reports: list[Report], summaries: dict[str, Summary]) -> Plan:
         ordered = [by_year[y] for y in sorted(by_year)]
         if len(ordered) == 1:
             result.notes.append(_note(ordered[0], "alone", "the only report of its series"))
-        for old, new in zip(ordered, ordered[1:]):
+        for old, new in itertools.pairwise(ordered):
             result.tasks.append(Task(_pair_name(series, old.year, new.year, names), series, old, new))
     return result
 

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import importlib.util
+import itertools
 import json
 import marshal
 import math
@@ -34,11 +36,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-
-import jieba
 
 from .cache import store, user_cache_dir
 from .diff import LanguageShift, Shift
@@ -57,7 +58,9 @@ _SENTENCE = re.compile(r"[^。！？；\n]*[。！？；]?")
 # Function characters that never open or close a formulation.
 # jieba tags of words that govern a phrase rather than belong to it: verbs, adverbs, prepositions, conjunctions.
 _GOVERNING = {"v", "d", "ad", "p", "c"}
-_PLACES = ("body", "targets", "heading")  # weakest first
+# Where a phrase stands, by how much that makes it news, weakest first: the review of the past
+# year names what was done; the targets part and headings set out what is new.
+_PLACES = ("review", "body", "targets", "heading")
 _JOINERS = set("等和与及或并")
 _PARTICLES = "的了"
 _OPEN, _CLOSE = "“「『\"", "”」』\""
@@ -83,8 +86,11 @@ class Report:
 
     @cached_property
     def _places(self) -> bytearray:
-        rank = bytearray(len(self.text) + 1)
-        for a, b, place in self.marked:
+        rank = bytearray([_PLACES.index("body")]) * (len(self.text) + 1)
+        for a, b, place in sorted(self.marked, key=lambda m: _PLACES.index(m[2])):
+            if place == "review":
+                rank[a : min(b, len(rank))] = bytes(max(min(b, len(rank)) - a, 0))  # a heading there is still a heading
+                continue
             level = _PLACES.index(place)
             for k in range(a, min(b, len(rank))):
                 rank[k] = max(rank[k], level)
@@ -100,7 +106,7 @@ class Report:
         for m in _RUN.finditer(self.text):
             lo = m.start()
             cuts = self.cuts[bisect_left(self.cuts, m.start()) : bisect_right(self.cuts, m.end())]
-            for a, b in zip(cuts, cuts[1:]):
+            for a, b in itertools.pairwise(cuts):
                 if self.text[a:b] in _JOINERS:
                     if a > lo:
                         out.append((lo, a))
@@ -109,12 +115,23 @@ class Report:
                 out.append((lo, m.end()))
         return out
 
+    def find_all(self, term: str, at: int) -> list[int]:
+        """Where the term occurs (at: one place it is known to be), without scanning the text
+        when a pair of its characters occurs once in the report."""
+        if len(term) < 2 or min(self.pairs[term[k : k + 2]] for k in range(len(term) - 1)) < 2:
+            return [at]
+        positions, pos = [], self.text.find(term)
+        while pos >= 0:
+            positions.append(pos)
+            pos = self.text.find(term, pos + len(term))
+        return positions or [at]
+
     def words(self) -> list[str]:
         return [self.text[a:b] for a, b in zip(self.cuts, self.cuts[1:]) if _RUN.fullmatch(self.text[a:b])]
 
     def words_in(self, start: int, end: int) -> list[str]:
         cuts = self.cuts[bisect_left(self.cuts, start) : bisect_right(self.cuts, end)]
-        return [self.text[a:b] for a, b in zip(cuts, cuts[1:])]
+        return [self.text[a:b] for a, b in itertools.pairwise(cuts)]
 
     def word_start(self, pos: int) -> int:
         """The word boundary at or before pos."""
@@ -147,6 +164,7 @@ class Formulation:
     prior: int = 0  # new: how many recent earlier reports used it already
     junction: bool = False  # only general words, newly put together
     shape: float = 0.0  # reads as a name (+) or a fragment (-)
+    head: float = 0.0  # how many different phrases its last word closes in the series (0–1)
     rarity: float = 0.0  # how rare its words are in the series (0–1)
     score: float = 0.0
     at: int = 0  # offset of the occurrence quoted in `sentence`
@@ -189,40 +207,38 @@ class Ledger:
 # ---------------------------------------------------------------- finding
 
 
-def grams(text: str) -> set[str]:
-    """Every 2..MAX_CORE-character n-gram inside a run of phrase characters."""
+@lru_cache(maxsize=64)
+def grams(text: str) -> frozenset[str]:
+    """Every 2..MAX_CORE-character n-gram inside a run of phrase characters (kept for the last
+    reports seen: a report in several pairs is cut into n-grams once)."""
     out: set[str] = set()
     for m in _RUN.finditer(text):
         run = m.group(0)
         for n in range(MIN_CORE, MAX_CORE + 1):
             out.update(run[i : i + n] for i in range(len(run) - n + 1))
-    return out
+    return frozenset(out)
 
 
-def _novel_spans(report: Report, known: set[str]) -> list[tuple[int, int]]:
-    """Stretches of the report covered by n-grams that `known` lacks."""
+def _novel_spans(report: Report, known: AbstractSet[str]) -> list[tuple[int, int, int, int]]:
+    """Stretches of the report covered by n-grams that `known` lacks, each with its segment."""
     spans = []
+    text = report.text
     for base, stop in report.segments:
-        run = report.text[base:stop]
-        covered = [False] * len(run)
-        new_pair = [run[k : k + 2] not in known for k in range(len(run) - 1)]
-        for k, new in enumerate(new_pair):
-            if new:
-                covered[k] = covered[k + 1] = True
+        new_pairs = {k for k in range(base, stop - 1) if text[k : k + 2] not in known}
         # Only minimal cores: a trigram whose bigram is already new adds nothing but its neighbour.
-        for k in range(len(run) - 2):
-            if not new_pair[k] and not new_pair[k + 1] and run[k : k + 3] not in known:
-                covered[k] = covered[k + 1] = covered[k + 2] = True
-        i = 0
-        while i < len(run):
-            if covered[i]:
-                j = i
-                while j < len(run) and covered[j]:
-                    j += 1
-                spans.append((base + i, base + j, base, stop))
-                i = j
-            else:
-                i += 1
+        cores = sorted(
+            [(k, k + 2) for k in new_pairs]
+            + [(k, k + 3) for k in range(base, stop - 2) if k not in new_pairs and k + 1 not in new_pairs and text[k : k + 3] not in known]
+        )
+        if not cores:
+            continue
+        lo, hi = cores[0]
+        for a, b in cores[1:]:
+            if a > hi:
+                spans.append((lo, hi, base, stop))
+                lo = a
+            hi = max(hi, b)
+        spans.append((lo, hi, base, stop))
     return spans
 
 
@@ -264,7 +280,65 @@ def _closure(report: Report, start: int, end: int, lo: int, hi: int, seen: dict[
     return start, end
 
 
-def _shape(report: Report, before: Report, known: set[str], start: int, end: int, common: frozenset[str]) -> tuple[int, int]:
+@dataclass(frozen=True)
+class Grammar:
+    """What the series' own usage says about its words.
+
+    A word *governs* what follows it (大力发展, 高标准, 依法, 建立, 加快) when, over the series,
+    it is followed by many different words (branching entropy of its successors of at least
+    _GOVERN_BITS) and either opens a clause often (_GOVERN_OPENS of its uses) or is a verb
+    (jieba: v, vn, d …) followed by very many (_VERB_BITS). A word the series uses less than
+    _SETTLED times is judged by its jieba tag alone.
+    """
+
+    governors: frozenset[str] = frozenset()
+    settled: frozenset[str] = frozenset()
+    common: frozenset[str] = frozenset()  # the series' general words (in COMMON_SHARE of its reports)
+    # How many different words a word closes (branching entropy of its predecessors, 0–1 of
+    # _HEAD_BITS): the heads that name a kind of thing (经济, 体系, 战略, 行动) close many.
+    heads: dict[str, float] = field(default_factory=dict)
+
+    def governs(self, word: str) -> bool:
+        if word in self.settled:
+            return word in self.governors
+        return _tags().get(word) in _GOVERNING
+
+
+_GOVERN_BITS, _VERB_BITS, _GOVERN_OPENS, _SETTLED, _HEAD_BITS = 3.0, 4.0, 0.25, 5, 8.0
+
+
+def grammar(reports: list[Report], common: frozenset[str] = frozenset()) -> Grammar:
+    uses: Counter[str] = Counter()
+    follow: Counter[tuple[str, str]] = Counter()
+    for r in reports:
+        text = r.text
+        # "" stands for whatever is not a phrase word (punctuation, figures): a clause opens after it.
+        words = [w if _RUN.fullmatch(w) else "" for w in (text[a:b] for a, b in itertools.pairwise(r.cuts))]
+        uses.update(words)
+        follow.update(itertools.pairwise(words))
+    del uses[""]
+    opens = Counter({w: n for (prev, w), n in follow.items() if not prev and w})
+    entropy: dict[str, float] = dict.fromkeys(uses, 0.0)
+    closing: dict[str, float] = dict.fromkeys(uses, 0.0)
+    led = uses - opens
+    for (word, nxt), n in follow.items():
+        if not word or not nxt:
+            continue
+        p = n / uses[word]
+        entropy[word] -= p * math.log2(p)
+        q = n / led[nxt]
+        closing[nxt] -= q * math.log2(q)
+    tags = _tags()
+    settled = frozenset(w for w, n in uses.items() if n >= _SETTLED)
+    governors = frozenset(
+        w for w in settled
+        if entropy[w] >= _GOVERN_BITS and (opens[w] >= _GOVERN_OPENS * uses[w] or entropy[w] >= _VERB_BITS and tags.get(w) in _GOVERNING | {"vn"})
+    )
+    heads = {w: min(closing[w] / _HEAD_BITS, 1.0) for w in settled}
+    return Grammar(governors, settled, common, heads)
+
+
+def _shape(report: Report, before: Report, known: AbstractSet[str], start: int, end: int, usage: Grammar) -> tuple[int, int]:
     """Leave off function words (的, 和, 在 …) at either edge, the verbs and adverbs that
     govern a new phrase (坚决向污染宣战 → 污染宣战, 建设长江经济带 → 长江经济带) and a verb
     that follows it (数字经济加快 → 数字经济), while what remains stays new."""
@@ -276,10 +350,10 @@ def _shape(report: Report, before: Report, known: set[str], start: int, end: int
         return len(rest) >= 3 and (novel(rest, known) or rest not in before.text)
 
     def governs(k: int) -> bool:
-        tag, nxt = tags.get(words[k]), words[k + 1]
+        nxt = words[k + 1]
         if len(nxt) == 1 and nxt not in _EDGE:
             return False  # a bound character (供给|侧): the word belongs to the phrase
-        return tag in _GOVERNING or tag == "vn" and words[k] in common or tag == "a" and tags.get(nxt) in {"v", "vn"}
+        return usage.governs(words[k]) or tags.get(words[k]) == "a" and tags.get(nxt) in {"v", "vn"}
 
     while words and words[0] in _EDGE:
         start += len(words.pop(0))
@@ -294,15 +368,15 @@ def _shape(report: Report, before: Report, known: set[str], start: int, end: int
     return start, end
 
 
-def candidates(report: Report, before: Report, known: set[str], common: frozenset[str] = frozenset()) -> dict[str, int]:
+def candidates(report: Report, before: Report, known: AbstractSet[str], usage: Grammar = Grammar()) -> dict[str, int]:
     """Phrases of `report` absent from `before` (whose n-grams are `known`): phrase → first offset.
 
-    `common`: the series' general words (a verbal noun among them governs a phrase: 建设, 发展).
+    `usage`: what the series says of its words (which govern a phrase: 大力发展, 建立).
     """
     found: dict[str, int] = {}
 
     def add(start: int, end: int) -> None:
-        start, end = _shape(report, before, known, start, end, common)
+        start, end = _shape(report, before, known, start, end, usage)
         while end - start > 2 and report.text[end - 1] in _PARTICLES:
             end -= 1  # jieba sometimes glues a particle to the word before it (年的)
         if start > 0 and report.text[start - 1].isdigit() and report.text[start] in "年月日":
@@ -319,24 +393,25 @@ def candidates(report: Report, before: Report, known: set[str], common: frozense
         start, end = _to_words(report, start, end, lo, hi)
         start, end = _closure(report, start, end, lo, hi, seen)
         add(start, end)
-        if end - start > _GOOD_LEN[1]:
-            for a, b in _pieces(report, start, end):
-                add(a, b)
+        for a, b in _pieces(report, start, end, usage):
+            add(a, b)
     for pattern in (_QUOTED, _PLUS):
         for m in pattern.finditer(report.text):
             term = m.group(1) if m.groups() else m.group(0)
             if term not in before.text:
-                found.setdefault(term, m.start())
+                found.setdefault(term, m.start(1) if m.groups() else m.start())
     return found
 
 
-def _pieces(report: Report, start: int, end: int) -> list[tuple[int, int]]:
-    """A long stretch split where a single-character word joins two phrases
+def _pieces(report: Report, start: int, end: int, usage: Grammar) -> list[tuple[int, int]]:
+    """A stretch split where a word governs what follows it (发行超长期特别国债 → 超长期特别国债)
+    and, when long, where a single-character word joins two phrases
     (国民待遇加负面清单 → 国民待遇 | 负面清单, 精益求精的工匠精神 → 精益求精 | 工匠精神)."""
     cuts = report.cuts[bisect_left(report.cuts, start) : bisect_right(report.cuts, end)]
+    long_ = end - start > _GOOD_LEN[1]
     out, lo = [], start
-    for a, b in zip(cuts, cuts[1:]):
-        if b - a == 1:
+    for a, b in itertools.pairwise(cuts):
+        if b - a == 1 and long_ or a > start and b < end and usage.governs(report.text[a:b]):
             if a - lo >= 2:
                 out.append((lo, a))
             lo = b
@@ -347,31 +422,34 @@ def _pieces(report: Report, start: int, end: int) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
-    """jieba's part-of-speech dictionary (word → tag)."""
-    from jieba import posseg
+    """jieba's part-of-speech dictionary (word → tag), read from jieba's dictionary file.
 
-    cut("")  # the shared jieba set-up (its private cache folder) first
-    if posseg.dt.word_tag_tab:
-        return posseg.dt.word_tag_tab
-    # Parsing jieba's dictionary for its tags takes most of a second; a copy in the private
-    # cache folder, keyed by the dictionary's size and time, takes a tenth of that.
-    source = Path(jieba.dt.dictionary or Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME)
+    jieba.posseg is not imported: importing it parses that whole file (most of a second), as
+    it is when nothing else is at hand; a copy in the private cache folder, keyed by the
+    file's size and time, reads in a tenth of that."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return {}
+    source = Path(spec.origin).parent / "dict.txt"  # jieba.DEFAULT_DICT_NAME, without importing jieba
     stamp = source.stat()
     folder = user_cache_dir()
     copy = folder / f"jieba-tags-{stamp.st_size}-{int(stamp.st_mtime)}.marshal" if folder else None
     try:
         if copy is not None and copy.is_file():
-            posseg.dt.word_tag_tab = marshal.loads(copy.read_bytes())
-            return posseg.dt.word_tag_tab
+            return marshal.loads(copy.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    posseg.dt.load_word_tag(posseg.dt.tokenizer.get_dict_file())
+    table = {}
+    with source.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, tag = line.rstrip("\n").split(" ")  # as jieba.posseg reads it: word, frequency, tag
+            table[word] = tag
     if copy is not None:
-        store(copy, marshal.dumps(posseg.dt.word_tag_tab))
-    return posseg.dt.word_tag_tab
+        store(copy, marshal.dumps(table))
+    return table
 
 
-def novel(term: str, known: set[str]) -> bool:
+def novel(term: str, known: AbstractSet[str]) -> bool:
     """Whether the term holds an n-gram `known` lacks (then it is surely absent from that text)."""
     return any(
         run[i : i + n] not in known for run in _RUN.findall(term) for n in range(MIN_CORE, MAX_CORE + 1) for i in range(len(run) - n + 1)
@@ -403,6 +481,7 @@ def prepare(doc: Document, path: str, year: int, tokens: Tokens | None = None) -
     marked = [(s.start, s.body_start, "heading") for s in doc.outline.walk() if s.body_start > s.start]
     roles = {p.heading: p.role for p in doc.meta.parts}
     marked += [(s.start, s.end, "targets") for s in doc.sections if roles.get(s.heading) == "targets"]
+    marked += [(p.section.start, p.section.end, "review") for p in doc.meta.parts if p.role == "review"]
     return from_text(doc.text, year, path, marked, tokens)
 
 
@@ -427,10 +506,12 @@ def from_text(
 # ---------------------------------------------------------------- ranking
 
 # Weights of what makes a journalist lead with a phrase (see the module docstring).
-_W_COUNT, _W_HEADING, _W_TARGETS, _W_QUOTED, _W_FIRST, _W_KEPT, _W_PRIOR = 1.5, 1.0, 0.0, 2.5, 1.5, 1.0, 1.0
-_W_SHORT, _W_LONG, _W_JUNCTION, _W_SHAPE, _W_RARE = 2.0, 0.5, 3.0, 1.0, 2.0
+# Set by measurement on the readers' lists of 2015, 2018 and 2024 only (bench/terms_hits.py).
+_W_COUNT, _W_HEADING, _W_TARGETS, _W_REVIEW, _W_QUOTED, _W_FIRST, _W_KEPT, _W_PRIOR = 2.0, 1.0, 0.0, 1.0, 2.5, 1.5, 1.0, 1.0
+_W_SHORT, _W_LONG, _W_JUNCTION, _W_SHAPE, _W_RARE, _W_HEAD = 2.0, 0.5, 3.0, 1.0, 2.0, 2.0
 _NOUNISH = set("nj")  # jieba tags: nouns (n, nr, ns, nt, nz …) and abbreviations (j)
 _GOOD_LEN = (3, 8)
+_SHAPE_MAX = 2.0  # the most _shape_score gives: ends in a noun, stands whole
 _LOOKAHEAD = 3  # later reports that keeping a phrase shows it is a term, not a one-off wording
 _PRIOR_WINDOW = 10  # earlier reports whose use of a phrase makes its return less new
 _MARGIN = 2  # phrases scored in full per listed one (some are dropped as parts of others)
@@ -442,7 +523,7 @@ def _score(f: Formulation) -> float:
     length = -_W_SHORT if n < _GOOD_LEN[0] else -_W_LONG * (n - _GOOD_LEN[1]) if n > _GOOD_LEN[1] else 0.0
     return (
         _W_COUNT * math.log2(1 + f.count)
-        + (_W_HEADING if f.place == "heading" else _W_TARGETS if f.place == "targets" else 0.0)
+        + (_W_HEADING if f.place == "heading" else _W_TARGETS if f.place == "targets" else -_W_REVIEW if f.place == "review" else 0.0)
         + (_W_QUOTED if f.quoted else 0.0)
         + (_W_FIRST if f.first else 0.0)
         + _W_KEPT * f.kept
@@ -451,6 +532,7 @@ def _score(f: Formulation) -> float:
         + length
         + _W_SHAPE * f.shape
         + _W_RARE * f.rarity
+        + _W_HEAD * f.head
     )
 
 
@@ -480,14 +562,15 @@ def _shape_score(report: Report, term: str, at: int) -> float:
     return score
 
 
-def _seam(term: str, words: list[str], old: Callable[[str], bool], common: frozenset[str]) -> bool:
+def _seam(term: str, words: list[str], old: Callable[[str], bool], usage: Grammar) -> bool:
     """Whether the phrase is only old wording under a new verb or adverb (加大 + 简政放权,
     数字经济 + 加快): new wording, not a new term. Two nouns newly joined (商业航天) are a term."""
     if "".join(words) != term or len(words) < 2:
         return False
     tags = _tags()
     head, tail = words[0], words[-1]
-    if tags.get(head) in _GOVERNING or tags.get(head) == "vn" and head in common:
+    common = usage.common
+    if usage.governs(head):
         rest = term[len(head) :]
         if rest in common or len(rest) > 1 and old(rest):
             return True
@@ -516,39 +599,57 @@ def _ranked(found: list[Formulation], top: int) -> list[Formulation]:
 class Series:
     """Reports of one region and kind in order of delivery, with what ranking needs of them all."""
 
-    def __init__(self, reports: list[Report]):
+    def __init__(self, reports: list[Report], vocabulary: tuple[Counter[str], Grammar] | None = None, indexed: bool = True):
+        """`vocabulary`: the series' word document frequencies and grammar when known already (a
+        cache); `indexed`: index every report's n-grams, worth it when every report is ranked."""
         self.reports = reports
-        self.known = [grams(r.text) for r in reports]
-        df: Counter[str] = Counter()
-        for r in reports:
-            df.update(set(r.words()))
-        self.df = df
-        # With too few reports to tell general words from the series' own, none counts as general.
-        need = max(3, math.ceil(COMMON_SHARE * len(reports)))
-        self.common = frozenset(w for w, n in df.items() if n >= need and len(w) >= 2)
-        self._gram_mask: dict[str, int] = {}
-        for i, grams_of in enumerate(self.known):
-            bit = 1 << i
-            for g in grams_of:
-                self._gram_mask[g] = self._gram_mask.get(g, 0) | bit
+        self._known: dict[int, AbstractSet[str]] = {}
+        if vocabulary is None:
+            df: Counter[str] = Counter()
+            for r in reports:
+                df.update(set(r.words()))
+            # With too few reports to tell general words from the series' own, none counts as general.
+            need = max(3, math.ceil(COMMON_SHARE * len(reports)))
+            vocabulary = df, grammar(reports, frozenset(w for w, n in df.items() if n >= need and len(w) >= 2))
+        self.df, self.usage = vocabulary
+        self._gram_mask: dict[str, int] | None = None
+        if indexed:
+            self._gram_mask = {}
+            for i in range(len(reports)):
+                bit = 1 << i
+                for g in self.known(i):
+                    self._gram_mask[g] = self._gram_mask.get(g, 0) | bit
         self._holders: dict[str, int] = {}
+
+    def known(self, i: int) -> AbstractSet[str]:
+        """The n-grams of report i."""
+        if i not in self._known:
+            self._known[i] = grams(self.reports[i].text)
+        return self._known[i]
 
     def contains(self, i: int, term: str) -> bool:
         if term in self._holders:
             return bool(self._holders[term] >> i & 1)
-        return not novel(term, self.known[i]) and term in self.reports[i].text
+        return not novel(term, self.known(i)) and term in self.reports[i].text
+
+    def _candidates_for(self, term: str) -> int:
+        """The reports that hold every n-gram of the term (all of them without an index)."""
+        mask, index = -1, self._gram_mask
+        if index is None:
+            return mask
+        for run in _RUN.findall(term):
+            n = min(len(run), MAX_CORE)
+            for k in range(len(run) - n + 1):
+                mask &= index.get(run[k : k + n], 0)
+                if not mask:
+                    return 0
+        return mask
 
     def holders(self, term: str) -> int:
         """The reports that contain the term, as a bit mask (bit i: the i-th report)."""
         if term in self._holders:
             return self._holders[term]
-        mask = -1
-        for run in _RUN.findall(term):
-            n = min(len(run), MAX_CORE)
-            for k in range(len(run) - n + 1):
-                mask &= self._gram_mask.get(run[k : k + n], 0)
-                if not mask:
-                    break
+        mask = self._candidates_for(term)
         out = 0
         mask = mask if mask != -1 else (1 << len(self.reports)) - 1
         while mask:
@@ -568,25 +669,32 @@ class Series:
         n = len(self.reports)
         return sum(math.log((n + 1) / (1 + self.df.get(w, 0))) for w in content) / len(content) / math.log(n + 1)
 
-    def _evidence(self, i: int, term: str, at: int) -> Formulation:
-        """What the report itself says about a phrase: how often, where, whether quoted."""
+    def _evidence(self, i: int, term: str, at: int, new: bool) -> Formulation:
+        """What the report itself says about a phrase at a glance: how often, where, whether
+        quoted; how it reads (_reading) and the series (_history) are assumed at their best."""
         report = self.reports[i]
         text = report.text
-        positions, pos = [], text.find(term)
-        while pos >= 0:
-            positions.append(pos)
-            pos = text.find(term, pos + len(term))
-        positions = positions or [at]
+        positions = report.find_all(term, at)
         places = [report.place(p) for p in positions]
-        best = "heading" if "heading" in places else "targets" if "targets" in places else "body"
+        best = max(places, key=_PLACES.index)
         where = positions[places.index(best)]
         quoted = any(text[p - 1 : p] in _OPEN and text[p + len(term) : p + len(term) + 1] in _CLOSE for p in positions if p > 0)
-        f = Formulation(term, len(positions), round(len(positions) * 10000 / max(len(text), 1), 2), "", best, quoted, True, _LOOKAHEAD)
+        # The series can keep a phrase only in the reports it has after (new) or before (dropped) this one.
+        kept = min(_LOOKAHEAD, len(self.reports) - 1 - i if new else i)
+        f = Formulation(term, len(positions), round(len(positions) * 10000 / max(len(text), 1), 2), "", best, quoted, new, kept)
         f.at = where
-        f.shape = max(_shape_score(report, term, p) for p in positions[:5])
-        f.rarity = self._rarity(report.words_in(where, where + len(term)))
-        f.score = _score(f)  # the best it can get: the series can only lower it
+        words = report.words_in(where, where + len(term))
+        f.rarity = self._rarity(words)
+        f.head = self.usage.heads.get(words[-1], 0.0) if words else 0.0
+        f.shape = _SHAPE_MAX
+        f.score = _score(f)  # the best it can get
         return f
+
+    def _reading(self, i: int, f: Formulation) -> None:
+        """How the phrase reads: a name standing whole or a fragment of a clause."""
+        report = self.reports[i]
+        f.shape = max(_shape_score(report, f.term, p) for p in report.find_all(f.term, f.at)[:5])
+        f.score = _score(f)
 
     def _history(self, i: int, f: Formulation, against: int, new: bool) -> None:
         """What the series says: first use, kept later (new) or kept before (dropped), used before."""
@@ -597,14 +705,16 @@ class Series:
             f.first = not held & ((1 << i) - 1)
             f.kept = _bits(held, i + 1, i + 1 + _LOOKAHEAD)
         else:
+            held = self.holders(term)
             f.first = False
-            f.kept = _bits(self.holders(term), max(0, i - _LOOKAHEAD), i)
+            f.kept = _bits(held, max(0, i - _LOOKAHEAD), i)
+            f.prior = _bits(held, max(0, i - _PRIOR_WINDOW), i)
         f.score = _score(f)
 
     def _junction(self, i: int, f: Formulation, against: int) -> None:
         where = f.at
         words = self.reports[i].words_in(where, where + len(f.term))
-        f.junction = _seam(f.term, words, lambda part: self.contains(against, part), self.common)
+        f.junction = _seam(f.term, words, lambda part: self.contains(against, part), self.usage)
         f.score = _score(f)
 
     def ranked(self, i: int, against: int, top: int) -> list[Formulation]:
@@ -613,19 +723,28 @@ class Series:
         Scored first on the report's own evidence (an upper bound), then on the
         series only as far down as a phrase could still make the list.
         """
+        new = against < i
         found = sorted(
-            (self._evidence(i, term, at) for term, at in candidates(self.reports[i], self.reports[against], self.known[against], self.common).items()),
+            (self._evidence(i, term, at, new) for term, at in candidates(self.reports[i], self.reports[against], self.known(against), self.usage).items()),
             key=lambda f: -f.score,
         )
         done: list[Formulation] = []
         best: list[float] = []  # a min-heap of the top * _MARGIN full scores so far
+
+        def beaten(f: Formulation) -> bool:
+            return len(best) >= top * _MARGIN and f.score < best[0]
+
         for f in found:
-            if len(best) >= top * _MARGIN and f.score < best[0]:
+            if beaten(f):
                 break
-            self._junction(i, f, against)  # cheaper than the history, and often enough to rule a phrase out
-            if len(best) >= top * _MARGIN and f.score < best[0]:
+            # Cheapest first: each step can only lower the score, and often rules the phrase out.
+            self._reading(i, f)
+            if beaten(f):
                 continue
-            self._history(i, f, against, new=against < i)
+            self._junction(i, f, against)
+            if beaten(f):
+                continue
+            self._history(i, f, against, new)
             done.append(f)
             heapq.heappush(best, f.score)
             if len(best) > top * _MARGIN:
@@ -694,7 +813,7 @@ def intensity(old: Report, new: Report) -> list[Intensity]:
         (a, core_a, at_a), (b, core_b, at_b) = before[key], after[key]
         if set(a) & set(b):
             continue
-        core = os.path.commonprefix([core_a, core_b])
+        core = os.path.commonprefix([core_a, core_b])  # noqa: RUF071 - the common start of two strings is meant
         shifts.append((-(sum(a.values()) + sum(b.values())), core, Intensity(
             core, [m for m, _ in a.most_common()], [m for m, _ in b.most_common()], old.sentence(at_a), new.sentence(at_b),
         )))
@@ -703,7 +822,7 @@ def intensity(old: Report, new: Report) -> list[Intensity]:
 
 # ---------------------------------------------------------------- a series from a corpus, cached
 
-_CACHE_VERSION = "terms-1"  # bump when what is cached changes
+_CACHE_VERSION = "terms-2"  # bump when what is cached changes
 
 
 @dataclass(frozen=True)
@@ -770,7 +889,10 @@ def series(paths: list[str], region: str | None = None, folder: Path | None = No
     kind may be read differently from one report to the next). Where years
     repeat, the largest group of one region and kind is the series.
     """
-    members = [m for m in (member(p, folder) for p in paths) if m is not None]
+    return _select([m for m in (member(p, folder) for p in paths) if m is not None], region, kind)
+
+
+def _select(members: list[Member], region: str | None = None, kind: str | None = None) -> list[Member]:
     if region:
         members = [m for m in members if region in m.region]
     if kind:
@@ -847,17 +969,83 @@ def from_json(data: dict) -> Ledger:
 
 def language_shift(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, limit: int = 50) -> LanguageShift:
     """The pair report's language shift: formulations new and dropped between two reports,
-    each with its sentence, intensity shifts, and the words whose frequency moved most."""
-    reports = [prepare(old, old.source.path, 0, old_tokens), prepare(new, new.source.path, 1, new_tokens)]
-    entry = Series(reports).entry(1, limit)
+    each with its sentence, intensity shifts, and the words whose frequency moved most.
+
+    When the two reports sit in one folder with other reports of their series, the series
+    ranks them (first use, kept later, used before), as `reportdiff terms` does."""
+    found = _folder_series(old.source.path, new.source.path)
+    if found is None:
+        context = Series([prepare(old, old.source.path, 0, old_tokens), prepare(new, new.source.path, 1, new_tokens)])
+        i, j = 0, 1
+    else:
+        context, i, j = found
+    before, after = context.reports[i], context.reports[j]
 
     def rate(report: Report, term: str) -> float:
         return round(report.text.count(term) * 10000 / max(len(report.text), 1), 2)
 
     frequency = word_shift(old_tokens, new_tokens, len(old.text), len(new.text), limit)
     return LanguageShift(
-        [Shift(f.term, 0.0, f.per_10k, f.sentence) for f in entry.new],
-        [Shift(f.term, f.per_10k, rate(reports[1], f.term), f.sentence) for f in entry.dropped],
+        [Shift(f.term, 0.0, f.per_10k, f.sentence) for f in context.ranked(j, i, limit)],
+        [Shift(f.term, f.per_10k, rate(after, f.term), f.sentence) for f in context.ranked(i, j, limit)],
         frequency.shifted,
-        entry.intensity,
+        intensity(before, after),
     )
+
+
+@lru_cache(maxsize=512)
+def _member_at(path: str, size: int, mtime: int, folder: Path | None) -> Member | None:
+    """A report of a folder, read once per process while the file is unchanged."""
+    return member(path, folder)
+
+
+_SERIES: dict[tuple[str, ...], Series] = {}  # the last series a pair was ranked in
+
+
+def _folder_series(old_path: str, new_path: str) -> tuple[Series, int, int] | None:
+    """The series the two reports belong to, with where each stands in it: when both are files of
+    one folder whose series (as `reportdiff terms` finds it) holds them, old before new, and more."""
+    from .corpus import REPORT_SUFFIXES
+
+    try:
+        a, b = Path(old_path).resolve(), Path(new_path).resolve()
+        if a.parent != b.parent or not a.is_file() or not b.is_file():
+            return None
+        files = sorted(p for p in a.parent.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+        if len(files) < 3:
+            return None
+        folder = user_cache_dir()
+        members = [m for m in (_member_at(str(p), st.st_size, st.st_mtime_ns, folder) for p, st in ((p, p.stat()) for p in files)) if m is not None]
+        chosen = _select(members)
+    except (OSError, ReportdiffError):
+        return None
+    where = [Path(m.report.path) for m in chosen]
+    if len(chosen) < 3 or a not in where or b not in where or where.index(a) >= where.index(b):
+        return None
+    i, j = where.index(a), where.index(b)
+    # Ranking looks back _PRIOR_WINDOW reports and ahead _LOOKAHEAD: the reports it reads (a
+    # phrase's first use is its first within them); the whole series gives the vocabulary.
+    lo, hi = max(0, i - _PRIOR_WINDOW), min(len(chosen), j + 1 + _LOOKAHEAD)
+    key = tuple(m.digest for m in chosen[lo:hi])
+    if key not in _SERIES:
+        _SERIES.clear()
+        vocabulary = _vocabulary([m.report for m in chosen], tuple(m.digest for m in chosen), folder)
+        _SERIES[key] = Series([m.report for m in chosen[lo:hi]], vocabulary)
+    return _SERIES[key], i - lo, j - lo
+
+
+def _vocabulary(reports: list[Report], key: tuple[str, ...], folder: Path | None) -> tuple[Counter[str], Grammar]:
+    """The series' word frequencies and grammar, from the cache when the same reports were seen:
+    learning them reads every report of the series (a second or two for fifty)."""
+    where = _cache_file(folder, "vocabulary", hashlib.sha256("\n".join((_CACHE_VERSION, *key)).encode()).hexdigest())
+    cached = _read_cache(where)
+    if cached is not None:
+        usage = Grammar(frozenset(cached["governors"]), frozenset(cached["settled"]), frozenset(cached["common"]), cached["heads"])
+        return Counter(cached["df"]), usage
+    learnt = Series(reports, indexed=False)
+    usage = learnt.usage
+    _write_cache(where, {
+        "df": dict(learnt.df), "governors": sorted(usage.governors), "settled": sorted(usage.settled),
+        "common": sorted(usage.common), "heads": usage.heads,
+    })
+    return learnt.df, usage

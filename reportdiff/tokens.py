@@ -89,7 +89,7 @@ _ALNUM = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 
 def _segment(text: str) -> list[str]:
     """jieba's cut of `text`, as a list."""
-    out = []
+    out: list[str] = []
     for word in _segmenter().cut(text):
         if len(word) > 1 and _SIGNED_RUN.fullmatch(word) and not _ALNUM.fullmatch(word):
             out.extend(piece for piece in _ALNUM.split(word) if piece)

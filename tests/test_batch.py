@@ -124,7 +124,7 @@ def test_two_workers_and_dask_give_the_same_pairs(corpus, tmp_path):
 
     assert essence(pool) == essence(alone)
     assert essence(dask) == essence(alone)
-    for name, r in _pairs(alone).items():
+    for _name, r in _pairs(alone).items():
         if r["status"] == "ok":
             assert (tmp_path / "dask" / r["json"]).read_bytes() == (tmp_path / "one" / r["json"]).read_bytes()
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from reportdiff import terms
 from reportdiff.tokens import cut
-from tests.conftest import SHARED_CORPUS, seed
+from tests.conftest import SHARED_CORPUS, seed, seed_path
 
 NATIONAL = SHARED_CORPUS / "national"
 needs_corpus = pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not present")
@@ -163,3 +163,28 @@ def test_cli_unknown_year(national, run_cli, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(national[1].parent))
     code, _, err = run_cli("terms", "1961", "--corpus", str(NATIONAL))
     assert code == 1 and "1961" in err and "Traceback" not in err
+
+
+def test_the_pair_report_ranks_with_the_series_when_the_folder_has_one():
+    """Two national reports of the corpus: the pair's formulations are ranked in their series
+    (the folder's other reports), each with the sentence it stands in; 新常态 is new in 2015."""
+    if not NATIONAL.is_dir():
+        pytest.skip("shared corpus not present")
+    from reportdiff.document import read
+    from reportdiff.tokens import Tokens
+
+    old, new = read(str(NATIONAL / "2014_gwr.txt")), read(str(NATIONAL / "2015_gwr.txt"))
+    found = terms._folder_series(old.source.path, new.source.path)
+    assert found is not None
+    context, i, j = found
+    assert len(context.reports) > 2 and (context.reports[i].year, context.reports[j].year) == (2014, 2015)
+    shift = terms.language_shift(old, new, Tokens.of(old.text), Tokens.of(new.text))
+    (entry,) = [s for s in shift.added if s.term == "新常态"]
+    assert "新常态" in entry.sentence and entry.sentence in new.text
+
+
+def test_a_pair_of_different_kinds_is_ranked_on_its_own():
+    """The seed plan report and work report are no series: the pair ranks them alone."""
+    old, new = seed("000"), seed("001")
+    assert old.meta.kind != new.meta.kind
+    assert terms._folder_series(str(seed_path("000")), str(seed_path("001"))) is None

@@ -18,8 +18,8 @@ NATIONAL = SHARED_CORPUS / "national"
 YEARS = (2015, 2018, 2024)
 BAR = 0.7  # the issue: at least 70% of the journalists' new formulations among each year's top 50
 # Measured with this version (found / listed in the top 50).
-MEASURED_NEW = {2015: "16/40", 2018: "14/40", 2024: "12/40"}
-MEASURED_DROPPED = {2015: "4/9", 2018: "6/9", 2024: "0/10"}
+MEASURED_NEW = {2015: "18/40", 2018: "13/40", 2024: "16/40"}
+MEASURED_DROPPED = {2015: "5/9", 2018: "8/9", 2024: "3/10"}
 
 
 def _norm(text: str) -> str:
@@ -55,10 +55,16 @@ def _measured(kind: str, year: int) -> str:
     return (MEASURED_NEW if kind == "new" else MEASURED_DROPPED)[year]
 
 
+def _meets(figure: str) -> bool:
+    hits, listed = map(int, figure.split("/"))
+    return hits >= BAR * listed
+
+
 @pytest.mark.parametrize(
     "kind, year",
     [
-        pytest.param(kind, y, marks=pytest.mark.xfail(strict=False, reason=f"below the 70% bar: measured {_measured(kind, y)} of the reader's {kind} formulations in the top 50"))
+        pytest.param(kind, y, marks=[] if _meets(_measured(kind, y)) else pytest.mark.xfail(
+            strict=False, reason=f"below the 70% bar: measured {_measured(kind, y)} of the reader's {kind} formulations in the top 50"))
         for kind in ("new", "dropped")
         for y in YEARS
     ],

@@ -7,7 +7,7 @@ from ..corpus import bundled
 from ..terms import Ledger, YearEntry, to_json
 from .json import SCHEMA, dumps
 
-PLACE_NAMES = {"heading": "heading", "targets": "targets", "body": ""}
+PLACE_NAMES = {"heading": "heading", "targets": "targets", "body": "", "review": ""}
 
 
 def shown(ledger: Ledger, years: list[int] | None) -> list[YearEntry]:
