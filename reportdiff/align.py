@@ -153,7 +153,7 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
     anchors = [(a, b) for a, b in _targets_statements(old, new) if not {a, b} & (user | banned)]
     matcher = _Matcher(space, (old, new), forced_pairs + anchors, banned, user)
     parts = _part_pairs(old, new, matcher)
-    pairs = matcher.align_tree(parts, "same_topic")
+    pairs = _across_levels(matcher.align_tree(parts, "same_topic"), matcher)
     # Tables face tables wherever each report puts them (an annex, a part, a unit).
     pairs += matcher.match(*[[t.unit for t in doc.outline.tables if t.unit is not None] for doc in (old, new)])
     # The targets statements face each other only as the same topic; against
@@ -164,6 +164,31 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
         pairs += reviews.align_tree([root], "plan_to_review")
     pairs += [p for p in matcher.leftover_forced() if p.old[0] not in reviews.used_forced]
     return Alignment(_reading_order(pairs, old, new))
+
+
+def _across_levels(pairs: list[Pair], matcher: _Matcher) -> list[Pair]:
+    """A removed unit and an added one (sections without subsections) that are
+    each other's closest among those left over are a pair, whatever level each report gives them (the
+    defence paragraph directly under the old plan, inside the closing address
+    of the new one, a five-year retrospective's unit and a one-year section).
+    Left over, they need twice the floor."""
+    space = matcher.space
+    removed = [p.old[0] for p in pairs if not p.new and not p.old[0].children and p.old[0].level > 1]
+    added = [p.new[0] for p in pairs if not p.old and not p.new[0].children and p.new[0].level > 1]
+    if not removed or not added:
+        return pairs
+
+    def score(a: Section, b: Section) -> float:
+        return 0.0 if matcher.is_fixed(a, b) else space.cosine(a, b)
+
+    best_new = {a: max(added, key=lambda b: score(a, b)) for a in removed}
+    best_old = {b: max(removed, key=lambda a: score(a, b)) for b in added}
+    found = {a: b for a, b in best_new.items() if best_old[b] is a and score(a, b) >= 2 * FLOOR}
+    if not found:
+        return pairs
+    taken = set(found) | set(found.values())
+    kept = [p for p in pairs if not (p.old + p.new)[0] in taken or p.old and p.new]
+    return kept + [Pair([a], [b], space.cosine(a, b)) for a, b in found.items()]
 
 
 class _Matcher:
