@@ -48,6 +48,16 @@ COMMON_TERM = 64
 # A unit whose section pairs with a flatter one joins it when its own cosine
 # reaches this (half the floor: the pair above vouches for the topic).
 INHERIT_FLOOR = FLOOR / 2
+# A review reports what a plan promised in other words (figures reached, not
+# tasks set), so a plan unit and the review paragraph on it share fewer words
+# than two years' sections on one topic: against its review, a plan unit
+# without subsections (a task run-in, an 一是 item) is linked from this cosine,
+# to every review section scoring at least MANY_RATIO of its closest one
+# (the plan's 扩大内需 reported in both the macro-policy and the consumption
+# paragraphs). Measured against the readers' plan → review links in
+# tests/expected/align (national, 山东, 湖南).
+PLAN_FLOOR = 0.05
+MANY_RATIO = 0.5
 
 
 _TARGETS = re.compile(r"预期目标(?:是|为)")
@@ -148,16 +158,42 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
     anchors = [(a, b) for a, b in _targets_statements(old, new) if not {a, b} & (user | banned)]
     matcher = _Matcher(space, (old, new), forced_pairs + anchors, banned, user)
     parts = _part_pairs(old, new, matcher)
-    pairs = matcher.align_tree(parts, "same_topic")
+    pairs = _across_levels(matcher.align_tree(parts, "same_topic"), matcher)
     # Tables face tables wherever each report puts them (an annex, a part, a unit).
     pairs += matcher.match(*[[t.unit for t in doc.outline.tables if t.unit is not None] for doc in (old, new)])
     # The targets statements face each other only as the same topic; against
     # a review the old statement pairs by content like any plan unit.
     reviews = _Matcher(space, (old, new), forced_pairs, banned, user)
-    for old_part, new_part in _plan_to_review_parts(old, new):
-        pairs += reviews.align_tree([Pair([old_part], [new_part], space.cosine(old_part, new_part))], "plan_to_review")
+    for old_parts, new_part in _plan_to_review_parts(old, new):
+        root = Pair(old_parts, [new_part], max(space.cosine(a, new_part) for a in old_parts))
+        pairs += reviews.align_tree([root], "plan_to_review")
     pairs += [p for p in matcher.leftover_forced() if p.old[0] not in reviews.used_forced]
     return Alignment(_reading_order(pairs, old, new))
+
+
+def _across_levels(pairs: list[Pair], matcher: _Matcher) -> list[Pair]:
+    """A removed unit and an added one (sections without subsections) that are
+    each other's closest among those left over are a pair, whatever level each report gives them (the
+    defence paragraph directly under the old plan, inside the closing address
+    of the new one, a five-year retrospective's unit and a one-year section).
+    Left over, they need twice the floor."""
+    space = matcher.space
+    removed = [p.old[0] for p in pairs if not p.new and not p.old[0].children and p.old[0].level > 1]
+    added = [p.new[0] for p in pairs if not p.old and not p.new[0].children and p.new[0].level > 1]
+    if not removed or not added:
+        return pairs
+
+    def score(a: Section, b: Section) -> float:
+        return 0.0 if matcher.is_fixed(a, b) else space.cosine(a, b)
+
+    best_new = {a: max(added, key=lambda b: score(a, b)) for a in removed}
+    best_old = {b: max(removed, key=lambda a: score(a, b)) for b in added}
+    found = {a: b for a, b in best_new.items() if best_old[b] is a and score(a, b) >= 2 * FLOOR}
+    if not found:
+        return pairs
+    taken = set(found) | set(found.values())
+    kept = [p for p in pairs if not (p.old + p.new)[0] in taken or p.old and p.new]
+    return kept + [Pair([a], [b], space.cosine(a, b)) for a, b in found.items()]
 
 
 class _Matcher:
@@ -212,9 +248,9 @@ class _Matcher:
                 carried_new = list(dict.fromkeys(b for a, b in pairs if not b.children and a.children))
                 carried = set(carried_old + carried_new)
                 pool_old, pool_new = children_old + carried_old, children_new + carried_new
-                links = self.links(pool_old, pool_new, kin, periods=relation == "same_topic", carried=carried)
+                links = self.links(pool_old, pool_new, kin, periods=relation == "same_topic", carried=carried, many=relation == "plan_to_review")
                 self._inherit(links, pool_old, pool_new, pairs, carried)
-                if levels:
+                if levels and relation == "same_topic":
                     self._lift(links, pool_old, pool_new, kin, levels[-1], carried)
                 levels.append((pool_old, pool_new, links, carried))
                 kin = {(pool_old[i], pool_new[j]) for i, j in links}
@@ -230,7 +266,7 @@ class _Matcher:
         """Pairs (1:1, split, merge) and leftovers among two lists of sections."""
         return self._pairs(self.links(olds, news, None, periods=True), olds, news)
 
-    def links(self, olds: list[Section], news: list[Section], kin: set[tuple[Section | None, Section | None]] | None, periods: bool, carried: set[Section] = frozenset()) -> dict[tuple[int, int], float]:
+    def links(self, olds: list[Section], news: list[Section], kin: set[tuple[Section | None, Section | None]] | None, periods: bool, carried: set[Section] = frozenset(), many: bool = False) -> dict[tuple[int, int], float]:
         """Links old[i]–new[j] with their cosine: every section's closest
         counterpart, if close enough (FLOOR), plus the user's forced pairs.
 
@@ -263,7 +299,7 @@ class _Matcher:
                 continue  # both were paired a level up already
             related = kin is None or (self._up(a, carried), self._up(b, carried)) in kin
             score = cosine * (1 if related else CROSS_FACTOR)
-            if score >= FLOOR:
+            if score >= (PLAN_FLOOR if many and not a.children else FLOOR):
                 prior = 1 - abs(i / max(len(olds), 1) - j / max(len(news), 1))
                 ranks[i, j] = score * (1 + POSITION_WEIGHT * prior)
                 cosines[i, j] = cosine
@@ -275,6 +311,13 @@ class _Matcher:
                 if key not in best or rank > ranks[best[key]]:
                     best[key] = (i, j)
         links.update((k, cosines[k]) for k in best.values())
+        if many:
+            # A plan unit is reported on wherever its rare words recur: every
+            # review section close to its best counterpart is linked too.
+            top: dict[int, float] = {}
+            for (i, _), rank in ranks.items():
+                top[i] = max(top.get(i, 0.0), rank)
+            links.update((k, cosines[k]) for k, rank in ranks.items() if rank >= MANY_RATIO * top[k[0]] and not olds[k[0]].children)
         return links
 
     def _candidates(self, olds: list[Section], news: list[Section]) -> list[tuple[int, int]]:
@@ -462,16 +505,26 @@ def _role(doc: Document, section: Section) -> str:
     return next((_year_role(part) for part in doc.meta.parts if part.section is section), "")
 
 
-def _plan_to_review_parts(old: Document, new: Document) -> list[tuple[Section, Section]]:
-    """(old plan part for year N, new review part of year N) when the years line up."""
+def _plan_to_review_parts(old: Document, new: Document) -> list[tuple[list[Section], Section]]:
+    """(old plan parts for year N, new review part of year N) when the years line up.
+
+    The plan of year N is every part from its first targets or tasks part to the
+    end of the report's body: a part without a year of its own after it (全面加强
+    政府自身建设) is that year's work too.
+    """
     out = []
     for new_part in new.meta.parts:
         if new_part.role != "review" or not new_part.years:
             continue
         year = new_part.years[0]
-        plans = [p for p in old.meta.parts if p.role in {"tasks", "targets"} and p.years == (year,)]
-        tasks = [p.section for p in plans if p.role == "tasks"] or [p.section for p in plans]
-        out += [(s, new_part.section) for s in tasks[:1]]
+        plans: list[Section] = []
+        for part in old.meta.parts:
+            if part.role in {"tasks", "targets"} and part.years == (year,) or plans and part.role == "other":
+                plans.append(part.section)
+            elif plans:
+                break
+        if plans:
+            out.append((plans, new_part.section))
     return out
 
 

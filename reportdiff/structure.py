@@ -8,13 +8,16 @@ and ``▲`` bullets. Tab-separated indicator tables become Table objects.
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass, field
 
 from . import numbering
 from .clean import CleanText, fold
 
-_UNIT_MAX = 24  # a lead sentence longer than this reads as an ordinary sentence
+_UNIT_MAX = 24
+_PARAGRAPH_MIN = 60  # characters: shorter lines among units are titles, notes, signatures  # a lead sentence longer than this reads as an ordinary sentence
 _ITEM = re.compile(r"[一二三四五六七八九十]是")
 _PERIOD_REVIEW = re.compile(r"(五年来|过去五年),")
 _APPENDIX = re.compile(r"附件\s*\d*\s*(.{0,30})$")
@@ -173,6 +176,7 @@ def parse(clean: CleanText) -> Outline:
         if body_start < end:
             body.append((body_start, end))
     close(0, len(text))
+    _paragraph_units(roots, text, folded, [p for p in paragraphs if p[0] not in table_rows])
     _fold_lone_targets(roots)
     _join_appendix_titles(roots, text, paragraphs)
     _set_paths(roots, ())
@@ -494,6 +498,83 @@ def _place_tables(roots: list[Section], tables: list[Table]) -> None:
             continue
         heading = table.title.strip() or " ".join(table.columns[:3])
         table.unit = Section(heading, holder.level + 1, "table", table.start, table.start, table.end, style="table", path=holder.path + (heading,))
+
+
+def _paragraph_units(sections: list[Section], text: str, folded: str, paragraphs: list[tuple[int, int]]) -> None:
+    """Paragraphs among one-paragraph units are units too.
+
+    Where the units of a section are single paragraphs, heading and body run
+    together (（一）…（八）, 一是…六是, ——items), the last of a run is one
+    paragraph as well, and a reader takes each paragraph standing after the
+    first unit (the macro-policy paragraph after the targets statement, the
+    defence and diplomacy paragraphs after the last task section) as one more
+    unit, set beside its counterpart rather than left in the last unit or the
+    section's own text. A unit never runs on across a bare salutation
+    (各位代表！ alone), which stands for nothing, nor do a table's title or
+    note, a signature or a date (under _PARAGRAPH_MIN).
+    """
+    salutations = {a for a, b in paragraphs if _ADDRESS.fullmatch(folded[a:b].rstrip("!"))}
+    for section in (s for root in sections for s in root.walk()):
+        units = section.children
+        if len(units) < 2:
+            continue
+        cuts = _run_ends(units, paragraphs, section.end)
+        for unit in units:
+            inside = _paragraphs_in(paragraphs, unit.body_start + 1, cuts.get(unit, unit.end))
+            stop = next((k for k, (a, _) in enumerate(inside) if a in salutations), None)
+            if stop and not any(c.start >= inside[stop][0] for c in unit.children):
+                cuts[unit] = inside[stop - 1][1]
+            elif stop == 0:
+                cuts[unit] = _paragraph_at(paragraphs, unit.start, section.end)[0]
+        if any(u.children or cuts.get(u, u.end) > _paragraph_at(paragraphs, u.start, section.end)[1] for u in units):
+            continue
+        for unit, end in cuts.items():
+            unit.end = end
+        loose = [
+            (a, b) for a, b in _paragraphs_in(paragraphs, units[0].start + 1, section.end)
+            if b - a >= _PARAGRAPH_MIN and a not in salutations and not any(u.start <= a < u.end for u in units)
+        ]
+        units += [Section(_opening(text, folded, a, b), units[0].level, "paragraph", a, a, b, style="paragraph") for a, b in loose]
+        units.sort(key=lambda u: u.start)
+
+
+def _paragraphs_in(paragraphs: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraphs opening in start…end."""
+    return paragraphs[bisect.bisect_left(paragraphs, (start, -1)) : bisect.bisect_left(paragraphs, (end, -1))]
+
+
+def _run_ends(units: list[Section], paragraphs: list[tuple[int, int]], limit: int) -> dict[Section, int]:
+    """Units ending a run of one-paragraph siblings (three or more of one kind)
+    that run on past their paragraph: where their paragraph ends."""
+    cuts: dict[Section, int] = {}
+    run: list[Section] = []
+    for unit in units:
+        if run and (run[-1].kind, run[-1].style) != (unit.kind, unit.style):
+            run = []
+        run.append(unit)
+        own, following = _paragraph_at(paragraphs, unit.start, limit)
+        if unit.end <= following:
+            continue
+        if len(run) >= 3 and not any(c.start >= own for c in unit.children):
+            cuts[unit] = own
+        run = []
+    return cuts
+
+
+def _paragraph_at(paragraphs: list[tuple[int, int]], pos: int, limit: int) -> tuple[int, int]:
+    """Where the paragraph holding `pos` ends, and where the next one opens (or `limit`)."""
+    k = bisect.bisect_right(paragraphs, (pos, math.inf)) - 1
+    end = paragraphs[k][1] if k >= 0 else pos
+    return end, paragraphs[k + 1][0] if k + 1 < len(paragraphs) else limit
+
+
+def _opening(text: str, folded: str, start: int, end: int) -> str:
+    """A paragraph's name: its first clause after any salutation, as readers quote it."""
+    address = _ADDRESS.match(folded, start)
+    if address and folded[address.end() : address.end() + 1] == "!":
+        start = address.end() + 1
+    stop = re.compile(r"[,。;:!?]").search(folded, start + 6, min(end, start + 30))
+    return text[start : stop.start() if stop else min(end, start + 30)]
 
 
 def _fold_lone_targets(sections: list[Section]) -> None:

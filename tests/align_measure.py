@@ -79,6 +79,7 @@ class Measure:
     unpaired_paired: list[str] = field(default_factory=list)  # … that the tool pairs anyway
     unpaired_unjudged: int = 0  # … that are no section of the tool's
     wrong_pairs: list[str] = field(default_factory=list)
+    judged: dict[str, list[int]] = field(default_factory=dict)  # relation: [right, wrong]
 
     @property
     def precision(self) -> float:
@@ -141,12 +142,15 @@ def measure(rows: list[list[str]], old: Document, new: Document, result) -> Meas
             if id(s) in (paired_new if side == "new" else paired_old)[relation]:
                 m.unpaired_paired.append(f"{relation}: {side} {name[:24]} paired by the tool")
     for relation, o, n in shown:
+        tally = m.judged.setdefault(relation, [0, 0])
         if (id(o), id(n)) in expected[relation]:
             m.right += 1
+            tally[0] += 1
         elif ("old", id(o)) in alone[relation] or ("new", id(n)) in alone[relation] or (
             ("old", id(o)) in mentioned[relation] and ("new", id(n)) in mentioned[relation]
         ):
             m.wrong += 1
+            tally[1] += 1
             m.wrong_pairs.append(f"{relation}: {o.heading[:24]} → {n.heading[:24]}")
         else:
             m.unjudged += 1
@@ -156,6 +160,8 @@ def measure(rows: list[list[str]], old: Document, new: Document, result) -> Meas
 def report(m: Measure) -> str:
     lines = [f"  level {g}: {s}" for g, s in m.groups.items()]
     lines.append(f"  precision: {m.right}/{m.right + m.wrong} = {m.precision:.0%} ({m.unjudged} pairs unjudged)")
+    for relation, (right, wrong) in sorted(m.judged.items()):
+        lines.append(f"    {relation}: {right}/{right + wrong} right")
     lines.append(
         f"  paired where the reader sees no counterpart: {len(m.unpaired_paired)}/{m.unpaired_total} = {m.forced_rate:.0%}"
         f" ({m.unpaired_unjudged} such items are no section of the tool's)"

@@ -140,7 +140,8 @@ def test_plan_of_a_year_is_aligned_to_the_next_reports_review_of_it():
     pairs = _align(seed("000"), seed("001"))
     top = [p for p in pairs if p.relation == "plan_to_review" and p.level == 1]
     assert len(top) == 1
-    assert top[0].old[0].heading.startswith("三、2025")
+    # the year's plan is its targets part and its tasks part
+    assert [s.heading[:6] for s in top[0].old] == ["二、2025", "三、2025"]
     assert top[0].new[0].heading.startswith("一、2025")
     # 002 plans 2023 and 000 reviews 2024: no plan→review relation
     assert not [p for p in _align(seed("002"), seed("000")) if p.relation == "plan_to_review"]

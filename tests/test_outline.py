@@ -19,8 +19,10 @@ def norm(heading: str) -> str:
 
 @pytest.mark.parametrize("prefix", SEEDS)
 def test_outline_matches_the_hand_made_one(prefix):
+    # A paragraph standing among one-paragraph units is a unit without a heading
+    # of its own (named by its opening words): not one of the headings listed.
     expected = [(int(level), norm(heading)) for level, heading, *_ in read_tsv(EXPECTED / "outline" / f"{prefix}.tsv")]
-    actual = [(s.level, norm(s.heading)) for s in seed(prefix).outline.walk()]
+    actual = [(s.level, norm(s.heading)) for s in seed(prefix).outline.walk() if s.kind != "paragraph"]
     missing = [e for e in expected if e not in actual]
     invented = [a for a in actual if a not in expected]
     assert not missing and not invented, f"missing {missing[:8]} … invented {invented[:8]}"
