@@ -21,6 +21,7 @@ from .output import check as check_outputs
 from .render import html as render_html
 from .render import json as render_json
 from .render import text as render_text
+from .render.progress import Progress
 
 FORMATS = ("text", "json", "html")
 EXTENSIONS = {".json": "json", ".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
@@ -59,6 +60,8 @@ def _compare_parser() -> argparse.ArgumentParser:
     p.add_argument("--email", metavar="FILE.eml", help="also write an e-mail (summary body, full HTML report attached)")
     p.add_argument("--to", help="recipient of --email")
     p.add_argument("--subject", help="subject of --email")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report's words (default: zh)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     _common(p)
     return p
 
@@ -327,30 +330,32 @@ def _compare(args) -> int:
             raise ReportdiffError(f"{shown(entry.path)}: no headings found (一、 （一） 第X章 …); is this a government report?")
     run = Outputs()
     if fmt == "tui":
-        result = _view(old, new, overrides, args.strict)
-    else:
-        result = compare(old.document, new.document, overrides, args.strict)
+        result = _view(old, new, overrides, args.strict, args.lang)
+    with Progress(sys.stderr, args.quiet, args.lang) as progress:
+        if fmt != "tui":
+            result = compare(old.document, new.document, overrides, args.strict)
         if fmt == "json":
             run.add(args.output or STDOUT, render_json.dumps(render_json.comparison(result)))
         elif fmt == "html":
-            run.add(args.output or STDOUT, render_html.render(result))
-        else:
+            run.add(args.output or STDOUT, render_html.render(result, args.lang))
+        elif fmt == "text":
             plain = args.output not in (None, STDOUT) or not sys.stdout.isatty()
             style = render_text.Style(False) if plain else render_text.Style.for_stream(sys.stdout)
-            run.add(args.output or STDOUT, render_text.report(result, style))
-    if args.email and result is not None:
-        name = Path(args.output).name if args.output not in (None, STDOUT) and fmt == "html" else "reportdiff.html"
-        run.add(args.email, render_html.email(result, render_html.render(result), args.to, args.subject, name))
+            run.add(args.output or STDOUT, render_text.report(result, style, args.lang))
+        if args.email and result is not None:
+            name = Path(args.output).name if args.output not in (None, STDOUT) and fmt == "html" else "reportdiff.html"
+            run.add(args.email, render_html.email(result, render_html.render(result, args.lang), args.to, args.subject, name, args.lang))
     run.commit()
+    progress.wrote([shown(str(path)) for path in (args.output, args.email) if path not in (None, STDOUT)])
     return 0
 
 
-def _view(old, new, overrides, strict):
+def _view(old, new, overrides, strict, lang):
     """The interactive viewer; its result (None if it was left before the comparison ended)."""
     from .tui import ReportdiffApp  # Textual loads only for the interactive view
 
     export = f"reportdiff-{old.id[:3]}-{new.id[:3]}.html"
-    app = ReportdiffApp(lambda: compare(old.document, new.document, overrides, strict), export)
+    app = ReportdiffApp(lambda: compare(old.document, new.document, overrides, strict), export, lang)
     app.run()
     if app.error is not None:
         raise app.error
