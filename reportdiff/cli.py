@@ -90,6 +90,7 @@ Examples:
 @click.option("--email", metavar="FILE.eml", help="Also write an e-mail (the brief as its body, the full HTML report attached).")
 @click.option("--to", help="Recipient of --email.")
 @click.option("--subject", help="Subject of --email.")
+@click.option("--lang", type=click.Choice(("zh", "en")), default="zh", show_default=True, help="Language of the report's words.")
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing on stderr but errors (no progress bar, no 'wrote' line).")
 @_corpus_options
 def compare_command(**options) -> int:
@@ -328,7 +329,7 @@ def _when(entry) -> tuple:
 
 def _compare(
     old: str, new: str, fmt: str | None, output: str | None, pairs: tuple[str, ...], unpair: tuple[str, ...], strict: bool,
-    email: str | None, to: str | None, subject: str | None, quiet: bool, corpus: str | None, region: str | None, kind: str | None,
+    email: str | None, to: str | None, subject: str | None, lang: str, quiet: bool, corpus: str | None, region: str | None, kind: str | None,
 ) -> int:
     fmt = _format(fmt, output)
     say = (lambda message: None) if quiet else (lambda message: print(f"reportdiff: {message}", file=sys.stderr))
@@ -356,7 +357,7 @@ def _compare(
     # Its steps: the documents are read already, so compare runs every stage but load; then the writing.
     bar = Progress("segmenting", len(STAGES), delay=1.0) if files and not quiet and fmt != "tui" else None
     if fmt == "tui":
-        result = _view(old_entry, new_entry, overrides, strict)
+        result = _view(old_entry, new_entry, overrides, strict, lang)
     else:
         result = compare(old_entry.document, new_entry.document, overrides, strict, progress=_stepper(bar))
         if bar is not None:
@@ -364,14 +365,14 @@ def _compare(
         if fmt == "json":
             run.add(output or STDOUT, render_json.dumps(render_json.comparison(result)))
         elif fmt == "html":
-            run.add(output or STDOUT, render_html.render(result))
+            run.add(output or STDOUT, render_html.render(result, lang))
         else:
             plain = output not in (None, STDOUT) or not sys.stdout.isatty()
             style = render_text.Style(False) if plain else render_text.Style.for_stream(sys.stdout)
-            run.add(output or STDOUT, render_text.report(result, style))
+            run.add(output or STDOUT, render_text.report(result, style, lang))
     if email and result is not None:
         name = Path(output).name if output is not None and output != STDOUT and fmt == "html" else "reportdiff.html"
-        run.add(email, render_html.email(result, render_html.render(result), to, subject, name))
+        run.add(email, render_html.email(result, render_html.render(result, lang), to, subject, name, lang))
     run.commit()
     if bar is not None:
         bar.step()
@@ -399,12 +400,12 @@ def _stepper(bar: Progress | None) -> Callable[[str], None] | None:
 _STAGE_WORDS = {"load": "reading", "tokens": "segmenting", "align": "aligning", "diff": "diffing", "terms": "formulations"}
 
 
-def _view(old, new, overrides, strict):
+def _view(old, new, overrides, strict, lang):
     """The interactive viewer; its result (None if it was left before the comparison ended)."""
     from .tui import ReportdiffApp  # Textual loads only for the interactive view
 
     export = f"reportdiff-{old.id[:3]}-{new.id[:3]}.html"
-    app = ReportdiffApp(lambda: compare(old.document, new.document, overrides, strict), export)
+    app = ReportdiffApp(lambda: compare(old.document, new.document, overrides, strict), export, lang)
     app.run()
     if app.error is not None:
         raise app.error

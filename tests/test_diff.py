@@ -140,4 +140,4 @@ def test_colour_only_in_a_terminal_and_never_with_no_color(monkeypatch):
 def test_piped_text_report_uses_plain_markers(run_cli):
     code, out, _ = run_cli("2024", "2025", "--format", "text")
     assert code == 0 and "\x1b[" not in out
-    assert "[-" in out and "{+" in out and "Number changes" in out and "Commitments" in out
+    assert "[-" in out and "{+" in out and "数字变化" in out and "承诺落实情况" in out

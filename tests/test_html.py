@@ -2,23 +2,27 @@
 from __future__ import annotations
 
 import email
+import io
 import re
+import time
 from email import policy
 from html.parser import HTMLParser
+from typing import ClassVar
 
 import pytest
 
 from reportdiff import compare
+from reportdiff.render import progress
 from reportdiff.render.html import email as make_email
 from reportdiff.render.html import render
 
-from .conftest import seed
+from .conftest import SHARED_CORPUS, seed
 
 
 class _Collector(HTMLParser):
     """Collects ids, resource references, and checks tags balance."""
 
-    VOID = {"meta", "br", "img", "link", "input", "hr"}
+    VOID: ClassVar = {"meta", "br", "img", "link", "input", "hr"}
 
     def __init__(self):
         super().__init__()
@@ -67,7 +71,7 @@ def test_well_formed_and_self_contained(rendered):
 
 def test_every_aligned_section_is_present(rendered):
     result, _, parser = rendered
-    for i, pair in enumerate(result.pairs):
+    for i in range(len(result.pairs)):
         assert f"p{i}" in parser.ids
     text = "".join(parser.text)
     for pair in result.pairs:
@@ -83,15 +87,89 @@ def test_number_table_rows_present(rendered):
         assert f"{pair.new.value:g}{pair.new.unit}" in table
 
 
-def test_styles_are_inlined_and_differ_without_colour(rendered):
+def _before_first_pair(html: str) -> str:
+    return html[: html.index('class="pair')]
+
+
+def test_the_brief_stands_before_the_first_pair_in_chinese(rendered):
+    """lang="zh", both years' targets with a change in 个百分点 and a chart, before any pair
+    (a five-year plan sets no one-year targets to set beside the next year's: there only the new ones)."""
+    result, html, _ = rendered
+    assert '<html lang="zh">' in html
+    head = _before_first_pair(html)
+    targets = head[head.index('id="b-targets"') :]
+    targets = targets[: targets.index("</table>")]
+    assert 'class="bar b-new"' in targets
+    if result.old.meta.kind != "five_year_plan":
+        assert "个百分点" in targets and 'class="bar b-old"' in targets
+    for heading in ("主要预期目标", "未完成与未提及的承诺", "新提法", "章节增删"):
+        assert heading in head
+
+
+def test_english_on_request(rendered):
+    result, _, _ = rendered
+    html = render(result, lang="en")
+    assert '<html lang="en">' in html
+    head = _before_first_pair(html)
+    targets = head[head.index('id="b-targets"') :]
+    targets = targets[: targets.index("</table>")]
+    assert "Main targets" in targets and "个百分点" not in targets and "未完成" not in head
+    if result.old.meta.kind != "five_year_plan":
+        assert " pt" in targets
+
+
+def test_no_figure_can_split_and_styles_are_classes(rendered):
+    """No break-all anywhere; one <style> block, classes on the elements (no css-inline in the report);
+    changed figures never wrap; print and phone rules present."""
     _, html, parser = rendered
-    assert "<style>" in html  # kept for browsers
-    dels, inss = parser.styled.get("del", []), parser.styled.get("ins", [])
-    assert dels and inss
-    assert all("line-through" in style for cls, style in dels if cls.startswith("del"))
-    assert all("underline" in style for cls, style in inss if cls.startswith("ins"))
-    assert all("font-weight: 700" in style for cls, style in dels + inss if cls.endswith("numchg"))
-    assert "PingFang SC" in html and "@media print" in html and "max-width: 700px" in html
+    assert "break-all" not in html and "overflow-wrap: anywhere" not in html
+    assert html.count("<style>") == 1
+    inline = re.findall(r'style="([^"]*)"', html)
+    assert all(re.fullmatch(r"width:[\d.]+%", s) for s in inline), "only bar widths are inline"
+    css = html[html.index("<style>") : html.index("</style>")]
+    assert re.search(r"del\.numchg, ins\.numchg \{[^}]*white-space: nowrap", css)
+    assert "line-through" in css and "underline" in css and "@media print" in css and "max-width: 700px" in css
+    assert parser.styled["del"] and parser.styled["ins"]
+
+
+def test_each_brief_item_links_to_its_pair(rendered):
+    _, html, parser = rendered
+    head = _before_first_pair(html)
+    brief = head[head.index('id="brief"') : head.index('id="numbers"')]
+    links = re.findall(r'href="#(p\d+)"', brief)
+    assert len(links) >= 10 and all(link in parser.ids for link in links)
+
+
+def test_unchanged_pairs_fold_and_the_contents_say_what_changed(rendered):
+    result, html, _ = rendered
+    unchanged = [i for i, p in enumerate(result.pairs) if p.old and p.new and not p.diff.changed and p.relation == "same_topic"]
+    for i in unchanged:
+        assert '<details class="pair l' in html and re.search(rf'<details class="pair l\d" id="p{i}">', html)
+    toc = html[html.index('id="toc"') :]
+    toc = toc[: toc.index("</ol>")]
+    first = next(p for p in result.pairs if p.old and p.new)
+    assert f"{first.old[0].heading} → {first.new[0].heading}" in toc
+    assert "措辞" in toc and "数字" in toc
+
+
+def test_size_of_the_seed_report():
+    html = render(compare(seed("000"), seed("001")))
+    assert len(html.encode("utf-8")) <= 400_000
+
+
+NATIONAL = SHARED_CORPUS / "national"
+
+
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason="the shared corpus is not beside the project")
+@pytest.mark.parametrize("old, new", [("2014", "2015"), ("2023", "2024")])
+def test_national_reports_open_with_their_targets(old, new):
+    """Both years' targets with a chart, and changes in 个百分点 (of a target, or of an outcome
+    against last year's target where the targets stayed), before the first pair."""
+    html = render(compare(NATIONAL / f"{old}_gwr.txt", NATIONAL / f"{new}_gwr.txt"))
+    head = _before_first_pair(html)
+    assert '<html lang="zh">' in html and "break-all" not in html
+    brief = head[head.index('id="b-targets"') : head.index('id="b-failed"')]
+    assert "个百分点" in brief and 'class="bar b-old"' in brief and 'class="bar b-new"' in brief
 
 
 def test_report_text_is_escaped(tmp_path):
@@ -106,17 +184,22 @@ def test_report_text_is_escaped(tmp_path):
     assert "&amp; 提升" in html or "&amp;提升" in html
 
 
-def test_email_parses_back_into_summary_and_attachment():
+def test_email_carries_the_brief_in_both_parts():
     result = compare(seed("000"), seed("001"))
     report = render(result)
     raw = make_email(result, report, "editor@example.org", "2025 review", "review.html")
     message = email.message_from_bytes(raw, policy=policy.default)
     assert message["To"] == "editor@example.org" and message["Subject"] == "2025 review"
-    body = message.get_body(preferencelist=("html",))
-    assert "地区生产总值" in body.get_content() and "review.html" in body.get_content()
-    # The plain-text part carries the brief too, for mail read as text: both years' targets and the plan's fate.
+    body = message.get_body(preferencelist=("html",)).get_content()
+    assert '<html lang="zh">' in body and "review.html" in body
+    for words in ("主要预期目标", "个百分点", "上年目标完成情况", "未完成", "地区生产总值增长 6.5%", "新提法"):
+        assert words in body
+    # CSS bars, their look copied onto the elements: mail clients drop <style> and SVG.
+    assert "<svg" not in body and re.search(r'<span class="bar b-new" style="[^"]*border-top:', body)
+    assert 'href="#p' not in body, "the pairs are in the attachment, not in the body"
     plain = message.get_body(preferencelist=("plain",)).get_content()
-    assert "Main targets" in plain and "地区生产总值" in plain and "Commitments:" in plain and "missed" in plain
+    for words in ("主要预期目标", "个百分点", "上年目标完成情况", "未完成", "地区生产总值增长 6.5%", "新提法", "review.html"):
+        assert words in plain
     attachments = list(message.iter_attachments())
     assert [a.get_filename() for a in attachments] == ["review.html"]
     assert attachments[0].get_content().rstrip("\n") == report.rstrip("\n")  # MIME ends text parts with a newline
@@ -129,3 +212,37 @@ def test_cli_writes_html_and_email(tmp_path, run_cli):
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
     assert message["To"] == "a@example.org"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_in_a_terminal_names_the_file_written(monkeypatch):
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    shown = _Terminal()
+    with progress.Progress(shown) as bar:
+        time.sleep(0.35)
+    bar.wrote(["review.html"])
+    out = shown.getvalue()
+    assert "\r" in out and "█" in out and out.endswith("\n")
+    assert "已写入 review.html" in out.splitlines()[-1].split("\r")[-1]
+
+
+def test_no_progress_when_piped_or_quiet(monkeypatch):
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    for stream, quiet in ((io.StringIO(), False), (_Terminal(), True)):
+        with progress.Progress(stream, quiet) as bar:
+            time.sleep(0.2)
+        bar.wrote(["review.html"])
+        assert stream.getvalue() == ""
+
+
+def test_cli_in_english(tmp_path, run_cli):
+    out = tmp_path / "review.html"
+    code, _, err = run_cli("2024", "2025", "-o", str(out), "--lang", "en")
+    assert code == 0, err
+    html = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "Main targets" in html
+    assert "wrote" not in err  # stderr is not a terminal here

@@ -297,7 +297,7 @@ def test_viewer_error_is_one_line_and_non_zero(reports):
 def test_viewer_honours_email(reports, tmp_path):
     old, new = reports
     mail = tmp_path / "review.eml"
-    code, _, after = in_terminal([old, new, "--email", mail], keys=b"q", wait_for=b"matched")
+    code, _, after = in_terminal([old, new, "--email", mail], keys=b"q", wait_for="对应".encode())  # the viewer's status line, in Chinese
     assert code == 0, after
     assert mail.read_bytes().startswith(b"Subject:") or b"Content-Type" in mail.read_bytes()
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from reportdiff import compare
 from reportdiff.align import FLOOR
+from reportdiff.present import also_paired
 from reportdiff.render import html
-from reportdiff.render.text import Style, also_paired, report
+from reportdiff.render.text import Style, report
 
 from .conftest import seed
 
@@ -43,7 +44,7 @@ def test_tables_render_as_tables():
 def test_a_section_in_several_pairs_says_so():
     result = compare(seed("000"), seed("001"))
     also = also_paired(result)
-    several = [i for i, others in also.items() if others]
+    several = [i for i, others in enumerate(also) if others]
     assert several
-    page = html.render(result)
-    assert "also paired with" in page
+    assert "另见" in html.render(result)
+    assert "also paired with" in html.render(result, lang="en")

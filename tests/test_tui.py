@@ -1,20 +1,36 @@
-"""The Textual viewer driven by its pilot on the seed pair 000 → 001 (issue 8)."""
+"""The Textual viewer driven by its pilot (issues 8, 19).
+
+Navigation is tested on the seed pair 000 → 001; the look (snapshots) on a small
+comparison written for it (tests/data/viewer_*.txt), so that a change of the
+aligner does not redraw them.
+"""
 from __future__ import annotations
 
+import itertools
+from pathlib import Path
+
 import pytest
+from rich.cells import cell_len
+from rich.text import Text
 
 from reportdiff import compare
-from reportdiff.tui import ReportdiffApp, marker
+from reportdiff.tui import ListScreen, ReportdiffApp, marker, paragraphs, wrap
 
 from .conftest import seed
 
+DATA = Path(__file__).resolve().parent / "data"
 
-def make_app(tmp_path) -> ReportdiffApp:
-    return ReportdiffApp(lambda: compare(seed("000"), seed("001")), str(tmp_path / "export.html"))
+
+def make_app(tmp_path, lang: str = "zh") -> ReportdiffApp:
+    return ReportdiffApp(lambda: compare(seed("000"), seed("001")), str(tmp_path / "export.html"), lang)
+
+
+def small_app(tmp_path) -> ReportdiffApp:
+    return ReportdiffApp(lambda: compare(DATA / "viewer_old.txt", DATA / "viewer_new.txt"), str(tmp_path / "export.html"))
 
 
 async def ready(pilot) -> None:
-    for _ in range(200):
+    for _ in range(300):
         if pilot.app.result is not None:
             break
         await pilot.pause(0.05)
@@ -22,7 +38,28 @@ async def ready(pilot) -> None:
 
 
 def shown_text(app) -> str:
-    return str(app.query_one("#old-text").render()) + str(app.query_one("#new-text").render())
+    return "".join(a.plain + b.plain for a, b in app.rows)
+
+
+async def test_it_opens_on_the_brief_and_enter_jumps_to_the_pair(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert app.current is None
+        first_screen = str(app.query_one("#pair").render())
+        assert first_screen.startswith("主要预期目标") and "个百分点" in first_screen and "未完成" in first_screen
+        await pilot.press("b")
+        assert isinstance(app.screen, ListScreen)
+        options = app.screen.query_one("#list")
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert prompts[0] == "主要预期目标" and any("个百分点" in p for p in prompts)
+        screen = app.screen
+        first = next(i for i in range(options.option_count) if screen.link(i) is not None)
+        options.highlighted = first
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ListScreen)
+        assert app.current == screen.link(first)
 
 
 async def test_n_and_p_visit_every_changed_section(tmp_path):
@@ -31,13 +68,28 @@ async def test_n_and_p_visit_every_changed_section(tmp_path):
         await ready(pilot)
         result = app.result
         changed = [i for i, p in enumerate(result.pairs) if marker(p, p.diff) != "="]
-        visited = [app.current]
-        for _ in range(len(changed) - 1):
+        visited = []
+        for _ in range(len(changed)):
             await pilot.press("n")
             visited.append(app.current)
         assert sorted(set(visited)) == changed
         await pilot.press("p")
         assert app.current == changed[-2]
+
+
+async def test_navigator_rows_show_old_and_new_headings(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        nav = app.query_one("#nav")
+        pair = app.result.pairs[0]
+        row = str(nav.get_option_at_index(0).prompt)
+        old_line, new_line = row.split("\n")
+        assert pair.old[0].heading[:4] in old_line and "→" not in old_line
+        assert "→" in new_line and pair.new[0].heading[:4] in new_line
+        # at 80 columns the five-year retrospective's rows (new headings all 五年来，我们抓…) still tell apart
+        five = [str(nav.get_option_at_index(i).prompt) for i in range(nav.option_count) if "五年来" in str(nav.get_option_at_index(i).prompt)]
+        assert len(set(five)) == len(five) > 1
 
 
 async def test_filter_hides_unchanged_and_keeps_number_changes(tmp_path):
@@ -56,7 +108,7 @@ async def test_filter_hides_unchanged_and_keeps_number_changes(tmp_path):
 
 
 @pytest.mark.parametrize("phrase, side", [("争资工作", "old"), ("作风建设持续推进", "new")])
-async def test_search_finds_a_phrase_from_each_report(tmp_path, phrase, side):
+async def test_search_finds_and_highlights_a_phrase_from_each_report(tmp_path, phrase, side):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
@@ -67,24 +119,79 @@ async def test_search_finds_a_phrase_from_each_report(tmp_path, phrase, side):
         diff = app.result.pairs[app.current].diff
         assert phrase in (diff.old_text if side == "old" else diff.new_text)
         assert phrase in shown_text(app)
+        cells = [cell for row in app.rows for cell in row]
+        hits = [span for cell in cells for span in cell.spans if "reverse" in str(span.style) and cell.plain[span.start : span.end] == phrase]
+        assert hits, "the hit is highlighted"
 
 
-async def test_commitments_and_numbers_views(tmp_path):
-    app = make_app(tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
+async def test_enter_on_a_commitment_and_a_number_jumps_to_its_pair(tmp_path):
+    app = small_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("c")
-        table = app.screen.query_one("DataTable")
-        assert table.row_count == len(app.result.commitments.items)
-        assert "新增停车位" in " ".join(str(c) for c in table.get_column_at(1))
-        await pilot.press("escape")
+        options = app.screen.query_one("#list")
+        missed = next(i for i in range(options.option_count) if "新增停车位" in str(options.get_option_at_index(i).prompt))
+        assert "⇒" in str(options.get_option_at_index(missed).prompt), "the evidence is in the row, wrapped, not off-screen"
+        options.highlighted = missed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "新增停车位800个" in app.result.pairs[app.current].diff.old_text
         await pilot.press("t")
-        table = app.screen.query_one("DataTable")
-        assert table.row_count == len(app.result.numbers.pairs)
-        assert "地区生产总值" in " ".join(str(c) for c in table.get_column_at(0))
-        await pilot.press("escape")
+        options = app.screen.query_one("#list")
+        gdp = next(i for i in range(options.option_count) if str(options.get_option_at_index(i).prompt).startswith("地区生产总值 增速"))
+        options.highlighted = gdp
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "增长5.2%" in app.result.pairs[app.current].diff.new_text
+        await pilot.press("w")
+        options = app.screen.query_one("#list")
+        term = next(i for i in range(options.option_count) if str(options.get_option_at_index(i).prompt).startswith("数智工厂"))
+        options.highlighted = term
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "数智工厂" in app.result.pairs[app.current].diff.new_text
+
+
+@pytest.mark.parametrize("columns", [12, 17, 24, 31])
+def test_lines_break_between_characters_never_inside_a_figure(columns):
+    text = seed("001").text[:3000]
+    lines = wrap(Text(text), columns).plain.split("\n")
+    assert "".join(lines) == text.replace("\n", "")
+    assert all(cell_len(line) <= columns for line in lines)
+    for a, b in itertools.pairwise(lines):
+        if a and b:
+            assert not (a[-1].isdigit() and (b[0].isdigit() or b[0] in ".%")), (a, b)
+            assert b[0] not in "，。；：、）%"
+
+
+def test_paragraphs_stand_beside_their_counterparts():
+    result = compare(DATA / "viewer_old.txt", DATA / "viewer_new.txt")
+    rows = [row for p in result.pairs if p.relation == "same_topic" for row in paragraphs(p.diff)]
+    assert any(old.plain.startswith("过去一年") and new.plain.startswith("过去一年") for old, new in rows)
+    assert any("规模以上工业增加值增长7.2%" in old.plain and "规模以上工业增加值增长8.4%" in new.plain for old, new in rows)
+
+
+async def test_help_and_english(tmp_path):
+    app = make_app(tmp_path, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
         await pilot.press("question_mark")
         assert "next / previous changed section" in str(app.screen.query_one("#help").render())
+        await pilot.press("escape")
+        assert "matched" in str(app.query_one("#status").render())
+
+
+async def test_help_fits_and_does_not_cut_wide_characters(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_box = app.screen.query_one("#help")
+        shown = str(help_box.render())
+        for line in app.p("help").split("\n"):
+            assert line.strip() in shown.replace("\n", "") or line.strip() == ""
+        assert help_box.region.right <= 80
 
 
 async def test_export_writes_html_and_q_quits(tmp_path):
@@ -93,18 +200,19 @@ async def test_export_writes_html_and_q_quits(tmp_path):
         await ready(pilot)
         await pilot.press("e")
         html = (tmp_path / "export.html").read_text(encoding="utf-8")
-        assert html.startswith("<!DOCTYPE html>") and "</html>" in html
+        assert html.startswith("<!DOCTYPE html>") and '<html lang="zh">' in html
         await pilot.press("q")
     assert app.return_code in (0, None) and not app.is_running
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)])
 def test_snapshot(snap_compare, tmp_path, size):
-    """The look at a small and a wide terminal (SVGs in tests/__snapshots__, reviewed by eye)."""
+    """The look at a small and a wide terminal, on the small purpose-built pair
+    (SVGs in tests/__snapshots__, reviewed by eye)."""
 
     async def settle(pilot):
         await ready(pilot)
         await pilot.press("n")
         await pilot.pause()
 
-    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=settle)
+    assert snap_compare(small_app(tmp_path), terminal_size=size, run_before=settle)

@@ -9,6 +9,9 @@ from ..compare import Comparison
 from ..corpus import Entry, reader_name
 from ..diff import Op
 from ..document import Document
+from ..present import PairView, Presenter, figure
+
+__all__ = ["Style", "brief", "corpus", "figure", "lives", "numbers_table", "outline", "report", "table", "table_rows", "targets_table"]
 
 
 class Style:
@@ -91,67 +94,24 @@ def outline(doc: Document) -> str:
     return "\n".join(lines) + "\n"
 
 
-def figure(q) -> str:
-    """A figure as a reader quotes it: sign of a decline, range, qualifier (-2.7%, 4.5—5%, 5%左右)."""
-    value = f"{q.signed:g}" if q.high is None else f"{q.signed:g}—{q.signed_high:g}"
-    return f"{value}{q.unit}{q.qualifier if q.qualifier in ('以上', '左右', '以下', '余') else ''}"
-
-
-def change_text(p) -> str:
-    """New minus old: points for rates and shares (-1个百分点), a range when either figure is one."""
-    unit = "个百分点" if p.new.family in {"%", "个百分点"} else "" if p.points and p.new.family == ":1" else p.new.unit
-    if p.change_range is not None:
-        low, high = p.change_range
-        return f"{low:+g}{unit}" if low == high else f"{low:+g}～{high:+g}{unit}"
-    change = f"{p.change:+g}{unit}"
-    return change + (f" ({p.change_pct:+g}%)" if p.change_pct is not None else "")
-
-
-def indicator_name(p) -> str:
-    return p.indicator + (" 增速" if p.measure == "growth" else "")
-
-
-def numbers_table(result: Comparison) -> str:
+def numbers_table(result: Comparison, p: Presenter | None = None) -> str:
+    p = p or Presenter()
     if not result.numbers.pairs:
-        return "(no indicator appears in both reports)"
-    rows = [["indicator", "kind", "old", "new", "change", ""]]
-    for p in result.numbers.pairs:
-        rows.append([indicator_name(p), p.kind, figure(p.old), figure(p.new), change_text(p), p.direction])
+        return f"({p('no_numbers')})"
+    rows = [[p("indicator"), p("kind"), p("old_value"), p("new_value"), p("change"), ""]]
+    rows += [[n.indicator, n.kind, n.old, n.new, n.change, n.arrow] for n in p.numbers(result)]
     return table(rows)
 
 
-def targets_table(result: Comparison) -> str:
+def targets_table(result: Comparison, p: Presenter | None = None) -> str:
     """The main targets of both years side by side, qualitative ones too."""
-    if not result.numbers.targets:
-        return "(no list of main targets found)"
-    rows = [["old target", "new target", "change"]]
-    for t in result.numbers.targets:
-        rows.append([(t.old or "—").replace("\n", ""), (t.new or "—").replace("\n", ""), target_change(t)])
+    p = p or Presenter()
+    lines = p.brief(result).targets
+    if not lines:
+        return f"({p('no_targets')})"
+    rows = [[*p.target_years(result), p("change")]]
+    rows += [[t.old, t.new, t.change] for t in lines]
     return table(rows)
-
-
-def target_change(t) -> str:
-    """How a main target moved: in points or units when both are figures, else new / dropped / reworded."""
-    if t.pair:
-        old, new = t.pair.old.qualifier, t.pair.new.qualifier
-        if t.pair.change == 0 and old != new:
-            return f"{old or '—'} → {new or '—'}"  # 1200万人左右 → 1200万人以上: the same figure, a firmer promise
-        return change_text(t.pair)
-    if t.old is None or t.new is None:
-        return "new" if t.old is None else "dropped"
-    return "" if "".join(t.old.split()) == "".join(t.new.split()) else "reworded"
-
-
-def commitments_summary(result: Comparison) -> str:
-    c = result.commitments
-    if not c.applicable:
-        return c.note
-    counts = c.counts()
-    lines = [c.note + ": " + ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items())]
-    for item in c.items:
-        evidence = item.outcome_text or item.carried_text or ""
-        lines.append(f"{item.status:13} {item.plan_text}" + (f"  ⇒  {evidence[:60]}" if evidence else ""))
-    return "\n".join(line.replace("\n", "") for line in lines)
 
 
 def table_rows(doc: Document, sections) -> list[list[str]] | None:
@@ -167,78 +127,62 @@ def table_rows(doc: Document, sections) -> list[list[str]] | None:
     return [row + [""] * (width - len(row)) for row in rows]
 
 
-def also_paired(result: Comparison) -> dict[int, list[int]]:
-    """For each pair, the other pairs of its relation that one of its sections also stands in."""
-    seen: dict[tuple[str, int], list[int]] = {}
-    for index, pair in enumerate(result.pairs):
-        for section in pair.old + pair.new:
-            seen.setdefault((pair.relation, id(section)), []).append(index)
-    out: dict[int, list[int]] = {}
-    for index, pair in enumerate(result.pairs):
-        others = {i for s in pair.old + pair.new for i in seen[pair.relation, id(s)] if i != index}
-        out[index] = sorted(others)
-    return out
+def _indented(text: str, indent: str = "  ") -> list[str]:
+    return [indent + line for line in text.split("\n")]
 
 
-def brief(result: Comparison, style: Style) -> str:
-    """What a reader wants first: the two reports, the counts, the main targets of both
-    years, the number changes and how last year's plan fared (the e-mail's text part)."""
-    out = [style.bold("reportdiff"), f"old: {describe(result.old)}", f"new: {describe(result.new)}", ""]
-    stats = result.stats()
-    s = stats["sections"]
-    out.append(
-        f"Sections: {s['matched']} matched, {s['split']} split, {s['merged']} merged, {s['added']} added, {s['removed']} removed; "
-        f"{stats['sections_changed']} changed, {stats['sentences_moved']} sentences moved; "
-        f"{stats['chars_deleted']} characters deleted, {stats['chars_inserted']} inserted"
-    )
-    c = result.commitments
-    if c.applicable:
-        out.append("Commitments: " + ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in c.counts().items()))
-    out += ["", style.bold("Main targets")]
-    out += ["  " + line for line in targets_table(result).split("\n")]
-    out += ["", style.bold("Number changes")]
-    out += ["  " + line for line in numbers_table(result).split("\n")]
+def brief(result: Comparison, style: Style, p: Presenter | None = None) -> str:
+    """What a reader wants first (the e-mail's text part, the top of the text report): the two
+    reports, the counts, both years' targets, last year's targets against outcomes, the promises
+    missed and not reported, new and dropped formulations, sections added and removed."""
+    p = p or Presenter()
+    b = p.brief(result)
+    out = [style.bold(f"{p('tool')}: {b.old.label} → {b.new.label}"), f"{p('old')}{p('colon')}{p.describe(result.old)}", f"{p('new')}{p('colon')}{p.describe(result.new)}", ""]
+    out += [style.bold(p("brief"))] + [f"  {line}" for line in b.counts]
+    if b.applicable:
+        out.append(f"  {p('commitments')}{p('colon')}" + p("sep").join(f"{name} {n}" for _, name, n, _ in b.status_counts))
+    out += ["", style.bold(p("targets")), *_indented(targets_table(result, p))]
+    if b.outcomes:
+        rows = [[p("indicator"), p("target_col"), p("outcome_col"), p("gap"), p("status")]] + [[o.indicator, o.target, o.outcome, o.gap, o.status_name] for o in b.outcomes]
+        out += ["", style.bold(p("outcomes")), *_indented(table(rows))]
+    out += ["", style.bold(p("failed")), f"  {b.commitments_note}"]
+    for f in b.failed:
+        out.append(f"  {f.status_name}  {_oneline(f.plan_text)}" + (f"  ⇒  {_oneline(f.evidence)[:80]}" if f.evidence else ""))
+    if b.failed_more:
+        out.append("  " + p("more", n=b.failed_more))
+    for key, terms in (("new_terms", b.new_terms), ("dropped_terms", b.dropped_terms)):
+        out += ["", style.bold(p(key)), *([f"  {t.term}：{_oneline(t.sentence)}" for t in terms] or [f"  {p('none')}"])]
+    out += ["", style.bold(p("sections"))]
+    out += [f"  {p('sections_added')}{p('colon')}{s.heading}" for s in b.added] + [f"  {p('sections_removed')}{p('colon')}{s.heading}" for s in b.removed]
+    out += ["", style.bold(p("numbers")), *_indented(numbers_table(result, p))]
     return "\n".join(out)
 
 
-def report(result: Comparison, style: Style) -> str:
-    out = brief(result, style).split("\n")
-    out += ["", style.bold("Commitments")]
-    out += ["  " + line for line in commitments_summary(result).split("\n")]
-    lang = result.language
-    out.append("")
-    out.append(style.bold("Language shift (per 10k characters)"))
-    out.append("  new terms:     " + ("、".join(f"{t.term}({t.new:g})" for t in lang.added[:12]) or "-"))
-    out.append("  dropped terms: " + ("、".join(f"{t.term}({t.old:g})" for t in lang.dropped[:12]) or "-"))
-    out.append("  most shifted:  " + ("、".join(f"{t.term} {t.old:g}→{t.new:g}" for t in lang.shifted[:12]) or "-"))
-    if lang.intensity:
-        out.append("  intensity:     " + "；".join(f"{'/'.join(s.old)}→{'/'.join(s.new)} {s.core}" for s in lang.intensity[:8]))
-    out += [f"  + {t.term}: {t.sentence}" for t in lang.added[:5] if t.sentence]
-    out += [f"  - {t.term}: {t.sentence}" for t in lang.dropped[:5] if t.sentence]
-    also = also_paired(result)
-    for relation, title in (("same_topic", "Aligned sections"), ("plan_to_review", "Plan → review (what happened to last year's plan)")):
-        block = [(i, p, p.diff) for i, p in enumerate(result.pairs) if p.relation == relation]
+def _oneline(text: str) -> str:
+    return text.replace("\n", "")
+
+
+def report(result: Comparison, style: Style, lang: str = "zh") -> str:
+    p = Presenter(lang)
+    out = brief(result, style, p).split("\n")
+    out += ["", style.bold(p("commitments")), f"  {p.commitments_note(result)}"]
+    for c in p.promises(result):
+        out.append(f"  {c.status_name}  {_oneline(c.plan_text)}" + (f"  ⇒  {_oneline(c.evidence)[:60]}" if c.evidence else ""))
+    lang_shift = result.language
+    out += ["", style.bold(f"{p('language')} ({p('per_10k')})")]
+    out.append(f"  {p('new_terms')}{p('colon')}{p.terms_line(lang_shift.added, 'new')}")
+    out.append(f"  {p('dropped_terms')}{p('colon')}{p.terms_line(lang_shift.dropped, 'old')}")
+    out.append(f"  {p('most_shifted')}{p('colon')}{p.terms_line(lang_shift.shifted, 'shifted')}")
+    if lang_shift.intensity:
+        out.append(f"  {p('intensity')}{p('colon')}" + "；".join(f"{'/'.join(s.old)}→{'/'.join(s.new)} {s.core}" for s in lang_shift.intensity[:8]))
+    views = p.pairs(result)
+    for relation in ("same_topic", "plan_to_review"):
+        block = [(v, result.pairs[v.index]) for v in views if v.relation == relation]
         if not block:
             continue
-        out += ["", style.bold(title)]
-        for i, pair, diff in block:
-            indent = "  " * (pair.level - 1)
-            old_h = " + ".join(x.heading for x in pair.old) or "—"
-            new_h = " + ".join(x.heading for x in pair.new) or "—"
-            out.append("")
-            out.append(f"{indent}{style.bold(f'[{i}] {pair.status}')} {pair.similarity:.2f}  {old_h}  →  {new_h}")
-            if also[i]:
-                out.append(f"{indent}    also paired with " + ", ".join(f"[{k}]" for k in also[i]))
-            tables = [(label, table_rows(doc, sections)) for label, doc, sections in (("old", result.old, pair.old), ("new", result.new, pair.new))]
-            if any(rows for _, rows in tables):
-                for label, rows in tables:
-                    if rows:
-                        out.append(f"{indent}    {label}:")
-                        out += [f"{indent}      " + line for line in table(rows).split("\n")]
-                continue
-            if pair.old and pair.new and diff.changed and relation == "same_topic":
-                body = "".join(style.op(o) for o in diff.ops)
-                out += [indent + "    " + line for line in body.split("\n") if line.strip()]
+        out += ["", style.bold(p("pairs") if relation == "same_topic" else p("plan_review"))]
+        for view, pair in block:
+            out += _pair(result, view, pair, style, p)
     return "\n".join(out) + "\n"
 
 
@@ -252,18 +196,37 @@ def gap(g) -> str:
     return f"{g.year} plan (report {g.report + 1}): no later report reviews {g.year}; its promises are only followed into later plans"
 
 
+def _pair(result: Comparison, view: PairView, pair, style: Style, p: Presenter) -> list[str]:
+    indent = "  " * (view.level - 1)
+    marks = p("sep").join(view.changes + ([p("weak")] if view.weak else []))
+    out = ["", f"{indent}{style.bold(f'[{view.index}] {view.status_name}')} {view.similarity:.2f}  {view.old_heading}  →  {view.new_heading}" + (f"  ({marks})" if marks else "")]
+    if view.also:
+        out.append(f"{indent}    {p('also')} " + ", ".join(f"[{k}]" for k, _ in view.also))
+    tables = [(label, table_rows(doc, sections)) for label, doc, sections in ((p("old"), result.old, pair.old), (p("new"), result.new, pair.new))]
+    if any(rows for _, rows in tables):
+        for label, rows in tables:
+            if rows:
+                out.append(f"{indent}    {label}{p('colon')}")
+                out += [f"{indent}      " + line for line in table(rows).split("\n")]
+        return out
+    if pair.old and pair.new and pair.diff.changed and view.relation == "same_topic":
+        body = "".join(style.op(o) for o in pair.diff.ops)
+        out += [indent + "    " + line for line in body.split("\n") if line.strip()]
+    return out
+
+
 def lives(found, gaps) -> str:
     """`reportdiff track`: each promise and what became of it, grouped by the report that made it."""
     out = [gap(g) for g in gaps]
     current = None
     order = {"missed": 0, "partial": 1, "carried_over": 2, "not_reported": 3, "repeated": 4, "open": 5, "met": 6}
-    for life in sorted(found, key=lambda l: (l.promised_in, order[l.outcome])):
+    for life in sorted(found, key=lambda life: (life.promised_in, order[life.outcome])):
         if life.promised_in != current:
             current = life.promised_in
-            counts = {}
-            for l in found:
-                if l.promised_in == current:
-                    counts[l.outcome] = counts.get(l.outcome, 0) + 1
+            counts: dict[str, int] = {}
+            for other in found:
+                if other.promised_in == current:
+                    counts[other.outcome] = counts.get(other.outcome, 0) + 1
             out += ["", f"Promised in the {stage(current)}: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(counts.items(), key=lambda kv: order[kv[0]]))]
         out.append(f"  {life.outcome:12} {life.plan_text}".replace("\n", ""))
         for report, event, evidence in life.events:

@@ -1,0 +1,569 @@
+"""The presenter: how every face of a comparison words it (text, HTML, e-mail, the viewer).
+
+Compute stages hand over codes and values (``missed``, ``plan_report``, a figure
+and its unit); this module alone turns them into a reader's words, in Chinese by
+default (``lang="en"`` for English): status names, labels, number changes (个百分点
+for rates and shares), the two sides of a word diff, the order things are listed
+in, and the brief every view opens with. Renderers lay out what it returns.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .corpus import KIND_NAMES, reader_name
+
+if TYPE_CHECKING:
+    from .align import Pair
+    from .commitments import Commitment
+    from .compare import Comparison
+    from .diff import SectionDiff
+    from .document import Document
+    from .numbers import NumberPair, Quantity, TargetRow
+    from .structure import Section
+
+LANGS = ("zh", "en")
+# A pair this far below perfect similarity is marked weak: the reader should check it.
+WEAK = 0.15
+# A pair whose changed characters are at most this share of its text reads as unchanged: folded.
+NEAR_IDENTICAL = 0.03
+# How many items of a kind the brief lists before it says how many more there are.
+BRIEF_ITEMS = 8
+# Commitments listed as a reader checks them: what failed first, what was done last.
+COMMITMENT_ORDER = ("missed", "not_reported", "partial", "carried_over", "met")
+# Qualifiers a figure is quoted with (5%左右, 80个以上); the others (力争, 预计) stand in the sentence.
+_QUOTED_QUALIFIERS = ("以上", "左右", "以下", "余")
+
+_ZH = {
+    # commitment statuses (issue 19's words)
+    "met": "已完成", "missed": "未完成", "partial": "部分完成", "not_reported": "未提及", "carried_over": "结转",
+    # section statuses and relations
+    "matched": "对应", "split": "拆分", "merged": "合并", "added": "新增", "removed": "删除",
+    "same_topic": "逐节对照", "plan_to_review": "计划 → 回顾",
+    # number kinds and measures
+    "actual": "实际", "target": "目标", "growth": "增速",
+    # target changes
+    "t_new": "新增", "t_dropped": "取消", "t_reworded": "表述调整", "t_same": "持平",
+    # pair change kinds
+    "c_wording": "措辞", "c_figures": "数字", "c_moved": "移动", "c_unchanged": "未改动", "c_near": "几乎未改",
+    "weak": "弱对应",
+    # headings and labels
+    "tool": "reportdiff", "old": "旧报告", "new": "新报告", "brief": "要点",
+    "targets": "主要预期目标", "target_chart": "增速目标对比", "outcomes": "上年目标完成情况",
+    "commitments": "承诺落实情况", "failed": "未完成与未提及的承诺", "formulations": "新提法与不再出现的提法",
+    "new_terms": "新提法", "dropped_terms": "不再出现的提法", "sections": "章节增删",
+    "sections_added": "新增章节", "sections_removed": "删除章节", "numbers": "数字变化", "language": "用语变化",
+    "contents": "目录", "pairs": "逐节对照", "plan_review": "计划 → 回顾（上年计划与本年回顾）",
+    "indicator": "指标", "kind": "类别", "change": "变化", "old_value": "旧", "new_value": "新",
+    "promised": "承诺（旧报告）", "evidence": "新报告怎么说", "status": "状态", "section": "章节",
+    "target_col": "目标", "outcome_col": "实际", "gap": "差距", "per_10k": "每万字出现次数", "most_shifted": "频次变化最大",
+    "intensity": "力度变化", "sentence": "原句", "delivered": "发布", "reviews": "回顾", "plans": "计划",
+    "file": "文件", "similarity": "相似度", "also": "另见", "moved_to": "→ 移至", "moved_from": "← 移自",
+    "not_in_old": "—（旧报告无此节）", "not_in_new": "—（新报告无此节）", "by_hand": "手动配对",
+    "more": "另有 {n} 项", "none": "无", "no_targets": "未找到主要预期目标", "no_numbers": "两份报告没有共同指标",
+    "promised_again": "再次承诺：", "year_targets": "{year}年目标", "year": "{year}年",
+    "sections_line": "章节：对应 {matched}，拆分 {split}，合并 {merged}，新增 {added}，删除 {removed}；措辞改动 {changed} 节，移动句子 {moved} 句",
+    "chars_line": "删除 {deleted} 字，新增 {inserted} 字（年份顺延不计）",
+    "numbers_line": "共同指标 {paired} 项，{changed_n} 项数字有变化",
+    "commit_note": "旧报告{year}年计划对照新报告对{year}年的回顾",
+    "commit_none_plan": "旧报告没有可核对的年度计划（它是{kind}）",
+    "commit_mismatch": "旧报告计划的是{year}年，新报告回顾的是{reviewed}：无从核对",
+    "legend": "删除的文字加删除线，新增的文字加下划线；改动的数字加框；年份顺延显示为灰色。",
+    "attached": "完整的逐节对照见附件（{name}）。", "folded": "未改动或几乎未改动的 {n} 节已折叠",
+    "what_changed": "改动", "weak_note": "相似度低，请核对", "chart_note": "浅色为{old}，深色为{new}；单位：%",
+    "outcome_chart_note": "条长为实际值占目标的比例，竖线为目标（100%）",
+    "status_chart": "承诺状态分布", "wrote": "已写入 {path}", "comparing": "正在比较", "sep": "，", "list_sep": "、",
+    "and": "；", "colon": "：", "table_note": "表格", "unit_pct": "%", "points": "个百分点",
+    # the viewer
+    "k_next_change": "下一处改动", "k_previous_change": "上一处", "k_cycle_filter": "筛选", "k_search": "搜索", "k_brief": "要点",
+    "k_commitments": "承诺", "k_numbers": "数字", "k_terms": "提法", "k_export": "导出HTML", "k_help": "帮助", "k_quit": "退出",
+    "f_all": "全部", "f_changed": "有改动", "f_numbers": "数字有变化", "filter": "筛选(f)",
+    "loading": "正在比较…（加载词典、对齐章节）", "no_pass": "（没有符合筛选条件的章节）", "search_box": "在两份报告中搜索…",
+    "found": "“{phrase}”：{n} 节（n / p 逐一查看）", "not_found": "两份报告都没有“{phrase}”", "close": "Esc 关闭 · Enter 跳到对应章节",
+    "help": "reportdiff 按键\n\n  b            要点（打开时先看到）\n  n / p        下一处 / 上一处改动（搜索后：下一处 / 上一处命中）\n  j / k、↑ ↓   在章节列表中移动\n  Tab          切换焦点（章节列表 / 正文）\n  f            筛选：全部 → 有改动 → 数字有变化\n  /            在两份报告中搜索（命中处高亮）\n  c            承诺落实情况\n  t            数字变化\n  w            新提法与不再出现的提法\n  Enter        在列表中：跳到对应章节\n  e            导出 HTML 报告\n  ?            本帮助\n  q            退出",
+}
+
+_EN = {
+    "met": "met", "missed": "missed", "partial": "partial", "not_reported": "not reported", "carried_over": "carried over",
+    "matched": "matched", "split": "split", "merged": "merged", "added": "added", "removed": "removed",
+    "same_topic": "Aligned sections", "plan_to_review": "Plan → review",
+    "actual": "actual", "target": "target", "growth": "growth",
+    "t_new": "new", "t_dropped": "dropped", "t_reworded": "reworded", "t_same": "unchanged",
+    "c_wording": "wording", "c_figures": "figures", "c_moved": "moved", "c_unchanged": "unchanged", "c_near": "nearly unchanged",
+    "weak": "weak pair",
+    "tool": "reportdiff", "old": "Old", "new": "New", "brief": "Brief",
+    "targets": "Main targets", "target_chart": "Growth targets compared", "outcomes": "Last year's targets: outcomes",
+    "commitments": "Commitments", "failed": "Commitments missed and not reported", "formulations": "New and dropped formulations",
+    "new_terms": "New formulations", "dropped_terms": "Dropped formulations", "sections": "Sections added and removed",
+    "sections_added": "Sections added", "sections_removed": "Sections removed", "numbers": "Number changes", "language": "Language shift",
+    "contents": "Contents", "pairs": "Aligned sections", "plan_review": "Plan → review (last year's plan beside this year's review)",
+    "indicator": "indicator", "kind": "kind", "change": "change", "old_value": "old", "new_value": "new",
+    "promised": "promised (old report)", "evidence": "what the new report says", "status": "status", "section": "section",
+    "target_col": "target", "outcome_col": "outcome", "gap": "gap", "per_10k": "occurrences per 10,000 characters", "most_shifted": "most shifted",
+    "intensity": "intensity", "sentence": "sentence", "delivered": "delivered", "reviews": "reviews", "plans": "plans",
+    "file": "file", "similarity": "similarity", "also": "also paired with", "moved_to": "→ moved", "moved_from": "← moved",
+    "not_in_old": "— (not in the old report)", "not_in_new": "— (not in the new report)", "by_hand": "paired by hand",
+    "more": "{n} more", "none": "none", "no_targets": "no list of main targets found", "no_numbers": "no indicator appears in both reports",
+    "promised_again": "Promised again: ", "year_targets": "{year} target", "year": "{year}",
+    "sections_line": "Sections: {matched} matched, {split} split, {merged} merged, {added} added, {removed} removed; {changed} changed in wording, {moved} sentences moved",
+    "chars_line": "{deleted} characters deleted, {inserted} inserted (year roll-overs not counted)",
+    "numbers_line": "{paired} indicators in both reports, {changed_n} changed",
+    "commit_note": "the old report's plan for {year} against the new report's review of {year}",
+    "commit_none_plan": "the old report has no one-year plan to check (it is a {kind})",
+    "commit_mismatch": "the old report plans {year}, but the new one reviews {reviewed}: nothing to check its plan against",
+    "legend": "Deleted text is struck through, inserted text underlined; changed figures are boxed; year roll-overs are grey.",
+    "attached": "The full report, side by side, is attached ({name}).", "folded": "{n} unchanged or nearly unchanged sections folded",
+    "what_changed": "changed", "weak_note": "low similarity: check this pairing", "chart_note": "light: {old}, dark: {new}; in %",
+    "outcome_chart_note": "bar: the outcome as a share of the target; the line marks the target (100%)",
+    "status_chart": "Commitment statuses", "wrote": "wrote {path}", "comparing": "comparing", "sep": ", ", "list_sep": ", ",
+    "and": "; ", "colon": ": ", "table_note": "table", "unit_pct": "%", "points": " pt",
+    "k_next_change": "Next change", "k_previous_change": "Prev", "k_cycle_filter": "Filter", "k_search": "Search", "k_brief": "Brief",
+    "k_commitments": "Commitments", "k_numbers": "Numbers", "k_terms": "Terms", "k_export": "Export HTML", "k_help": "Help", "k_quit": "Quit",
+    "f_all": "all", "f_changed": "changed", "f_numbers": "with number changes", "filter": "filter (f)",
+    "loading": "Comparing… (loading the dictionary and aligning sections)", "no_pass": "(no section passes this filter)", "search_box": "search both reports…",
+    "found": "'{phrase}': {n} sections (n / p to step through them)", "not_found": "'{phrase}' is in neither report", "close": "Esc to close · Enter jumps to the pair",
+    "help": "reportdiff — keys\n\n  b            the brief (shown first)\n  n / p        next / previous changed section (after a search: next / previous hit)\n  j / k, ↑ ↓   move in the section list\n  Tab          switch focus (sections / text)\n  f            filter: all → changed only → with number changes\n  /            search both reports (hits highlighted)\n  c            commitments: did last year's plan happen?\n  t            number changes table\n  w            new and dropped formulations\n  Enter        in a list: jump to its pair\n  e            export the HTML report\n  ?            this help\n  q            quit",
+}
+
+_KIND_EN = {"work_report": "government work report", "plan_report": "plan report", "five_year_plan": "five-year plan", "other": "report"}
+
+
+@dataclass(frozen=True)
+class Run:
+    """One stretch of one side of a word diff, as a renderer styles it."""
+
+    kind: str  # = | - | +
+    text: str
+    css: str  # "" | del | ins | routine, with " numchg" for a changed figure
+    moved: int | None = None  # the pair it moved to (old side) or from (new side)
+
+
+@dataclass(frozen=True)
+class DocName:
+    label: str  # 湛河区 2025年政府工作报告
+    title: str
+    region: str
+    kind: str
+    delivered: str
+    reviews: str
+    plans: str
+    file: str
+
+    @property
+    def full(self) -> str:
+        """The name with its date and file: 湛河区 2025年政府工作报告 (2025-03-05, 001_….txt)."""
+        when = f"{self.delivered}, " if self.delivered else ""
+        return f"{self.label} ({when}{self.file})"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A bar of a chart: its share of the chart's scale (0–1) and the figure it stands for."""
+
+    share: float
+    label: str
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    indicator: str
+    old: str
+    new: str
+    change: str
+    points: bool  # a rate or share: its change is in 个百分点
+    old_bar: Bar | None = None
+    new_bar: Bar | None = None
+    link: int | None = None  # the pair the new target stands in
+    old_short: str = "—"  # the figure alone where there is one (6.5%), else the clause
+    new_short: str = "—"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    indicator: str
+    target: str
+    outcome: str
+    status: str  # code
+    status_name: str
+    bar: Bar | None
+    plan_text: str
+    evidence: str
+    link: int | None
+    gap: str = ""  # outcome minus target, in 个百分点 for rates: -1.8个百分点
+
+
+@dataclass(frozen=True)
+class Promise:
+    status: str
+    status_name: str
+    plan_text: str
+    section: str
+    evidence: str  # what the new report says (or its promise again), "" when silent
+    again: bool  # the evidence is the next plan promising it again
+    link: int | None  # the pair of the promise in the old report
+    evidence_link: int | None  # the pair of the evidence in the new report
+
+
+@dataclass(frozen=True)
+class Formulation:
+    term: str
+    sentence: str
+    per_10k: float
+    link: int | None
+
+
+@dataclass(frozen=True)
+class SectionRef:
+    heading: str
+    link: int
+
+
+@dataclass(frozen=True)
+class NumberLine:
+    indicator: str
+    kind: str
+    old: str
+    new: str
+    old_text: str
+    new_text: str
+    change: str
+    arrow: str
+    link: int | None = None  # the pair the new figure stands in
+
+
+@dataclass
+class Brief:
+    """What a reader wants first, every item linked to its pair where it has one."""
+
+    old: DocName
+    new: DocName
+    counts: list[str]
+    targets: list[TargetLine]
+    outcomes: list[Outcome]
+    status_counts: list[tuple[str, str, int, float]]  # code, name, count, share of all
+    failed: list[Promise]
+    failed_more: int
+    new_terms: list[Formulation]
+    dropped_terms: list[Formulation]
+    added: list[SectionRef]
+    removed: list[SectionRef]
+    commitments_note: str
+    applicable: bool
+
+
+@dataclass
+class PairView:
+    index: int
+    level: int
+    status: str
+    status_name: str
+    relation: str
+    similarity: float
+    forced: bool
+    old_heading: str
+    new_heading: str
+    changes: list[str]  # names of what changed: 措辞, 数字, 移动
+    folded: bool  # unchanged or nearly: shown closed
+    weak: bool
+    also: list[tuple[int, str]] = field(default_factory=list)
+
+
+class _Locator:
+    """Which pair a sentence of either report stands in: the deepest section that holds it."""
+
+    def __init__(self, result: Comparison):
+        self.sides: dict[str, list[tuple[int, int, str]]] = {"old": [], "new": []}
+        for index, pair in enumerate(result.pairs):
+            # Plan-to-review pairs come after the topic pairs, so a topic pair wins a tie.
+            for side, text in (("old", pair.diff.old_text), ("new", pair.diff.new_text)):
+                if (pair.old if side == "old" else pair.new):
+                    self.sides[side].append((pair.level, index, _squash(text)))
+        for entries in self.sides.values():
+            entries.sort(key=lambda e: (-e[0], len(e[2]), e[1]))
+
+    def find(self, side: str, text: str | None) -> int | None:
+        needle = _squash(text or "")[:40]
+        if len(needle) < 4:
+            return None
+        return next((index for _, index, body in self.sides[side] if needle in body), None)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def figure(q: Quantity) -> str:
+    """A figure as a reader quotes it: sign of a decline, range, qualifier (-2.7%, 4.5—5%, 5%左右)."""
+    value = f"{q.signed:g}" if q.high is None else f"{q.signed:g}—{q.signed_high:g}"
+    return f"{value}{q.unit}{q.qualifier if q.qualifier in _QUOTED_QUALIFIERS else ''}"
+
+
+class Presenter:
+    """The words of one language; every renderer asks it, none words things itself."""
+
+    def __init__(self, lang: str = "zh"):
+        if lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r} (one of {', '.join(LANGS)})")
+        self.lang = lang
+        self.words = _ZH if lang == "zh" else _EN
+
+    def __call__(self, key: str, **values: object) -> str:
+        return self.words[key].format(**values) if values else self.words[key]
+
+    # names ---------------------------------------------------------------
+    def status(self, code: str) -> str:
+        return self.words.get(code, code.replace("_", " "))
+
+    def kind(self, code: str) -> str:
+        return KIND_NAMES.get(code, code) if self.lang == "zh" else _KIND_EN.get(code, code)
+
+    def years(self, years: tuple[int, ...]) -> str:
+        if not years:
+            return "—"
+        if len(years) > 2 and list(years) == list(range(years[0], years[-1] + 1)):
+            return f"{years[0]}–{years[-1]}"
+        return self("list_sep").join(map(str, years))
+
+    def doc(self, doc: Document) -> DocName:
+        m = doc.meta
+        label = f"{m.region} {reader_name(m)}".strip()
+        return DocName(label, m.title or Path(doc.source.path).name, m.region, self.kind(m.kind), m.delivered, self.years(m.reviews), self.years(m.plans), Path(doc.source.path).name)
+
+    def describe(self, doc: Document) -> str:
+        """One line naming a report and what it covers, for the text report and the viewer."""
+        d = self.doc(doc)
+        return f"{d.full}{self('sep')}{self('reviews')} {d.reviews}{self('sep')}{self('plans')} {d.plans}"
+
+    # figures -------------------------------------------------------------
+    figure = staticmethod(figure)
+
+    def target_years(self, result: Comparison) -> tuple[str, str]:
+        """The heads of the two target columns: 2025年目标, 2026年目标 (else 旧报告, 新报告)."""
+        old, new = result.old.meta.plans, result.new.meta.plans
+        return (
+            self("year_targets", year=old[0]) if old and len(old) == 1 else self("old"),
+            self("year_targets", year=new[0]) if new and len(new) == 1 else self("new"),
+        )
+
+    def change(self, p: NumberPair) -> str:
+        """New minus old: points for rates and shares (-1个百分点), a range when either figure is one."""
+        unit = self("points") if p.new.family in {"%", "个百分点"} else "" if p.points and p.new.family == ":1" else p.new.unit
+        if p.change_range is not None:
+            low, high = p.change_range
+            return f"{low:+g}{unit}" if low == high else f"{low:+g}～{high:+g}{unit}"
+        if p.change == 0:
+            return self("t_same")
+        change = f"{p.change:+g}{unit}"
+        return change + (f" ({p.change_pct:+g}%)" if p.change_pct is not None else "")
+
+    def indicator(self, p: NumberPair) -> str:
+        return p.indicator + (f" {self('growth')}" if p.measure == "growth" else "")
+
+    def target_change(self, t: TargetRow) -> str:
+        """How a main target moved: in points or units when both are figures, else new / dropped / reworded."""
+        if t.pair:
+            old, new = t.pair.old.qualifier, t.pair.new.qualifier
+            if t.pair.change == 0 and old != new:
+                return f"{old or '—'} → {new or '—'}"  # 1200万人左右 → 1200万人以上: the same figure, a firmer promise
+            return self.change(t.pair)
+        if t.old is None or t.new is None:
+            return self("t_new") if t.old is None else self("t_dropped")
+        return self("t_same") if _squash(t.old) == _squash(t.new) else self("t_reworded")
+
+    def numbers(self, result: Comparison) -> list[NumberLine]:
+        where = _Locator(result)
+        return [
+            NumberLine(
+                self.indicator(p), self.status(p.kind), self.figure(p.old), self.figure(p.new), p.old.text, p.new.text, self.change(p), p.direction,
+                where.find("new", p.new.text) if p.new.source == "text" else None,
+            )
+            for p in result.numbers.pairs
+        ]
+
+    # the diff --------------------------------------------------------------
+    def runs(self, diff: SectionDiff, side: str, plain: bool = False) -> list[Run]:
+        """One side of a word diff: the old side drops insertions, the new side deletions.
+        `plain` shows the text unmarked (a plan beside a review is not an edit)."""
+        if plain:
+            return [Run("=", diff.old_text if side == "old" else diff.new_text, "")]
+        runs = []
+        for op in diff.ops:
+            if op.op == ("+" if side == "old" else "-"):
+                continue
+            text = op.old_text if side == "old" and op.old_text is not None else op.text
+            if op.op == "=":
+                runs.append(Run("=", text, ""))
+                continue
+            css = "routine" if op.routine else ("del" if side == "old" else "ins") + (" numchg" if op.number else "")
+            runs.append(Run(op.op, text, css, op.moved))
+        return runs
+
+    def heading(self, sections: list[Section], side: str) -> str:
+        return " + ".join(s.heading for s in sections) or self("not_in_old" if side == "old" else "not_in_new")
+
+    def pair(self, index: int, pair: Pair) -> PairView:
+        diff = pair.diff
+        changes = []
+        if any(o.op != "=" and not o.routine and not o.number and o.moved is None for o in diff.ops):
+            changes.append(self("c_wording"))
+        if any(o.number for o in diff.ops):
+            changes.append(self("c_figures"))
+        if any(o.moved is not None for o in diff.ops):
+            changes.append(self("c_moved"))
+        both = bool(pair.old and pair.new)
+        size = max(1, len(diff.old_text) + len(diff.new_text))
+        near = both and (diff.count("-") + diff.count("+")) / size <= NEAR_IDENTICAL
+        if both and not diff.changed:
+            changes = [self("c_unchanged")]
+        elif near and pair.relation == "same_topic":
+            changes = [self("c_near"), *changes]
+        return PairView(
+            index=index,
+            level=min(pair.level, 3),
+            status=pair.status,
+            status_name=self.status(pair.status),
+            relation=pair.relation,
+            similarity=pair.similarity,
+            forced=pair.forced,
+            old_heading=self.heading(pair.old, "old"),
+            new_heading=self.heading(pair.new, "new"),
+            changes=changes,
+            folded=both and pair.relation == "same_topic" and (not diff.changed or near),
+            weak=both and not pair.forced and pair.relation == "same_topic" and pair.similarity < WEAK,
+        )
+
+    def pairs(self, result: Comparison) -> list[PairView]:
+        views = [self.pair(i, p) for i, p in enumerate(result.pairs)]
+        for view, others in zip(views, also_paired(result)):
+            view.also = [(i, views[i].new_heading if result.pairs[i].new else views[i].old_heading) for i in others]
+        return views
+
+    # commitments -----------------------------------------------------------
+    def commitments_note(self, result: Comparison) -> str:
+        c, old, new = result.commitments, result.old.meta, result.new.meta
+        if c.applicable:
+            return self("commit_note", year=c.year)
+        if c.year is None:
+            return self("commit_none_plan", kind=self.kind(old.kind))
+        return self("commit_mismatch", year=c.year, reviewed=self.years(new.reviews))
+
+    def status_counts(self, result: Comparison) -> list[tuple[str, str, int, float]]:
+        counts = result.commitments.counts()
+        total = max(1, sum(counts.values()))
+        return [(s, self.status(s), counts.get(s, 0), counts.get(s, 0) / total) for s in COMMITMENT_ORDER if counts.get(s)]
+
+    def promise(self, c: Commitment, where: _Locator) -> Promise:
+        evidence = (c.outcome_text or c.carried_text or "").strip()
+        return Promise(
+            c.status, self.status(c.status), c.plan_text, c.plan_section, evidence, not c.outcome_text and bool(c.carried_text),
+            where.find("old", c.plan_text), where.find("new", evidence),
+        )
+
+    def promises(self, result: Comparison) -> list[Promise]:
+        where = _Locator(result)
+        items = sorted(result.commitments.items, key=lambda c: COMMITMENT_ORDER.index(c.status))
+        return [self.promise(c, where) for c in items]
+
+    # the brief -------------------------------------------------------------
+    def brief(self, result: Comparison, terms: int | None = BRIEF_ITEMS) -> Brief:
+        """The brief; `terms` caps the formulations listed (None: all of them)."""
+        where = _Locator(result)
+        stats = result.stats()
+        s = stats["sections"]
+        counts = [
+            self("sections_line", changed=stats["sections_changed"], moved=stats["sentences_moved"], **s),
+            self("chars_line", deleted=stats["chars_deleted"], inserted=stats["chars_inserted"]),
+            self("numbers_line", paired=stats["numbers_paired"], changed_n=stats["numbers_changed"]),
+        ]
+        c = result.commitments
+        failed = [self.promise(i, where) for i in c.items if i.status in ("missed", "not_reported")]
+        failed.sort(key=lambda p: COMMITMENT_ORDER.index(p.status))
+        lang = result.language
+        same = [(i, p) for i, p in enumerate(result.pairs) if p.relation == "same_topic"]
+        return Brief(
+            old=self.doc(result.old),
+            new=self.doc(result.new),
+            counts=counts,
+            targets=self.targets(result, where),
+            outcomes=self.outcomes(result, where),
+            status_counts=self.status_counts(result) if c.applicable else [],
+            failed=failed[:BRIEF_ITEMS],
+            failed_more=max(0, len(failed) - BRIEF_ITEMS),
+            new_terms=[Formulation(t.term, t.sentence, t.new, where.find("new", t.sentence)) for t in lang.added[:terms]],
+            dropped_terms=[Formulation(t.term, t.sentence, t.old, where.find("old", t.sentence)) for t in lang.dropped[:terms]],
+            added=[SectionRef(self.heading(p.new, "new"), i) for i, p in same if not p.old and p.level <= 2],
+            removed=[SectionRef(self.heading(p.old, "old"), i) for i, p in same if not p.new and p.level <= 2],
+            commitments_note=self.commitments_note(result),
+            applicable=c.applicable,
+        )
+
+    def targets(self, result: Comparison, where: _Locator) -> list[TargetLine]:
+        """Both years' main targets side by side; rates get bars on one scale."""
+        rows = result.numbers.targets
+        rates = [q for t in rows for q in (t.old_quantity, t.new_quantity) if q is not None and q.family == "%"]
+        scale = max((abs(_top(q)) for q in rates), default=0.0)
+
+        def bar(q: Quantity | None) -> Bar | None:
+            if q is None or q.family != "%" or scale <= 0:
+                return None
+            return Bar(max(0.0, _top(q)) / scale, self.figure(q))
+
+        lines = []
+        for t in rows:
+            points = t.pair is not None and t.pair.points
+            new_q = t.new_quantity
+            link = where.find("new", new_q.text if new_q else t.new) or where.find("old", t.old_quantity.text if t.old_quantity else t.old)
+            old_short = self.figure(t.old_quantity) if t.old_quantity else _oneline(t.old) or "—"
+            new_short = self.figure(new_q) if new_q else _oneline(t.new) or "—"
+            lines.append(
+                TargetLine(t.indicator, _oneline(t.old) or "—", _oneline(t.new) or "—", self.target_change(t), points, bar(t.old_quantity), bar(new_q), link, old_short, new_short)
+            )
+        return lines
+
+    def outcomes(self, result: Comparison, where: _Locator) -> list[Outcome]:
+        """Last year's main targets against what the new report says came of them."""
+        c = result.commitments
+        if not c.applicable:
+            return []
+        headline = {t.old_quantity.indicator for t in result.numbers.targets if t.old_quantity is not None}
+        chosen = [i for i in c.items if i.kind == "quantitative" and i.target is not None and i.target.indicator in headline]
+        out = []
+        for i in sorted(chosen, key=lambda i: COMMITMENT_ORDER.index(i.status)):
+            target = i.target
+            assert target is not None
+            bar = None
+            if i.outcome is not None and target.value:
+                share = i.outcome.value / target.value
+                bar = Bar(min(share, 1.5) / 1.5, f"{share:.0%}")
+            outcome = f"{i.outcome.value:g}{i.outcome.unit}" if i.outcome is not None else "—"
+            evidence = (i.outcome_text or "").strip()
+            gap = ""
+            if i.outcome is not None and target.family == "%" and i.outcome.unit == target.unit:
+                gap = f"{round(i.outcome.value - target.value, 2):+g}{self('points')}"
+            out.append(Outcome(target.indicator, self.figure(target), outcome, i.status, self.status(i.status), bar, i.plan_text, evidence, where.find("new", evidence), gap))
+        return out
+
+    # language --------------------------------------------------------------
+    def terms_line(self, shifts, which: str, limit: int = 12) -> str:
+        if which == "shifted":
+            return self("list_sep").join(f"{t.term} {t.old:g}→{t.new:g}" for t in shifts[:limit]) or self("none")
+        return self("list_sep").join(f"{t.term}({getattr(t, which):g})" for t in shifts[:limit]) or self("none")
+
+
+def _top(q: Quantity) -> float:
+    """The upper end of a figure (5 of 4.5—5%), signed."""
+    return q.signed if q.signed_high is None else q.signed_high
+
+
+def _oneline(text: str | None) -> str:
+    return (text or "").replace("\n", "")
+
+
+def also_paired(result: Comparison) -> list[list[int]]:
+    """For each pair, the other pairs of its relation that one of its sections also stands in."""
+    seen: dict[tuple[str, Section], list[int]] = {}
+    for index, pair in enumerate(result.pairs):
+        for section in pair.old + pair.new:
+            seen.setdefault((pair.relation, section), []).append(index)
+    return [sorted({i for s in pair.old + pair.new for i in seen[pair.relation, s] if i != index}) for index, pair in enumerate(result.pairs)]
