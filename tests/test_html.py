@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import email
-import io
 import re
-import time
 from email import policy
 from html.parser import HTMLParser
 from typing import ClassVar
@@ -12,7 +10,6 @@ from typing import ClassVar
 import pytest
 
 from reportdiff import compare
-from reportdiff.render import progress
 from reportdiff.render.html import email as make_email
 from reportdiff.render.html import render
 
@@ -212,31 +209,6 @@ def test_cli_writes_html_and_email(tmp_path, run_cli):
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
     assert message["To"] == "a@example.org"
-
-
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def test_progress_in_a_terminal_names_the_file_written(monkeypatch):
-    monkeypatch.setattr(progress, "DELAY", 0.0)
-    shown = _Terminal()
-    with progress.Progress(shown) as bar:
-        time.sleep(0.35)
-    bar.wrote(["review.html"])
-    out = shown.getvalue()
-    assert "\r" in out and "█" in out and out.endswith("\n")
-    assert "已写入 review.html" in out.splitlines()[-1].split("\r")[-1]
-
-
-def test_no_progress_when_piped_or_quiet(monkeypatch):
-    monkeypatch.setattr(progress, "DELAY", 0.0)
-    for stream, quiet in ((io.StringIO(), False), (_Terminal(), True)):
-        with progress.Progress(stream, quiet) as bar:
-            time.sleep(0.2)
-        bar.wrote(["review.html"])
-        assert stream.getvalue() == ""
 
 
 def test_cli_in_english(tmp_path, run_cli):
