@@ -1,8 +1,8 @@
 """Part of stage 3 — what a report is: region, kind, dates, years, part roles.
 
-Read from the title and front matter first and the body second: a 湛河区 file
-also mentions 漯河 and 湛江 (the source's own slips), so the region is the
-name the title gives, else the one the text uses most.
+Read from the title and front matter first and the body second: a district's
+report also names its city, its neighbours and, by the source's own slips, places
+it is not, so the region is the name the title gives, else the one the text uses most.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ _PREPOSITION = re.compile("[在于向对由]")  # no place name holds one (…�
 _NATIONAL = re.compile(r"全国人民代表大会|国务院总理|代表国务院|国务院向")
 # 2-character stems that make generic nouns, not place names, with 区/县.
 _GENERIC = set(
-    ["开发", "示范", "功能", "产业", "园区", "城区", "新区", "老区", "社区", "辖区", "片区", "景区", "街区", "市区", "郊区", "山区", "矿区", "校区", "商区", "服务", "集聚", "标杆", "试验", "自贸", "保税", "高新", "经济", "核心", "生态", "居住", "工业", "农业", "重点", "全区", "我区", "本区", "该区", "各区", "两区", "城乡", "主城", "中心", "文化", "旅游", "商务", "商业", "物流", "贸易", "宜居", "保护", "先行", "特色", "创新", "改革", "一流", "现代", "智能", "综合", "专业", "聚集", "发展", "健康", "乡村", "美丽", "湛河新", "农村", "小区"]
+    ["开发", "示范", "功能", "产业", "园区", "城区", "新区", "老区", "社区", "辖区", "片区", "景区", "街区", "市区", "郊区", "山区", "矿区", "校区", "商区", "服务", "集聚", "标杆", "试验", "自贸", "保税", "高新", "经济", "核心", "生态", "居住", "工业", "农业", "重点", "全区", "我区", "本区", "该区", "各区", "两区", "城乡", "主城", "中心", "文化", "旅游", "商务", "商业", "物流", "贸易", "宜居", "保护", "先行", "特色", "创新", "改革", "一流", "现代", "智能", "综合", "专业", "聚集", "发展", "健康", "乡村", "美丽", "农村", "小区"]
 )
 _REVIEW = re.compile(r"执行情况|工作回顾|回顾|完成情况|工作总结|成就|成效")
 _TARGETS = re.compile(r"主要目标|预期目标|总体要求|发展目标")
@@ -185,16 +185,16 @@ def _kind(title: str, text: str) -> Kind:
 
 
 def _region(title: str, front: str, text: str) -> str:
-    """The body that delivered the report (湛河区第六届人民代表大会, 郾城区人民政府),
+    """The body that delivered the report (山东省第十四届人民代表大会, 某某区人民政府),
     else the district the text names most."""
     edges = title + "\n" + front + "\n" + text[:3000] + "\n" + text[-2000:]
     if _NATIONAL.search(edges):
         return "全国"
     bodies: Counter[str] = Counter()
     for m in _ASSEMBLY.finditer(edges):
-        # The match may have swallowed a word before the name (在湛河区, 市郾城区):
+        # The match may have swallowed a word before the name (在某某区, 市某某区):
         # of its tails, the one the text uses most is the name.
-        # 漯河市郾城区: the district, not the city run into it
+        # 某某市某某区: the district, not the city run into it
         name = re.sub(r"^.*[省市](?=.{2,}[区县]$)", "", m.group(1))
         suffix = 3 if name.endswith("自治区") else 1
         tails = [name[i:] for i in range(len(name) - suffix - 1) if name[i] not in _NOT_NAME and not _PREPOSITION.search(name[i:])]

@@ -141,7 +141,7 @@ class Run:
 
 @dataclass(frozen=True)
 class DocName:
-    label: str  # 湛河区 2025年政府工作报告
+    label: str  # 山东省 2025年政府工作报告
     title: str
     region: str
     kind: str
@@ -152,7 +152,7 @@ class DocName:
 
     @property
     def full(self) -> str:
-        """The name with its date and file: 湛河区 2025年政府工作报告 (2025-03-05, 001_….txt)."""
+        """The name with its date and file: 山东省 2025年政府工作报告 (2025-03-05, 001_….txt)."""
         when = f"{self.delivered}, " if self.delivered else ""
         return f"{self.label} ({when}{self.file})"
 
