@@ -9,8 +9,8 @@ plan. Each commitment gets a status with the exact text that supports it.
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
-import itertools
 import math
 import re
 from collections import Counter
@@ -266,18 +266,22 @@ class _Review:
 
 class _Sentences:
     """The sentences of some sections with their bigrams, indexed by bigram. With `skip`,
-    sentences that match it are left out."""
+    sentences that match it are left out; a sentence said again word for word is its first
+    occurrence (the earliest of equal evidence stands, and repeats would crowd the candidates)."""
 
     def __init__(self, text: _Text, tokens: Tokens, sections: list[Section], skip: re.Pattern | None = None):
         self.spans: list[tuple[int, int]] = []
         self.words: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
+        seen: set[str] = set()
         for section in sections:
             pos = section.start
             while pos < section.end:
                 start, end = text.sentence_at(pos)
                 start, end = max(start, section.start), min(end, section.end)
-                words = _telling(text.folded[start:end])
+                sentence = text.folded[start:end]
+                words = _telling(sentence) if sentence not in seen else frozenset()
+                seen.add(sentence)
                 if words and not (skip and skip.search(text.folded, start, end)):
                     for w in words:
                         self.postings.setdefault(w, []).append(len(self.spans))
@@ -285,58 +289,77 @@ class _Sentences:
                     self.words.append(words)
                 pos = end
 
-    def closest(
-        self, grams: tuple[str, ...], weight: dict[str, float], rare: float, core: frozenset[str] = frozenset(), within: _Spans | None = None
-    ) -> tuple[float, tuple[int, int]] | None:
-        """The sentence that repeats the largest (rarity-weighted) share of `words`, among
-        those that repeat at least CORE_MATCH of `core` (what the promise acts on: two
-        promises alike only in 深入开展 or 加快实施 are not the same promise).
-
-        Candidates are the sentences sharing the bigrams found in at most COMMON_BIGRAM
-        sentences (a common one weighs little and would make the search quadratic), the
-        CANDIDATES most alike of them then scored on every bigram. With `within`, only the
-        sentences that start in those spans.
-        """
-        words = frozenset(grams)
-        total = sum(weight.get(w, rare) for w in words)
-        core_total = sum(weight.get(w, rare) for w in core)
-        # The most telling thing the promise names (国防 in 加快实施国防发展重大工程) must be there,
-        # of what the new report says at all: a word it never uses is reworded, not evidence of silence.
-        used = [w for w in core if w in weight]
-        key = max(used, key=lambda w: (weight[w], w)) if used else None
+    def votes(self, q: _Query) -> dict[int, float]:
+        """Sentences sharing the promise's bigrams found in at most COMMON_BIGRAM sentences
+        (a common one weighs little and would make the search quadratic), by the weight they share."""
         votes: dict[int, float] = {}
-        for w in words:
+        for w, weight in q.weight.items():
             found = self.postings.get(w, ())
             if len(found) <= COMMON_BIGRAM:
                 for n in found:
-                    if within is None or self.spans[n][0] in within:
-                        votes[n] = votes.get(n, 0.0) + weight.get(w, rare)
+                    votes[n] = votes.get(n, 0.0) + weight
+        return votes
+
+    def closest(self, q: _Query, votes: dict[int, float] | None = None, within: _Spans | None = None) -> tuple[float, tuple[int, int]] | None:
+        """The sentence that repeats the largest (rarity-weighted) share of the promise's
+        bigrams, among those that repeat at least CORE_MATCH of its core (what it acts on:
+        two promises alike only in 深入开展 or 加快实施 are not the same promise): of the
+        sentences `votes` found (those of `within`, if given), the CANDIDATES most alike.
+        """
+        votes = self.votes(q) if votes is None else votes
+        if within is not None:
+            votes = {n: v for n, v in votes.items() if self.spans[n][0] in within}
         scored = []
         for n in heapq.nlargest(CANDIDATES, votes, key=lambda n: (votes[n], -n)):
-            shared = words & self.words[n]
+            shared = q.words & self.words[n]
             if len(shared) < 2:
                 continue  # one shared bigram is a topic, not the same promise
-            share = sum(weight.get(w, rare) for w in shared)
-            core_share = sum(weight.get(w, rare) for w in core & shared) / core_total if core else 1.0
-            # A sentence that repeats most of the promise may reword its rarest piece (行政村 → 村),
-            # and one that repeats a name whole (济南机场二期) speaks of the same thing.
-            waived = core_share >= KEY_WAIVED or share >= KEY_WAIVED * total or _longest_run(grams, shared) >= NAME_RUN
-            if key is not None and (core_share < CORE_MATCH or key not in shared and not waived):
+            share = sum(q.weight[w] for w in shared)
+            if q.key is not None and not q.holds(shared, share):
                 continue
             scored.append((share, n))
         if not scored:
             return None
         # The largest share wins; of equal shares, the earliest sentence.
         share, n = max(scored, key=lambda x: (x[0], -x[1]))
-        return share / total, self.spans[n]
+        return share / q.total, self.spans[n]
+
+
+class _Query:
+    """A promise as the evidence search weighs it: its bigrams with their rarity in the new
+    report, their total, its core's, and its key (the rarest core bigram the new report uses:
+    国防 in 加快实施国防发展重大工程; a word it never uses is reworded, not a sign of silence)."""
+
+    def __init__(self, c: Commitment, weight: dict[str, float], rare: float):
+        self.grams = c.grams
+        self.words = c.words
+        self.weight = {w: weight.get(w, rare) for w in self.words | c.core}
+        self.total = sum(self.weight[w] for w in self.words)
+        self.core = c.core
+        self.core_total = sum(self.weight[w] for w in c.core)
+        used = [w for w in c.core if w in weight]
+        self.key = max(used, key=lambda w: (weight[w], w)) if used else None
+
+    def holds(self, shared: frozenset[str], share: float) -> bool:
+        """Whether a sentence sharing these bigrams speaks of what the promise acts on: most
+        of its core, with its key, unless the sentence repeats most of the promise (行政村 →
+        村 reworded) or a name whole (济南机场二期)."""
+        core_share = sum(self.weight[w] for w in self.core & shared) / self.core_total if self.core else 1.0
+        if core_share < CORE_MATCH:
+            return False
+        return self.key in shared or core_share >= KEY_WAIVED or share >= KEY_WAIVED * self.total or _longest_run(self.grams, shared) >= NAME_RUN
+
+
+# What is not a letter (CJK or other): digits, punctuation, space, numerals (Ⅲ, ①).
+_NOT_LETTER = re.compile(r"[\W\d_\u2150-\u218f\u2460-\u24ff\u2776-\u2793]")
 
 
 def _grams(clause: str) -> tuple[str, ...]:
     """What a clause is about, as its character bigrams in reading order (figures and
     punctuation aside): bigrams find 国有企业改革 in 国企改革 and 前沿领域 in 前沿技术, where
     words would not; how rare each bigram is in the report weighs it."""
-    chars = [c for c in clause if "\u4e00" <= c <= "\u9fff" or c.isalpha()]
-    return tuple(a + b for a, b in itertools.pairwise(chars))
+    chars = _NOT_LETTER.sub("", clause)
+    return tuple(map(str.__add__, chars, chars[1:]))
 
 
 def _telling(clause: str) -> frozenset[str]:
@@ -355,7 +378,13 @@ def _longest_run(grams: tuple[str, ...], shared: frozenset[str]) -> int:
 def _content_bigrams(tokens: list[str]) -> frozenset[str]:
     """The bigrams of a clause's content words: what it acts on, without the verbs and
     manner words every plan repeats (加快, 实施, 深入开展)."""
-    return frozenset(g for word in tokens if is_content(word) and not _stock(word) for g in _telling(word))
+    return frozenset(g for word in tokens for g in _word_core(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_core(word: str) -> frozenset[str]:
+    """A token's bigrams if it is a content word, not filler (tokens repeat: asked once each)."""
+    return _telling(word) if is_content(word) and not _stock(word) else frozenset()
 
 
 def _stock(word: str) -> bool:
@@ -569,7 +598,8 @@ def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitmen
 def _check_action(c: Commitment, review: _Review) -> Commitment:
     """Reported done is met, reported under way is partial; not done and promised again in
     the next plan is carried over; silence is not reported."""
-    said = _evidence(c, review)
+    q = _Query(c, review.weight, review.rare)
+    said = _evidence(q, c, review)
     if said:
         start, end = said[1]
         c.outcome_text = review.text.doc.span_text(start, end).strip()
@@ -582,7 +612,7 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
             return c
         c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0]
     # A qualitative target set again next year is a new year's target, not a promise carried over.
-    again = review.promised.closest(c.grams, review.weight, review.rare, c.core) if c.kind == "action" else None
+    again = review.promised.closest(q) if c.kind == "action" else None
     if again and again[0] >= REPEAT_MATCH:
         start, end = again[1]
         c.status, c.carried_text, c.reason = "carried_over", review.text.doc.span_text(start, end).strip(), "promised_again"
@@ -591,16 +621,17 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     return c
 
 
-def _evidence(c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] | None:
+def _evidence(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] | None:
     """The review sentence that reports on a policy action: first in the review sections
     aligned with its plan section, where the topic is vouched for and less of the wording
     need be repeated, then anywhere in the review."""
+    votes = review.said.votes(q)
     linked = review.linked(c)
     if linked is not None:
-        said = review.said.closest(c.grams, review.weight, review.rare, c.core, within=linked)
+        said = review.said.closest(q, votes, within=linked)
         if said and said[0] >= LINKED_MATCH:
             return said
-    said = review.said.closest(c.grams, review.weight, review.rare, c.core)
+    said = review.said.closest(q, votes)
     return said if said and said[0] >= EVIDENCE_MATCH else None
 
 
@@ -631,7 +662,7 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
     """A target whose indicator the review names otherwise (推动3900多个项目投产达效 /
     3920个新投产项目): a figure of the same measure and unit in the review sentence that
     reports on the promise's clause, whose own words share what the promise acts on."""
-    said = _evidence(c, review)
+    said = _evidence(_Query(c, review.weight, review.rare), c, review)
     if said is None:
         return None
     start, end = said[1]
