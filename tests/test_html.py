@@ -217,4 +217,3 @@ def test_cli_in_english(tmp_path, run_cli):
     assert code == 0, err
     html = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "Main targets" in html
-    assert "wrote" not in err  # stderr is not a terminal here
