@@ -509,6 +509,8 @@ class Presenter:
                 return None
             return Bar(max(0.0, _top(q)) / scale, self.figure(q))
 
+        # A report with no list of targets (a five-year plan beside a yearly one) adds or drops none.
+        both = any(t.old for t in rows) and any(t.new for t in rows)
         lines = []
         for t in rows:
             points = t.pair is not None and t.pair.points
@@ -517,7 +519,9 @@ class Presenter:
             old_short = self.figure(t.old_quantity) if t.old_quantity else _oneline(t.old) or "—"
             new_short = self.figure(new_q) if new_q else _oneline(t.new) or "—"
             lines.append(
-                TargetLine(t.indicator, _oneline(t.old) or "—", _oneline(t.new) or "—", self.target_change(t), points, bar(t.old_quantity), bar(new_q), link, old_short, new_short)
+                TargetLine(
+                    t.indicator, _oneline(t.old) or "—", _oneline(t.new) or "—", self.target_change(t) if both else "", points, bar(t.old_quantity), bar(new_q), link, old_short, new_short
+                )
             )
         return lines
 

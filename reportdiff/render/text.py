@@ -147,15 +147,21 @@ def brief(result: Comparison, style: Style, p: Presenter | None = None) -> str:
         out += ["", style.bold(p("outcomes")), *_indented(table(rows))]
     out += ["", style.bold(p("failed")), f"  {b.commitments_note}"]
     for f in b.failed:
-        out.append(f"  {f.status_name}  {_oneline(f.plan_text)}" + (f"  ⇒  {_oneline(f.evidence)[:80]}" if f.evidence else ""))
+        out.append(f"  {f.status_name}  {_oneline(f.plan_text)}{_ref(f.link)}" + (f"  ⇒  {_oneline(f.evidence)[:80]}{_ref(f.evidence_link)}" if f.evidence else ""))
     if b.failed_more:
         out.append("  " + p("more", n=b.failed_more))
     for key, terms in (("new_terms", b.new_terms), ("dropped_terms", b.dropped_terms)):
-        out += ["", style.bold(p(key)), *([f"  {t.term}：{_oneline(t.sentence)}" for t in terms] or [f"  {p('none')}"])]
+        out += ["", style.bold(p(key)), *([f"  {t.term}：{_oneline(t.sentence)}{_ref(t.link)}" for t in terms] or [f"  {p('none')}"])]
     out += ["", style.bold(p("sections"))]
-    out += [f"  {p('sections_added')}{p('colon')}{s.heading}" for s in b.added] + [f"  {p('sections_removed')}{p('colon')}{s.heading}" for s in b.removed]
+    out += [f"  {p('sections_added')}{p('colon')}{s.heading}{_ref(s.link)}" for s in b.added]
+    out += [f"  {p('sections_removed')}{p('colon')}{s.heading}{_ref(s.link)}" for s in b.removed]
     out += ["", style.bold(p("numbers")), *_indented(numbers_table(result, p))]
     return "\n".join(out)
+
+
+def _ref(link: int | None) -> str:
+    """Where the item stands among the pairs below ([35])."""
+    return "" if link is None else f" [{link}]"
 
 
 def _oneline(text: str) -> str:
