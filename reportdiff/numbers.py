@@ -241,6 +241,9 @@ def extract(doc: Document) -> list[Quantity]:
         reviewing_period = _period_paragraph(head, reviewing_period and start not in section_starts)
         if reviewing_period and kind == "actual":
             kind, part_period = "period", "cumulative"
+        elif kind == "period" and _on_the_year_reviewed(folded[start : min(end, start + 16)], doc.meta.reviews):
+            # 刚刚过去的2017年，…国内生产总值增长6.9%: the year itself, inside a review of five
+            kind, year, part_period = "actual", None, ""
         readings = quantities.read(folded, start, end)
         if not readings:
             continue
@@ -261,6 +264,14 @@ def extract(doc: Document) -> list[Quantity]:
         found += _table_quantities(doc, table)
     found.sort(key=lambda q: q.start)
     return found
+
+
+_NAMED_YEAR = re.compile(r"(?:19|20)\d\d(?=年(?!以来|来|至|到|—|-))")
+
+
+def _on_the_year_reviewed(head: str, reviews: tuple[int, ...]) -> bool:
+    """A paragraph that opens on the year the report reviews (刚刚过去的2017年, 2025年，…)."""
+    return bool(reviews) and any(int(y) == reviews[-1] for y in _NAMED_YEAR.findall(head))
 
 
 def _period_paragraph(head: str, before: bool) -> bool:
