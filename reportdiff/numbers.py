@@ -31,7 +31,7 @@ _LEAD_FILLER = re.compile(
     r"谋划实施|实施|目标|主要预期目标是|经济社会发展主要预期目标是|同比|比上年)"
 )
 _TAIL_FILLER = re.compile(r"([从由]|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|比去年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了|实际|名义)$")
-_GROWTH = re.compile(r"(增长|增速|下降|提高|降低|增加|减少|增幅|降幅|上涨|涨幅|回落|下跌)$")
+_GROWTH = re.compile(r"(增长|增速|下降|提高|降低|增加|减少|增幅|降幅|上涨幅度|上涨|涨幅|回落|下跌)$")
 _TARGET_WORDS = re.compile(r"目标|计划|预期")
 # Verbs that open a clause whose object follows the count: 培育10个现代海洋特色产业集聚区.
 _ACTION = re.compile(
@@ -64,9 +64,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "社会消费品零售总额": ("社会消费品零售总额", "社消零总额"),
     "一般公共预算收入": ("一般公共预算收入", "地方一般公共预算收入"),
     "城镇新增就业": ("城镇新增就业人数", "城镇新增就业", "新增城镇就业"),
-    "外贸进出口总额": ("外贸进出口总额", "货物贸易进出口总额", "货物进出口总额", "进出口总额"),
+    "外贸进出口总额": ("外贸进出口总额", "货物贸易进出口总额", "货物进出口总额", "进出口贸易总额", "进出口总额"),
     "实际利用境外资金": ("实际利用境外资金", "实际利用外资", "实际使用外资"),
-    "居民消费价格": ("居民消费价格", "居民消费价格指数", "CPI"),
+    "居民消费价格": ("居民消费价格", "居民消费价格指数", "居民消费价格总水平", "CPI"),
 }
 _CANONICAL = sorted(((name, canon) for canon, names in SYNONYMS.items() for name in names), key=lambda x: -len(x[0]))
 # A known indicator as the State Council's report names it: its 地区 is the country.
@@ -241,6 +241,9 @@ def extract(doc: Document) -> list[Quantity]:
         reviewing_period = _period_paragraph(head, reviewing_period and start not in section_starts)
         if reviewing_period and kind == "actual":
             kind, part_period = "period", "cumulative"
+        elif kind == "period" and _on_the_year_reviewed(folded[start : min(end, start + 16)], doc.meta.reviews):
+            # 刚刚过去的2017年，…国内生产总值增长6.9%: the year itself, inside a review of five
+            kind, year, part_period = "actual", None, ""
         readings = quantities.read(folded, start, end)
         if not readings:
             continue
@@ -261,6 +264,14 @@ def extract(doc: Document) -> list[Quantity]:
         found += _table_quantities(doc, table)
     found.sort(key=lambda q: q.start)
     return found
+
+
+_NAMED_YEAR = re.compile(r"(?:19|20)\d\d(?=年(?!以来|来|至|到|—|-))")
+
+
+def _on_the_year_reviewed(head: str, reviews: tuple[int, ...]) -> bool:
+    """A paragraph that opens on the year the report reviews (刚刚过去的2017年, 2025年，…)."""
+    return bool(reviews) and any(int(y) == reviews[-1] for y in _NAMED_YEAR.findall(head))
 
 
 def _period_paragraph(head: str, before: bool) -> bool:
@@ -784,8 +795,8 @@ def target_lists(doc: Document) -> list[tuple[int, int]]:
     out = []
     for i, (start, end) in enumerate(paragraphs):
         lead = _TARGETS_LEAD.search(folded, start, end)
-        if not lead or _PLAN_PERIOD.search(folded, max(start, lead.start() - 40), lead.start()):
-            continue  # the goals of a five-year plan, not the year's targets
+        if not lead or _PLAN_PERIOD.search(folded, max(start, folded.rfind("。", start, lead.start()) + 1, lead.start() - 40), lead.start()):
+            continue  # the goals of a five-year plan, not the year's targets (…确保“十五五”良好开局。主要预期目标是 is the year's)
         begin = lead.end()
         if not folded[begin:end].strip() and i + 1 < len(paragraphs):
             begin, end = paragraphs[i + 1]

@@ -188,3 +188,11 @@ def test_a_firmer_qualifier_is_a_change_of_the_target():
     result = compare(SHARED_CORPUS / "national" / "2023_gwr.txt", SHARED_CORPUS / "national" / "2024_gwr.txt")
     row = next(line for line in targets_table(result).split("\n") if "城镇新增就业" in line)
     assert "左右 → 以上" in row
+
+
+def test_the_year_reviewed_inside_a_review_of_five_years():
+    five_years = "五年来，经济实力跃上新台阶。全省生产总值年均增长5.5%。\n\n刚刚过去的2025年，全省生产总值增长5.6%，规上工业增加值增长7.9%。"
+    text = f"2026年政府工作报告\n\n一、过去五年工作回顾\n\n{five_years}\n\n二、2026年工作安排\n\n做好各项工作。\n"
+    new = from_source(Source("2026.txt", text, "txt"))
+    result = match(report(2025, "全省生产总值增长5.4%，规上工业增加值增长7.5%。"), new)
+    assert {(p.old.signed, p.new.signed) for p in result.pairs if p.kind == "actual"} == {(5.4, 5.6), (7.5, 7.9)}

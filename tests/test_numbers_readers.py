@@ -233,11 +233,12 @@ def same_text(ours: str | None, theirs: str) -> bool:
     return bool(a) and (a in b or b in a)
 
 
-def target_agreement(path: Path) -> tuple[list, list]:
+def target_agreement(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(agreed, disagreed) reader rows: each side of the reader's row found on one row of ours."""
     old_path, new_path = report_paths(path)
     rows = match(document(old_path), document(new_path)).targets
-    agreed, disagreed = [], []
+    agreed: list[tuple[str, str]] = []
+    disagreed: list[tuple[str, str]] = []
     for cells in read_tsv(path):
         if cells[0] == "indicator" or len(cells) < 3:
             continue

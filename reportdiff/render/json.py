@@ -56,6 +56,7 @@ def comparison(result: Comparison) -> dict:
         "new": describe(result.new),
         "sections": sections,
         "numbers": [_number(p) for p in result.numbers.pairs],
+        "targets": [_target(t) for t in result.numbers.targets],
         "commitments": [_commitment(c) for c in result.commitments.items],
         "commitments_note": result.commitments.note,
         "stats": stats,
@@ -71,6 +72,9 @@ def _quantity(q) -> dict:
         "year": q.year,
         "estimate": q.estimate,
         "source": q.source,
+        "high": q.high,
+        "period": q.period,
+        "scope": q.scope,
     }
 
 
@@ -84,6 +88,23 @@ def _number(pair) -> dict:
         "change": pair.change,
         "change_pct": pair.change_pct,
         "direction": pair.direction,
+        "change_range": list(pair.change_range) if pair.change_range else None,
+        "points": pair.points,
+        "period": pair.old.period,
+        "scope": pair.old.scope,
+    }
+
+
+def _target(row) -> dict:
+    return {
+        "indicator": row.indicator,
+        "old": row.old,
+        "new": row.new,
+        "old_quantity": None if row.old_quantity is None else _quantity(row.old_quantity),
+        "new_quantity": None if row.new_quantity is None else _quantity(row.new_quantity),
+        "change": None if row.pair is None else row.pair.change,
+        "change_range": list(row.pair.change_range) if row.pair and row.pair.change_range else None,
+        "points": None if row.pair is None else row.pair.points,
     }
 
 

@@ -1,0 +1,40 @@
+"""The number pairs and the main-targets table in the JSON (issue 16): period, scope, ranges."""
+from __future__ import annotations
+
+import json
+
+from .test_numbers_cases import report
+from .test_schema import validator
+
+
+def comparison_json(run_cli, tmp_path, old: str, new: str) -> dict:
+    paths = []
+    for year, text in ((2025, old), (2026, new)):
+        path = tmp_path / f"{year}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    code, out, _ = run_cli(*paths, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    validator("comparison").validate(data)
+    return data
+
+
+def text(year: int, review: str, plan: str) -> str:
+    return report(year, review, plan).text
+
+
+def test_pairs_carry_period_and_scope_and_targets_are_side_by_side(run_cli, tmp_path):
+    data = comparison_json(
+        run_cli,
+        tmp_path,
+        text(2025, "全省生产总值5.8万亿元。年均增长5.1%。", "主要预期目标是：地区生产总值增长5%左右，居民收入增长和经济增长同步。"),
+        text(2026, "全省生产总值6.1万亿元。", "主要预期目标是：地区生产总值增长4.5%—5%，居民收入增长和经济增长同步，城镇调查失业率5.5%左右。"),
+    )
+    gdp = next(n for n in data["numbers"] if n["kind"] == "actual")
+    assert (gdp["period"], gdp["scope"], gdp["old"]["value"], gdp["new"]["value"]) == ("annual", "", 5.8, 6.1)
+    target = next(n for n in data["numbers"] if n["kind"] == "target")
+    assert (target["new"]["value"], target["new"]["high"], target["change"], target["change_range"], target["points"]) == (4.5, 5, None, [-0.5, 0], True)
+    rows = {(r["old"], r["new"]) for r in data["targets"]}
+    assert ("居民收入增长和经济增长同步", "居民收入增长和经济增长同步") in rows  # qualitative targets too
+    assert (None, "城镇调查失业率5.5%左右") in rows
