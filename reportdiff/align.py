@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from .clean import fold
@@ -117,14 +118,14 @@ class _Space:
     def __init__(self, old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens):
         self.vectors: dict[Section, dict[str, float]] = {}
         self.norms: dict[Section, float] = {}
-        counts: dict[Section, Counter] = {}
-        df: Counter = Counter()
+        counts: dict[Section, dict[str, float]] = {}
+        df: Counter[str] = Counter()
         for doc, tokens in ((old, old_tokens), (new, new_tokens)):
             for section in doc.outline.units():
-                words = Counter(w for w in tokens.between(section.body_start, section.end) if is_content(w))
+                words: dict[str, float] = dict(Counter(w for w in tokens.between(section.body_start, section.end) if is_content(w)))
                 for w in tokens.between(section.start, section.body_start):
                     if is_content(w):
-                        words[w] += HEADING_WEIGHT
+                        words[w] = words.get(w, 0) + HEADING_WEIGHT
                 counts[section] = words
                 df.update({w for a, b in section.own_spans() for w in tokens.between(a, b) if is_content(w)})
         total = len(counts) + 1
@@ -187,7 +188,7 @@ def _across_levels(pairs: list[Pair], matcher: _Matcher) -> list[Pair]:
     if not found:
         return pairs
     taken = set(found) | set(found.values())
-    kept = [p for p in pairs if not (p.old + p.new)[0] in taken or p.old and p.new]
+    kept = [p for p in pairs if (p.old + p.new)[0] not in taken or p.old and p.new]
     return kept + [Pair([a], [b], space.cosine(a, b)) for a, b in found.items()]
 
 
@@ -261,7 +262,7 @@ class _Matcher:
         """Pairs (1:1, split, merge) and leftovers among two lists of sections."""
         return self._pairs(self.links(olds, news, None, periods=True), olds, news)
 
-    def links(self, olds: list[Section], news: list[Section], kin: set[tuple[Section | None, Section | None]] | None, periods: bool, carried: set[Section] = frozenset(), many: bool = False) -> dict[tuple[int, int], float]:
+    def links(self, olds: list[Section], news: list[Section], kin: Set[tuple[Section | None, Section | None]] | None, periods: bool, carried: Set[Section] = frozenset(), many: bool = False) -> dict[tuple[int, int], float]:
         """Links old[i]–new[j] with their cosine: every section's closest
         counterpart, if close enough (FLOOR), plus the user's forced pairs.
 
@@ -339,9 +340,9 @@ class _Matcher:
         linked_old = {i for i, _ in links}
         linked_new = {j for _, j in links}
         for a, b in pairs:
-            for parent, flat, units, index_units, index_flat, linked, unit_first in (
-                (a, b, a.children, index_old, index_new, linked_old, True),
-                (b, a, b.children, index_new, index_old, linked_new, False),
+            for flat, units, index_units, index_flat, linked, unit_first in (
+                (b, a.children, index_old, index_new, linked_old, True),
+                (a, b.children, index_new, index_old, linked_new, False),
             ):
                 # parts pair by role, whatever their words: only sections vouch
                 if flat not in carried or flat not in index_flat or flat.level < 2 or self.space.cosine(a, b) < FLOOR:
@@ -354,7 +355,7 @@ class _Matcher:
                         key = (k, index_flat[flat]) if unit_first else (index_flat[flat], k)
                         links[key] = self.space.cosine(a, b)
 
-    def _up(self, section: Section, carried: set[Section]) -> Section | None:
+    def _up(self, section: Section, carried: Set[Section]) -> Section | None:
         """The section one level up in the pool: a carried section stands for itself."""
         return section if section in carried else self.parent.get(section)
 
@@ -365,13 +366,13 @@ class _Matcher:
         at_new = {s: j for j, s in enumerate(upper_news)}
         for i, j in links:
             pa, pb = self._up(olds[i], carried), self._up(news[j], carried)
-            if (pa, pb) in kin or pa not in at_old or pb not in at_new or self.is_fixed(pa, pb):
+            if pa is None or pb is None or (pa, pb) in kin or pa not in at_old or pb not in at_new or self.is_fixed(pa, pb):
                 continue
             # The parents pair on their units' evidence: the pair scores at least
             # what the unit link does, so no pair shown sits below the floor.
             upper_links[at_old[pa], at_new[pb]] = max(self.space.cosine(pa, pb), links[i, j])
 
-    def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section], carried: set[Section] = frozenset()) -> list[Pair]:
+    def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section], carried: Set[Section] = frozenset()) -> list[Pair]:
         forced = {k for k in links if self.forced.get(olds[k[0]]) is news[k[1]]}
         pairs = [Pair([olds[i]], [news[j]], links[i, j], forced=olds[i] in self.user) for i, j in sorted(forced)]
         # Links into five-year retrospectives form splits and merges of their own.
@@ -380,8 +381,8 @@ class _Matcher:
             if (i, j) not in forced:
                 group = max(self._layer(olds[i]), self._layer(news[j]), key=lambda layer: layer != "body")
                 groups.setdefault(group, {})[i, j] = cosine
-        for group in groups.values():
-            pairs += _stars(group, olds, news)
+        for grouped in groups.values():
+            pairs += _stars(grouped, olds, news)
         # A forced section whose partner sits in another pool is paired there
         # (leftover_forced), not removed or added here.
         # A carried section was listed at its own level.
@@ -394,10 +395,11 @@ class _Matcher:
     def _layer(self, section: Section) -> str:
         """A five-year retrospective (五年来…), a 专栏 box or the closing address
         on the government's own work, with everything inside it; else "body"."""
-        while section is not None:
-            if section.kind in {"period", "box", "address"}:
-                return section.kind
-            section = self.parent.get(section)
+        at: Section | None = section
+        while at is not None:
+            if at.kind in {"period", "box", "address"}:
+                return at.kind
+            at = self.parent.get(at)
         return "body"
 
     def leftover_forced(self) -> list[Pair]:
@@ -478,8 +480,8 @@ def _targets_statements(old: Document, new: Document) -> list[tuple[Section, Sec
     reader always compares. A five-year plan's targets are not a year's."""
     if "five_year_plan" in {old.meta.kind, new.meta.kind}:
         return []
-    found = [targets_statement(doc.clean, doc.outline) for doc in (old, new)]
-    return [(found[0], found[1])] if None not in found and "targets" in {s.kind for s in found} else []
+    a, b = (targets_statement(doc.clean, doc.outline) for doc in (old, new))
+    return [(a, b)] if a is not None and b is not None and "targets" in {a.kind, b.kind} else []
 
 
 def _only(roles: dict[Section, str], present: str, absent: str) -> bool:
@@ -553,6 +555,16 @@ def _resolve_overrides(old: Document, new: Document, overrides: Overrides):
     return forced_pairs, banned
 
 
+def _order_key(pair: Pair, partner_start: dict[Section, int], old_order: list[Section], position: dict[Section, int]) -> tuple[float, int]:
+    if pair.new:
+        return (pair.new[0].start, 0)
+    index = position[pair.old[0]]
+    for earlier in reversed(old_order[:index]):
+        if earlier in partner_start:
+            return (partner_start[earlier] + 0.5, pair.old[0].start)
+    return (-1.0, pair.old[0].start)
+
+
 def _reading_order(pairs: list[Pair], old: Document, new: Document) -> list[Pair]:
     """Same-topic pairs in the new report's order (removed ones after their
     old predecessor's counterpart), then the plan → review pairs likewise."""
@@ -563,14 +575,5 @@ def _reading_order(pairs: list[Pair], old: Document, new: Document) -> list[Pair
         old_order = list(old.outline.units())
         position = {s: i for i, s in enumerate(old_order)}
 
-        def key(pair: Pair) -> tuple[float, int]:
-            if pair.new:
-                return (pair.new[0].start, 0)
-            index = position[pair.old[0]]
-            for earlier in reversed(old_order[:index]):
-                if earlier in partner_start:
-                    return (partner_start[earlier] + 0.5, pair.old[0].start)
-            return (-1.0, pair.old[0].start)
-
-        out += sorted(group, key=key)
+        out += sorted(group, key=lambda pair: _order_key(pair, partner_start, old_order, position))
     return out

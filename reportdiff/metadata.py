@@ -157,7 +157,7 @@ def _region(title: str, front: str, text: str) -> str:
     edges = title + "\n" + front + "\n" + text[:3000] + "\n" + text[-2000:]
     if _NATIONAL.search(edges):
         return "全国"
-    bodies = Counter()
+    bodies: Counter[str] = Counter()
     for m in _ASSEMBLY.finditer(edges):
         # The match may have swallowed a word before the name (在湛河区, 市郾城区):
         # of its tails, the one the text uses most is the name.
