@@ -48,6 +48,11 @@ COMMON_TERM = 64
 # A unit whose section pairs with a flatter one joins it when its own cosine
 # reaches this (half the floor: the pair above vouches for the topic).
 INHERIT_FLOOR = FLOOR / 2
+# A unit without subsections also stands beside a second counterpart ranked
+# at least SECOND_RATIO of its closest, when their cosine reaches SECOND_FLOOR
+# (measured against the readers' same-topic pairs in tests/expected/align).
+SECOND_RATIO = 0.7
+SECOND_FLOOR = 0.15
 # A review reports what a plan promised in other words (figures reached, not
 # tasks set), so a plan unit and the review paragraph on it share fewer words
 # than two years' sections on one topic: against its review, a plan unit
@@ -307,6 +312,8 @@ class _Matcher:
                 if key not in best or rank > ranks[best[key]]:
                     best[key] = (i, j)
         links.update((k, cosines[k]) for k in best.values())
+        if not many:
+            links.update((k, cosines[k]) for k in _seconds(ranks, cosines, olds, news))
         if many:
             # A plan unit is reported on wherever its rare words recur: every
             # review section close to its best counterpart is linked too.
@@ -409,6 +416,23 @@ class _Matcher:
             for a, b in self.forced_pairs
             if a not in self.used_forced
         ]
+
+
+def _seconds(ranks: dict[tuple[int, int], float], cosines: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[tuple[int, int]]:
+    """Links to a second counterpart: a unit without subsections whose topic the
+    other report splits (2024's 民生福祉 item beside 2025's livelihood and its
+    safety item) stands beside every section nearly as close as its closest
+    (SECOND_RATIO of its rank) and clearly related (SECOND_FLOOR)."""
+    top_old: dict[int, float] = {}
+    top_new: dict[int, float] = {}
+    for (i, j), rank in ranks.items():
+        top_old[i] = max(top_old.get(i, 0.0), rank)
+        top_new[j] = max(top_new.get(j, 0.0), rank)
+    return [
+        (i, j) for (i, j), rank in ranks.items()
+        if cosines[i, j] >= SECOND_FLOOR
+        and (rank >= SECOND_RATIO * top_old[i] and not olds[i].children or rank >= SECOND_RATIO * top_new[j] and not news[j].children)
+    ]
 
 
 def _stars(links: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[Pair]:
