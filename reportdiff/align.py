@@ -249,10 +249,11 @@ class _Matcher:
                 carried_new = list(dict.fromkeys(b for a, b in pairs if not b.children and a.children))
                 carried = set(carried_old + carried_new)
                 pool_old, pool_new = children_old + carried_old, children_new + carried_new
-                links = self.links(pool_old, pool_new, kin, periods=relation == "same_topic", carried=carried, many=relation == "plan_to_review")
+                many = relation == "plan_to_review"
+                links = self.links(pool_old, pool_new, kin, carried=carried, many=many)
                 self._inherit(links, pool_old, pool_new, pairs, carried)
-                if levels and relation == "same_topic":
-                    self._lift(links, pool_old, pool_new, kin, levels[-1], carried)
+                if levels:
+                    self._lift(links, pool_old, pool_new, kin, levels[-1], carried, orphans_only=many)
                 levels.append((pool_old, pool_new, links, carried))
                 kin = {(pool_old[i], pool_new[j]) for i, j in links}
                 pairs = [(pool_old[i], pool_new[j]) for i, j in links]
@@ -265,17 +266,18 @@ class _Matcher:
 
     def match(self, olds: list[Section], news: list[Section]) -> list[Pair]:
         """Pairs (1:1, split, merge) and leftovers among two lists of sections."""
-        return self._pairs(self.links(olds, news, None, periods=True), olds, news)
+        return self._pairs(self.links(olds, news, None), olds, news)
 
-    def links(self, olds: list[Section], news: list[Section], kin: Set[tuple[Section | None, Section | None]] | None, periods: bool, carried: Set[Section] = frozenset(), many: bool = False) -> dict[tuple[int, int], float]:
+    def links(self, olds: list[Section], news: list[Section], kin: Set[tuple[Section | None, Section | None]] | None, carried: Set[Section] = frozenset(), many: bool = False) -> dict[tuple[int, int], float]:
         """Links old[i]–new[j] with their cosine: every section's closest
         counterpart, if close enough (FLOOR), plus the user's forced pairs.
 
         A section that several others call closest becomes a split or merge.
         Sections whose parents are not paired with each other (``kin``) score
-        CROSS_FACTOR of their cosine. With ``periods``, a report without
-        five-year retrospectives also offers its one-year sections to the
-        other's (see _layer).
+        CROSS_FACTOR of their cosine. A report without five-year
+        retrospectives also offers its one-year sections to the other's (see
+        _layer). With ``many`` (a plan against its review), a plan unit links
+        to every review section near its closest (MANY_RATIO, PLAN_FLOOR).
         """
         links: dict[tuple[int, int], float] = {}
         index_new = {b: j for j, b in enumerate(news)}
@@ -286,7 +288,7 @@ class _Matcher:
                 self.used_forced.update({a, partner})
         layers_old = [self._layer(s) for s in olds]
         layers_new = [self._layer(s) for s in news]
-        fallback = periods and ("period" in layers_old) != ("period" in layers_new)
+        fallback = ("period" in layers_old) != ("period" in layers_new)
         cosines: dict[tuple[int, int], float] = {}
         ranks: dict[tuple[int, int], float] = {}
         for i, j in self._candidates(olds, news):
@@ -311,7 +313,13 @@ class _Matcher:
             for key in ((0, i, layers_new[j]), (1, j, layers_old[i])):
                 if key not in best or rank > ranks[best[key]]:
                     best[key] = (i, j)
-        links.update((k, cosines[k]) for k in best.values())
+        chosen = set(best.values())
+        if many:
+            # A five-year retrospective speaks for a plan unit only where the
+            # year's own review is silent on it.
+            plain = {i for i, j in chosen if layers_new[j] == layers_old[i]}
+            chosen = {(i, j) for i, j in chosen if layers_new[j] == layers_old[i] or i not in plain}
+        links.update((k, cosines[k]) for k in chosen)
         if not many:
             links.update((k, cosines[k]) for k in _seconds(ranks, cosines, olds, news))
         if many:
@@ -366,14 +374,23 @@ class _Matcher:
         """The section one level up in the pool: a carried section stands for itself."""
         return section if section in carried else self.parent.get(section)
 
-    def _lift(self, links, olds, news, kin, upper, carried) -> None:
-        """A unit paired across parents makes the parents a pair as well."""
+    def _lift(self, links, olds, news, kin, upper, carried, orphans_only: bool = False) -> None:
+        """A unit paired across parents makes the parents a pair as well.
+
+        With `orphans_only` (a plan against its review), only an old parent
+        left without a counterpart of its own takes those of its units: a
+        plan section is reported on where its tasks are, but one task
+        reported elsewhere does not make its whole section so.
+        """
         upper_olds, upper_news, upper_links, _ = upper
         at_old = {s: i for i, s in enumerate(upper_olds)}
         at_new = {s: j for j, s in enumerate(upper_news)}
+        linked = {i for i, _ in upper_links}
         for i, j in links:
             pa, pb = self._up(olds[i], carried), self._up(news[j], carried)
             if pa is None or pb is None or (pa, pb) in kin or pa not in at_old or pb not in at_new or self.is_fixed(pa, pb):
+                continue
+            if orphans_only and (at_old[pa] in linked or pa is olds[i]):
                 continue
             # The parents pair on their units' evidence: the pair scores at least
             # what the unit link does, so no pair shown sits below the floor.

@@ -120,9 +120,9 @@ CORPUS_BELOW = {
     ("national/2023_2024", "plan_to_review"): "30/46 = 65%, 26/30 of its links right",
     ("national/2023_2024", "unpaired"): "4/8 = 50%",
     ("provinces/山东省_2025_2026", "1-2"): "22/30 = 73%",
-    ("provinces/山东省_2025_2026", "plan_to_review"): "56/74 = 76%, 45/47 of its links right",
+    ("provinces/山东省_2025_2026", "plan_to_review"): "58/74 = 78%, 47/49 of its links right",
     ("provinces/湖南省_2025_2026", "1-2"): "28/35 = 80%",
-    ("provinces/湖南省_2025_2026", "plan_to_review"): "47/66 = 71%, 43/48 of its links right",
+    ("provinces/湖南省_2025_2026", "plan_to_review"): "49/66 = 74%, 44/49 of its links right",
     ("provinces/湖南省_2025_2026", "unpaired"): "2/11 = 18%",
 }
 
