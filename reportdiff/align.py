@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -48,6 +49,11 @@ COMMON_TERM = 64
 # A unit whose section pairs with a flatter one joins it when its own cosine
 # reaches this (half the floor: the pair above vouches for the topic).
 INHERIT_FLOOR = FLOOR / 2
+# A unit without subsections also stands beside a second counterpart ranked
+# at least SECOND_RATIO of its closest, when their cosine reaches SECOND_FLOOR
+# (measured against the readers' same-topic pairs in tests/expected/align).
+SECOND_RATIO = 0.7
+SECOND_FLOOR = 0.15
 # A review reports what a plan promised in other words (figures reached, not
 # tasks set), so a plan unit and the review paragraph on it share fewer words
 # than two years' sections on one topic: against its review, a plan unit
@@ -122,14 +128,14 @@ class _Space:
     def __init__(self, old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens):
         self.vectors: dict[Section, dict[str, float]] = {}
         self.norms: dict[Section, float] = {}
-        counts: dict[Section, Counter] = {}
-        df: Counter = Counter()
+        counts: dict[Section, dict[str, float]] = {}
+        df: Counter[str] = Counter()
         for doc, tokens in ((old, old_tokens), (new, new_tokens)):
             for section in doc.outline.units():
-                words = Counter(w for w in tokens.between(section.body_start, section.end) if is_content(w))
+                words: dict[str, float] = dict(Counter(w for w in tokens.between(section.body_start, section.end) if is_content(w)))
                 for w in tokens.between(section.start, section.body_start):
                     if is_content(w):
-                        words[w] += HEADING_WEIGHT
+                        words[w] = words.get(w, 0) + HEADING_WEIGHT
                 counts[section] = words
                 df.update({w for a, b in section.own_spans() for w in tokens.between(a, b) if is_content(w)})
         total = len(counts) + 1
@@ -192,7 +198,7 @@ def _across_levels(pairs: list[Pair], matcher: _Matcher) -> list[Pair]:
     if not found:
         return pairs
     taken = set(found) | set(found.values())
-    kept = [p for p in pairs if not (p.old + p.new)[0] in taken or p.old and p.new]
+    kept = [p for p in pairs if (p.old + p.new)[0] not in taken or p.old and p.new]
     return kept + [Pair([a], [b], space.cosine(a, b)) for a, b in found.items()]
 
 
@@ -248,10 +254,11 @@ class _Matcher:
                 carried_new = list(dict.fromkeys(b for a, b in pairs if not b.children and a.children))
                 carried = set(carried_old + carried_new)
                 pool_old, pool_new = children_old + carried_old, children_new + carried_new
-                links = self.links(pool_old, pool_new, kin, periods=relation == "same_topic", carried=carried, many=relation == "plan_to_review")
+                many = relation == "plan_to_review"
+                links = self.links(pool_old, pool_new, kin, carried=carried, many=many)
                 self._inherit(links, pool_old, pool_new, pairs, carried)
-                if levels and relation == "same_topic":
-                    self._lift(links, pool_old, pool_new, kin, levels[-1], carried)
+                if levels:
+                    self._lift(links, pool_old, pool_new, kin, levels[-1], carried, orphans_only=many)
                 levels.append((pool_old, pool_new, links, carried))
                 kin = {(pool_old[i], pool_new[j]) for i, j in links}
                 pairs = [(pool_old[i], pool_new[j]) for i, j in links]
@@ -264,17 +271,18 @@ class _Matcher:
 
     def match(self, olds: list[Section], news: list[Section]) -> list[Pair]:
         """Pairs (1:1, split, merge) and leftovers among two lists of sections."""
-        return self._pairs(self.links(olds, news, None, periods=True), olds, news)
+        return self._pairs(self.links(olds, news, None), olds, news)
 
-    def links(self, olds: list[Section], news: list[Section], kin: set[tuple[Section | None, Section | None]] | None, periods: bool, carried: set[Section] = frozenset(), many: bool = False) -> dict[tuple[int, int], float]:
+    def links(self, olds: list[Section], news: list[Section], kin: Set[tuple[Section | None, Section | None]] | None, carried: Set[Section] = frozenset(), many: bool = False) -> dict[tuple[int, int], float]:
         """Links old[i]–new[j] with their cosine: every section's closest
         counterpart, if close enough (FLOOR), plus the user's forced pairs.
 
         A section that several others call closest becomes a split or merge.
         Sections whose parents are not paired with each other (``kin``) score
-        CROSS_FACTOR of their cosine. With ``periods``, a report without
-        five-year retrospectives also offers its one-year sections to the
-        other's (see _layer).
+        CROSS_FACTOR of their cosine. A report without five-year
+        retrospectives also offers its one-year sections to the other's (see
+        _layer). With ``many`` (a plan against its review), a plan unit links
+        to every review section near its closest (MANY_RATIO, PLAN_FLOOR).
         """
         links: dict[tuple[int, int], float] = {}
         index_new = {b: j for j, b in enumerate(news)}
@@ -285,7 +293,7 @@ class _Matcher:
                 self.used_forced.update({a, partner})
         layers_old = [self._layer(s) for s in olds]
         layers_new = [self._layer(s) for s in news]
-        fallback = periods and ("period" in layers_old) != ("period" in layers_new)
+        fallback = ("period" in layers_old) != ("period" in layers_new)
         cosines: dict[tuple[int, int], float] = {}
         ranks: dict[tuple[int, int], float] = {}
         for i, j in self._candidates(olds, news):
@@ -310,7 +318,15 @@ class _Matcher:
             for key in ((0, i, layers_new[j]), (1, j, layers_old[i])):
                 if key not in best or rank > ranks[best[key]]:
                     best[key] = (i, j)
-        links.update((k, cosines[k]) for k in best.values())
+        chosen = set(best.values())
+        if many:
+            # A five-year retrospective speaks for a plan unit only where the
+            # year's own review is silent on it.
+            plain = {i for i, j in chosen if layers_new[j] == layers_old[i]}
+            chosen = {(i, j) for i, j in chosen if layers_new[j] == layers_old[i] or i not in plain}
+        links.update((k, cosines[k]) for k in chosen)
+        if not many:
+            links.update((k, cosines[k]) for k in _seconds(ranks, cosines, olds, news))
         if many:
             # A plan unit is reported on wherever its rare words recur: every
             # review section close to its best counterpart is linked too.
@@ -344,9 +360,9 @@ class _Matcher:
         linked_old = {i for i, _ in links}
         linked_new = {j for _, j in links}
         for a, b in pairs:
-            for parent, flat, units, index_units, index_flat, linked, unit_first in (
-                (a, b, a.children, index_old, index_new, linked_old, True),
-                (b, a, b.children, index_new, index_old, linked_new, False),
+            for flat, units, index_units, index_flat, linked, unit_first in (
+                (b, a.children, index_old, index_new, linked_old, True),
+                (a, b.children, index_new, index_old, linked_new, False),
             ):
                 # parts pair by role, whatever their words: only sections vouch
                 if flat not in carried or flat not in index_flat or flat.level < 2 or self.space.cosine(a, b) < FLOOR:
@@ -359,24 +375,33 @@ class _Matcher:
                         key = (k, index_flat[flat]) if unit_first else (index_flat[flat], k)
                         links[key] = self.space.cosine(a, b)
 
-    def _up(self, section: Section, carried: set[Section]) -> Section | None:
+    def _up(self, section: Section, carried: Set[Section]) -> Section | None:
         """The section one level up in the pool: a carried section stands for itself."""
         return section if section in carried else self.parent.get(section)
 
-    def _lift(self, links, olds, news, kin, upper, carried) -> None:
-        """A unit paired across parents makes the parents a pair as well."""
+    def _lift(self, links, olds, news, kin, upper, carried, orphans_only: bool = False) -> None:
+        """A unit paired across parents makes the parents a pair as well.
+
+        With `orphans_only` (a plan against its review), only an old parent
+        left without a counterpart of its own takes those of its units: a
+        plan section is reported on where its tasks are, but one task
+        reported elsewhere does not make its whole section so.
+        """
         upper_olds, upper_news, upper_links, _ = upper
         at_old = {s: i for i, s in enumerate(upper_olds)}
         at_new = {s: j for j, s in enumerate(upper_news)}
+        linked = {i for i, _ in upper_links}
         for i, j in links:
             pa, pb = self._up(olds[i], carried), self._up(news[j], carried)
-            if (pa, pb) in kin or pa not in at_old or pb not in at_new or self.is_fixed(pa, pb):
+            if pa is None or pb is None or (pa, pb) in kin or pa not in at_old or pb not in at_new or self.is_fixed(pa, pb):
+                continue
+            if orphans_only and (at_old[pa] in linked or pa is olds[i]):
                 continue
             # The parents pair on their units' evidence: the pair scores at least
             # what the unit link does, so no pair shown sits below the floor.
             upper_links[at_old[pa], at_new[pb]] = max(self.space.cosine(pa, pb), links[i, j])
 
-    def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section], carried: set[Section] = frozenset()) -> list[Pair]:
+    def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section], carried: Set[Section] = frozenset()) -> list[Pair]:
         forced = {k for k in links if self.forced.get(olds[k[0]]) is news[k[1]]}
         pairs = [Pair([olds[i]], [news[j]], links[i, j], forced=olds[i] in self.user) for i, j in sorted(forced)]
         # Links into five-year retrospectives form splits and merges of their own.
@@ -385,8 +410,8 @@ class _Matcher:
             if (i, j) not in forced:
                 group = max(self._layer(olds[i]), self._layer(news[j]), key=lambda layer: layer != "body")
                 groups.setdefault(group, {})[i, j] = cosine
-        for group in groups.values():
-            pairs += _stars(group, olds, news)
+        for grouped in groups.values():
+            pairs += _stars(grouped, olds, news)
         # A forced section whose partner sits in another pool is paired there
         # (leftover_forced), not removed or added here.
         # A carried section was listed at its own level.
@@ -399,10 +424,11 @@ class _Matcher:
     def _layer(self, section: Section) -> str:
         """A five-year retrospective (五年来…), a 专栏 box or the closing address
         on the government's own work, with everything inside it; else "body"."""
-        while section is not None:
-            if section.kind in {"period", "box", "address"}:
-                return section.kind
-            section = self.parent.get(section)
+        at: Section | None = section
+        while at is not None:
+            if at.kind in {"period", "box", "address"}:
+                return at.kind
+            at = self.parent.get(at)
         return "body"
 
     def leftover_forced(self) -> list[Pair]:
@@ -412,6 +438,23 @@ class _Matcher:
             for a, b in self.forced_pairs
             if a not in self.used_forced
         ]
+
+
+def _seconds(ranks: dict[tuple[int, int], float], cosines: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[tuple[int, int]]:
+    """Links to a second counterpart: a unit without subsections whose topic the
+    other report splits (2024's 民生福祉 item beside 2025's livelihood and its
+    safety item) stands beside every section nearly as close as its closest
+    (SECOND_RATIO of its rank) and clearly related (SECOND_FLOOR)."""
+    top_old: dict[int, float] = {}
+    top_new: dict[int, float] = {}
+    for (i, j), rank in ranks.items():
+        top_old[i] = max(top_old.get(i, 0.0), rank)
+        top_new[j] = max(top_new.get(j, 0.0), rank)
+    return [
+        (i, j) for (i, j), rank in ranks.items()
+        if cosines[i, j] >= SECOND_FLOOR
+        and (rank >= SECOND_RATIO * top_old[i] and not olds[i].children or rank >= SECOND_RATIO * top_new[j] and not news[j].children)
+    ]
 
 
 def _stars(links: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[Pair]:
@@ -483,8 +526,8 @@ def _targets_statements(old: Document, new: Document) -> list[tuple[Section, Sec
     reader always compares. A five-year plan's targets are not a year's."""
     if "five_year_plan" in {old.meta.kind, new.meta.kind}:
         return []
-    found = [targets_statement(doc.clean, doc.outline) for doc in (old, new)]
-    return [(found[0], found[1])] if None not in found and "targets" in {s.kind for s in found} else []
+    a, b = (targets_statement(doc.clean, doc.outline) for doc in (old, new))
+    return [(a, b)] if a is not None and b is not None and "targets" in {a.kind, b.kind} else []
 
 
 def _only(roles: dict[Section, str], present: str, absent: str) -> bool:
@@ -558,6 +601,16 @@ def _resolve_overrides(old: Document, new: Document, overrides: Overrides):
     return forced_pairs, banned
 
 
+def _order_key(pair: Pair, partner_start: dict[Section, int], old_order: list[Section], position: dict[Section, int]) -> tuple[float, int]:
+    if pair.new:
+        return (pair.new[0].start, 0)
+    index = position[pair.old[0]]
+    for earlier in reversed(old_order[:index]):
+        if earlier in partner_start:
+            return (partner_start[earlier] + 0.5, pair.old[0].start)
+    return (-1.0, pair.old[0].start)
+
+
 def _reading_order(pairs: list[Pair], old: Document, new: Document) -> list[Pair]:
     """Same-topic pairs in the new report's order (removed ones after their
     old predecessor's counterpart), then the plan → review pairs likewise."""
@@ -568,14 +621,5 @@ def _reading_order(pairs: list[Pair], old: Document, new: Document) -> list[Pair
         old_order = list(old.outline.units())
         position = {s: i for i, s in enumerate(old_order)}
 
-        def key(pair: Pair) -> tuple[float, int]:
-            if pair.new:
-                return (pair.new[0].start, 0)
-            index = position[pair.old[0]]
-            for earlier in reversed(old_order[:index]):
-                if earlier in partner_start:
-                    return (partner_start[earlier] + 0.5, pair.old[0].start)
-            return (-1.0, pair.old[0].start)
-
-        out += sorted(group, key=key)
+        out += sorted(group, key=lambda pair: _order_key(pair, partner_start, old_order, position))
     return out

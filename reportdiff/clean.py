@@ -8,6 +8,7 @@ to the source so displays and evidence can quote the report exactly.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -102,7 +103,7 @@ def _lines(source: str):
     for line in source.split("\n"):
         if "<ol" in line or "<li" in line:
             cuts = [0] + [m.start() for m in _INLINE_ITEM.finditer(line)] + [len(line)]
-            for a, b in zip(cuts, cuts[1:]):
+            for a, b in itertools.pairwise(cuts):
                 if b > a:
                     yield line[a:b], start + a
         else:
@@ -178,7 +179,7 @@ def _squeeze_spaces(kept: list[tuple[str, int]], table: bool) -> list[tuple[str,
 def _index_map(kept, text) -> dict[int, int]:
     """Position in `kept` → position in `text` (which dropped some spaces)."""
     index, j = {}, 0
-    for i, (c, o) in enumerate(kept):
+    for i, (_c, o) in enumerate(kept):
         while j < len(text) and text[j][1] < o:
             j += 1
         index[i] = j

@@ -497,7 +497,7 @@ def _place_tables(roots: list[Section], tables: list[Table]) -> None:
         if holder is None:
             continue
         heading = table.title.strip() or " ".join(table.columns[:3])
-        table.unit = Section(heading, holder.level + 1, "table", table.start, table.start, table.end, style="table", path=holder.path + (heading,))
+        table.unit = Section(heading, holder.level + 1, "table", table.start, table.start, table.end, style="table", path=(*holder.path, heading))
 
 
 def _paragraph_units(sections: list[Section], text: str, folded: str, paragraphs: list[tuple[int, int]]) -> None:
@@ -588,7 +588,7 @@ def _fold_lone_targets(sections: list[Section]) -> None:
 
 def _set_paths(sections: list[Section], parent: tuple[str, ...]) -> None:
     for section in sections:
-        section.path = parent + (section.heading,)
+        section.path = (*parent, section.heading)
         _set_paths(section.children, section.path)
 
 

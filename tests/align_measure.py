@@ -182,7 +182,7 @@ if __name__ == "__main__":
     result = compare(old_doc, new_doc)
     m = measure(read_tsv(__import__("pathlib").Path(tsv)), old_doc, new_doc, result)
     print(report(m))
-    for g, s in m.groups.items():
+    for _g, s in m.groups.items():
         for miss in s.misses:
             print("   missed", miss)
     for w in m.wrong_pairs:

@@ -1,18 +1,19 @@
 """Alignment invariants that need no hand-made list (issue 3)."""
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
 
 from reportdiff import Overrides
-from reportdiff.align import align
+from reportdiff.align import FLOOR, PLAN_FLOOR, align
 from reportdiff.document import Document, from_source
 from reportdiff.errors import ReportdiffError
 from reportdiff.load import Source
 from reportdiff.tokens import Tokens
 
-from .conftest import seed
+from .conftest import SHARED_CORPUS, seed
 
 RECIPE = """家常菜谱十则
 
@@ -85,7 +86,7 @@ def _shuffled(prefix: str, seed_value: int) -> str:
         following = [c for c in part.children if c.start > children[-1].start]
         end = line_start(following[0].start) if following else (line_start(part.end) if part.end < len(doc.text) else len(source))
         cuts.append(end)
-        blocks = [source[a:b].rstrip("\n") + "\n\n" for a, b in zip(cuts, cuts[1:])]
+        blocks = [source[a:b].rstrip("\n") + "\n\n" for a, b in itertools.pairwise(cuts)]
         rng.shuffle(blocks)
         pieces += [source[pos : cuts[0]], "".join(blocks)]
         pos = end
@@ -194,3 +195,35 @@ def test_the_closing_address_pairs_with_nothing_in_a_plan_report():
     for pair in pairs:
         if any(s.heading.startswith(("各位代表", "坚持党的领导", "坚持廉洁从政")) for s in pair.new):
             assert pair.status == "added", (pair.old, pair.new)
+
+
+FLOOR_PAIRS = [("000", "001"), ("002", "000"), ("003", "001"), ("000", "004")]
+CORPUS_FLOOR_PAIRS = [
+    ("national/2023_gwr.txt", "national/2024_gwr.txt"),
+    ("provinces/2025/湖南省.docx", "provinces/2026/湖南省.txt"),
+]
+
+
+def _below_floor(pairs) -> list[str]:
+    """Pairs shown as matched under their relation's floor (a plan → review link
+    has its own, lower one). The user's forced pairs are theirs."""
+    out = []
+    for p in pairs:
+        floor = PLAN_FLOOR if p.relation == "plan_to_review" else FLOOR
+        if p.old and p.new and not p.forced and p.similarity < floor:
+            out.append(f"{p.relation} {p.similarity:.3f} {p.old[0].heading[:16]} → {p.new[0].heading[:16]}")
+    return out
+
+
+@pytest.mark.parametrize("old,new", FLOOR_PAIRS)
+def test_no_pair_shown_below_the_floor(old, new):
+    assert not _below_floor(_align(seed(old), seed(new)))
+
+
+@pytest.mark.parametrize("old,new", CORPUS_FLOOR_PAIRS)
+def test_no_pair_shown_below_the_floor_on_real_reports(old, new):
+    from reportdiff.document import read
+
+    if not (SHARED_CORPUS / old).is_file():
+        pytest.skip("shared corpus not available")
+    assert not _below_floor(_align(read(SHARED_CORPUS / old), read(SHARED_CORPUS / new)))

@@ -7,6 +7,7 @@ diffed word by word. Skips when the corpus is absent.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -26,7 +27,7 @@ STATEMENT = re.compile(r"主要预期目标(?:是|为)[:：]")
 def _consecutive_with_statement() -> list[tuple[str, str]]:
     files = sorted(NATIONAL.glob("*_gwr.txt")) if NATIONAL.is_dir() else []
     has = [f for f in files if STATEMENT.search(f.read_text(encoding="utf-8"))]
-    return [(a.name[:4], b.name[:4]) for a, b in zip(files, files[1:]) if a in has and b in has]
+    return [(a.name[:4], b.name[:4]) for a, b in itertools.pairwise(files) if a in has and b in has]
 
 
 PAIRS = _consecutive_with_statement()
@@ -60,12 +61,12 @@ def test_targets_statement_is_one_pair_with_a_word_diff(old_year, new_year):
 
 @pytest.mark.skipif(("2023", "2024") not in PAIRS, reason="shared corpus not available")
 def test_targets_2023_to_2024_word_by_word():
-    ((pair, diff),) = _statement_pairs("2023", "2024")
+    ((_pair, diff),) = _statement_pairs("2023", "2024")
     kept = "".join(op.text for op in diff.ops if op.op == "=")
     assert "国内生产总值增长5%左右" in kept
     changes = [(op.op, op.text) for op in diff.ops if op.op != "="]
     assert ("-", "左右") in changes and ("+", "以上") in changes
-    at = [i for i, op in enumerate(diff.ops) if op.op == "-" and op.text == "左右"][0]
+    at = next(i for i, op in enumerate(diff.ops) if op.op == "-" and op.text == "左右")
     assert diff.ops[at - 1].text.endswith("城镇新增就业1200万人")
 
 
@@ -78,7 +79,7 @@ def test_targets_statement_is_a_unit_beside_the_sections_it_precedes():
         "（二）推进改革。深化改革。\n"
     )
     part = parse(clean(text)).sections[0]
-    assert [(s.kind, s.heading) for s in part.children][0] == ("targets", "今年发展主要预期目标是")
+    assert next((s.kind, s.heading) for s in part.children) == ("targets", "今年发展主要预期目标是")
 
 
 def test_a_statement_that_is_all_of_its_part_stays_its_body():
