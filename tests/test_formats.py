@@ -26,7 +26,7 @@ def make_docx(prefix: str, path: Path) -> Path:
 
     word = WordDocument()
     rows: list[list[str]] = []
-    for para in _paragraphs(prefix) + [""]:
+    for para in [*_paragraphs(prefix), ""]:
         if "\t" in para:
             rows += [line.split("\t") for line in para.split("\n")]
             continue
@@ -126,7 +126,7 @@ def test_scanned_pdf_without_text_layer(tmp_path):
     pdf = canvas.Canvas(str(path))
     pdf.rect(100, 100, 300, 300, fill=1)  # an image-like page: no text at all
     pdf.save()
-    with pytest.raises(ReportdiffError, match="no text layer.*OCR"):
+    with pytest.raises(ReportdiffError, match=r"no text layer.*OCR"):
         read(path)
 
 
