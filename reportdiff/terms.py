@@ -207,10 +207,10 @@ class Ledger:
 # ---------------------------------------------------------------- finding
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4)
 def grams(text: str) -> frozenset[str]:
     """Every 2..MAX_CORE-character n-gram inside a run of phrase characters (kept for the last
-    reports seen: a report in several pairs is cut into n-grams once)."""
+    few reports seen: the same two compared again are not cut into n-grams again)."""
     out: set[str] = set()
     for m in _RUN.finditer(text):
         run = m.group(0)
@@ -603,7 +603,6 @@ class Series:
         """`vocabulary`: the series' word document frequencies and grammar when known already (a
         cache); `indexed`: index every report's n-grams, worth it when every report is ranked."""
         self.reports = reports
-        self._known: dict[int, AbstractSet[str]] = {}
         if vocabulary is None:
             df: Counter[str] = Counter()
             for r in reports:
@@ -613,6 +612,7 @@ class Series:
             vocabulary = df, grammar(reports, frozenset(w for w, n in df.items() if n >= need and len(w) >= 2))
         self.df, self.usage = vocabulary
         self._gram_mask: dict[str, int] | None = None
+        self._known: dict[int, AbstractSet[str]] = {}
         if indexed:
             self._gram_mask = {}
             for i in range(len(reports)):
@@ -622,7 +622,7 @@ class Series:
         self._holders: dict[str, int] = {}
 
     def known(self, i: int) -> AbstractSet[str]:
-        """The n-grams of report i."""
+        """The n-grams of report i (kept: checking phrases against every report reads them all)."""
         if i not in self._known:
             self._known[i] = grams(self.reports[i].text)
         return self._known[i]
@@ -972,7 +972,8 @@ def language_shift(old: Document, new: Document, old_tokens: Tokens, new_tokens:
     each with its sentence, intensity shifts, and the words whose frequency moved most.
 
     When the two reports sit in one folder with other reports of their series, the series
-    ranks them (first use, kept later, used before), as `reportdiff terms` does."""
+    ranks them (first use, kept later, used before): for two consecutive reports, the same
+    lists as `reportdiff terms` gives."""
     found = _folder_series(old.source.path, new.source.path)
     if found is None:
         context = Series([prepare(old, old.source.path, 0, old_tokens), prepare(new, new.source.path, 1, new_tokens)])
@@ -1022,16 +1023,13 @@ def _folder_series(old_path: str, new_path: str) -> tuple[Series, int, int] | No
     where = [Path(m.report.path) for m in chosen]
     if len(chosen) < 3 or a not in where or b not in where or where.index(a) >= where.index(b):
         return None
-    i, j = where.index(a), where.index(b)
-    # Ranking looks back _PRIOR_WINDOW reports and ahead _LOOKAHEAD: the reports it reads (a
-    # phrase's first use is its first within them); the whole series gives the vocabulary.
-    lo, hi = max(0, i - _PRIOR_WINDOW), min(len(chosen), j + 1 + _LOOKAHEAD)
-    key = tuple(m.digest for m in chosen[lo:hi])
+    # One series a process: a batch ranks every pair of a series in it, as the ledger does.
+    key = tuple(m.digest for m in chosen)
     if key not in _SERIES:
         _SERIES.clear()
-        vocabulary = _vocabulary([m.report for m in chosen], tuple(m.digest for m in chosen), folder)
-        _SERIES[key] = Series([m.report for m in chosen[lo:hi]], vocabulary)
-    return _SERIES[key], i - lo, j - lo
+        reports = [m.report for m in chosen]
+        _SERIES[key] = Series(reports, _vocabulary(reports, key, folder))
+    return _SERIES[key], where.index(a), where.index(b)
 
 
 def _vocabulary(reports: list[Report], key: tuple[str, ...], folder: Path | None) -> tuple[Counter[str], Grammar]:

@@ -91,3 +91,16 @@ def test_reader_new_formulations_are_new(ledger, year):
             assert history.first_seen == year, (term, history.first_seen)
 
 
+
+
+def test_the_pair_report_of_two_consecutive_reports_is_the_ledgers_entry(ledger):
+    """The pair report ranks in the series: 2023 -> 2024 lists what the ledger lists for 2024."""
+    from reportdiff.document import read
+    from reportdiff.tokens import Tokens
+
+    old, new = read(str(NATIONAL / "2023_gwr.txt")), read(str(NATIONAL / "2024_gwr.txt"))
+    shift = terms.language_shift(old, new, Tokens.of(old.text), Tokens.of(new.text))
+    entry = _entry(ledger, 2024)
+    assert [s.term for s in shift.added] == [f.term for f in entry.new]
+    assert [s.term for s in shift.dropped] == [f.term for f in entry.dropped]
+    assert all(s.sentence and s.sentence in new.text for s in shift.added)
