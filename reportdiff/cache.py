@@ -9,6 +9,7 @@ without a cache rather than fall back to a shared one.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -39,6 +40,7 @@ def user_cache_dir() -> Path | None:
 
 
 @lru_cache(maxsize=1)  # the code does not change under a running process
+@functools.cache  # the code does not change while it runs
 def code_fingerprint() -> str:
     """A digest of the package's own code and templates.
 

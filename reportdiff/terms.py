@@ -41,7 +41,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .cache import store, user_cache_dir
+from .cache import code_fingerprint, store, user_cache_dir
 from .diff import LanguageShift, Shift
 from .diff import language_shift as word_shift
 from .document import Document, read
@@ -822,7 +822,10 @@ def intensity(old: Report, new: Report) -> list[Intensity]:
 
 # ---------------------------------------------------------------- a series from a corpus, cached
 
-_CACHE_VERSION = "terms-2"  # bump when what is cached changes
+def _cache_version() -> str:
+    # Entries made by other code (another release, a local edit) are made again, not trusted:
+    # a ledger ranked by an older version is not the ledger this one would rank.
+    return f"terms-{code_fingerprint()}"
 
 
 @dataclass(frozen=True)
@@ -836,7 +839,7 @@ class Member:
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.sha256(_CACHE_VERSION.encode() + b"\0" + data).hexdigest()
+    return hashlib.sha256(_cache_version().encode() + b"\0" + data).hexdigest()
 
 
 def _cache_file(folder: Path | None, kind: str, digest: str) -> Path | None:
@@ -916,7 +919,7 @@ def _select(members: list[Member], region: str | None = None, kind: str | None =
 def ledger(members: list[Member], top: int = 50, folder: Path | None = None) -> Ledger:
     """The ledger of a series, from the cache when the same reports were seen before."""
     key = hashlib.sha256(
-        "\n".join([_CACHE_VERSION, str(top)] + [f"{m.digest} {m.report.year}" for m in members]).encode()
+        "\n".join([_cache_version(), str(top)] + [f"{m.digest} {m.report.year}" for m in members]).encode()
     ).hexdigest()
     where = _cache_file(folder, "ledgers", key)
     cached = _read_cache(where)
@@ -1035,7 +1038,7 @@ def _folder_series(old_path: str, new_path: str) -> tuple[Series, int, int] | No
 def _vocabulary(reports: list[Report], key: tuple[str, ...], folder: Path | None) -> tuple[Counter[str], Grammar]:
     """The series' word frequencies and grammar, from the cache when the same reports were seen:
     learning them reads every report of the series (a second or two for fifty)."""
-    where = _cache_file(folder, "vocabulary", hashlib.sha256("\n".join((_CACHE_VERSION, *key)).encode()).hexdigest())
+    where = _cache_file(folder, "vocabulary", hashlib.sha256("\n".join((_cache_version(), *key)).encode()).hexdigest())
     cached = _read_cache(where)
     if cached is not None:
         usage = Grammar(frozenset(cached["governors"]), frozenset(cached["settled"]), frozenset(cached["common"]), cached["heads"])
