@@ -15,11 +15,15 @@ from reportdiff import terms
 from tests.conftest import EXPECTED, SHARED_CORPUS, read_tsv
 
 NATIONAL = SHARED_CORPUS / "national"
-YEARS = (2015, 2018, 2024)
+# 2015, 2018, 2024: the first reader's lists (ranking was tuned on them); the other years: a
+# second reader's, added in session 4 and never used for tuning (held out).
+YEARS = (2014, 2015, 2016, 2017, 2018, 2019, 2021, 2022, 2023, 2024)
 BAR = 0.7  # the issue: at least 70% of the journalists' new formulations among each year's top 50
 # Measured with this version (found / listed in the top 50).
-MEASURED_NEW = {2015: "18/40", 2018: "13/40", 2024: "16/40"}
-MEASURED_DROPPED = {2015: "5/9", 2018: "8/9", 2024: "3/10"}
+MEASURED_NEW = {2015: "18/40", 2018: "13/40", 2024: "16/40",
+                2014: "3/20", 2016: "9/20", 2017: "10/20", 2019: "5/20", 2021: "2/20", 2022: "6/20", 2023: "7/20"}
+MEASURED_DROPPED = {2015: "5/9", 2018: "8/9", 2024: "3/10",
+                    2014: "3/10", 2016: "2/10", 2017: "3/10", 2019: "0/10", 2021: "1/8", 2022: "2/9", 2023: "1/10"}
 
 
 def _norm(text: str) -> str:
