@@ -40,6 +40,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .cache import ObjectCache, code_fingerprint, file_digest
 from .errors import ReportdiffError, UsageError, shown
@@ -86,6 +87,7 @@ class Task:
     series: str
     old: Report
     new: Report
+    years: tuple[int, int]  # the old report's and the new one's, as placed
 
 
 @dataclass
@@ -164,9 +166,9 @@ def delivery_year(meta) -> int | None:
 def plan(reports: list[Report], summaries: dict[str, Summary]) -> Plan:
     """The pairs of consecutive reports of each series, and the reports left out with the reason."""
     result = Plan()
-    placed: dict[str, list[Report]] = {}
+    placed: dict[str, list[tuple[int, Report]]] = {}
     for report in reports:
-        if report.series is None:
+        if report.series is None or report.year is None:
             summary = summaries.get(report.name)
             if summary is None or summary.error:
                 result.notes.append(_note(report, "failed", summary.error if summary else report.error))
@@ -174,21 +176,24 @@ def plan(reports: list[Report], summaries: dict[str, Summary]) -> Plan:
             if not summary.region or summary.year is None:
                 result.notes.append(_note(report, "unplaced", "neither its path nor its text names its region and year; put the year in its file name"))
                 continue
-            report = Report(report.path, report.name, report.digest, f"{summary.region} {summary.kind}", summary.year)
-        placed.setdefault(report.series, []).append(report)
+            series, year = f"{summary.region} {summary.kind}", summary.year
+            report = Report(report.path, report.name, report.digest, series, year)
+        else:
+            series, year = report.series, report.year
+        placed.setdefault(series, []).append((year, report))
     names: set[str] = set()
     for series in sorted(placed):
         by_year: dict[int, Report] = {}
-        for report in sorted(placed[series], key=lambda r: (r.year, r.name)):
-            if report.year in by_year:
-                result.notes.append(_note(report, "duplicate", f"the series already has {shown(by_year[report.year].name)} for {report.year}"))
+        for year, report in sorted(placed[series], key=lambda placed_at: (placed_at[0], placed_at[1].name)):
+            if year in by_year:
+                result.notes.append(_note(report, "duplicate", f"the series already has {shown(by_year[year].name)} for {year}"))
             else:
-                by_year[report.year] = report
-        ordered = [by_year[y] for y in sorted(by_year)]
+                by_year[year] = report
+        ordered = sorted(by_year.items())
         if len(ordered) == 1:
-            result.notes.append(_note(ordered[0], "alone", "the only report of its series"))
-        for old, new in itertools.pairwise(ordered):
-            result.tasks.append(Task(_pair_name(series, old.year, new.year, names), series, old, new))
+            result.notes.append(_note(ordered[0][1], "alone", "the only report of its series"))
+        for (old_year, old), (new_year, new) in itertools.pairwise(ordered):
+            result.tasks.append(Task(_pair_name(series, old_year, new_year, names), series, old, new, (old_year, new_year)))
     return result
 
 
@@ -322,8 +327,8 @@ def _peak_mib() -> float | None:
 def _record(task: Task) -> dict:
     side = lambda r: {"path": r.name, "sha256": r.digest, "year": r.year}  # noqa: E731
     return {
-        "type": "pair", "pair": task.name, "series": series_label(task.series), "years": [task.old.year, task.new.year],
-        "gap": task.new.year - task.old.year, "old": side(task.old), "new": side(task.new),
+        "type": "pair", "pair": task.name, "series": series_label(task.series), "years": list(task.years),
+        "gap": task.years[1] - task.years[0], "old": side(task.old), "new": side(task.new),
         "status": None, "error": None, "html": f"{task.name}.html", "json": f"{task.name}.json",
     }
 
@@ -383,7 +388,7 @@ class Runner:
         if self._cluster is not None:
             self._cluster.close()
 
-    def map(self, fn: Callable, items: list, *args) -> Iterator[tuple[object, object]]:
+    def map(self, fn: Callable, items: list, *args) -> Iterator[tuple[Any, Any]]:
         """(item, result) as each finishes; a result is the exception when the task itself died."""
         if not items:
             return iter(())
@@ -452,14 +457,14 @@ def _previous(out_dir: Path) -> dict[str, dict]:
         lines = (out_dir / RESULTS).read_text(encoding="utf-8").splitlines()
     except OSError:
         return {}
-    found = {}
+    found: dict[str, dict] = {}
     for line in lines:
         try:
             record = json.loads(line)
         except ValueError:
             continue  # a damaged line only means that pair is compared again
-        if isinstance(record, dict) and record.get("type") == "pair":
-            found[record.get("pair")] = record
+        if isinstance(record, dict) and record.get("type") == "pair" and isinstance(record.get("pair"), str):
+            found[record["pair"]] = record
     return found
 
 
@@ -481,7 +486,7 @@ def run(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, dask: 
     jobs = max(1, jobs or _cores())
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"-o {shown(out_dir)} is a file; batch writes a folder of pages")
-    if _same_dir(out_dir, corpus):
+    if _same_dir(out_dir, Path(corpus)):
         raise UsageError(f"-o {shown(out_dir)} is the corpus folder; give the pages a folder of their own")
     reports = find_reports(corpus, out_dir)
     if not reports:
