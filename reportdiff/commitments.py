@@ -77,6 +77,11 @@ _STOCK_LEVEL = re.compile(r"累计|增至|增加到|提高到|达到|总数|总�
 # year stands between (从2020年的51%): not the year's figure.
 _FROM = re.compile(r"[从由][^，,；;、到至]*$")
 _FROM_TO = re.compile(r"[从由][^，,；;、]*(?:到|至)[^，,；;、]*$")
+# A list of figures told 分别 (…分别增长5.3%、7%), and the two-part names such a list may
+# open with: 城乡 is 城镇 and 农村.
+_RESPECTIVELY = re.compile(r"分别[\u4e00-\u9fff]{0,3}?(?P<figures>\d+(?:\.\d+)?%?(?:、\d+(?:\.\d+)?%?)+)")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_PAIRED = {"城乡": ("城镇", "农村")}
 # A target of a level the year keeps or reaches.
 _HOLDS = re.compile(r"稳定在|保持在|保持|达到|总量|总面积|保有量|累计|提高到|增至")
 # The share of the bigrams narrowing an indicator's head the other side may leave unsaid.
@@ -599,10 +604,11 @@ def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitmen
     """A target against the review's figure of the same indicator (or, where the review
     names it otherwise, the figure of the sentence that reports on it)."""
     kin = review.by_indicator.get((target.measure, target.family), {})
+    mapped = [(indicator, _respective(target, q, review)) for indicator, q in kin.items() if _answers(c, target, q)]
     scored = [
         (label_similarity(indicator, target.indicator, scoped=False), -q.start, q)
-        for indicator, q in kin.items()
-        if _answers(c, target, q) and _same_indicator(target, q, review)
+        for indicator, q in mapped
+        if q is not None and _same_indicator(target, q, review)
     ]
     scored = [x for x in scored if x[0] >= OUTCOME_MATCH]
     outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, target, review) or _in_reporting_sentence(c, target, review)
@@ -663,6 +669,36 @@ def _closest_clause(sentence: str, words: frozenset[str]) -> str:
     clauses = re.split(r"[，,：:]", sentence)
     best = max(range(len(clauses)), key=lambda i: len(words & _telling(clauses[i])))
     return "，".join(clauses[best : best + 2])
+
+
+def _respective(target: Quantity, q: Quantity, review: _Review) -> Quantity | None:
+    """In a 分别 list (城乡居民人均可支配收入分别增长5.3%、7%; 城镇、农村…分别…) the figure of
+    the item the target names: the second for 农村居民人均可支配收入. Where the list's items
+    are known but the target names none of them, no figure of the list answers it."""
+    folded = review.text.folded
+    lead = q.text_start if 0 <= q.text_start < q.start else q.start
+    at = folded.rfind("分别", lead, q.start)
+    m = _RESPECTIVELY.match(folded, at) if at >= 0 else None
+    if m is None or not m.start("figures") <= q.start < m.end("figures"):
+        return q
+    subject = folded[lead:at]
+    items = re.split(r"[、和与及]", subject)
+    if len(items) == 1:
+        items = list(_PAIRED.get(subject[:2], items))
+    figures = list(_FIGURE.finditer(m.group("figures")))
+    if len(items) == 1:
+        return q  # the items are not said: numbers' reading stands
+    named = [i for i, item in enumerate(items) if item[:2] in target.indicator]
+    if len(items) != len(figures) or len(named) != 1:
+        return None
+    f = figures[named[0]]
+    start, end = m.start("figures") + f.start(), m.start("figures") + f.end()
+    # The item's own name: its word with the name the items share (城镇 + 居民人均可支配收入).
+    shared = subject[2:] if len(re.split(r"[、和与及]", subject)) == 1 else items[-1][2:]
+    return dataclasses.replace(
+        q, value=float(f.group(0)), start=start, end=end, indicator=items[named[0]][:2] + shared, label=items[named[0]][:2] + shared,
+        text=review.text.doc.span_text(lead, end + 1).strip(),
+    )
 
 
 def _by_named_context(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:
