@@ -9,6 +9,7 @@ plan. Each commitment gets a status with the exact text that supports it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import heapq
 import math
@@ -72,8 +73,26 @@ CANDIDATES = 16
 # the year ended at (累计建设…2070个, 增至1125家).
 _ADDS = re.compile(r"新增|新建|新培育|新认定|新开工|新开办|新创建|增加(?!到|至)")
 _STOCK_LEVEL = re.compile(r"累计|增至|增加到|提高到|达到|总数|总量|共有|拥有|总计|保有|累积|覆盖")
+# The earlier end of 从A提高到B (its label stops after 从…), which numbers may not mark when a
+# year stands between (从2020年的51%): not the year's figure.
+_FROM = re.compile(r"[从由][^，,；;、到至]*$")
+_FROM_TO = re.compile(r"[从由][^，,；;、]*(?:到|至)[^，,；;、]*$")
+# A list of figures told 分别 (…分别增长5.3%、7%), and the two-part names such a list may
+# open with: 城乡 is 城镇 and 农村.
+_RESPECTIVELY = re.compile(r"分别[\u4e00-\u9fff]{0,3}?(?P<figures>\d+(?:\.\d+)?%?(?:、\d+(?:\.\d+)?%?)+)")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_PAIRED = {"城乡": ("城镇", "农村")}
+# A target of a level the year keeps or reaches.
+_HOLDS = re.compile(r"稳定在|保持在|保持|达到|总量|总面积|保有量|累计|提高到|增至")
+# The share of the bigrams narrowing an indicator's head the other side may leave unsaid.
+NARROWING_MISSING = 0.5
+# The deed or framing an indicator's name may open with (新开辟外贸航线, 新建提升口袋公园,
+# 目标产量): not what it counts. Longest first: 新增 before 新.
+_LEAD_VERB = re.compile(r"^(?:新建改建|新培育|新开办|新开辟|争取|修建|入选|全年|全面|创建|加快|启动|培育|完成|实施|建好|建成|建设|开办|开工|开辟|引进|打造|持续|推进|提升|改建|改造|新增|新建|新开|有序|深入|目标|积极|累计|获批|认定|评价|预期|再|新(?=[建增开培认创改]|$))+")
 # Indicators whose target is a limit: lower is better (prices, unemployment, deficits, accidents, pollution).
 _CEILING = re.compile(r"价格|物价|失业率|赤字率|负债率|事故|死亡|PM2\.?5|细颗粒物|浓度")
+# An outcome so qualified is beyond its figure.
+_AT_LEAST = frozenset({"突破", "超", "超过", "以上", "余", "多", "逾"})
 # How far below a 左右 target an outcome may fall and still count as met.
 ABOUT_LEVEL = 0.10  # ±10 % of a level
 ABOUT_RATE = 0.5  # ±0.5 percentage points of a growth rate
@@ -237,7 +256,11 @@ class _Review:
         self.plan_spans = _Spans(_extent(self.plan_next))
         # A total over several years or an average is not the year's figure, nor the earlier
         # end of 从A提高到B.
-        actual = [q for q in quantities if q.kind == "actual" and self.reports(q.start) and q.period == "annual" and q.role != "from"]
+        actual = [
+            _outcome_of_change(q)
+            for q in quantities
+            if q.kind == "actual" and self.reports(q.start) and q.period == "annual" and q.role != "from" and not _FROM.search(q.label)
+        ]
         # The earliest figure of each indicator: of equally close outcomes, the first one stands.
         self.by_indicator: dict[tuple[str, str], dict[str, Quantity]] = {}
         for q in actual:
@@ -581,7 +604,12 @@ def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitmen
     """A target against the review's figure of the same indicator (or, where the review
     names it otherwise, the figure of the sentence that reports on it)."""
     kin = review.by_indicator.get((target.measure, target.family), {})
-    scored = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in kin.items() if _answers(c, target, q)]
+    mapped = [(indicator, _respective(target, q, review)) for indicator, q in kin.items() if _answers(c, target, q)]
+    scored = [
+        (label_similarity(indicator, target.indicator, scoped=False), -q.start, q)
+        for indicator, q in mapped
+        if q is not None and _same_indicator(target, q, review)
+    ]
     scored = [x for x in scored if x[0] >= OUTCOME_MATCH]
     outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, target, review) or _in_reporting_sentence(c, target, review)
     if outcome is not None:
@@ -643,6 +671,36 @@ def _closest_clause(sentence: str, words: frozenset[str]) -> str:
     return "，".join(clauses[best : best + 2])
 
 
+def _respective(target: Quantity, q: Quantity, review: _Review) -> Quantity | None:
+    """In a 分别 list (城乡居民人均可支配收入分别增长5.3%、7%; 城镇、农村…分别…) the figure of
+    the item the target names: the second for 农村居民人均可支配收入. Where the list's items
+    are known but the target names none of them, no figure of the list answers it."""
+    folded = review.text.folded
+    lead = q.text_start if 0 <= q.text_start < q.start else q.start
+    at = folded.rfind("分别", lead, q.start)
+    m = _RESPECTIVELY.match(folded, at) if at >= 0 else None
+    if m is None or not m.start("figures") <= q.start < m.end("figures"):
+        return q
+    subject = folded[lead:at]
+    items = re.split(r"[、和与及]", subject)
+    if len(items) == 1:
+        items = list(_PAIRED.get(subject[:2], items))
+    figures = list(_FIGURE.finditer(m.group("figures")))
+    if len(items) == 1:
+        return q  # the items are not said: numbers' reading stands
+    named = [i for i, item in enumerate(items) if item[:2] in target.indicator]
+    if len(items) != len(figures) or len(named) != 1:
+        return None
+    f = figures[named[0]]
+    start, end = m.start("figures") + f.start(), m.start("figures") + f.end()
+    # The item's own name: its word with the name the items share (城镇 + 居民人均可支配收入).
+    shared = subject[2:] if len(re.split(r"[、和与及]", subject)) == 1 else items[-1][2:]
+    return dataclasses.replace(
+        q, value=float(f.group(0)), start=start, end=end, indicator=items[named[0]][:2] + shared, label=items[named[0]][:2] + shared,
+        text=review.text.doc.span_text(lead, end + 1).strip(),
+    )
+
+
 def _by_named_context(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:
     """A target about a named place (泰顺达物流园营业收入突破7.5亿元): the first review
     figure of the same unit in a sentence that names the same place."""
@@ -671,17 +729,62 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
     for q in kin[i:]:
         if q.start >= end:
             break
-        if _answers(c, target, q) and c.core & _telling(q.label):
+        if _answers(c, target, q) and c.core & _telling(q.label) and _same_indicator(target, q, review):
             return q
     return None
 
 
 def _answers(c: Commitment, target: Quantity, q: Quantity) -> bool:
     """Whether a review figure can answer a target at all: the same scope (a figure of 其中…
-    or of a part answers another target), and an addition (its clause up to the figure says
-    新增) answered by an addition."""
-    adds = _ADDS.search(re.split(r"[，,；;]", c.plan_section_text)[-1])
-    return q.scope == target.scope and not (adds and _STOCK_LEVEL.search(q.label))
+    or of a part answers another target), and the same measure: an
+    addition (its clause up to the figure says 新增) answered by an addition, a level the
+    year holds (稳定在1亿亩以上) not by what was added to it (新增…536万亩)."""
+    clause = re.split(r"[，,；;]", c.plan_section_text)[-1]
+    if q.scope != target.scope:
+        return False
+    if _ADDS.search(clause):
+        return not _STOCK_LEVEL.search(q.label)
+    return not (_HOLDS.search(clause) and (q.added or _ADDS.search(q.label)))
+
+
+def _same_indicator(target: Quantity, q: Quantity, review: _Review) -> bool:
+    """Two indicator names name one thing when what narrows their shared head (the end they
+    share: 增加值, 集聚区, 里程) is one: 汽车制造业增加值 is not 规上工业增加值, 公路通车总里程
+    not 高速公路通车里程, 普惠性资源覆盖率 not 研发覆盖率. A narrowing word counts as said
+    where the clause before the figure says it (集装箱航线增至150条、吞吐量超2400万标准箱).
+    numbers may open an indicator with words of the clause before (发放就业创业补贴新增就业,
+    目标产量 → 粮食作物种植面积产量): the words written before the figure name it then."""
+    other = q.indicator if q.indicator in q.label else q.label
+    start, _ = review.text.sentence_at(q.start)
+    said = _telling(re.split(r"[，,；;]", review.text.folded[start : q.start])[-1] + q.indicator)
+    plan_said = _telling(target.label + target.indicator)
+    names = {target.indicator, target.label} if target.indicator not in target.label else {target.indicator}
+    return any(_one_indicator(name, other, said, plan_said) for name in names)
+
+
+def _one_indicator(indicator: str, other: str, said: frozenset[str], plan_said: frozenset[str]) -> bool:
+    if indicator == other or (len(other) >= 4 and indicator.startswith(other)):
+        return True  # or said without its head: 高速公路由7473公里增至9310公里
+    head = next(i for i in range(min(len(indicator), len(other)), -1, -1) if indicator.endswith(other[len(other) - i :]))
+    mine, theirs = (_LEAD_VERB.sub("", name[: len(name) - head]) for name in (indicator, other))
+    if not theirs and len(mine) <= 2:
+        return True  # the head said alone for one narrowing word: 新增就业 for 城镇新增就业
+    return _narrowed_alike(mine, said) and _narrowed_alike(theirs, plan_said)
+
+
+def _narrowed_alike(modifier: str, context: frozenset[str]) -> bool:
+    """Whether the other side's text says what narrows one side's head: its leading word
+    (高速 of 高速公路通车里程, 规上 of 规上工业增加值) and at least half of the rest
+    (特殊困难老年人家庭 for 特殊困难家庭)."""
+    grams = _grams(modifier)
+    return not grams or (grams[0] in context and len(set(grams) - context) <= NARROWING_MISSING * len(set(grams)))
+
+
+def _outcome_of_change(q: Quantity) -> Quantity:
+    """The figure B of 从A提升到B names its indicator before 从: 农产品加工转化率 of
+    农产品加工转化率从2020年的51%提升到2025年的70%."""
+    m = _FROM_TO.search(q.indicator)
+    return dataclasses.replace(q, indicator=q.indicator[: m.start()]) if m and m.start() >= 2 else q
 
 
 def _all_done(names, review: _Review) -> bool:
@@ -724,7 +827,8 @@ def _judge(target: Quantity, outcome: Quantity) -> str:
         band = (ABOUT_RATE if growth or target.unit == "%" else abs(goal) * ABOUT_LEVEL) if q == "左右" else 0.0
         return ("met" if got <= goal + band else "missed")
     if q == "突破":
-        return ("met" if got > goal else "missed")
+        # 突破9500公里 is met by 突破9500公里 (or 超/超过/以上 it): at least the figure, beyond it.
+        return ("met" if got > goal or (got == goal and outcome.qualifier in _AT_LEAST) else "missed")
     if q == "左右":
         band = ABOUT_RATE if growth else abs(goal) * ABOUT_LEVEL
         return ("met" if got >= goal - band else "missed")
