@@ -136,20 +136,18 @@ async def test_enter_on_a_commitment_and_a_number_jumps_to_its_pair(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert "新增停车位800个" in app.result.pairs[app.current].diff.old_text
-        await pilot.press("t")
-        options = app.screen.query_one("#list")
-        gdp = next(i for i in range(options.option_count) if str(options.get_option_at_index(i).prompt).startswith("地区生产总值 增速"))
-        options.highlighted = gdp
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "增长5.2%" in app.result.pairs[app.current].diff.new_text
-        await pilot.press("w")
-        options = app.screen.query_one("#list")
-        term = next(i for i in range(options.option_count) if str(options.get_option_at_index(i).prompt).startswith("数智工厂"))
-        options.highlighted = term
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "数智工厂" in app.result.pairs[app.current].diff.new_text
+        assert "增长5.2%" in (await _jump(pilot, app, "t", "地区生产总值 增速")).diff.new_text
+        assert "数智工厂" in (await _jump(pilot, app, "w", "数智工厂")).diff.new_text
+
+
+async def _jump(pilot, app, key: str, opening: str):
+    """Open a list with `key`, press Enter on the row that starts with `opening`: the pair shown."""
+    await pilot.press(key)
+    options = app.screen.query_one("#list")
+    options.highlighted = next(i for i in range(options.option_count) if str(options.get_option_at_index(i).prompt).startswith(opening))
+    await pilot.press("enter")
+    await pilot.pause()
+    return app.result.pairs[app.current]
 
 
 @pytest.mark.parametrize("columns", [12, 17, 24, 31])
