@@ -741,9 +741,10 @@ def match(old: Document, new: Document) -> Numbers:
         used_b.add(kb)
         pairs.append(_pair(ka, rest_a[ka], rest_b[kb]))
     targets = targets_table(old, new, old_q, new_q)
-    used = {id(q) for p in pairs for q in (p.old, p.new)}
+    # A figure is known by where it stands in its report.
+    used_old, used_new = {(p.old.start, p.old.end) for p in pairs}, {(p.new.start, p.new.end) for p in pairs}
     # A main target the lists set side by side is a pair even when its names differ.
-    pairs += [t.pair for t in targets if t.pair and id(t.pair.old) not in used and id(t.pair.new) not in used]
+    pairs += [t.pair for t in targets if t.pair and (t.pair.old.start, t.pair.old.end) not in used_old and (t.pair.new.start, t.pair.new.end) not in used_new]
     pairs = [p for p in pairs if plausible(p, sure=canonical(p.indicator) in SYNONYMS or label_similarity(p.old.indicator, p.new.indicator) == 1)]
     pairs.sort(key=lambda p: (p.kind != "actual", p.new.start))
     if old.meta.region == new.meta.region == NATION:

@@ -30,8 +30,8 @@ def _listed(entries: list[YearEntry]) -> list[str]:
 def data(ledger: Ledger, years: list[int] | None = None) -> dict:
     entries = shown(ledger, years)
     full = to_json(ledger)
-    keep = {id(e) for e in entries}
-    reports = [r for e, r in zip(ledger.reports, full["reports"]) if id(e) in keep]
+    keep = {e.year for e in entries}  # a series holds one report a year
+    reports = [r for r in full["reports"] if r["year"] in keep]
     terms = {t: full["terms"][t] for t in _listed(entries) if t in full["terms"]}
     return {"schema": SCHEMA, "reports": reports, "terms": terms}
 
