@@ -266,6 +266,7 @@ class PairView:
     changes: list[str]  # names of what changed: 措辞, 数字, 移动
     folded: bool  # unchanged or nearly: shown closed
     weak: bool
+    pair: Pair = field(repr=False)  # the pair this view words
     also: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -419,6 +420,7 @@ class Presenter:
         elif near and pair.relation == "same_topic":
             changes = [self("c_near"), *changes]
         return PairView(
+            pair=pair,
             index=index,
             level=min(pair.level, 3),
             status=pair.status,
@@ -435,8 +437,9 @@ class Presenter:
 
     def pairs(self, result: Comparison) -> list[PairView]:
         views = [self.pair(i, p) for i, p in enumerate(result.pairs)]
-        for view, others in zip(views, also_paired(result)):
-            view.also = [(i, views[i].new_heading if result.pairs[i].new else views[i].old_heading) for i in others]
+        others = also_paired(result)
+        for view in views:
+            view.also = [(i, views[i].new_heading if views[i].pair.new else views[i].old_heading) for i in others[view.index]]
         return views
 
     # commitments -----------------------------------------------------------

@@ -40,7 +40,8 @@ class _PairPage:
 def view(result: Comparison, lang: str = "zh") -> dict:
     p = Presenter(lang)
     pages = []
-    for v, pair in zip(p.pairs(result), result.pairs):
+    for v in p.pairs(result):
+        pair = v.pair
         plain = pair.relation == "plan_to_review"  # plan wording against review wording is not an edit
         pages.append(_PairPage(v, p.runs(pair.diff, "old", plain), p.runs(pair.diff, "new", plain), table_rows(result.old, pair.old), table_rows(result.new, pair.new)))
     groups = [(relation, [page for page in pages if page.view.relation == relation]) for relation in ("same_topic", "plan_to_review")]
