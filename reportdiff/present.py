@@ -73,7 +73,7 @@ _ZH = {
     "attached": "完整的逐节对照见附件（{name}）。", "folded": "未改动或几乎未改动的 {n} 节已折叠",
     "what_changed": "改动", "weak_note": "相似度低，请核对", "chart_note": "浅色为{old}，深色为{new}；单位：%",
     "outcome_chart_note": "条长为实际值占目标的比例，竖线为目标（100%）",
-    "status_chart": "承诺状态分布", "wrote": "已写入 {path}", "comparing": "正在比较", "sep": "，", "list_sep": "、",
+    "status_chart": "承诺状态分布", "wrote": "已写入 {path}", "sep": "，", "list_sep": "、",
     "and": "；", "colon": "：", "table_note": "表格", "unit_pct": "%", "points": "个百分点",
     # the viewer
     "k_next_change": "下一处改动", "k_previous_change": "上一处", "k_cycle_filter": "筛选", "k_search": "搜索", "k_brief": "要点",
@@ -116,7 +116,7 @@ _EN = {
     "attached": "The full report, side by side, is attached ({name}).", "folded": "{n} unchanged or nearly unchanged sections folded",
     "what_changed": "changed", "weak_note": "low similarity: check this pairing", "chart_note": "light: {old}, dark: {new}; in %",
     "outcome_chart_note": "bar: the outcome as a share of the target; the line marks the target (100%)",
-    "status_chart": "Commitment statuses", "wrote": "wrote {path}", "comparing": "comparing", "sep": ", ", "list_sep": ", ",
+    "status_chart": "Commitment statuses", "wrote": "wrote {path}", "sep": ", ", "list_sep": ", ",
     "and": "; ", "colon": ": ", "table_note": "table", "unit_pct": "%", "points": " pt",
     "k_next_change": "Next change", "k_previous_change": "Prev", "k_cycle_filter": "Filter", "k_search": "Search", "k_brief": "Brief",
     "k_commitments": "Commitments", "k_numbers": "Numbers", "k_terms": "Terms", "k_export": "Export HTML", "k_help": "Help", "k_quit": "Quit",
