@@ -356,6 +356,7 @@ def _compare(
     # A bar only where it cannot mix with the result: the result goes to files, stderr is a terminal.
     # Its steps: the documents are read already, so compare runs every stage but load; then the writing.
     bar = Progress("segmenting", len(STAGES), delay=1.0) if files and not quiet and fmt != "tui" else None
+    page: str | None = None  # the HTML page, once rendered
     if fmt == "tui":
         result = _view(old_entry, new_entry, overrides, strict, lang)
     else:
@@ -365,14 +366,17 @@ def _compare(
         if fmt == "json":
             run.add(output or STDOUT, render_json.dumps(render_json.comparison(result)))
         elif fmt == "html":
-            run.add(output or STDOUT, render_html.render(result, lang))
+            page = render_html.render(result, lang)
+            run.add(output or STDOUT, page)
         else:
             plain = output not in (None, STDOUT) or not sys.stdout.isatty()
             style = render_text.Style(False) if plain else render_text.Style.for_stream(sys.stdout)
             run.add(output or STDOUT, render_text.report(result, style, lang))
     if email and result is not None:
         name = Path(output).name if output is not None and output != STDOUT and fmt == "html" else "reportdiff.html"
-        run.add(email, render_html.email(result, render_html.render(result, lang), to, subject, name, lang))
+        # The attachment is the page -o wrote when it wrote one: rendered once.
+        attached = page or render_html.render(result, lang)
+        run.add(email, render_html.email(result, attached, to, subject, name, lang))
     run.commit()
     if bar is not None:
         bar.step()

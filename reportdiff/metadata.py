@@ -91,7 +91,7 @@ def describe(clean: CleanText, outline: Outline) -> Metadata:
     plans = sorted({y for p in parts if p.role in {"targets", "tasks"} for y in p.years if len(p.years) == 1})
     if not plans and not reviews and plan is not None:
         reviews = [plan - 1]  # no part says it: the report as a whole reviews one year and plans the next
-    if not plans and reviews and kind in {"work_report", "plan_report"}:
+    if not plans and reviews and annual:
         plans = [reviews[-1] + 1]  # an annual report plans the year after the one it reviews
     if kind == "five_year_plan":
         span = _five_year_span(title + text[:5000])

@@ -73,11 +73,16 @@ def _try_writing_in(target: Path, name: str) -> None:
         if not stat.S_ISREG(target.stat().st_mode):
             return
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        fd, tmp = _temp_beside(target)
     except OSError as exc:
         raise ReportdiffError(f"cannot write {shown(name)}: {exc.strerror or exc}") from None
     os.close(fd)
     os.unlink(tmp)
+
+
+def _temp_beside(target: Path) -> tuple[int, str]:
+    """A new hidden file in the target's folder: where it is staged, and what the check tries."""
+    return tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
 
 
 def _umask() -> int:
@@ -140,7 +145,7 @@ def _stage(target: Path, data: bytes, staged: list[tuple[str, Path]], direct: li
         direct.append((target, data))
         return
     mode = stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    fd, tmp = _temp_beside(target)
     staged.append((tmp, target))
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
