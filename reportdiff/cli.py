@@ -22,7 +22,7 @@ from click_default_group import DefaultGroup
 from . import corpus as corpus_mod
 from .align import Overrides
 from .compare import STAGES, compare
-from .errors import ReportdiffError, UsageError, shown
+from .errors import ReaderGone, ReportdiffError, UsageError, shown
 from .output import STDOUT, Outputs
 from .output import check as check_outputs
 from .progress import Progress
@@ -258,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         where = exc.ctx.command_path if exc.ctx else "reportdiff"
         print(f"reportdiff: {shown(exc.format_message().rstrip('.'))} (see '{where} --help')", file=sys.stderr)
         return 2
+    except ReaderGone as exc:
+        return exc.exit_code
     except ReportdiffError as exc:
         print(f"reportdiff: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -21,6 +21,13 @@ class UsageError(ReportdiffError):
     exit_code = 2
 
 
+class ReaderGone(ReportdiffError):
+    """Standard output's reader went away (`| head`): the user has what they wanted, so the
+    CLI says nothing and exits as a process stopped by SIGPIPE would (141), like other tools."""
+
+    exit_code = 128 + 13
+
+
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 SHOWN_LENGTH = 80
 

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ReportdiffError, UsageError, shown
+from .errors import ReaderGone, ReportdiffError, UsageError, shown
 
 STDOUT = "-"
 
@@ -182,7 +182,7 @@ def write_stdout(data: str | bytes) -> None:
         # interpreter's own flush at exit does not print a second message.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, stream.fileno())
-        raise ReportdiffError("standard output was closed before the report was written (broken pipe)") from None
+        raise ReaderGone() from None
     except OSError as exc:
         raise ReportdiffError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
