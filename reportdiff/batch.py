@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import ObjectCache, code_fingerprint, file_digest
+from .corpus import report_files, same_dir
 from .errors import ReportdiffError, UsageError, shown
 from .output import Outputs, check
 from .progress import Progress
@@ -108,38 +109,13 @@ class Plan:
 # ---------------------------------------------------------------- finding the reports
 
 
-def _files(corpus: Path, skip: Path) -> list[Path]:
-    from .corpus import REPORT_SUFFIXES
-
-    found = []
-    for folder, dirs, names in os.walk(corpus):
-        here = Path(folder)
-        # Hidden folders (.git) hold no reports; the output folder may sit inside the corpus.
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _same_dir(here / d, skip))
-        for name in sorted(names):
-            path = here / name
-            # A README or LICENSE documents a collection; it is not one of its reports.
-            if name.startswith(".") or Path(name).stem.upper() in ("README", "LICENSE", "NOTICE"):
-                continue
-            if path.suffix.lower() in REPORT_SUFFIXES and path.is_file():
-                found.append(path)
-    return found
-
-
-def _same_dir(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 def find_reports(corpus: str | Path, out_dir: str | Path) -> list[Report]:
     """Every report file under `corpus`, with its digest and, when its path names a year, its place."""
     corpus = Path(corpus)
     if not corpus.is_dir():
         raise ReportdiffError(f"corpus {shown(corpus)} is not a folder of reports")
     reports = []
-    for path in _files(corpus, Path(out_dir)):
+    for path in report_files(corpus, skip=Path(out_dir)):
         name = path.relative_to(corpus).as_posix()
         try:
             digest, error = file_digest(path), None
@@ -486,7 +462,7 @@ def run(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, dask: 
     jobs = max(1, jobs or _cores())
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"-o {shown(out_dir)} is a file; batch writes a folder of pages")
-    if _same_dir(out_dir, Path(corpus)):
+    if same_dir(out_dir, Path(corpus)):
         raise UsageError(f"-o {shown(out_dir)} is the corpus folder; give the pages a folder of their own")
     reports = find_reports(corpus, out_dir)
     if not reports:

@@ -64,10 +64,35 @@ def scan(directory: str | Path | None = None) -> list[Entry]:
         raise ReportdiffError(f"corpus {shown(directory)} is a file, not a folder of reports")
     if not directory.is_dir():
         raise ReportdiffError(f"corpus folder {shown(directory)} does not exist")
-    files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+    files = report_files(directory)
     if not files:
-        raise ReportdiffError(f"no reports found in {directory} (expected .txt, .md or .html files)")
+        raise ReportdiffError(f"no reports found in {shown(directory)} or its folders (expected .txt, .md, .html, .docx or .pdf files)")
     return [Entry(path) for path in files]
+
+
+def report_files(directory: Path, skip: Path | None = None) -> list[Path]:
+    """The report files under `directory` and its folders (a corpus is often laid out by
+    year or region), in path order; `skip` is a folder inside it to leave out (batch's output)."""
+    found = []
+    for folder, dirs, names in os.walk(directory):
+        here = Path(folder)
+        # Hidden folders (.git) hold no reports.
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (skip and same_dir(here / d, skip)))
+        for name in sorted(names):
+            path = here / name
+            # A README or LICENSE documents a collection; it is not one of its reports.
+            if name.startswith(".") or Path(name).stem.upper() in ("README", "LICENSE", "NOTICE"):
+                continue
+            if path.suffix.lower() in REPORT_SUFFIXES and path.is_file():
+                found.append(path)
+    return found
+
+
+def same_dir(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def readable(entries: list[Entry]) -> list[Entry]:

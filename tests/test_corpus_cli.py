@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +136,21 @@ def test_seed_folder_is_shipped_unchanged():
     for path in shared.iterdir():
         assert (SEEDS / path.name).read_bytes() == path.read_bytes()
     assert len(readable(scan(SEEDS))) == 5
+
+
+def test_a_corpus_laid_out_in_folders_is_read_as_batch_reads_it(tmp_path):
+    """`list` and a year look in the corpus's folders (2025/, 2026/ …) as `batch` does;
+    a README beside the reports is no report."""
+    for prefix, folder in (("000", "2025"), ("001", "2026")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(seed_path(prefix), tmp_path / folder / f"{prefix}.txt")
+    (tmp_path / "README.md").write_text("# 说明\n\n这里是报告。\n", encoding="utf-8")
+    assert [Path(e.path).relative_to(tmp_path).as_posix() for e in scan(tmp_path)] == ["2025/000.txt", "2026/001.txt"]
+    assert Path(resolve("2024", corpus=tmp_path).path) == tmp_path / "2025" / "000.txt"
+
+
+def test_an_empty_corpus_names_every_kind_of_file_it_reads(tmp_path):
+    from reportdiff.errors import ReportdiffError
+
+    with pytest.raises(ReportdiffError, match=r"\.docx"):
+        scan(tmp_path)
