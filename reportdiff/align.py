@@ -13,7 +13,6 @@ into a bad pair.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from .clean import fold
 from .diff import SectionDiff
 from .document import Document
 from .errors import ReportdiffError
+from .metadata import states_targets
 from .structure import Section, targets_statement
 from .tokens import Tokens, is_content
 
@@ -64,9 +64,6 @@ SECOND_FLOOR = 0.15
 # tests/expected/align (national, 山东, 湖南).
 PLAN_FLOOR = 0.05
 MANY_RATIO = 0.5
-
-
-_TARGETS = re.compile(r"预期目标(?:是|为)")
 
 
 Relation = Literal["same_topic", "plan_to_review"]
@@ -513,7 +510,7 @@ def _part_pairs(old: Document, new: Document, matcher: _Matcher) -> list[Pair]:
         targets = [s for s in doc.sections if _role(doc, s) == "targets" and not matcher.is_fixed(s, s)]
         if not tasks or len(targets) != 1 or any(_role(other, s) == "targets" for s in other.sections):
             continue
-        if _states_targets(other, getattr(tasks[0], theirs)[0]):
+        if states_targets(other.clean.folded, getattr(tasks[0], theirs)[0]):
             getattr(tasks[0], mine).insert(0, targets[0])
             # it is paired now: drop its entry as removed / added
             pairs = [p for p in pairs if not (getattr(p, mine) == targets and not getattr(p, theirs))]
@@ -532,12 +529,6 @@ def _targets_statements(old: Document, new: Document) -> list[tuple[Section, Sec
 
 def _only(roles: dict[Section, str], present: str, absent: str) -> bool:
     return present in roles.values() and absent not in roles.values()
-
-
-def _states_targets(doc: Document, part: Section) -> bool:
-    """Whether a part's opening text states the year's targets (as its own unit or not)."""
-    opening = doc.text[part.body_start : part.children[0].start if part.children else part.end]
-    return bool(_TARGETS.search(opening)) or any(c.kind == "targets" for c in part.children[:1])
 
 
 def _year_role(part) -> str:

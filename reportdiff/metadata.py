@@ -18,7 +18,8 @@ from .structure import Outline, Section
 _TITLE_WORDS = re.compile(r"报告|纲要|规划|计划")
 # A title line is a name, not a sentence; on a page that runs title, date and
 # speaker together it ends where the date line or the salutation begins.
-_TITLE_END = re.compile(r"——|[(（]\s*\d{4}|[(（]\s*[〇零一二三四五六七八九]{4}|各位代表")
+# Two titles run together (1996年政府工作报告关于…纲要的报告): the first is the name readers use.
+_TITLE_END = re.compile(r"——|[(（]\s*\d{4}|[(（]\s*[〇零一二三四五六七八九]{4}|各位代表|(?<=报告)(?=关于)")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 _REGION = re.compile(r"([\u4e00-\u9fff]{2})(区|县)")
@@ -32,19 +33,26 @@ _NATIONAL = re.compile(r"全国人民代表大会|国务院总理|代表国务�
 _GENERIC = set(
     ["开发", "示范", "功能", "产业", "园区", "城区", "新区", "老区", "社区", "辖区", "片区", "景区", "街区", "市区", "郊区", "山区", "矿区", "校区", "商区", "服务", "集聚", "标杆", "试验", "自贸", "保税", "高新", "经济", "核心", "生态", "居住", "工业", "农业", "重点", "全区", "我区", "本区", "该区", "各区", "两区", "城乡", "主城", "中心", "文化", "旅游", "商务", "商业", "物流", "贸易", "宜居", "保护", "先行", "特色", "创新", "改革", "一流", "现代", "智能", "综合", "专业", "聚集", "发展", "健康", "乡村", "美丽", "农村", "小区"]
 )
-_REVIEW = re.compile(r"执行情况|工作回顾|回顾|完成情况|工作总结|成就|成效")
+# 决算 closes a year's accounts; 关于过去五年的政府工作 looks back without saying 回顾.
+_REVIEW = re.compile(r"执行情况|工作回顾|回顾|完成情况|工作总结|成就|成效|决算|过去[一二三四五六七八九十几]+年的?(?:政府)?工作")
 _TARGETS = re.compile(r"主要目标|预期目标|总体要求|发展目标")
 _TASKS = re.compile(r"主要任务|重点工作|工作安排|重点任务|工作任务|项目计划|计划安排|主要工作|工作的?建议|年的?工作$|总体部署")
 # A year's 目标任务 are its tasks; a five-year period's are its goals.
 _YEAR_TASKS = re.compile(r"目标任务")
+_STATES_TARGETS = re.compile(r"预期目标(?:是|为)")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _CN_YEAR = re.compile(r"([一二][〇零一二三四五六七八九]{3})年")
 # 第十个五年计划, “十五”计划, 十四五时期; not 新世纪第一个五年计划 (the first of an era, not of the series).
-_FIVE_YEAR = re.compile(r"(?<!世纪)(?<!时代)第([一二三四五六七八九十]+)个五年(?:规划|计划)|[“\"]?(十[一二三四五六七八九]?五)[”\"]?(?:规划|计划|时期|期间)")
+# A quoted “十五五” names the period on its own (二、“十五五”主要目标任务).
+_FIVE_YEAR = re.compile(
+    r"(?<!世纪)(?<!时代)第([一二三四五六七八九十]+)个五年(?:规划|计划)"
+    r"|[“\"](十[一二三四五六七八九]?五)[”\"]|(十[一二三四五六七八九]?五)(?:规划|计划|时期|期间)"
+)
 # How often a review must write a year before that year counts as the one it reviews.
 MENTIONS = 3
 # A year a review speaks of (2005年，…; 增加到2002年的…), not a base it compares with (比2007年, 由1997年的).
-_FACT_YEAR = re.compile(r"(?<![比较从由自])((?:19|20)\d\d)\s*年")
+_FACT_YEAR = re.compile(r"(?<![比较从由自])((?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})\s*年")
+_OPENING_YEAR = re.compile(r"\s*" + _FACT_YEAR.pattern)
 
 
 Role = Literal["review", "targets", "tasks", "appendix", "other"]
@@ -83,8 +91,9 @@ def describe(clean: CleanText, outline: Outline) -> Metadata:
     kind = _kind(title, front[:500] + text[:3000])
     region = _region(title, front, text)
     delivered = _delivered(fold(title + "\n" + front + "\n" + clean.text[:600]))
-    undated = [_part(section, kind) for section in outline.sections]
-    annual = kind in {"work_report", "plan_report"}
+    undated = [_part(section, kind, text) for section in outline.sections]
+    # A report of no named kind whose parts each name one year (１９５５年国家决算, １９５６年的国家预算) is annual too.
+    annual = kind in {"work_report", "plan_report"} or kind == "other" and sum(len(p.years) == 1 for p in undated) >= 2
     plan = _plan_year(undated, title, delivered, text) if annual else None
     parts = _dated_parts(undated, plan)
     reviews = sorted({max(p.years) for p in parts if p.role == "review" and p.years})
@@ -104,9 +113,15 @@ def _reviewed_by_mention(text: str, parts: list[Part]) -> int | None:
     """The year an annual report's review speaks of as done: the year its review
     parts (else its first fifth) write most often, the later one on a tie. The
     last resort for a report whose title, date and headings name no year."""
-    spans = [(p.section.start, p.section.end) for p in parts if p.role == "review"] or [(0, max(len(text) // 5, 2000))]
+    reviews = [p.section for p in parts if p.role == "review"]
+    spans = [(s.start, s.end) for s in reviews] or [(0, max(len(text) // 5, 2000))]
     review = re.sub(r"(?<=\d)\s+(?=\d)", "", "".join(text[a:b] for a, b in spans))  # 1 9 9 7 年
-    counts = Counter(int(m.group(1)) for m in _FACT_YEAR.finditer(review))
+    counts = Counter(_year_of(m.group(1)) for m in _FACT_YEAR.finditer(review))
+    for section in reviews:
+        # a review that opens on a year (一、去年工作回顾 / 2005年，我国…) is about that year
+        opening = _OPENING_YEAR.match(text, section.body_start)
+        if opening:
+            counts[_year_of(opening.group(1))] += MENTIONS
     if not counts:
         return None
     year = max(counts, key=lambda y: (counts[y], y))
@@ -118,6 +133,11 @@ def _plan_year(parts: list[Part], title: str, delivered: str, text: str) -> int 
     the year its review parts name, its delivery year, its title's year, or the year
     after the one its review speaks of most."""
     named = [y for p in parts if p.role in {"targets", "tasks"} and len(p.years) == 1 for y in p.years]
+    # Parts that say only which year they are about (一九五七年经济战线上的胜利, 争取一九五八年…的新跃进)
+    # name the year reviewed and the year planned: the later one is planned.
+    unlabelled = {p.years[0] for p in parts if p.role == "other" and len(p.years) == 1}
+    if not named and len(unlabelled) == 2 and max(unlabelled) - min(unlabelled) == 1:
+        named = [max(unlabelled)]
     reviewed = [max(p.years) for p in parts if p.role == "review" and p.years]
     title_year = _YEAR.search(fold(title))
     plan = (
@@ -136,16 +156,24 @@ def _plan_year(parts: list[Part], title: str, delivered: str, text: str) -> int 
 def _dated_parts(parts: list[Part], plan: int | None) -> tuple[Part, ...]:
     """Give a year to review and plan parts whose headings name none: an annual
     report's 一、工作回顾 and 二、对今年政府工作的建议 review the year before the one
-    it plans and plan that one."""
+    it plans and plan that one. A part of no role that names only the year before the
+    plan year looks back on it (（一）一九五七年经济战线上的胜利), one naming only the plan
+    year plans it. Where no part reviews the year before the plan year alone, a review
+    of the period ending with it (一、“十四五”时期工作回顾) is that year's review too."""
     if plan is None:
         return tuple(parts)
     out = []
     for part in parts:
+        if part.role == "other" and part.years in {(plan - 1,), (plan,)} and part.section.kind != "preface":
+            part = replace(part, role="review" if part.years == (plan - 1,) else "tasks")
         if not part.years and part.role == "review":
             part = replace(part, years=(plan - 1,))
         elif not part.years and part.role in {"targets", "tasks"}:
             part = replace(part, years=(plan,))
         out.append(part)
+    if not any(p.role == "review" and p.years == (plan - 1,) for p in out):
+        period = next((p for p in out if p.role == "review" and len(p.years) > 1 and p.years[-1] == plan - 1), None)
+        out = [replace(p, years=(plan - 1,)) if p is period else p for p in out]
     return tuple(out)
 
 
@@ -232,11 +260,22 @@ def _delivered(front: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _year_of(written: str) -> int:
+    return int(written) if written.isdigit() else _cn_year(written)
+
+
 def _cn_year(numeral: str) -> int:
     return int("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in numeral))
 
 
-def _part(section: Section, kind: str) -> Part:
+def states_targets(folded: str, section: Section) -> bool:
+    """Whether a section opens with the year's targets (今年…主要预期目标是：…), as a unit
+    of its own or in its opening text."""
+    opening = folded[section.body_start : section.children[0].start if section.children else section.end]
+    return bool(_STATES_TARGETS.search(opening)) or any(c.kind == "targets" for c in section.children[:1])
+
+
+def _part(section: Section, kind: str, folded: str) -> Part:
     heading = section.heading
     if section.kind == "appendix":
         return Part(section, "appendix", ())
@@ -258,6 +297,10 @@ def _part(section: Section, kind: str) -> Part:
         role = "targets"
     elif kind == "five_year_plan" and section.kind != "preface":
         role = "tasks"
+    elif kind != "five_year_plan" and states_targets(folded, section):
+        # a part under a slogan (三、一鼓作气勇争先，全力推动“十五五”开好局) that sets out the
+        # year's targets is the year's plan, whatever period its heading names
+        role, years = "tasks", ()
     else:
         role = "other"
     return Part(section, role, years)
@@ -269,7 +312,7 @@ def _five_year_span(text: str) -> tuple[int, ...]:
     m = _FIVE_YEAR.search(text)
     if not m:
         return ()
-    numeral = m.group(1) or m.group(2)[:-1]
+    numeral = m.group(1) or (m.group(2) or m.group(3))[:-1]
     n = to_int(numeral)
     start = {1: 1953, 2: 1958}.get(n, 1966 + 5 * (n - 3))
     return tuple(range(start, start + 5))

@@ -83,3 +83,45 @@ def test_unnumbered_parts_get_their_years_from_the_report():
     )
     assert [(p.role, p.years) for p in m.parts][:2] == [("review", (2024,)), ("tasks", (2025,))]
     assert (m.reviews, m.plans) == ((2024,), (2025,))
+
+
+@pytest.mark.skipif(not PROVINCES, reason="shared corpus not available")
+@pytest.mark.parametrize("path", PROVINCES, ids=[f"{p.parent.name}/{p.stem}" for p in PROVINCES])
+def test_a_provincial_report_has_a_review_of_last_year_and_a_plan_of_this_year(path: Path):
+    # What commitments and plan → review links stand on, whatever the headings call the parts.
+    year = int(path.parent.name)
+    parts = read(path).meta.parts
+    assert any(p.role == "review" and p.years == (year - 1,) for p in parts)
+    assert any(p.role in {"targets", "tasks"} and p.years == (year,) for p in parts)
+
+
+def test_a_review_of_the_five_years_ending_last_year_is_last_years_review():
+    m = meta_of(
+        "2026年某某省政府工作报告\n——2026年1月20日在某某省第十四届人民代表大会第四次会议上\n各位代表：\n"
+        "一、“十四五”时期工作回顾\n五年来经济总量迈上新台阶。刚刚过去的一年，经济运行稳中有进。\n"
+        "二、“十五五”主要目标任务\n到2030年，经济总量再上新台阶。\n"
+        "三、2026年重点工作\n今年要抓好八件事。\n"
+    )
+    assert [(p.role, p.years) for p in m.parts] == [
+        ("review", (2025,)), ("targets", tuple(range(2026, 2031))), ("tasks", (2026,))
+    ]
+
+
+def test_a_part_under_a_slogan_that_sets_the_years_targets_is_the_plan():
+    m = meta_of(
+        "2025年某某省政府工作报告\n——2025年1月13日在某某省第十四届人民代表大会第三次会议上\n各位代表：\n"
+        "一、牢记嘱托，在接续奋斗中取得新成效\n过去一年，经济运行稳中有进。\n"
+        "二、牢记使命，在现代化建设中奋勇争先\n今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。\n"
+        "（一）坚持自立自强\n推进科技创新。\n"
+        "三、牢记人民至上，建设服务型政府\n政府要转作风。\n"
+    )
+    assert [(p.role, p.years) for p in m.parts][:2] == [("review", (2024,)), ("tasks", (2025,))]
+
+
+def test_parts_that_name_only_their_year_are_review_and_plan():
+    m = meta_of(
+        "各位代表：\n我代表国务院作报告。\n"
+        "（一）一九五七年经济战线上的胜利\n一九五七年，工业总产值增长。\n"
+        "（二）争取一九五八年国民经济的新跃进\n一九五八年要实现新跃进。\n"
+    )
+    assert (m.reviews, m.plans) == ((1957,), (1958,))
