@@ -52,6 +52,8 @@ _SITUATION = re.compile(r"面临|形势|挑战|困难|当前|世界|全球|国�
 _CLAUSE = re.compile(r"(?:“[^”\n]*”|[^，,；;。！？：:\n“])+")
 # The targets statement (今年发展主要预期目标是：…): every clause of it is a target, figures or not.
 _TARGETS = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:是|为|建议为)?[：:]")
+# A sentence that announces what follows (下面简述几项重点, 重点抓好以下工作：) promises nothing itself.
+_FRAMING = re.compile(r"(?:以下|下面|如下)[\u4e00-\u9fff\d]{0,8}?(?:方面|重点|工作|任务|几项|措施)|简述|着重抓好|主要做了")
 _PAST = re.compile(r"已经|已|了[，。；]?$|过去|去年")
 # What a review says of an action that is not yet done.
 _NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点|有序展开|全面展开|基本完成")
@@ -62,9 +64,13 @@ EVIDENCE_MATCH = 0.3
 LINKED_MATCH = 0.3
 # A promise made again in the next plan repeats more of its wording.
 REPEAT_MATCH = 0.35
+# Less where the next plan's section on the same topic says it.
+LINKED_REPEAT = 0.25
 # And of what the promise acts on (its content words), this share at least.
 CORE_MATCH = 0.5
 KEY_WAIVED = 0.65
+# How much a bigram outside the core (the verbs and manner words around it) counts.
+FRAME_WEIGHT = 1.0
 NAME_RUN = 4  # consecutive bigrams: five characters
 # Bounds that keep the search for evidence linear in the length of the reports.
 COMMON_BIGRAM = 64
@@ -82,6 +88,9 @@ _FROM_TO = re.compile(r"[从由][^，,；;、]*(?:到|至)[^，,；;、]*$")
 _RESPECTIVELY = re.compile(r"分别[\u4e00-\u9fff]{0,3}?(?P<figures>\d+(?:\.\d+)?%?(?:、\d+(?:\.\d+)?%?)+)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PAIRED = {"城乡": ("城镇", "农村")}
+# The figures of the year: over it, at its end (年末), as the mean of its months (平均为); a
+# target that says neither is answered by either.
+_THE_YEAR = frozenset({"annual", "year-end", "year-mean"})
 # A target of a level the year keeps or reaches.
 _HOLDS = re.compile(r"稳定在|保持在|保持|达到|总量|总面积|保有量|累计|提高到|增至")
 # The share of the bigrams narrowing an indicator's head the other side may leave unsaid.
@@ -118,6 +127,7 @@ class Commitment:
     marker: str = ""  # the word of the new report the status rests on (建成, 正在), where one does
     section: Section | None = None  # the innermost plan section it stands in
     pair: int | None = None  # the index, in the alignment's pairs, of the plan→review pair of that section (or the nearest above)
+    echo: int | None = None  # and of its same-topic pair: where the next plan speaks of its topic
     plan_section_text: str = ""  # the sentence the promise stands in (names its place)
     grams: tuple[str, ...] = ()  # its clause's bigrams in reading order, to find it again
     core: frozenset[str] = frozenset()  # the bigrams of its content words: what it acts on, not how
@@ -176,26 +186,58 @@ def track(
 
 
 def _parts(doc: Document, which: str, year: int) -> list[Section]:
+    """The parts of a report that review (which="review") or plan one year. A report whose
+    review covers five years reviews the year inside it; a report that plans the year though
+    no part is known to be its plan plans it in the parts after its review."""
     roles = {"review"} if which == "review" else {"targets", "tasks"}
-    return [p.section for p in doc.meta.parts if p.role in roles and year in p.years and len(p.years) == 1]
+    one_year = [p.section for p in doc.meta.parts if p.role in roles and year in p.years and len(p.years) == 1]
+    if one_year or which == "review":
+        return one_year
+    if any(p.role in roles for p in doc.meta.parts) or year not in doc.meta.plans:
+        return []
+    reviewed = [i for i, p in enumerate(doc.meta.parts) if p.role == "review"]
+    after = reviewed[0] + 1 if reviewed else 0
+    return [p.section for p in doc.meta.parts[after:] if p.role == "other"]
+
+
+def _review_of(doc: Document, year: int) -> tuple[list[Section], _Spans | None]:
+    """The review of one year: its sections, and where a five-year review stands in for it,
+    the spans whose figures are the year's: its paragraphs on the year alone (刚刚过去的2025年，…),
+    its other figures being the period's. None: the review's figures are the year's, but for
+    its retrospectives of several years."""
+    one_year = _parts(doc, "review", year)
+    if one_year:
+        return one_year, None
+    several = [p.section for p in doc.meta.parts if p.role == "review" and year in p.years]
+    opening = re.compile(rf"^(?:刚刚)?(?:过去|走过)?的?(?:{year}年|一年)")
+    folded = doc.clean.folded
+    spans = []
+    for part in several:
+        for m in re.finditer(r"[^\n]+", folded[part.start : part.end]):
+            if opening.search(m.group(0).lstrip("　 ")):
+                spans.append((part.start + m.start(), part.start + m.end()))
+    return several, _Spans(spans)
 
 
 class _Links:
-    """The alignment's plan→review pairs: which pair an old plan section stands in (the most
-    alike, where several), and the review sections of each pair."""
+    """The alignment's pairs of an old plan section: which plan→review pair it stands in (the
+    most alike, where several) and which same-topic pair (the new report's sections on its
+    topic, its plan among them), and the new sections of each pair."""
 
     def __init__(self, alignment: Alignment | None):
         self.pair: dict[Section, int] = {}
+        self.echo: dict[Section, int] = {}
         self.review: dict[int, _Spans] = {}
         pairs = alignment.pairs if alignment else []
-        best: dict[Section, float] = {}
+        best: dict[tuple[str, Section], float] = {}
         for i, p in enumerate(pairs):
-            if p.relation != "plan_to_review" or not p.old or not p.new:
+            if not p.old or not p.new:
                 continue
             self.review[i] = _Spans(_extent(p.new))
+            links = self.pair if p.relation == "plan_to_review" else self.echo
             for s in p.old:
-                if p.similarity > best.get(s, -1.0):
-                    best[s], self.pair[s] = p.similarity, i
+                if p.similarity > best.get((p.relation, s), -1.0):
+                    best[(p.relation, s)], links[s] = p.similarity, i
 
 
 class _Spans:
@@ -249,7 +291,7 @@ class _Review:
     def __init__(self, doc: Document, year: int, quantities: list[Quantity], tokens: Tokens, links: _Links):
         self.text = _Text(doc)
         self.links = links
-        review_parts = _parts(doc, "review", year)
+        review_parts, self.year_only = _review_of(doc, year)
         self.review = _Spans(_extent(review_parts))
         self.periods = _Spans(_extent(_periods(doc)))
         self.plan_next = _parts(doc, "plan", year + 1)
@@ -259,7 +301,7 @@ class _Review:
         actual = [
             _outcome_of_change(q)
             for q in quantities
-            if q.kind == "actual" and self.reports(q.start) and q.period == "annual" and q.role != "from" and not _FROM.search(q.label)
+            if q.kind == "actual" and self.reports(q.start) and q.period in _THE_YEAR and q.role != "from" and not _FROM.search(q.label)
         ]
         # The earliest figure of each indicator: of equally close outcomes, the first one stands.
         self.by_indicator: dict[tuple[str, str], dict[str, Quantity]] = {}
@@ -284,6 +326,8 @@ class _Review:
 
     def reports(self, pos: int) -> bool:
         """In the one-year review, not a five-year retrospective."""
+        if self.year_only is not None:
+            return pos in self.year_only
         return pos in self.review and pos not in self.periods
 
 
@@ -356,7 +400,8 @@ class _Query:
     def __init__(self, c: Commitment, weight: dict[str, float], rare: float):
         self.grams = c.grams
         self.words = c.words
-        self.weight = {w: weight.get(w, rare) for w in self.words | c.core}
+        # The wording around what a promise acts on (摆在更加突出的位置) weighs less than its core.
+        self.weight = {w: weight.get(w, rare) * (1.0 if w in c.core else FRAME_WEIGHT) for w in self.words | c.core}
         self.total = sum(self.weight[w] for w in self.words)
         self.core = c.core
         self.core_total = sum(self.weight[w] for w in c.core)
@@ -404,15 +449,29 @@ def _content_bigrams(tokens: list[str]) -> frozenset[str]:
     return frozenset(g for word in tokens for g in _word_core(word))
 
 
+# Words of manner, degree and stance that plans put before what they act on (把…摆在更加
+# 突出的位置, 稳步扩大, 大兴…之风, 认真落实): they say how, not what, so two clauses
+# sharing them are not about one thing.
+_MANNER = frozenset(
+    [
+        "位置", "摆在", "更加", "突出", "优先", "特别", "重视", "继续", "有效", "稳步", "认真", "高水平", "积极", "主动", "参与", "支持", "鼓励",
+        "吸引", "更多", "多渠道", "渠道", "大兴", "之风", "繁荣", "创造", "科学", "精准", "高效", "加大", "力度", "加力", "提效", "深化", "健全",
+        "构建", "促进", "保持", "着力", "努力", "用好", "发挥", "作用", "水平", "高质量", "有序", "统筹", "重点", "提高", "增加", "扩大", "优化",
+        "规范", "创新", "加紧", "加速", "稳妥", "逐步", "不断", "充分", "坚决", "务实", "全力", "大幅", "切实", "聚焦", "围绕", "更好", "一批",
+    ]
+)
+_FILLER = STOPWORDS | _MANNER
+
+
 @functools.lru_cache(maxsize=65536)
 def _word_core(word: str) -> frozenset[str]:
     """A token's bigrams if it is a content word, not filler (tokens repeat: asked once each)."""
-    return _telling(word) if is_content(word) and not _stock(word) else frozenset()
+    return _telling(word) if is_content(word) and word not in _MANNER and not _stock(word) else frozenset()
 
 
 def _stock(word: str) -> bool:
     """A word made of filler words only (深入开展 = 深入 + 开展)."""
-    return any(word[:i] in STOPWORDS and (word[i:] in STOPWORDS or _stock(word[i:])) for i in range(2, len(word) - 1))
+    return any(word[:i] in _FILLER and (word[i:] in _FILLER or _stock(word[i:])) for i in range(2, len(word) - 1))
 
 
 def _clause_at(folded: str, pos: int, start: int, end: int) -> tuple[int, int]:
@@ -420,6 +479,15 @@ def _clause_at(folded: str, pos: int, start: int, end: int) -> tuple[int, int]:
     clause_start = max([folded.rfind(ch, start, pos) + 1 for ch in "，,"] + [start])
     clause_end = min([i for i in (folded.find(ch, pos, end) for ch in "，,") if i >= 0] + [end])
     return clause_start, clause_end
+
+
+def _figure_text(text: _Text, q: Quantity, clause: tuple[int, int]) -> str:
+    """A figure as a reader quotes it: its own text where that names what it counts, else
+    its whole clause (培育10个左右 says nothing; 培育10个左右海洋特色产业集聚区 does)."""
+    if set(_grams(q.indicator)) & set(_grams(q.text)):
+        return q.text
+    start = min(clause[0], q.text_start) if q.text_start >= 0 else clause[0]
+    return text.doc.span_text(start, max(clause[1], q.end)).strip().rstrip("，。；,;")
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -452,7 +520,7 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
         c_start, c_end = _clause_at(folded, q.start, s_start, s_end)
         out.append(
             Commitment(
-                plan_text=q.text, kind="quantitative", target=q, **places.at(q.start),
+                plan_text=_figure_text(text, q, (c_start, c_end)), kind="quantitative", target=q, **places.at(q.start),
                 plan_section_text=folded[s_start:q.start],
                 grams=_grams(folded[c_start:c_end]), core=_content_bigrams(tokens.between(c_start, c_end)),
             )
@@ -506,7 +574,7 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
             clause = m.group(0).strip()
             line = folded[folded.rfind("\n", 0, start) + 1 : _line_end(folded, end)]
             sentence = folded[slice(*text.sentence_at(start))]
-            if start in heading_lines or _PAST.search(clause) or _CREED.search(sentence) or (start not in targets and _SITUATION.search(clause)):
+            if start in heading_lines or _PAST.search(clause) or _FRAMING.search(clause) or _CREED.search(sentence) or (start not in targets and _SITUATION.search(clause)):
                 continue  # a framing sentence (做好政府工作，要在…党中央…领导下，…) is not a list of promises
             if "\t" in line or line.rstrip().endswith("！") or _TARGETS.search(folded, start, end + 1) or len(_telling(clause)) < 4:
                 continue  # a table row, an address (各位代表！), the targets statement's lead, a fragment
@@ -544,10 +612,13 @@ class _Places:
     def at(self, pos: int) -> dict:
         """The fields of a Commitment that say where it stands."""
         section = self.section(pos)
-        s = section
-        while s is not None and s not in self.links.pair:
-            s = self.parent.get(s)
-        return {"section": section, "pair": self.links.pair[s] if s is not None else None}
+        return {"section": section, "pair": self._nearest(section, self.links.pair), "echo": self._nearest(section, self.links.echo)}
+
+    def _nearest(self, section: Section | None, links: dict[Section, int]) -> int | None:
+        """The pair of the section, or of the nearest section above it that has one."""
+        while section is not None and section not in links:
+            section = self.parent.get(section)
+        return links[section] if section is not None else None
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -614,7 +685,8 @@ def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitmen
     outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, target, review) or _in_reporting_sentence(c, target, review)
     if outcome is not None:
         c.outcome = outcome
-        c.outcome_text = outcome.text
+        s_start, s_end = review.text.sentence_at(outcome.start)
+        c.outcome_text = _figure_text(review.text, outcome, _clause_at(review.text.folded, outcome.start, s_start, s_end))
         c.status, c.reason = _judge(target, outcome), "figure"
         return c
     # A figure not reported stays not reported though the next plan sets the same
@@ -640,8 +712,8 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
             return c
         c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0]
     # A qualitative target set again next year is a new year's target, not a promise carried over.
-    again = review.promised.closest(q) if c.kind == "action" else None
-    if again and again[0] >= REPEAT_MATCH:
+    again = _again(q, c, review) if c.kind == "action" else None
+    if again:
         start, end = again[1]
         c.status, c.carried_text, c.reason = "carried_over", review.text.doc.span_text(start, end).strip(), "promised_again"
     elif c.status != "partial":
@@ -663,6 +735,19 @@ def _evidence(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[i
     return said if said and said[0] >= EVIDENCE_MATCH else None
 
 
+def _again(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] | None:
+    """The next plan's sentence that promises the same again: first in its sections on the
+    promise's topic (the same-topic pair of its plan section), then anywhere in that plan."""
+    votes = review.promised.votes(q)
+    echo = review.links.review.get(c.echo) if c.echo is not None else None
+    if echo is not None:
+        again = review.promised.closest(q, votes, within=echo)
+        if again and again[0] >= LINKED_REPEAT:
+            return again
+    again = review.promised.closest(q, votes)
+    return again if again and again[0] >= REPEAT_MATCH else None
+
+
 def _closest_clause(sentence: str, words: frozenset[str]) -> str:
     """The clause of a sentence that shares most of the bigrams in `words`, with the clause
     that continues it (…中央层面基本完成，地方层面有序展开)."""
@@ -676,7 +761,8 @@ def _respective(target: Quantity, q: Quantity, review: _Review) -> Quantity | No
     the item the target names: the second for 农村居民人均可支配收入. Where the list's items
     are known but the target names none of them, no figure of the list answers it."""
     folded = review.text.folded
-    lead = q.text_start if 0 <= q.text_start < q.start else q.start
+    # A later figure of the list (7% of …5.3%、7%) is named by the clause it stands in.
+    lead = q.text_start if 0 <= q.text_start < q.start else _clause_at(folded, q.start, *review.text.sentence_at(q.start))[0]
     at = folded.rfind("分别", lead, q.start)
     m = _RESPECTIVELY.match(folded, at) if at >= 0 else None
     if m is None or not m.start("figures") <= q.start < m.end("figures"):
@@ -712,7 +798,7 @@ def _by_named_context(c: Commitment, target: Quantity, review: _Review) -> Quant
             start, end = review.text.sentence_at(pos)
             i = bisect.bisect_left(starts, start)
             if i < len(kin) and kin[i].start < end and _answers(c, target, kin[i]) and (best is None or kin[i].start < best.start):
-                best = kin[i]
+                best = _respective(target, kin[i], review) or best
     return best
 
 
@@ -730,7 +816,7 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
         if q.start >= end:
             break
         if _answers(c, target, q) and c.core & _telling(q.label) and _same_indicator(target, q, review):
-            return q
+            return _respective(target, q, review)
     return None
 
 
@@ -740,7 +826,7 @@ def _answers(c: Commitment, target: Quantity, q: Quantity) -> bool:
     addition (its clause up to the figure says 新增) answered by an addition, a level the
     year holds (稳定在1亿亩以上) not by what was added to it (新增…536万亩)."""
     clause = re.split(r"[，,；;]", c.plan_section_text)[-1]
-    if q.scope != target.scope:
+    if q.scope != target.scope or {q.period, target.period} == {"year-end", "year-mean"}:
         return False
     if _ADDS.search(clause):
         return not _STOCK_LEVEL.search(q.label)
@@ -754,12 +840,23 @@ def _same_indicator(target: Quantity, q: Quantity, review: _Review) -> bool:
     where the clause before the figure says it (集装箱航线增至150条、吞吐量超2400万标准箱).
     numbers may open an indicator with words of the clause before (发放就业创业补贴新增就业,
     目标产量 → 粮食作物种植面积产量): the words written before the figure name it then."""
-    other = q.indicator if q.indicator in q.label else q.label
+    other = _own_name(q, review.text.folded)
+    if not other:
+        return False
     start, _ = review.text.sentence_at(q.start)
     said = _telling(re.split(r"[，,；;]", review.text.folded[start : q.start])[-1] + q.indicator)
     plan_said = _telling(target.label + target.indicator)
     names = {target.indicator, target.label} if target.indicator not in target.label else {target.indicator}
     return any(_one_indicator(name, other, said, plan_said) for name in names)
+
+
+def _own_name(q: Quantity, folded: str) -> str:
+    """What a figure's own words call it: those before it, or where there are none those right
+    after it (42个源网荷储一体化试点); nothing where its name is borrowed from the figures
+    before it (7.6% of …分别增长20%、7.6%)."""
+    if q.label.strip():
+        return q.indicator if q.indicator in q.label else q.label
+    return q.indicator if q.indicator[:2] and q.indicator[:2] in folded[q.end : q.end + 4] else ""
 
 
 def _one_indicator(indicator: str, other: str, said: frozenset[str], plan_said: frozenset[str]) -> bool:
@@ -769,6 +866,8 @@ def _one_indicator(indicator: str, other: str, said: frozenset[str], plan_said: 
     mine, theirs = (_LEAD_VERB.sub("", name[: len(name) - head]) for name in (indicator, other))
     if not theirs and len(mine) <= 2:
         return True  # the head said alone for one narrowing word: 新增就业 for 城镇新增就业
+    if not mine and len(theirs) == 1 and not any(theirs in g for g in plan_said):
+        return False  # one character more names another thing: 进出口 is not 出口
     return _narrowed_alike(mine, said) and _narrowed_alike(theirs, plan_said)
 
 
@@ -825,7 +924,9 @@ def _judge(target: Quantity, outcome: Quantity) -> str:
     if _CEILING.search(target.indicator) and q in {"左右", "", "以内", "以下", "不超过", "控制在"}:
         # 居民消费价格涨幅3%左右, 失业率5.5%左右: a limit to stay under, not a level to reach.
         band = (ABOUT_RATE if growth or target.unit == "%" else abs(goal) * ABOUT_LEVEL) if q == "左右" else 0.0
-        return ("met" if got <= goal + band else "missed")
+        return ("met" if outcome.sign * got <= target.sign * goal + band else "missed")
+    if outcome.sign != target.sign:
+        return "missed"  # a decline (下降3.3%) against a target of growth, a rise against one of reduction
     if q == "突破":
         # 突破9500公里 is met by 突破9500公里 (or 超/超过/以上 it): at least the figure, beyond it.
         return ("met" if got > goal or (got == goal and outcome.qualifier in _AT_LEAST) else "missed")

@@ -31,6 +31,15 @@ CASES = [
     # The same indicator said more shortly still answers.
     ("城镇新增就业30万人。", "新增就业32.7万人。", "城镇新增就业30万人", "met"),
     ("新开外贸航线10条以上。", "新开辟外贸航线20条。", "新开外贸航线10条以上", "met"),
+    # A decline is below a target of growth; a target of reduction is met by a larger one.
+    ("固定资产投资增长5%左右。", "固定资产投资下降3.3%。", "固定资产投资增长5%左右", "missed"),
+    ("单位地区生产总值能耗降低3%左右。", "单位地区生产总值能耗降低3.5%。", "单位地区生产总值能耗降低3%左右", "met"),
+    # One character more names another indicator: 进出口 is not 出口.
+    ("出口增长3%左右。", "进出口下降5.4%。", "出口增长3%左右", "not_reported"),
+    # A figure of a 分别 list whose items the target does not name is a part's, not the whole's.
+    ("出口增长3%左右。", "对非洲、拉美市场出口分别增长20%、7.6%。", "出口增长3%左右", "not_reported"),
+    # The mean of the year's months is the year's figure of a rate.
+    ("城镇调查失业率5.5%左右。", "城镇调查失业率平均为5.2%。", "城镇调查失业率5.5%左右", "met"),
 ]
 
 
@@ -44,3 +53,49 @@ def test_a_target_against_its_review(tmp_path, plan, review, promise, status):
     found = [c for c in result.items if promise in c.plan_text]
     assert found, [c.plan_text for c in result.items]
     assert found[0].status == status, (found[0].outcome_text, found[0].reason)
+
+
+def judge(tmp_path, old: str, new: str):
+    old_path, new_path = tmp_path / "old.txt", tmp_path / "new.txt"
+    old_path.write_text(old, encoding="utf-8")
+    new_path.write_text(new, encoding="utf-8")
+    return track(read(old_path), read(new_path))
+
+
+def test_a_target_whose_object_follows_its_figure_is_quoted_with_it(tmp_path):
+    result = judge(tmp_path, OLD.format(plan="培育10个左右海洋特色产业集聚区。"), NEW.format(review="新培育海洋特色产业集聚区7个。"))
+    found = [c for c in result.items if c.kind == "quantitative"]
+    assert [c.plan_text for c in found] == ["培育10个左右海洋特色产业集聚区"]
+    assert found[0].status == "missed"
+
+
+def test_a_sentence_announcing_what_follows_is_no_promise(tmp_path):
+    result = judge(tmp_path, OLD.format(plan="下面简述几项重点：\n（一）着力扩大国内需求。要实施城市更新行动。"), NEW.format(review="经济回升向好。"))
+    assert not [c for c in result.items if "简述" in c.plan_text]
+    assert [c for c in result.items if "城市更新行动" in c.plan_text]
+
+
+FIVE_YEARS = (
+    "政府工作报告\n一、“十四五”时期工作回顾\n五年来，地区生产总值年均增长5.9%，城镇新增就业累计600万人。\n"
+    "刚刚过去的2025年，地区生产总值增长5.8%，城镇新增就业110万人。\n"
+    "二、2026年重点工作\n要坚持稳中求进。\n"
+)
+
+
+def test_a_five_year_review_reviews_the_year_in_its_paragraph_on_it(tmp_path):
+    """The review of 2025 inside a review of five years: the year's paragraph gives its
+    figures; the five-year average and total are not the year's."""
+    plan = "地区生产总值增长5.5%左右。城镇新增就业130万人以上。"
+    result = judge(tmp_path, OLD.format(plan=plan), FIVE_YEARS)
+    status = {c.plan_text: (c.status, c.outcome_text) for c in result.items if c.kind == "quantitative"}
+    assert status["地区生产总值增长5.5%左右"] == ("met", "地区生产总值增长5.8%")
+    assert status["城镇新增就业130万人以上"] == ("missed", "城镇新增就业110万人")
+
+
+def test_a_plan_in_parts_of_no_known_role_is_still_checked(tmp_path):
+    """A report that plans the year though its plan's headings say neither 目标 nor 工作: the
+    parts after its review are its plan."""
+    old = "政府工作报告\n一、2024年工作回顾\n过去一年，经济稳中有进。\n二、牢记使命，奋力谱写新篇章\n今年，城镇新增就业50万人。\n"
+    result = judge(tmp_path, old, NEW.format(review="城镇新增就业54.58万人。"))
+    found = [c for c in result.items if c.kind == "quantitative"]
+    assert found and found[0].status == "met", [c.plan_text for c in result.items]
