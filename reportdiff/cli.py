@@ -22,9 +22,10 @@ from click_default_group import DefaultGroup
 from . import corpus as corpus_mod
 from .align import Overrides
 from .compare import STAGES, compare
-from .errors import ReaderGone, ReportdiffError, UsageError, shown
+from .errors import ReaderGone, ReportdiffError, UsageError, shown, worded
 from .output import STDOUT, Outputs
 from .output import check as check_outputs
+from .present import LANGS, Presenter
 from .progress import Progress
 from .render import html as render_html
 from .render import json as render_json
@@ -42,6 +43,26 @@ def _version() -> str:
         return version("reportdiff")
     except PackageNotFoundError:  # run from a source tree that was never installed
         return "unknown"
+
+
+def _lang_option(command):
+    return click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of the words: zh (the default, or $REPORTDIFF_LANG) or en.")(command)
+
+
+def _language(lang: str | None) -> str:
+    """The interface language: --lang, else $REPORTDIFF_LANG, else Chinese."""
+    chosen = lang or os.environ.get("REPORTDIFF_LANG", "zh")
+    return chosen if chosen in LANGS else "zh"
+
+
+def _lang_in(argv: list[str]) -> str:
+    """The language asked for on a command line that may not parse (its errors are worded in it)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return _language(argv[i + 1])
+        if arg.startswith("--lang="):
+            return _language(arg.partition("=")[2])
+    return _language(None)
 
 
 def _corpus_options(command):
@@ -90,7 +111,7 @@ Examples:
 @click.option("--email", metavar="FILE.eml", help="Also write an e-mail (the brief as its body, the full HTML report attached).")
 @click.option("--to", help="Recipient of --email.")
 @click.option("--subject", help="Subject of --email.")
-@click.option("--lang", type=click.Choice(("zh", "en")), default="zh", show_default=True, help="Language of the report's words.")
+@_lang_option
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing on stderr but errors (no progress bar, no 'wrote' line).")
 @_corpus_options
 def compare_command(**options) -> int:
@@ -104,8 +125,9 @@ Examples:
   reportdiff list --corpus ../reports --format json
 """)
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@_lang_option
 @_corpus_options
-def list_command(fmt: str, corpus: str | None, region: str | None, kind: str | None) -> int:
+def list_command(fmt: str, lang: str | None, corpus: str | None, region: str | None, kind: str | None) -> int:
     """List the reports of the corpus: id, region, kind, delivery date, years."""
     check_outputs({"stdout": STDOUT}, [])
     entries = corpus_mod.readable(corpus_mod.scan(corpus))
@@ -113,7 +135,7 @@ def list_command(fmt: str, corpus: str | None, region: str | None, kind: str | N
         entries = [e for e in entries if region in e.document.meta.region]
     if kind:
         entries = [e for e in entries if e.document.meta.kind == kind]
-    _emit(render_json.dumps(render_json.corpus(entries)) if fmt == "json" else render_text.corpus(entries), None)
+    _emit(render_json.dumps(render_json.corpus(entries)) if fmt == "json" else render_text.corpus(entries, Presenter(_language(lang))), None)
     return 0
 
 
@@ -125,15 +147,16 @@ Examples:
 @click.argument("doc", metavar="DOC")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write the outline to FILE.")
+@_lang_option
 @_corpus_options
-def outline_command(doc: str, fmt: str, output: str | None, corpus: str | None, region: str | None, kind: str | None) -> int:
+def outline_command(doc: str, fmt: str, output: str | None, lang: str | None, corpus: str | None, region: str | None, kind: str | None) -> int:
     """Show the section tree the parser found in one report (DOC: a year, an id or a path)."""
     check_outputs({"-o": output or STDOUT}, _inputs(doc))
     entry = corpus_mod.resolve(doc, region=region, corpus=corpus, kind=kind)
     check_outputs({"-o": output or STDOUT}, [entry.path])
     if not entry.document.sections:
         raise ReportdiffError(f"{entry.path}: no headings found (一、 （一） 第X章 …); is this a government report?")
-    _emit(render_json.dumps(render_json.outline(entry.document)) if fmt == "json" else render_text.outline(entry.document), output)
+    _emit(render_json.dumps(render_json.outline(entry.document)) if fmt == "json" else render_text.outline(entry.document, Presenter(_language(lang))), output)
     return 0
 
 
@@ -145,11 +168,13 @@ Examples:
 @click.argument("docs", metavar="DOC…", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write the result to FILE.")
+@_lang_option
 @_corpus_options
-def track_command(docs: tuple[str, ...], fmt: str, output: str | None, corpus: str | None, region: str | None, kind: str | None) -> int:
+def track_command(docs: tuple[str, ...], fmt: str, output: str | None, lang: str | None, corpus: str | None, region: str | None, kind: str | None) -> int:
     """Follow commitments across several reports: first promised, repeated, done or dropped."""
     from .commitments import lives
 
+    p = Presenter(_language(lang))
     if len(docs) < 2:
         raise ReportdiffError("track needs at least two reports, oldest first (e.g. reportdiff track 2022 2024 2025)")
     check_outputs({"-o": output or STDOUT}, _inputs(*docs))
@@ -159,15 +184,15 @@ def track_command(docs: tuple[str, ...], fmt: str, output: str | None, corpus: s
     ordered = sorted(resolved, key=_when)
     if ordered != resolved:
         # Promises are followed forward in time: taken in the order given, they would all stay open.
-        print("reportdiff: taking the reports in the order they were delivered", file=sys.stderr)
+        print(f"reportdiff: {p('reordered')}", file=sys.stderr)
         resolved = ordered
-    print("reportdiff: tracking " + " → ".join(_named(e) for e in resolved), file=sys.stderr)
+    print(f"reportdiff: {p('tracking', reports=' → '.join(_named(e) for e in resolved))}", file=sys.stderr)
     documents = [e.document for e in resolved]
     found, gaps = lives(documents)
     if fmt == "json":
         _emit(render_json.dumps(render_json.lives(documents, found, gaps)), output)
     else:
-        _emit(render_text.lives(found, gaps), output)
+        _emit(render_text.lives(found, gaps, p), output)
     return 0
 
 
@@ -251,24 +276,26 @@ def main(argv: list[str] | None = None) -> int:
         with click.Context(cli, info_name="reportdiff") as ctx:
             click.echo(cli.get_help(ctx))
         return 2
+    lang = _lang_in(argv)
+    p = Presenter(lang)
     try:
         code = cli.main(argv, prog_name="reportdiff", standalone_mode=False)
         return code if isinstance(code, int) else 0
     except click.UsageError as exc:
         where = exc.ctx.command_path if exc.ctx else "reportdiff"
-        print(f"reportdiff: {shown(exc.format_message().rstrip('.'))} (see '{where} --help')", file=sys.stderr)
+        print(f"reportdiff: {p('usage', message=shown(worded(exc.format_message().rstrip('.'), lang)), help=f'{where} --help')}", file=sys.stderr)
         return 2
     except ReaderGone as exc:
         return exc.exit_code
     except ReportdiffError as exc:
-        print(f"reportdiff: {exc}", file=sys.stderr)
+        print(f"reportdiff: {worded(str(exc), lang)}", file=sys.stderr)
         return exc.exit_code
     except (KeyboardInterrupt, click.Abort):
-        print("reportdiff: interrupted", file=sys.stderr)
+        print(f"reportdiff: {p('interrupted')}", file=sys.stderr)
         return 130
     except SystemExit as exc:
         if isinstance(exc.code, int) and exc.code > 128:
-            print(f"reportdiff: stopped by signal {exc.code - 128}", file=sys.stderr)
+            print(f"reportdiff: {p('signalled', n=exc.code - 128)}", file=sys.stderr)
         raise
 
 
@@ -334,6 +361,8 @@ def _compare(
     email: str | None, to: str | None, subject: str | None, lang: str, quiet: bool, corpus: str | None, region: str | None, kind: str | None,
 ) -> int:
     fmt = _format(fmt, output)
+    lang = _language(lang)
+    p = Presenter(lang)
     say = (lambda message: None) if quiet else (lambda message: print(f"reportdiff: {message}", file=sys.stderr))
     for option, value in (("--to", to), ("--subject", subject)):
         if value is not None and any(c in value for c in "\r\n"):
@@ -346,10 +375,10 @@ def _compare(
     old_entry, new_entry = corpus_mod.resolve_pair(old, new, region, corpus, kind)
     check_outputs(outputs, [old_entry.path, new_entry.path])
     if os.path.realpath(old_entry.path) == os.path.realpath(new_entry.path):
-        raise UsageError(f"OLD and NEW are the same report ({shown(old_entry.path)}); name two reports")
+        raise UsageError(f"OLD and NEW are the same report ({shown(Path(old_entry.path).name)}); name two reports")
     if _when(old_entry) > _when(new_entry):
-        say("note: OLD was delivered after NEW; comparing them as given")
-    say(f"comparing {_named(old_entry)} → {_named(new_entry)}")
+        say(p("out_of_order"))
+    say(p("comparing", old=_named(old_entry), new=_named(new_entry)))
     for entry in (old_entry, new_entry):
         if not entry.document.sections:
             raise ReportdiffError(f"{shown(entry.path)}: no headings found (一、 （一） 第X章 …); is this a government report?")
@@ -357,14 +386,14 @@ def _compare(
     files = [name for name in (output, email) if name is not None and name != STDOUT]
     # A bar only where it cannot mix with the result: the result goes to files, stderr is a terminal.
     # Its steps: the documents are read already, so compare runs every stage but load; then the writing.
-    bar = Progress("segmenting", len(STAGES), delay=1.0) if files and not quiet and fmt != "tui" else None
+    bar = Progress(p("s_tokens"), len(STAGES), delay=1.0) if files and not quiet and fmt != "tui" else None
     page: str | None = None  # the HTML page, once rendered
     if fmt == "tui":
         result = _view(old_entry, new_entry, overrides, strict, lang)
     else:
-        result = compare(old_entry.document, new_entry.document, overrides, strict, progress=_stepper(bar))
+        result = compare(old_entry.document, new_entry.document, overrides, strict, progress=_stepper(bar, p))
         if bar is not None:
-            bar.step(label="writing")
+            bar.step(label=p("s_writing"))
         if fmt == "json":
             run.add(output or STDOUT, render_json.dumps(render_json.comparison(result)))
         elif fmt == "html":
@@ -384,11 +413,11 @@ def _compare(
         bar.step()
         bar.close()
     for name in files:
-        say(f"wrote {shown(name)}")
+        say(p("wrote", path=shown(name)))
     return 0
 
 
-def _stepper(bar: Progress | None) -> Callable[[str], None] | None:
+def _stepper(bar: Progress | None, p: Presenter) -> Callable[[str], None] | None:
     """compare()'s progress callback: one step of the bar each time a new stage starts."""
     if bar is None:
         return None
@@ -397,20 +426,17 @@ def _stepper(bar: Progress | None) -> Callable[[str], None] | None:
     def started(stage: str) -> None:
         if stage not in seen:
             if seen:
-                bar.step(label=_STAGE_WORDS.get(stage, stage))
+                bar.step(label=p.words.get(f"s_{stage}", stage))
             seen.append(stage)
 
     return started
-
-
-_STAGE_WORDS = {"load": "reading", "tokens": "segmenting", "align": "aligning", "diff": "diffing", "terms": "formulations"}
 
 
 def _view(old, new, overrides, strict, lang):
     """The interactive viewer; its result (None if it was left before the comparison ended)."""
     from .tui import ReportdiffApp  # Textual loads only for the interactive view
 
-    export = f"reportdiff-{old.id[:3]}-{new.id[:3]}.html"
+    export = f"reportdiff-{old.id}-{new.id}.html"  # whole ids: 2023_gwr and 2024_gwr share their first three characters
     app = ReportdiffApp(lambda: compare(old.document, new.document, overrides, strict), export, lang)
     app.run()
     if app.error is not None:

@@ -66,7 +66,7 @@ def scan(directory: str | Path | None = None) -> list[Entry]:
         raise ReportdiffError(f"corpus folder {shown(directory)} does not exist")
     files = report_files(directory)
     if not files:
-        raise ReportdiffError(f"no reports found in {shown(directory)} or its folders (expected .txt, .md, .html, .docx or .pdf files)")
+        raise ReportdiffError(f"no reports found under {shown(directory)} (expected .txt, .md, .html, .docx or .pdf files)")
     return [Entry(path) for path in files]
 
 

@@ -8,7 +8,8 @@ diff-match-patch with semantic cleanup runs over those characters. A number
 with its unit is one token, so ``4.8%`` → ``4.7%`` is one replaced figure.
 
 Sentences that left one section and reappear in another are marked as moved
-in both places. Year roll-overs that every annual report has (2024年 → 2025年
+in both places; one reworded on the way carries, at its new place, its word
+diff against the old wording. Year roll-overs that every annual report has (2024年 → 2025年
 for the reports' own years, 十四五 → 十五五) are flagged routine.
 """
 from __future__ import annotations
@@ -58,9 +59,11 @@ class Op:
     routine: bool = False  # a year roll-over, not a content change
     number: bool = False  # a changed figure
     moved: int | None = None  # index of the pair this sentence moved to / from
+    # A sentence moved and reworded, at its new place: its word diff against its old wording.
+    edits: list[Op] | None = None
 
     def to_json(self) -> list:
-        flags: dict[str, str | bool | int] = {}
+        flags: dict[str, str | bool | int | list] = {}
         if self.old_text is not None:
             flags["old"] = self.old_text
         if self.routine:
@@ -69,6 +72,8 @@ class Op:
             flags["number"] = True
         if self.moved is not None:
             flags["moved"] = self.moved
+        if self.edits is not None:
+            flags["edits"] = [e.to_json() for e in self.edits]
         return [self.op, self.text, flags] if flags else [self.op, self.text]
 
 
@@ -326,12 +331,13 @@ def diff_alignment(old: Document, new: Document, alignment: Alignment, strict: b
     """The alignment again, each pair with its SectionDiff and moved sentences marked across pairs."""
     differ = Differ(old, new, strict)
     diffs = [differ.diff(own_text(old, p.old), own_text(new, p.new)) for p in alignment.pairs]
-    _mark_moves(alignment.pairs, diffs)
+    _mark_moves(alignment.pairs, diffs, differ)
     return replace(alignment, pairs=[replace(p, diff=d) for p, d in zip(alignment.pairs, diffs, strict=True)])
 
 
-def _mark_moves(pairs: list[Pair], diffs: list[SectionDiff]) -> None:
-    """Whole sentences deleted in one pair and inserted in another are moves.
+def _mark_moves(pairs: list[Pair], diffs: list[SectionDiff], differ: Differ) -> None:
+    """Whole sentences deleted in one pair and inserted in another are moves; where the
+    wording changed on the way, the inserted one carries the word diff of the two.
 
     A deleted sentence is compared only with the inserted sentences that share
     one of the rarer half of its character bigrams (one similar enough to be a
@@ -356,6 +362,8 @@ def _mark_moves(pairs: list[Pair], diffs: list[SectionDiff]) -> None:
         for j, target in candidates:
             if j != i and target.moved is None:
                 op.moved, target.moved = j, i
+                if _key(op.text) != _key(target.text):
+                    target.edits = _merge(differ.words(op.text, target.text))
                 break
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .align import Pair
     from .commitments import Commitment
     from .compare import Comparison
-    from .diff import SectionDiff
+    from .diff import Op, SectionDiff
     from .document import Document
     from .numbers import NumberPair, Quantity, TargetRow
     from .structure import Section
@@ -30,6 +30,8 @@ WEAK = 0.15
 NEAR_IDENTICAL = 0.03
 # How many items of a kind the brief lists before it says how many more there are.
 BRIEF_ITEMS = 8
+# The outcome chart's full bar: 150% of the target (report.css puts the target's mark at 100/150 of a bar).
+OUTCOME_SCALE = 1.5
 # Commitments listed as a reader checks them: what failed first, what was done last.
 COMMITMENT_ORDER = ("missed", "not_reported", "partial", "carried_over", "met")
 # Qualifiers a figure is quoted with (5%左右, 80个以上); the others (力争, 预计) stand in the sentence.
@@ -45,6 +47,7 @@ _ZH = {
     "actual": "实际", "target": "目标", "growth": "增速",
     # target changes
     "t_new": "新增", "t_dropped": "取消", "t_reworded": "表述调整", "t_same": "持平",
+    "t_same_points": "持平（0个百分点）", "t_qualifier": "数值持平：{old} → {new}",
     # pair change kinds
     "c_wording": "措辞", "c_figures": "数字", "c_moved": "移动", "c_unchanged": "未改动", "c_near": "几乎未改",
     "weak": "弱对应",
@@ -59,7 +62,7 @@ _ZH = {
     "promised": "承诺（旧报告）", "evidence": "新报告怎么说", "status": "状态", "section": "章节",
     "target_col": "目标", "outcome_col": "实际", "gap": "差距", "per_10k": "每万字出现次数", "most_shifted": "频次变化最大",
     "intensity": "力度变化", "sentence": "原句", "delivered": "发布", "reviews": "回顾", "plans": "计划",
-    "file": "文件", "similarity": "相似度", "also": "另见", "moved_to": "→ 移至", "moved_from": "← 移自",
+    "file": "文件", "similarity": "相似度", "also": "另见", "moved_to": "→ 移至", "moved_from": "← 移自", "moved_edited": "（有改动）",
     "not_in_old": "—（旧报告无此节）", "not_in_new": "—（新报告无此节）", "by_hand": "手动配对",
     "more": "另有 {n} 项", "none": "无", "no_targets": "未找到主要预期目标", "no_numbers": "两份报告没有共同指标",
     "promised_again": "再次承诺：", "year_targets": "{year}年目标", "year": "{year}年",
@@ -75,6 +78,15 @@ _ZH = {
     "outcome_chart_note": "条长为实际值占目标的比例，竖线为目标（100%）",
     "status_chart": "承诺状态分布", "wrote": "已写入 {path}", "sep": "，", "list_sep": "、",
     "and": "；", "colon": "：", "table_note": "表格", "unit_pct": "%", "points": "个百分点",
+    "repeated": "再次承诺", "open": "未见下文",
+    # the command line: list, outline, track and what a run says on stderr
+    "l_id": "编号", "l_region": "地区", "l_kind": "类别", "l_delivered": "发布日期", "l_reviews": "回顾", "l_plans": "计划", "l_title": "标题",
+    "track_plan": "{year}年计划（第{n}份报告）", "track_review": "{year}年回顾（第{n}份报告）",
+    "track_gap": "{plan}：后面没有回顾{year}年的报告，其中的承诺只在后来的计划中跟踪",
+    "promised_in": "{stage}中的承诺：{counts}", "tracking": "跟踪 {reports}", "reordered": "按发布先后排列这些报告",
+    "comparing": "正在比较 {old} → {new}", "out_of_order": "注意：旧报告的发布晚于新报告，仍按给定顺序比较",
+    "usage": "{message}（见 {help}）", "interrupted": "已中断", "signalled": "被信号 {n} 终止",
+    "s_load": "读取", "s_tokens": "分词", "s_align": "对齐", "s_diff": "逐句比较", "s_terms": "提法", "s_numbers": "数字", "s_commitments": "承诺", "s_writing": "写入",
     # the viewer
     "k_next_change": "下一处改动", "k_previous_change": "上一处", "k_cycle_filter": "筛选", "k_search": "搜索", "k_brief": "要点",
     "k_commitments": "承诺", "k_numbers": "数字", "k_terms": "提法", "k_export": "导出HTML", "k_help": "帮助", "k_quit": "退出",
@@ -90,6 +102,7 @@ _EN = {
     "same_topic": "Aligned sections", "plan_to_review": "Plan → review",
     "actual": "actual", "target": "target", "growth": "growth",
     "t_new": "new", "t_dropped": "dropped", "t_reworded": "reworded", "t_same": "unchanged",
+    "t_same_points": "unchanged (0 pt)", "t_qualifier": "same figure: {old} → {new}",
     "c_wording": "wording", "c_figures": "figures", "c_moved": "moved", "c_unchanged": "unchanged", "c_near": "nearly unchanged",
     "weak": "weak pair",
     "tool": "reportdiff", "old": "Old", "new": "New", "brief": "Brief",
@@ -102,7 +115,7 @@ _EN = {
     "promised": "promised (old report)", "evidence": "what the new report says", "status": "status", "section": "section",
     "target_col": "target", "outcome_col": "outcome", "gap": "gap", "per_10k": "occurrences per 10,000 characters", "most_shifted": "most shifted",
     "intensity": "intensity", "sentence": "sentence", "delivered": "delivered", "reviews": "reviews", "plans": "plans",
-    "file": "file", "similarity": "similarity", "also": "also paired with", "moved_to": "→ moved", "moved_from": "← moved",
+    "file": "file", "similarity": "similarity", "also": "also paired with", "moved_to": "→ moved", "moved_from": "← moved", "moved_edited": " (reworded)",
     "not_in_old": "— (not in the old report)", "not_in_new": "— (not in the new report)", "by_hand": "paired by hand",
     "more": "{n} more", "none": "none", "no_targets": "no list of main targets found", "no_numbers": "no indicator appears in both reports",
     "promised_again": "Promised again: ", "year_targets": "{year} target", "year": "{year}",
@@ -118,6 +131,14 @@ _EN = {
     "outcome_chart_note": "bar: the outcome as a share of the target; the line marks the target (100%)",
     "status_chart": "Commitment statuses", "wrote": "wrote {path}", "sep": ", ", "list_sep": ", ",
     "and": "; ", "colon": ": ", "table_note": "table", "unit_pct": "%", "points": " pt",
+    "repeated": "repeated", "open": "open",
+    "l_id": "id", "l_region": "region", "l_kind": "kind", "l_delivered": "delivered", "l_reviews": "reviews", "l_plans": "plans", "l_title": "title",
+    "track_plan": "{year} plan (report {n})", "track_review": "{year} review (report {n})",
+    "track_gap": "{plan}: no later report reviews {year}; its promises are only followed into later plans",
+    "promised_in": "Promised in the {stage}: {counts}", "tracking": "tracking {reports}", "reordered": "taking the reports in the order they were delivered",
+    "comparing": "comparing {old} → {new}", "out_of_order": "note: OLD was delivered after NEW; comparing them as given",
+    "usage": "{message} (see '{help}')", "interrupted": "interrupted", "signalled": "stopped by signal {n}",
+    "s_load": "reading", "s_tokens": "segmenting", "s_align": "aligning", "s_diff": "diffing", "s_terms": "formulations", "s_numbers": "numbers", "s_commitments": "commitments", "s_writing": "writing",
     "k_next_change": "Next change", "k_previous_change": "Prev", "k_cycle_filter": "Filter", "k_search": "Search", "k_brief": "Brief",
     "k_commitments": "Commitments", "k_numbers": "Numbers", "k_terms": "Terms", "k_export": "Export HTML", "k_help": "Help", "k_quit": "Quit",
     "f_all": "all", "f_changed": "changed", "f_numbers": "with number changes", "filter": "filter (f)",
@@ -137,6 +158,7 @@ class Run:
     text: str
     css: str  # "" | del | ins | routine, with " numchg" for a changed figure
     moved: int | None = None  # the pair it moved to (old side) or from (new side)
+    edits: tuple[Run, ...] = ()  # a moved sentence reworded on the way: both wordings, marked
 
 
 @dataclass(frozen=True)
@@ -354,7 +376,7 @@ class Presenter:
             low, high = p.change_range
             return f"{low:+g}{unit}" if low == high else f"{low:+g}～{high:+g}{unit}"
         if p.change == 0:
-            return self("t_same")
+            return self("t_same_points") if unit == self("points") else self("t_same")
         change = f"{p.change:+g}{unit}"
         return change + (f" ({p.change_pct:+g}%)" if p.change_pct is not None else "")
 
@@ -365,8 +387,9 @@ class Presenter:
         """How a main target moved: in points or units when both are figures, else new / dropped / reworded."""
         if t.pair:
             old, new = t.pair.old.qualifier, t.pair.new.qualifier
-            if t.pair.change == 0 and old != new:
-                return f"{old or '—'} → {new or '—'}"  # 1200万人左右 → 1200万人以上: the same figure, a firmer promise
+            if t.pair.change == 0 and old != new:  # 1200万人左右 → 1200万人以上: the same figure, a firmer promise
+                both = bool(old and new)  # 左右 → 以上; else the figures: 5% → 5%左右
+                return self("t_qualifier", old=old if both else self.figure(t.pair.old), new=new if both else self.figure(t.pair.new))
             return self.change(t.pair)
         if t.old is None or t.new is None:
             return self("t_new") if t.old is None else self("t_dropped")
@@ -388,17 +411,7 @@ class Presenter:
         `plain` shows the text unmarked (a plan beside a review is not an edit)."""
         if plain:
             return [Run("=", diff.old_text if side == "old" else diff.new_text, "")]
-        runs = []
-        for op in diff.ops:
-            if op.op == ("+" if side == "old" else "-"):
-                continue
-            text = op.old_text if side == "old" and op.old_text is not None else op.text
-            if op.op == "=":
-                runs.append(Run("=", text, ""))
-                continue
-            css = "routine" if op.routine else ("del" if side == "old" else "ins") + (" numchg" if op.number else "")
-            runs.append(Run(op.op, text, css, op.moved))
-        return runs
+        return [_run(op, side) for op in diff.ops if op.op != ("+" if side == "old" else "-")]
 
     def heading(self, sections: list[Section], side: str) -> str:
         return " + ".join(s.heading for s in sections) or self("not_in_old" if side == "old" else "not_in_new")
@@ -408,7 +421,7 @@ class Presenter:
         changes = []
         if any(o.op != "=" and not o.routine and not o.number and o.moved is None for o in diff.ops):
             changes.append(self("c_wording"))
-        if any(o.number for o in diff.ops):
+        if any(o.number for o in diff.ops) or any(e.number for o in diff.ops for e in o.edits or ()):
             changes.append(self("c_figures"))
         if any(o.moved is not None for o in diff.ops):
             changes.append(self("c_moved"))
@@ -542,7 +555,7 @@ class Presenter:
             bar = None
             if i.outcome is not None and target.value:
                 share = i.outcome.value / target.value
-                bar = Bar(min(share, 1.5) / 1.5, f"{share:.0%}")
+                bar = Bar(min(share, OUTCOME_SCALE) / OUTCOME_SCALE, f"{share:.0%}")
             outcome = f"{i.outcome.value:g}{i.outcome.unit}" if i.outcome is not None else "—"
             evidence = (i.outcome_text or "").strip()
             gap = ""
@@ -556,6 +569,15 @@ class Presenter:
         if which == "shifted":
             return self("list_sep").join(f"{t.term} {t.old:g}→{t.new:g}" for t in shifts[:limit]) or self("none")
         return self("list_sep").join(f"{t.term}({getattr(t, which):g})" for t in shifts[:limit]) or self("none")
+
+
+def _run(op: Op, side: str) -> Run:
+    text = op.old_text if side == "old" and op.old_text is not None else op.text
+    if op.op == "=":
+        return Run("=", text, "")
+    css = "routine" if op.routine else ("del" if op.op == "-" else "ins") + (" numchg" if op.number else "")
+    edits = tuple(_run(e, "old" if e.op == "-" else "new") for e in op.edits or ())
+    return Run(op.op, text, css, op.moved, edits)
 
 
 def _top(q: Quantity) -> float:

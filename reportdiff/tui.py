@@ -59,7 +59,7 @@ def _style(op, side: str) -> str:
     if op.moved is not None:
         return "cyan"
     if op.number:
-        return "bold reverse red" if side == "old" else "bold reverse green"
+        return "bold reverse red strike" if side == "old" else "bold reverse green"  # struck: old without colour too
     return "red strike" if side == "old" else "green underline"
 
 
@@ -84,6 +84,10 @@ def paragraphs(diff, plain: bool = False) -> list[tuple[Text, Text]]:
                 new.append(b)
             continue
         side, text = ("old", old) if op.op == "-" else ("new", new)
+        if op.edits:  # moved and reworded: its word diff where it now stands
+            for e in op.edits:
+                text.append(e.text, style=_style(e, "old" if e.op == "-" else "new") or "cyan")
+            continue
         text.append(op.old_text if side == "old" and op.old_text is not None else op.text, style=_style(op, side))
     rows.append((old, new))
     return [(a, b) for a, b in rows if a.plain.strip() or b.plain.strip()]
@@ -172,6 +176,7 @@ class ReportdiffApp(App):
     """Browse a comparison: the brief first, then sections left, old | new text right."""
 
     TITLE = "reportdiff"
+    ENABLE_COMMAND_PALETTE = False  # Textual's palette speaks English and offers nothing the keys do not
     CSS = """
     #nav { width: 40%; min-width: 24; max-width: 64; }
     #panes { width: 1fr; }

@@ -129,7 +129,8 @@ def test_two_workers_and_dask_give_the_same_pairs(corpus, tmp_path):
             assert (tmp_path / "dask" / r["json"]).read_bytes() == (tmp_path / "one" / r["json"]).read_bytes()
 
 
-def test_cli_exit_status_and_refusals(corpus, tmp_path, run_cli):
+def test_cli_exit_status_and_refusals(corpus, tmp_path, run_cli, monkeypatch):
+    monkeypatch.setenv("REPORTDIFF_LANG", "en")  # the messages read in English (the interface speaks Chinese unless told)
     code, _, err = run_cli("batch", str(corpus), "-o", str(tmp_path / "site"), "--jobs", "1")
     assert code == 1 and "4 pairs" in err and "2 failed" in err
     (corpus / "湛河区" / "2024_plan.txt").unlink()

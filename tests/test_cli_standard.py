@@ -1,6 +1,9 @@
-"""The command line behaves like a standard one (issue 18): --version, python -m, exit 2."""
+"""The command line behaves like a standard one (issue 18): --version, python -m, exit 2; it
+speaks the interface language, Chinese unless --lang en (issue 19)."""
 from __future__ import annotations
 
+import ast
+import itertools
 import subprocess
 import sys
 from importlib.metadata import version
@@ -24,18 +27,24 @@ def test_python_dash_m_gives_the_same_help():
 
 def test_a_bad_flag_exits_2():
     proc = subprocess.run([str(BIN), "2024", "2025", "--no-such-flag"], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "--no-such-flag" in proc.stderr
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "--no-such-flag" in proc.stderr and "没有这个选项" in proc.stderr
+    proc = subprocess.run([str(BIN), "2024", "2025", "--no-such-flag", "--lang", "en"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "No such option" in proc.stderr
 
 
 def test_a_report_against_itself_is_refused():
     proc = subprocess.run([str(BIN), "2025", "2025"], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 2 and "same report" in proc.stderr
+    assert proc.returncode == 2 and proc.stderr == "reportdiff: 新旧两份是同一份报告（001_ce1c9eea1a55d054.txt），请给出两份报告\n"
+    proc = subprocess.run([str(BIN), "2025", "2025", "--lang", "en"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "same report (001_ce1c9eea1a55d054.txt)" in proc.stderr
 
 
 def test_reports_out_of_order(run_cli):
     code, _, err = run_cli("2025", "2024", "--format", "json")
+    assert code == 0 and "旧报告的发布晚于新报告" in err
+    code, _, err = run_cli("2025", "2024", "--format", "json", "--lang", "en")
     assert code == 0 and "delivered after" in err
-    code, out, err = run_cli("track", "2025", "2024", "--format", "json")
+    code, out, err = run_cli("track", "2025", "2024", "--format", "json", "--lang", "en")
     assert code == 0 and "order they were delivered" in err
     import json
 
@@ -43,16 +52,18 @@ def test_reports_out_of_order(run_cli):
 
 
 def test_kind_picks_among_reports(run_cli):
-    code, out, _ = run_cli("list", "--kind", "plan_report")
+    code, out, _ = run_cli("list", "--kind", "plan_report", "--lang", "en")
     assert code == 0 and "plan_report" in out and "work_report" not in out
     code, _, err = run_cli("2024", "2025", "--kind", "five_year_plan")
+    assert code == 1 and err == "reportdiff: 没有回顾2024年的报告（类别：五年规划纲要）；语料中有回顾这些年份的报告：2022, 2024, 2025（见 reportdiff list）\n"
+    code, _, err = run_cli("2024", "2025", "--kind", "five_year_plan", "--lang", "en")
     assert code == 1 and "five_year_plan" in err
 
 
 def test_the_run_names_its_reports_as_readers_do():
     proc = subprocess.run([str(BIN), "2024", "2025", "--format", "json"], capture_output=True, text=True, timeout=120)
     line = proc.stderr.splitlines()[0]
-    assert "2026年政府工作报告 (001_" in line and "site-packages" not in line and "/" not in line.split("comparing", 1)[1]
+    assert "2026年政府工作报告 (001_" in line and "site-packages" not in line and "/" not in line.split("正在比较", 1)[1]
 
 
 def test_no_arguments_print_the_help_and_exit_2():
@@ -76,4 +87,81 @@ def test_a_folder_that_refuses_files_is_told_before_any_work(run_cli):
     if not Path("/sys").is_dir():
         pytest.skip("no /sys on this machine")
     code, _, err = run_cli("2024", "2025", "-o", "/sys/review.html")
+    assert code == 1 and err == "reportdiff: 无法写入 /sys/review.html：没有权限\n"
+    code, _, err = run_cli("2024", "2025", "-o", "/sys/review.html", "--lang", "en")
     assert code == 1 and err == "reportdiff: cannot write /sys/review.html: Permission denied\n"
+
+
+@pytest.mark.parametrize(
+    "args, zh, en",
+    [
+        (["nosuchid", "2025"], "“nosuchid”不是文件、年份或报告编号；见 reportdiff list", "'nosuchid' is not a file, a year or a report id; see 'reportdiff list'"),
+        (["/nonexistent/report.txt", "2025"], "/nonexistent/report.txt：文件不存在", "/nonexistent/report.txt: no such file"),
+        (["2024", "2025", "-o", "out.unknown"], "无法从“out.unknown”看出输出格式（请用 .html、.json 或 .txt 扩展名，或 --format）", "cannot tell the format of 'out.unknown'"),
+        (["2024", "2025", "--pair", "no equals sign"], "--pair 的写法是 旧标题=新标题", "--pair expects OLD_HEADING=NEW_HEADING"),
+        (["2024", "2025", "--format", "xml"], "--format 的值“xml”无效", "Invalid value for '--format'"),
+        (["track", "2024"], "track 至少需要两份报告", "track needs at least two reports"),
+        (["outline", "2031"], "没有回顾2031年的报告", "no report reviews 2031"),
+    ],
+)
+def test_errors_speak_the_interface_language_in_one_line(run_cli, args, zh, en):
+    for lang, words in (([], zh), (["--lang", "en"], en)):
+        code, _, err = run_cli(*args, *lang)
+        assert code in (1, 2) and err.count("\n") == 1 and err.startswith("reportdiff: ") and words in err and "Traceback" not in err, err
+
+
+def test_the_language_can_come_from_the_environment(run_cli, monkeypatch):
+    monkeypatch.setenv("REPORTDIFF_LANG", "en")
+    assert "no such file" in run_cli("/nonexistent/a.txt", "2025")[2]
+    assert "文件不存在" in run_cli("/nonexistent/a.txt", "2025", "--lang", "zh")[2]
+
+
+def _samples(node: ast.expr) -> list[str]:
+    """The messages a raise's first argument can give, each formatted slot filled with a
+    word or left empty (an optional clause such as ' for region X' may be either)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        pieces = [[v.value] if isinstance(v, ast.Constant) else ["1", ""] for v in node.values]
+        return ["".join(p) for p in itertools.product(*pieces)]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return [a + b for a in _samples(node.left) for b in _samples(node.right)]
+    if isinstance(node, ast.IfExp):
+        return _samples(node.body) + _samples(node.orelse)
+    return []
+
+
+def test_every_message_the_pipeline_raises_has_its_chinese_wording():
+    from reportdiff.errors import worded
+
+    package = Path(__file__).resolve().parents[1] / "reportdiff"
+    missing = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and getattr(node.exc.func, "id", "") in ("ReportdiffError", "UsageError") and node.exc.args:
+                samples = _samples(node.exc.args[0])
+                if samples and not any(worded(s, "zh") != s for s in samples):
+                    missing.append(f"{path.name}:{node.lineno}: {samples[0]}")
+    assert not missing, missing
+
+
+def test_list_outline_and_track_speak_chinese_unless_asked_for_english(run_cli):
+    _, out, _ = run_cli("list")
+    assert out.split()[:7] == ["编号", "地区", "类别", "发布日期", "回顾", "计划", "标题"] and "计划执行情况与计划草案的报告" in out and "plan_report" not in out
+    _, out, _ = run_cli("outline", "2024")
+    assert out.splitlines()[0].startswith("湛河区 2024年计划执行情况与2025年计划草案的报告 (2025-02-25, 000_") and "plan_report" not in out and "delivered" not in out
+    _, out, _ = run_cli("outline", "2024", "--lang", "en")
+    assert "reviews 2024" in out.splitlines()[0]
+    code, out, err = run_cli("track", "2022", "2024", "2025")
+    assert code == 0 and "跟踪" in err and "2023年计划（第1份报告）：后面没有回顾2023年的报告" in out
+    assert "2025年计划（第2份报告）中的承诺：未完成" in out and "2025年回顾（第3份报告）：未完成" in out
+    assert not any(word in out for word in ("missed", "not_reported", "carried", "Promised", "report 2"))
+
+
+def test_the_viewer_exports_under_the_whole_ids():
+    # 2023_gwr and 2024_gwr: ids cut to three characters would both read 202
+    import inspect
+
+    from reportdiff import cli
+
+    assert "id[:3]" not in inspect.getsource(cli._view)

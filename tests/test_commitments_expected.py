@@ -76,7 +76,7 @@ if __name__ == "__main__":  # python -m tests.test_commitments_expected
 
 
 def test_track_follows_promises_across_reports(run_cli):
-    code, out, err = run_cli("track", "2022", "2024", "2025")
+    code, out, err = run_cli("track", "2022", "2024", "2025", "--lang", "en")
     assert code == 0 and "tracking" in err
     assert "no later report reviews 2023" in out
     block = out[out.index("Promised in the 2025 plan (report 2)") :]

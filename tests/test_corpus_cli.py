@@ -55,7 +55,7 @@ def test_ids_and_paths_resolve():
 
 
 def test_list_shows_the_corpus(run_cli):
-    code, out, _ = run_cli("list")
+    code, out, _ = run_cli("list", "--lang", "en")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split()[:6] == ["id", "region", "kind", "delivered", "reviews", "plans"]
@@ -78,7 +78,7 @@ def test_ambiguous_year_lists_the_candidates(tmp_path, run_cli):
     shutil.copy(seed_path("000"), corpus / "a.txt")
     text = seed_path("000").read_text(encoding="utf-8").replace("湛河区", "卫东区")
     (corpus / "b.txt").write_text(text, encoding="utf-8")
-    code, _, err = run_cli("outline", "2024", "--corpus", str(corpus))
+    code, _, err = run_cli("outline", "2024", "--corpus", str(corpus), "--lang", "en")
     assert code != 0 and "several" in err and "a (湛河区" in err and "b (卫东区" in err and "--region" in err
     code, out, _ = run_cli("outline", "2024", "--corpus", str(corpus), "--region", "卫东区")
     assert code == 0 and "卫东区" in out

@@ -92,6 +92,35 @@ def test_moved_sentence_detected_in_a_constructed_pair(tmp_path):
     assert first.moved == j and second.moved == i  # each points at the other's section
 
 
+def test_a_sentence_moved_and_reworded_shows_its_word_diff_at_its_new_place(tmp_path):
+    import json
+
+    from reportdiff.render import html, text
+    from reportdiff.render import json as render_json
+
+    from .test_schema import validator
+
+    before, after = "新增停车位2000个以上，有效缓解城区停车难问题，方便群众出行。", "新增停车位1000个以上，有效缓解城区停车难问题，方便群众出行。"
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("一、2024年工作回顾\n\n（一）城市建设\n\n完成道路改造8条。" + before + "\n\n（二）民生保障\n\n新增城镇就业15461人。\n", encoding="utf-8")
+    new.write_text("一、2025年工作回顾\n\n（一）城市建设\n\n完成道路改造8条。\n\n（二）民生保障\n\n新增城镇就业15461人。" + after + "\n", encoding="utf-8")
+    result = compare(old, new)
+    arrived = [(i, o) for i, p in enumerate(result.pairs) for o in p.diff.ops if o.op == "+" and o.moved is not None]
+    assert [o.text for _, o in arrived] == [after]
+    index, op = arrived[0]
+    assert op.edits is not None and [(e.op, e.text) for e in op.edits if e.op != "="] == [("-", "2000个"), ("+", "1000个")]
+    assert "".join(e.text for e in op.edits if e.op != "+") == before and "".join(e.text for e in op.edits if e.op != "-") == after
+    assert result.pairs[index].diff.new_text.endswith(after)  # the new side still reads as the new report
+    plain = text.report(result, text.Style(False))
+    assert "{moved←新增停车位[-2000个-]{+1000个+}以上" in plain
+    page = html.render(result)
+    start = page.index(f'id="p{index}"')
+    block = page[start : page.index("</section>", start)]
+    assert '<ins class="moved">新增停车位<del class="del numchg">2000个</del><ins class="ins numchg">1000个</ins>以上' in block
+    data = json.loads(render_json.dumps(render_json.comparison(result)))
+    validator("comparison").validate(data)
+
+
 CHINESE = st.text(alphabet=st.sampled_from(list("的发展推进全区完成增长亿元万亩建设项目企业。，；％%0123456789.新质生产力（）() \n")), max_size=120)
 
 

@@ -5,6 +5,7 @@ import email
 import re
 from email import policy
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -169,6 +170,42 @@ def test_national_reports_open_with_their_targets(old, new):
     assert '<html lang="zh">' in html and "break-all" not in html
     brief = head[head.index('id="b-targets"') : head.index('id="b-failed"')]
     assert "个百分点" in brief and 'class="bar b-old"' in brief and 'class="bar b-new"' in brief
+    targets = brief[: brief.index("</table>")]
+    assert "个百分点" in targets, "the targets table itself says how the rates moved (持平 too: 0个百分点)"
+
+
+def test_a_target_whose_figure_stays_says_what_changed_in_its_wording():
+    html = render(compare(seed("000"), seed("001")))
+    targets = html[html.index('id="b-targets"') :]
+    row = next(r for r in targets[: targets.index("</table>")].split("<tr>") if "一般公共预算收入增长5%左右" in r)
+    assert "数值持平：5% → 5%左右" in row
+
+
+def test_direction_is_not_coloured_and_outcomes_are_coloured_by_their_status(rendered):
+    """An arrow says up or down, never good or bad (a falling unemployment rate is good news);
+    colour goes with whether a target was met."""
+    _, html, _ = rendered
+    numbers = html[html.index('id="numbers"') : html.index('id="commitments"')]
+    assert re.findall(r"<td[^>]*>[↑↓=]</td>", numbers) == re.findall(r"<td>[↑↓=]</td>", numbers)
+    css = html[html.index("<style>") : html.index("</style>")]
+    assert not re.search(r"(up|down|rise|fall|arrow)[^{]*\{[^}]*(red|green|#c|#d)", css, re.I)
+    if 'id="b-outcomes"' in html:
+        outcomes = html[html.index('id="b-outcomes"') :]
+        for row in outcomes[: outcomes.index("</table>")].split("<tr>")[2:]:
+            status = re.search(r'badge s-(\w+)', row).group(1)
+            bars = re.findall(r'class="bar b-(\w+)"', row)
+            assert bars in ([], [status]), row
+
+
+def test_the_target_mark_stands_at_100_percent_of_the_outcome_bars():
+    from reportdiff.present import OUTCOME_SCALE
+
+    css = (Path(__file__).resolve().parents[1] / "templates" / "report.css").read_text(encoding="utf-8")
+    mark = float(re.search(r"\.track \.mark \{[^}]*left: ([\d.]+)%", css).group(1))
+    figure = float(re.search(r"\.track \.v \{[^}]*left: ([\d.]+)%", css).group(1))
+    brief = (Path(__file__).resolve().parents[1] / "templates" / "brief.html.j2").read_text(encoding="utf-8")
+    full = float(re.search(r"b\.share \* (\d+)", brief).group(1))  # a bar's widest, in % of its track
+    assert abs(mark - full / OUTCOME_SCALE) < 0.01 and figure >= full, "the figure stands clear of every bar and of the mark"
 
 
 def test_report_text_is_escaped(tmp_path):

@@ -43,6 +43,8 @@ def test_compare_names_each_stage_as_it_starts():
 def test_the_run_says_which_file_it_wrote_and_quiet_says_nothing(run_cli, tmp_path):
     out = tmp_path / "review.html"
     code, _, err = run_cli(str(seed_path("000")), str(seed_path("004")), "-o", str(out))
+    assert code == 0 and err.splitlines()[-1] == f"reportdiff: 已写入 {out}"
+    code, _, err = run_cli(str(seed_path("000")), str(seed_path("004")), "-o", str(out), "--lang", "en")
     assert code == 0 and err.splitlines()[-1] == f"reportdiff: wrote {out}"
     code, _, err = run_cli(str(seed_path("000")), str(seed_path("004")), "-o", str(out), "--quiet")
     assert code == 0 and err == "" and out.stat().st_size > 0

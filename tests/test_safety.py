@@ -30,6 +30,12 @@ OLD, NEW = seed_path("000"), seed_path("001")
 TIMEOUT = 120
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """These tests read the messages in English (the interface speaks Chinese unless told)."""
+    monkeypatch.setenv("REPORTDIFF_LANG", "en")
+
+
 def run(*args, stdin=subprocess.DEVNULL, env=None, unprivileged=False, timeout=TIMEOUT, **kw):
     cmd = [str(BIN), *map(str, args)]
     if unprivileged and os.geteuid() == 0:
@@ -259,7 +265,7 @@ def in_terminal(args, *, keys: bytes = b"", wait_for: bytes | None = None, env=N
     Returns (exit code, everything shown, what was shown after the viewer closed)."""
     master, slave = pty.openpty()
     os.set_blocking(master, False)
-    environment = {k: v for k, v in os.environ.items() if k not in ("REPORTDIFF_NO_TUI", "NO_COLOR")}
+    environment = {k: v for k, v in os.environ.items() if k not in ("REPORTDIFF_NO_TUI", "NO_COLOR", "REPORTDIFF_LANG")}
     environment.update({"TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40", **(env or {})})
     proc = subprocess.Popen([str(BIN), *map(str, args)], stdin=slave if stdin_tty else subprocess.DEVNULL, stdout=slave, stderr=slave, env=environment)
     os.close(slave)

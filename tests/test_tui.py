@@ -169,6 +169,21 @@ def test_paragraphs_stand_beside_their_counterparts():
     assert any("规模以上工业增加值增长7.2%" in old.plain and "规模以上工业增加值增长8.4%" in new.plain for old, new in rows)
 
 
+def test_a_moved_and_reworded_sentence_shows_its_edits_where_it_now_stands(tmp_path):
+    before, after = "新增停车位2000个以上，有效缓解城区停车难问题，方便群众出行。", "新增停车位1000个以上，有效缓解城区停车难问题，方便群众出行。"
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("一、2024年工作回顾\n\n（一）城市建设\n\n完成道路改造8条。" + before + "\n\n（二）民生保障\n\n新增城镇就业15461人。\n", encoding="utf-8")
+    new.write_text("一、2025年工作回顾\n\n（一）城市建设\n\n完成道路改造8条。\n\n（二）民生保障\n\n新增城镇就业15461人。" + after + "\n", encoding="utf-8")
+    result = compare(old, new)
+    pair = next(p for p in result.pairs if any(o.edits for o in p.diff.ops))
+    cells = [new_side for _, new_side in paragraphs(pair.diff)]
+    cell = next(c for c in cells if "停车位" in c.plain)
+    assert "2000个" in cell.plain and "1000个" in cell.plain  # both wordings, marked
+    styles = {cell.plain[s.start : s.end]: str(s.style) for s in cell.spans}
+    kept = next(style for text, style in styles.items() if "停车位" in text)
+    assert "strike" in styles["2000个"] and "reverse" in styles["1000个"] and kept == "cyan"
+
+
 async def test_help_and_english(tmp_path):
     app = make_app(tmp_path, "en")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -142,18 +142,21 @@ def corpus(entries) -> dict:
 
 def lives(documents: list[Document], found, gaps) -> dict:
     """`reportdiff track --format json`: each commitment's life across the reports."""
+    from ..present import Presenter
     from .text import gap, stage
+
+    en = Presenter("en")  # the contract's words stay English, whatever the interface speaks
 
     return {
         "schema": SCHEMA,
         "reports": [describe(d) for d in documents],
-        "notes": [gap(g) for g in gaps],
+        "notes": [gap(g, en) for g in gaps],
         "commitments": [
             {
-                "promised_in": stage(life.promised_in),
+                "promised_in": stage(life.promised_in, en),
                 "plan_text": life.plan_text,
                 "outcome": life.outcome,
-                "events": [{"report": stage(r), "event": ev, "text": t} for r, ev, t in life.events],
+                "events": [{"report": stage(r, en), "event": ev, "text": t} for r, ev, t in life.events],
             }
             for life in found
         ],

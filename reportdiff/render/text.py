@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from pathlib import Path
 
 from ..compare import Comparison
-from ..corpus import Entry, reader_name
+from ..corpus import Entry
 from ..diff import Op
 from ..document import Document
 from ..present import PairView, Presenter, figure
@@ -28,6 +27,9 @@ class Style:
     def op(self, op: Op) -> str:
         if op.op == "=":
             return op.text
+        if op.edits:  # moved and reworded: the word diff at its new place
+            inner = "".join(f"\x1b[36m{e.text}\x1b[0m" if self.color and e.op == "=" else self.op(e) for e in op.edits)
+            return inner if self.color else f"{{moved←{inner}}}"
         if self.color:
             if op.routine:
                 return f"\x1b[2m{op.text}\x1b[0m" if op.op == "+" else ""
@@ -65,11 +67,14 @@ def table(rows: list[list[str]]) -> str:
     return "\n".join("  ".join(pad(c, w) for c, w in zip(r, widths)).rstrip() for r in rows)
 
 
-def corpus(entries: list[Entry]) -> str:
-    rows = [["id", "region", "kind", "delivered", "reviews", "plans", "title"]]
+def corpus(entries: list[Entry], p: Presenter | None = None) -> str:
+    """`reportdiff list`: in English the kind is the code --kind takes (plan_report)."""
+    p = p or Presenter()
+    rows = [[p(key) for key in ("l_id", "l_region", "l_kind", "l_delivered", "l_reviews", "l_plans", "l_title")]]
     for e in entries:
         m = e.document.meta
-        rows.append([e.id, m.region or "?", m.kind, m.delivered or "-", _years(m.reviews), _years(m.plans), m.title[:40]])
+        kind = p.kind(m.kind) if p.lang == "zh" else m.kind
+        rows.append([e.id, m.region or "?", kind, m.delivered or "-", _years(m.reviews), _years(m.plans), m.title[:40]])
     return table(rows) + "\n"
 
 
@@ -81,14 +86,9 @@ def _years(years: tuple[int, ...]) -> str:
     return ",".join(map(str, years))
 
 
-def describe(doc: Document) -> str:
-    m = doc.meta
-    # the file's name, not where it lives (a bundled seed sits deep in site-packages)
-    return f"{Path(doc.source.path).name}: {m.region or '?'} {reader_name(m)} ({m.kind}), delivered {m.delivered or '?'}, reviews {_years(m.reviews)}, plans {_years(m.plans)}"
-
-
-def outline(doc: Document) -> str:
-    lines = [describe(doc)]
+def outline(doc: Document, p: Presenter | None = None) -> str:
+    p = p or Presenter()
+    lines = [p.describe(doc)]
     for section in doc.outline.walk():
         lines.append("  " * (section.level - 1) + f"{section.level} {section.heading}")
     return "\n".join(lines) + "\n"
@@ -138,14 +138,13 @@ def brief(result: Comparison, style: Style, p: Presenter | None = None) -> str:
     p = p or Presenter()
     b = p.brief(result)
     out = [style.bold(f"{p('tool')}: {b.old.label} → {b.new.label}"), f"{p('old')}{p('colon')}{p.describe(result.old)}", f"{p('new')}{p('colon')}{p.describe(result.new)}", ""]
-    out += [style.bold(p("brief"))] + [f"  {line}" for line in b.counts]
-    if b.applicable:
-        out.append(f"  {p('commitments')}{p('colon')}" + p("sep").join(f"{name} {n}" for _, name, n, _ in b.status_counts))
-    out += ["", style.bold(p("targets")), *_indented(targets_table(result, p))]
+    out += [style.bold(p("brief")), "", style.bold(p("targets")), *_indented(targets_table(result, p))]
     if b.outcomes:
         rows = [[p("indicator"), p("target_col"), p("outcome_col"), p("gap"), p("status")]] + [[o.indicator, o.target, o.outcome, o.gap, o.status_name] for o in b.outcomes]
         out += ["", style.bold(p("outcomes")), *_indented(table(rows))]
     out += ["", style.bold(p("failed")), f"  {b.commitments_note}"]
+    if b.applicable:
+        out.append(f"  {p('commitments')}{p('colon')}" + p("sep").join(f"{name} {n}" for _, name, n, _ in b.status_counts))
     for f in b.failed:
         out.append(f"  {f.status_name}  {_oneline(f.plan_text)}{_ref(f.link)}" + (f"  ⇒  {_oneline(f.evidence)[:80]}{_ref(f.evidence_link)}" if f.evidence else ""))
     if b.failed_more:
@@ -155,6 +154,7 @@ def brief(result: Comparison, style: Style, p: Presenter | None = None) -> str:
     out += ["", style.bold(p("sections"))]
     out += [f"  {p('sections_added')}{p('colon')}{s.heading}{_ref(s.link)}" for s in b.added]
     out += [f"  {p('sections_removed')}{p('colon')}{s.heading}{_ref(s.link)}" for s in b.removed]
+    out += ["", *[f"  {line}" for line in b.counts]]
     out += ["", style.bold(p("numbers")), *_indented(numbers_table(result, p))]
     return "\n".join(out)
 
@@ -192,14 +192,14 @@ def report(result: Comparison, style: Style, lang: str = "zh") -> str:
     return "\n".join(out) + "\n"
 
 
-def stage(s) -> str:
+def stage(s, p: Presenter) -> str:
     """A step of `track` (commitments.Stage): 2025 plan (report 2), the report counted from 1 in the order given."""
-    return f"{s.year} {s.part} (report {s.report + 1})"
+    return p(f"track_{s.part}", year=s.year, n=s.report + 1)
 
 
-def gap(g) -> str:
+def gap(g, p: Presenter) -> str:
     """A plan of `track` no later report reviews (commitments.Gap)."""
-    return f"{g.year} plan (report {g.report + 1}): no later report reviews {g.year}; its promises are only followed into later plans"
+    return p("track_gap", plan=p("track_plan", year=g.year, n=g.report + 1), year=g.year)
 
 
 def _pair(result: Comparison, view: PairView, pair, style: Style, p: Presenter) -> list[str]:
@@ -221,9 +221,10 @@ def _pair(result: Comparison, view: PairView, pair, style: Style, p: Presenter) 
     return out
 
 
-def lives(found, gaps) -> str:
+def lives(found, gaps, p: Presenter | None = None) -> str:
     """`reportdiff track`: each promise and what became of it, grouped by the report that made it."""
-    out = [gap(g) for g in gaps]
+    p = p or Presenter()
+    out = [gap(g, p) for g in gaps]
     current = None
     order = {"missed": 0, "partial": 1, "carried_over": 2, "not_reported": 3, "repeated": 4, "open": 5, "met": 6}
     for life in sorted(found, key=lambda life: (life.promised_in, order[life.outcome])):
@@ -233,8 +234,9 @@ def lives(found, gaps) -> str:
             for other in found:
                 if other.promised_in == current:
                     counts[other.outcome] = counts.get(other.outcome, 0) + 1
-            out += ["", f"Promised in the {stage(current)}: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(counts.items(), key=lambda kv: order[kv[0]]))]
-        out.append(f"  {life.outcome:12} {life.plan_text}".replace("\n", ""))
+            tally = p("sep").join(f"{p.status(k)} {n}" if p.lang == "zh" else f"{n} {p.status(k)}" for k, n in sorted(counts.items(), key=lambda kv: order[kv[0]]))
+            out += ["", p("promised_in", stage=stage(current, p), counts=tally)]
+        out.append(f"  {pad(p.status(life.outcome), 12)} {life.plan_text}".replace("\n", ""))
         for report, event, evidence in life.events:
-            out.append(f"      {stage(report)}: {event.replace('_', ' ')}" + (f" — {evidence[:70]}".replace("\n", "") if evidence else ""))
+            out.append(f"      {stage(report, p)}{p('colon')}{p.status(event)}" + (f" — {evidence[:70]}".replace("\n", "") if evidence else ""))
     return "\n".join(out).strip() + "\n"
