@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import multiprocessing
 import os
 import re
 import sys
@@ -255,7 +256,7 @@ def summarize(report: Report, use_cache: bool = True) -> Summary:
 
 def run_pair(task: Task, use_cache: bool = True) -> Outcome:
     """Compare one pair and render its pages; a failure is returned as the record's error."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     record = _record(task)
     try:
         for side in (task.old, task.new):
@@ -279,7 +280,7 @@ def run_pair(task: Task, use_cache: bool = True) -> Outcome:
         record.update(status="ok", headline=headline(result), counts=result.stats())
         record["timing"] = {
             "read": round(read_done - start, 3), "compare": round(compared - read_done, 3), "render": round(time.perf_counter() - compared, 3),
-            "worker_peak_mib": _peak_mib(),
+            "cpu": round(time.process_time() - cpu, 3), "worker_peak_mib": _peak_mib(),
         }
         return Outcome(record, html, data)
     except ReportdiffError as exc:
@@ -288,6 +289,48 @@ def run_pair(task: Task, use_cache: bool = True) -> Outcome:
         record.update(status="failed", error=f"internal error: {type(exc).__name__}: {exc}")
     record["timing"] = {"total": round(time.perf_counter() - start, 3)}
     return Outcome(record)
+
+
+def index_member(path: str) -> None:
+    """Read a report of a folder where pairs are ranked in their series (`terms`) into the
+    cache of series members: each report once, shared out among the workers, rather than
+    every report of the folder in every worker that ranks a pair there. Only time is at
+    stake: a report that cannot be read is reported by its pairs."""
+    from . import terms
+    from .cache import user_cache_dir
+
+    try:
+        terms.member(path, user_cache_dir())
+    except Exception:
+        return
+
+
+def series_members(tasks: list[Task]) -> list[str]:
+    """The reports of the folders holding both reports of a pair and more: there a pair's
+    formulations are ranked in the series of the folder's reports (as the single report
+    ranks them), which reads every report of the folder."""
+    from .corpus import REPORT_SUFFIXES
+
+    folders = {Path(t.old.path).resolve().parent for t in tasks if Path(t.old.path).resolve().parent == Path(t.new.path).resolve().parent}
+    members: list[str] = []
+    for folder in sorted(folders):
+        try:
+            files = [str(p) for p in sorted(folder.iterdir()) if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()]
+        except OSError:
+            continue
+        if len(files) >= 3:
+            members += files
+    return members
+
+
+def load_pipeline() -> None:
+    """Import every stage and load the segmenter here, before the pool forks its workers:
+    they start with them (shared, copy-on-write) instead of each loading its own."""
+    from . import compare  # noqa: F401
+    from .render import html, json  # noqa: F401
+    from .tokens import segmenter
+
+    segmenter()
 
 
 def _peak_mib() -> float | None:
@@ -349,8 +392,8 @@ def _cores() -> int:
 class Runner:
     """Runs one function over many items, results in completion order: here, a process pool, or Dask."""
 
-    def __init__(self, jobs: int, dask: str | None = None):
-        self.jobs, self.dask = jobs, dask
+    def __init__(self, jobs: int, dask: str | None = None, before_fork: Callable[[], None] | None = None):
+        self.jobs, self.dask, self.before_fork = jobs, dask, before_fork
         self._pool = self._client = self._cluster = None
 
     def __enter__(self) -> Runner:
@@ -378,6 +421,8 @@ class Runner:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         if self._pool is None:
+            if self.before_fork is not None and multiprocessing.get_start_method() == "fork":
+                self.before_fork()
             self._pool = ProcessPoolExecutor(max_workers=self.jobs)
         futures = {self._pool.submit(fn, item, *args): item for item in items}
         for future in as_completed(futures):
@@ -426,6 +471,7 @@ class BatchResult:
     kept: int  # pairs kept from the last run
     failed: int  # failed pairs and unreadable reports
     seconds: float
+    phases: dict[str, float] = field(default_factory=dict)  # wall seconds of each step, in order (finding, reading, ...)
 
 
 def _previous(out_dir: Path) -> dict[str, dict]:
@@ -458,6 +504,11 @@ def _up_to_date(task: Task, record: dict | None, fingerprint: str, out_dir: Path
 def run(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, dask: str | None = None, use_cache: bool = True, stream=None) -> BatchResult:
     """Compare every consecutive pair of `corpus` into `out_dir`; see the module docstring."""
     start = time.perf_counter()
+    phases: dict[str, float] = {}
+
+    def ended(phase: str) -> None:
+        phases[phase] = round(time.perf_counter() - start - sum(phases.values()), 3)
+
     out_dir = Path(out_dir)
     jobs = max(1, jobs or _cores())
     if out_dir.exists() and not out_dir.is_dir():
@@ -473,9 +524,11 @@ def run(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, dask: 
         raise ReportdiffError(f"cannot create {shown(out_dir)}: {exc.strerror or exc}") from None
     fingerprint = code_fingerprint()
     previous = _previous(out_dir)
-    with Runner(jobs, dask) as runner:
+    ended("finding")
+    with Runner(jobs, dask, before_fork=load_pipeline) as runner:
         unplaced = [r for r in reports if r.series is None and r.error is None]
         summaries = {r.name: s for r, s in _gather(runner, summarize, unplaced, use_cache, "reading")}
+        ended("placing")
         work = plan(reports, summaries)
         _check_outputs(out_dir, work.tasks, reports)
         done: dict[str, dict] = {t.name: previous[t.name] for t in work.tasks if _up_to_date(t, previous.get(t.name), fingerprint, out_dir)}
@@ -487,6 +540,12 @@ def run(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, dask: 
             needed = {r.name: r for t in todo for r in (t.old, t.new) if r.error is None and r.name not in summaries}
             summaries.update((r.name, s) for r, s in _gather(runner, summarize, list(needed.values()), use_cache, "reading"))
             todo = [_with_errors(t, summaries) for t in todo]
+        ended("reading")
+        members = series_members(todo)
+        indexing = Progress("indexing", len(members))
+        for _ in runner.map(index_member, members):
+            indexing.step()
+        ended("indexing")
         try:
             progress = Progress("comparing", len(todo), stream)
             for task, outcome in runner.map(run_pair, todo, use_cache):
@@ -500,12 +559,14 @@ def run(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, dask: 
                     pages.commit()
                 done[task.name] = outcome.record
                 progress.step(outcome.record["status"] != "ok")
+            ended("comparing")
         finally:
             # Also when interrupted: what was done is recorded, and a rerun goes on from there.
             records = [done[t.name] for t in work.tasks if t.name in done] + work.notes
             _write_summary(out_dir, records, Path(corpus))
+    ended("index")
     failed = sum(1 for r in records if r.get("status") == "failed")
-    return BatchResult(records, len(todo), kept, failed, time.perf_counter() - start)
+    return BatchResult(records, len(todo), kept, failed, time.perf_counter() - start, phases)
 
 
 def _with_errors(task: Task, summaries: dict[str, Summary]) -> Task:

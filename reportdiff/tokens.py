@@ -70,7 +70,8 @@ def jieba_ready():
 
 
 @lru_cache(maxsize=1)
-def _segmenter():
+def segmenter():
+    """The segmenter, its dictionary loaded (once a process: a tenth of a second)."""
     import rjieba
 
     segmenter = rjieba.Jieba()
@@ -90,7 +91,7 @@ _ALNUM = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 def _segment(text: str) -> list[str]:
     """jieba's cut of `text`, as a list."""
     out: list[str] = []
-    for word in _segmenter().cut(text):
+    for word in segmenter().cut(text):
         if len(word) > 1 and _SIGNED_RUN.fullmatch(word) and not _ALNUM.fullmatch(word):
             out.extend(piece for piece in _ALNUM.split(word) if piece)
         else:
