@@ -200,23 +200,21 @@ def _parts(doc: Document, which: str, year: int) -> list[Section]:
     return [p.section for p in doc.meta.parts[after:] if p.role == "other"]
 
 
-def _review_of(doc: Document, year: int) -> tuple[list[Section], _Spans | None]:
-    """The review of one year: its sections, and where a five-year review stands in for it,
-    the spans whose figures are the year's: its paragraphs on the year alone (刚刚过去的2025年，…),
-    its other figures being the period's. None: the review's figures are the year's, but for
-    its retrospectives of several years."""
+def _review_of(doc: Document, year: int) -> tuple[list[Section], _Spans, bool]:
+    """The review of one year: its sections; the paragraphs in them on the year alone
+    (刚刚过去的2025年，…), whose figures are the year's even inside a retrospective of five
+    years; and whether the sections review the year alone (then all their figures are the
+    year's, but for their retrospectives of several years) or a period that ends with it."""
     one_year = _parts(doc, "review", year)
-    if one_year:
-        return one_year, None
-    several = [p.section for p in doc.meta.parts if p.role == "review" and year in p.years]
+    sections = one_year or [p.section for p in doc.meta.parts if p.role == "review" and year in p.years]
     opening = re.compile(rf"^(?:刚刚)?(?:过去|走过)?的?(?:{year}年|一年)")
     folded = doc.clean.folded
     spans = []
-    for part in several:
+    for part in sections:
         for m in re.finditer(r"[^\n]+", folded[part.start : part.end]):
             if opening.search(m.group(0).lstrip("　 ")):
                 spans.append((part.start + m.start(), part.start + m.end()))
-    return several, _Spans(spans)
+    return sections, _Spans(spans), bool(one_year)
 
 
 class _Links:
@@ -291,7 +289,7 @@ class _Review:
     def __init__(self, doc: Document, year: int, quantities: list[Quantity], tokens: Tokens, links: _Links):
         self.text = _Text(doc)
         self.links = links
-        review_parts, self.year_only = _review_of(doc, year)
+        review_parts, self.on_the_year, self.year_alone = _review_of(doc, year)
         self.review = _Spans(_extent(review_parts))
         self.periods = _Spans(_extent(_periods(doc)))
         self.plan_next = _parts(doc, "plan", year + 1)
@@ -325,10 +323,10 @@ class _Review:
         return self.links.review.get(c.pair) if c.pair is not None else None
 
     def reports(self, pos: int) -> bool:
-        """In the one-year review, not a five-year retrospective."""
-        if self.year_only is not None:
-            return pos in self.year_only
-        return pos in self.review and pos not in self.periods
+        """In the one-year review (not a five-year retrospective in it), or a paragraph on the year alone."""
+        if pos in self.on_the_year:
+            return True
+        return self.year_alone and pos in self.review and pos not in self.periods
 
 
 class _Sentences:
