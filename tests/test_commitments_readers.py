@@ -29,11 +29,12 @@ BELOW_AGREEMENT = {
     "national/2023_2024": "found 97/98, agree 61/97 = 63%",
     "provinces/山东省_2025_2026": "found 142/142, agree 105/142 = 74%",
     "provinces/河南省_2025_2026": "found 197/201, agree 149/197 = 76%",
-    "provinces/安徽省_2025_2026": "found 323/333, agree 228/323 = 71%",
-    "provinces/福建省_2025_2026": "found 0/355: the 2025 plan's parts are not recognised as a plan (metadata)",
+    "provinces/安徽省_2025_2026": "found 323/333, agree 226/323 = 70%",
+    "provinces/福建省_2025_2026": "found 339/355, agree 234/339 = 69%",
 }
 BELOW_MET_PRECISION = {
-    "provinces/安徽省_2025_2026": "met precision 57/66 = 86%",
+    "provinces/安徽省_2025_2026": "met precision 56/66 = 85%",
+    "provinces/福建省_2025_2026": "met precision 54/63 = 86%",
     "national/2018_2019": "met precision 41/46 = 89%",
     "provinces/河南省_2025_2026": "met precision 21/26 = 81%",
 }
