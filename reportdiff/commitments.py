@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from .align import Alignment, align
 from .document import Document
-from .numbers import Quantity, extract, label_similarity
+from .numbers import Quantity, canonical, extract, label_similarity
 from .structure import Section
 from .tokens import STOPWORDS, Tokens, is_content
 
@@ -122,7 +122,8 @@ class Commitment:
     carried_text: str | None = None
     # Why the status, a code: figure (the outcome against the target) | no_figure |
     # reported_done | reported_under_way | promised_again | not_mentioned | named_done |
-    # named_under_way | built_not_operating | some_named_done | named_mentioned
+    # named_under_way | built_not_operating | some_named_done | named_mentioned |
+    # admitted_short (the review says the target was not reached)
     reason: str = ""
     marker: str = ""  # the word of the new report the status rests on (建成, 正在), where one does
     section: Section | None = None  # the innermost plan section it stands in
@@ -312,6 +313,7 @@ class _Review:
         # Policy actions are looked for in the whole review, five-year retrospectives
         # included: they may say an action was done, though their figures are not the year's.
         self.said = _Sentences(self.text, tokens, review_parts, skip=_PROBLEMS)
+        self.short_of = _short_of(self.text, review_parts, year)
         self.promised = _Sentences(self.text, tokens, self.plan_next)
         df = Counter(w for index in (self.said, self.promised) for words in index.words for w in words)
         total = len(self.said.words) + len(self.promised.words) + 1
@@ -635,7 +637,7 @@ def _check(c: Commitment, review: _Review) -> Commitment:
     if c.kind in ("action", "qualitative"):
         return _check_action(c, review)
     if c.target is not None:
-        return _check_figure(c, c.target, review)
+        return _admitted_short(_check_figure(c, c.target, review), c.target, review)
     folded = text.folded
     for name in [v for n in c.names for v in _variants(n)]:
         core = _core(name)
@@ -667,6 +669,50 @@ def _check(c: Commitment, review: _Review) -> Commitment:
     # Promised again under a shorter name (市第六人民医院健康养护院 for …健康养护中心)
     # counts, but not a bare place word (火车站) that names another project.
     return _carried_or_silent(c, review, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
+
+
+# The review's own word that targets were not reached (…增速和CPI涨幅也未达年初预期).
+_SHORT_OF = re.compile(r"(?:未|没有|没能|未能)(?:能)?(?:达到|达|完成|实现)了?(?:年初|年度|全年|预期|计划|目标|既定)")
+_THE_YEARS_WORD = re.compile(r"年初|年度|全年|去年|当年")
+_OTHER_PERIOD = re.compile(r"规划|五年|十[一二三四五六七八九]?五")
+_LEAD_WORDS = re.compile(r"^(?:去年|今年|全年|当年|其中|但是?|而|也|同时|此外|[0-9]{4}年)+")
+# What follows an indicator's name in such a clause: its rate (增速, 涨幅) and adverbs (也, 均).
+_RATE_WORDS = re.compile(r"(?:的|增速|增幅|增长|涨幅|降幅|幅度|降低|下降|提高|目标|也|均|都|还|仍|等)+$")
+ADMITTED_MATCH = 0.6
+
+
+def _short_of(text: _Text, sections: list[Section], year: int) -> list[tuple[str, str]]:
+    """The indicators the review says in so many words fell short of the year's targets,
+    each with the clause that says so. A clause on a plan of several years (两个指标没有达到
+    规划预期) is not about the year; one that names neither the year nor its targets may not be."""
+    folded, out = text.folded, []
+    for section in sections:
+        for m in _SHORT_OF.finditer(folded, section.start, section.end):
+            start, end = _clause_at(folded, m.start(), *text.sentence_at(m.start()))
+            clause = folded[start:end]
+            if _OTHER_PERIOD.search(clause) or not (_THE_YEARS_WORD.search(clause) or f"{year}年" in clause):
+                continue
+            said = text.doc.span_text(start, end).strip()
+            for item in re.split(r"[、和与及]", folded[start : m.start()]):
+                item = _RATE_WORDS.sub("", _LEAD_WORDS.sub("", item.strip()))
+                for name in [p + item[2:] for p in _PAIRED[item[:2]]] if item[:2] in _PAIRED else [item]:
+                    out.append((name, said))
+    return out
+
+
+def _admitted_short(c: Commitment, target: Quantity, review: _Review) -> Commitment:
+    """A target the review itself says was not reached is missed, whatever its figure reads
+    as against 左右 or a ceiling: a careful reader takes the report's own word."""
+    indicator = canonical(_RATE_WORDS.sub("", target.indicator))
+    said = next(
+        (clause for name, clause in review.short_of if canonical(name) == indicator or label_similarity(name, indicator, scoped=False) >= ADMITTED_MATCH),
+        None,
+    )
+    if said is None:
+        return c
+    c.status, c.reason = "missed", "admitted_short"
+    c.outcome_text = c.outcome_text or said
+    return c
 
 
 def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitment:

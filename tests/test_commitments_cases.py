@@ -99,3 +99,21 @@ def test_a_plan_in_parts_of_no_known_role_is_still_checked(tmp_path):
     result = judge(tmp_path, old, NEW.format(review="城镇新增就业54.58万人。"))
     found = [c for c in result.items if c.kind == "quantitative"]
     assert found and found[0].status == "met", [c.plan_text for c in result.items]
+
+
+def test_a_target_the_review_says_was_not_reached_is_missed(tmp_path):
+    """The report's own word outranks a reading of 左右 or of a ceiling: 4.7% is within the
+    band of 5%左右, and 0.2% under a CPI limit of 2%, but the review says neither was reached."""
+    plan = "社会消费品零售总额增长5%左右，居民消费价格涨幅2%左右，城镇新增就业40万人。"
+    review = "社会消费品零售总额增长4.7%，居民消费价格上涨0.2%，城镇新增就业41万人。去年社会消费品零售总额增速和CPI涨幅也未达年初预期。"
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    status = {c.plan_text: c.status for c in result.items if c.kind == "quantitative"}
+    assert status == {"社会消费品零售总额增长5%左右": "missed", "居民消费价格涨幅2%左右": "missed", "城镇新增就业40万人": "met"}
+
+
+def test_a_plan_of_several_years_not_reached_says_nothing_of_the_year(tmp_path):
+    """两个指标没有达到规划预期 is about the five-year plan, not the year's targets."""
+    plan = "固定资产投资增长5%左右。"
+    review = "固定资产投资增长5.2%。“十四五”时期，固定资产投资增速指标没有达到规划预期。"
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    assert [c.status for c in result.items if c.kind == "quantitative"] == ["met"]
