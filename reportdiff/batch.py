@@ -364,15 +364,19 @@ def headline(result) -> dict:
 
     economy = canonical("生产总值")
 
-    def target(quantities) -> dict | None:
-        for q in quantities:
-            if q.kind == "target" and q.measure == "growth" and q.indicator == economy:
-                return {"figure": figure(q), "text": q.text}
-        return None
+    # The growth target of the main-targets table, as the pair's brief shows it: not the
+    # first growth figure of the report (a 十五五 average may stand before the year's).
+    row = next((r for r in result.numbers.targets if canonical(r.indicator) == economy), None)
+
+    def target(q, text) -> dict | None:
+        return {"figure": figure(q), "text": q.text} if q is not None else {"figure": text, "text": text} if text else None
 
     c = result.commitments
     return {
-        "growth_target": {"old": target(result.numbers.old), "new": target(result.numbers.new)},
+        "growth_target": {
+            "old": target(row.old_quantity, row.old) if row else None,
+            "new": target(row.new_quantity, row.new) if row else None,
+        },
         "new_terms": [s.term for s in result.language.added[:TOP_TERMS]],
         "commitments": c.counts() if c.applicable else None,
         "commitments_note": None if c.applicable else c.note,

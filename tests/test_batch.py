@@ -279,3 +279,15 @@ def test_an_interrupted_batch_goes_on_where_it_stopped(corpus, tmp_path, monkeyp
     monkeypatch.setattr(batch, "run_pair", real)
     again = batch.run(corpus, out, jobs=1)
     assert again.kept == 2 and again.ran == 2
+
+
+@pytest.mark.skipif(not (SHARED_CORPUS / "provinces" / "2026" / "江西省.txt").is_file(), reason="shared corpus not available")
+def test_the_index_shows_the_years_growth_target_not_the_periods():
+    """江西 2026 states the 十五五 average (年均增长5%左右) before the year's target (5%-5.5%):
+    the index's headline is the year's, as in the pair's own brief."""
+    from reportdiff import compare
+
+    corpus = SHARED_CORPUS / "provinces"
+    result = compare(corpus / "2025" / "江西省.docx", corpus / "2026" / "江西省.txt")
+    growth = batch.headline(result)["growth_target"]
+    assert growth["old"]["text"] == "地区生产总值增长5%左右" and growth["new"]["text"] == "地区生产总值增长5%-5.5%"
