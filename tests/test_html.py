@@ -100,8 +100,9 @@ def test_the_brief_stands_before_the_first_pair_in_chinese(rendered):
     assert 'class="bar b-new"' in targets
     if result.old.meta.kind != "five_year_plan":
         assert "个百分点" in targets and 'class="bar b-old"' in targets
-    else:  # its targets are not a yearly list: the next year's are not "new" against it
-        assert not re.search(r'data-label="变化">新增<', targets)
+    else:  # its targets are not a yearly list: the next year's stand alone, not "new" against it
+        assert not re.search(r'data-label="变化">新增<', targets) and "<th>旧报告</th>" not in targets and 'class="bar b-old"' not in targets
+        assert "没有可对照的年度目标" in head
     for heading in ("主要预期目标", "未完成与未提及的承诺", "新提法", "章节增删"):
         assert heading in head
 
