@@ -233,6 +233,8 @@ def test_email_carries_the_brief_in_both_parts():
         assert words in body
     # CSS bars, their look copied onto the elements: mail clients drop <style> and SVG.
     assert "<svg" not in body and re.search(r'<span class="bar b-new" style="[^"]*border-top:', body)
+    # A phone still stacks the targets' cells although each carries its own width now.
+    assert re.search(r"max-width: 700px[^@]*table\.targets td, table\.outcomes td \{[^}]*width: auto !important", body)
     assert 'href="#p' not in body, "the pairs are in the attachment, not in the body"
     plain = message.get_body(preferencelist=("plain",)).get_content()
     for words in ("主要预期目标", "个百分点", "上年目标完成情况", "未完成", "地区生产总值增长 6.5%", "新提法", "review.html"):
