@@ -386,7 +386,7 @@ def _compare(
     files = [name for name in (output, email) if name is not None and name != STDOUT]
     # A bar only where it cannot mix with the result: the result goes to files, stderr is a terminal.
     # Its steps: the documents are read already, so compare runs every stage but load; then the writing.
-    bar = Progress(p("s_tokens"), len(STAGES), delay=1.0) if files and not quiet and fmt != "tui" else None
+    bar = Progress(p("s_tokens"), len(STAGES), delay=1.0, left=p("left")) if files and not quiet and fmt != "tui" else None
     page: str | None = None  # the HTML page, once rendered
     if fmt == "tui":
         result = _view(old_entry, new_entry, overrides, strict, lang)

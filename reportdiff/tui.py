@@ -27,10 +27,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
+from .clean import fold
 from .compare import Comparison
 from .errors import ReportdiffError
 from .output import write_new
-from .present import Presenter
+from .present import Presenter, TargetLine
 from .render import html as render_html
 
 FILTERS = ("all", "changed", "numbers")
@@ -449,7 +450,7 @@ class ReportdiffApp(App):
     def _brief_entries(self) -> list[Entry]:
         p, b = self.p, self.p.brief(self.done)
         entries: list[Entry] = [(Text(p("targets"), style="bold"), None)]
-        entries += [(Text(f"{t.indicator}  {t.old_short} → {t.new_short}  ").append(t.change, style="bold"), t.link) for t in b.targets]
+        entries += [(Text(f"{_target(t)}  ").append(t.change, style="bold"), t.link) for t in b.targets]
         if b.outcomes:
             entries.append((Text(p("outcomes"), style="bold"), None))
             entries += [(Text(f"{o.indicator}  {p('target_col')} {o.target} · {p('outcome_col')} {o.outcome} {o.gap}  ").append(o.status_name, style="bold"), o.link) for o in b.outcomes]
@@ -500,6 +501,14 @@ class ReportdiffApp(App):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.p("help")))
+
+
+def _target(t: TargetLine) -> str:
+    """A target row: the indicator and its figures (6.5% → 5.5%左右); a target without a figure
+    is its own words, old → new, the indicator not said twice."""
+    if fold(t.indicator) not in (fold(t.old_short), fold(t.new_short)):  # “十五五” is "十五五"
+        return f"{t.indicator}  {t.old_short} → {t.new_short}"
+    return " → ".join(side for side in (t.old_short, t.new_short) if side != "—")
 
 
 def _promise(status: str, plan: str, evidence: str) -> Text:

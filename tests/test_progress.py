@@ -48,3 +48,10 @@ def test_the_run_says_which_file_it_wrote_and_quiet_says_nothing(run_cli, tmp_pa
     assert code == 0 and err.splitlines()[-1] == f"reportdiff: wrote {out}"
     code, _, err = run_cli(str(seed_path("000")), str(seed_path("004")), "-o", str(out), "--quiet")
     assert code == 0 and err == "" and out.stat().st_size > 0
+
+
+def test_the_bar_speaks_the_callers_language():
+    stream = Terminal()
+    bar = Progress("对齐", 2, stream, left="还需约 {s:.0f} 秒")
+    bar.step(label="逐句比较")
+    assert "逐句比较 [" in stream.getvalue() and "秒" in stream.getvalue() and "s left" not in stream.getvalue()
