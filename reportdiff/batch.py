@@ -635,6 +635,8 @@ def index_view(records: list[dict], title: str) -> dict:
 
 def index_html(records: list[dict], title: str) -> str:
     from . import __version__
+    from .present import Presenter
     from .render.html import _css, _environment
 
-    return _environment().get_template("batch_index.html.j2").render(css=_css(), version=__version__, **index_view(records, title))
+    # In Chinese, as the pair pages the workers write.
+    return _environment().get_template("batch_index.html.j2").render(css=_css(), version=__version__, p=Presenter(), **index_view(records, title))

@@ -249,17 +249,17 @@ def batch_command(corpus: str, output: str, jobs: int | None, dask: str | None, 
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs must be at least 1")
     done = batch.run(corpus, output, jobs, dask, use_cache=not no_cache)
-    pairs = sum(1 for r in done.records if r["type"] == "pair")
+    lang = _language(None)
+    p = Presenter(lang)
+    pairs = [r for r in done.records if r["type"] == "pair"]
     failures = [r for r in done.records if r["status"] == "failed"]
     for r in failures[:10]:
-        print(f"reportdiff: failed: {r.get('pair') or r.get('report')}: {r['error']}", file=sys.stderr)
+        print(f"reportdiff: {p('b_failed_line', what=r.get('pair') or r.get('report'), error=worded(r['error'], lang))}", file=sys.stderr)
     if len(failures) > 10:
-        print(f"reportdiff: … and {len(failures) - 10} more failures (see {batch.RESULTS})", file=sys.stderr)
-    print(
-        f"reportdiff: {pairs} pairs ({done.ran} compared, {done.kept} unchanged since the last run), {done.failed} failed, "
-        f"{done.seconds:.1f} s; see {shown(Path(output) / batch.INDEX)}",
-        file=sys.stderr,
-    )
+        print(f"reportdiff: {p('b_more', n=len(failures) - 10, file=batch.RESULTS)}", file=sys.stderr)
+    ok = sum(1 for r in pairs if r["status"] == "ok")
+    index = shown(Path(output) / batch.INDEX)
+    print(f"reportdiff: {p('b_done', pairs=len(pairs), ok=ok, ran=done.ran, kept=done.kept, failed=done.failed, s=done.seconds, index=index)}", file=sys.stderr)
     return 1 if done.failed else 0
 
 

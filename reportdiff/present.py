@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .corpus import KIND_NAMES, reader_name
+from .errors import worded
 
 if TYPE_CHECKING:
     from .align import Pair
@@ -93,6 +94,14 @@ _ZH = {
     "f_all": "全部", "f_changed": "有改动", "f_numbers": "数字有变化", "filter": "筛选(f)",
     "loading": "正在比较…（加载词典、对齐章节）", "no_pass": "（没有符合筛选条件的章节）", "search_box": "在两份报告中搜索…",
     "found": "“{phrase}”：{n} 节（n / p 逐一查看）", "not_found": "两份报告都没有“{phrase}”", "close": "Esc 关闭 · Enter 跳到对应章节",
+    # the batch index
+    "b_title": "reportdiff 批量比较：{title}", "b_counts": "相邻年份的报告共 {pairs} 对，已比较 {ok} 对", "b_failed_n": "{n} 项失败（见下表）",
+    "b_explain": "每格是该年的报告与同一系列中前一份报告的比较，点击可看逐节对照。增速目标：前一份 → 这一份报告的经济增长目标；新提法：这一份报告用而前一份未用的提法。",
+    "b_series": "系列", "b_growth": "增速目标", "b_new": "新提法", "b_gap": "（相隔 {n} 年）", "b_pair_failed": "失败",
+    "b_failed": "失败", "b_pair_or_report": "报告对或报告", "b_error": "错误", "b_left_out": "未配对的报告", "b_report": "报告", "b_why": "原因",
+    "b_end": "。", "b_failed_line": "失败：{what}：{error}", "b_more": "……另有 {n} 项失败（见 {file}）",
+    "b_done": "{pairs} 对报告：{ok} 对完成（本次比较 {ran} 对，沿用上次结果 {kept} 对），{failed} 项失败，用时 {s:.1f} 秒；见 {index}",
+    "b_unplaced": "路径和正文都看不出地区和年份；请把年份写进文件名", "b_duplicate": "同一系列中这一年已有另一份报告", "b_alone": "这一系列只有这一份报告",
     "help": "reportdiff 按键\n\n  b            要点（打开时先看到）\n  n / p        下一处 / 上一处改动（搜索后：下一处 / 上一处命中）\n  j / k、↑ ↓   在章节列表中移动\n  Tab          切换焦点（章节列表 / 正文）\n  f            筛选：全部 → 有改动 → 数字有变化\n  /            在两份报告中搜索（命中处高亮）\n  c            承诺落实情况\n  t            数字变化\n  w            新提法与不再出现的提法\n  Enter        在列表中：跳到对应章节\n  e            导出 HTML 报告\n  ?            本帮助\n  q            退出",
 }
 
@@ -144,6 +153,13 @@ _EN = {
     "f_all": "all", "f_changed": "changed", "f_numbers": "with number changes", "filter": "filter (f)",
     "loading": "Comparing… (loading the dictionary and aligning sections)", "no_pass": "(no section passes this filter)", "search_box": "search both reports…",
     "found": "'{phrase}': {n} sections (n / p to step through them)", "not_found": "'{phrase}' is in neither report", "close": "Esc to close · Enter jumps to the pair",
+    "b_title": "reportdiff batch: {title}", "b_counts": "{pairs} pairs of consecutive reports: {ok} compared", "b_failed_n": "{n} failed (listed below)",
+    "b_explain": "Each cell is the report of that year against the one before it in its series; follow the link for the side-by-side report. Growth target: the economic growth target of the older → the newer report; new: formulations the newer report uses and the older did not.",
+    "b_series": "series", "b_growth": "growth target", "b_new": "new", "b_gap": "({n} years)", "b_pair_failed": "failed",
+    "b_failed": "Failed", "b_pair_or_report": "pair or report", "b_error": "error", "b_left_out": "Reports in no pair", "b_report": "report", "b_why": "why",
+    "b_end": ".", "b_failed_line": "failed: {what}: {error}", "b_more": "… and {n} more failures (see {file})",
+    "b_done": "{pairs} pairs: {ok} done ({ran} compared in this run, {kept} kept from the last run), {failed} failed, {s:.1f} s; see {index}",
+    "b_unplaced": "neither its path nor its text names its region and year; put the year in its file name", "b_duplicate": "the series already has another report for this year", "b_alone": "the only report of its series",
     "help": "reportdiff — keys\n\n  b            the brief (shown first)\n  n / p        next / previous changed section (after a search: next / previous hit)\n  j / k, ↑ ↓   move in the section list\n  Tab          switch focus (sections / text)\n  f            filter: all → changed only → with number changes\n  /            search both reports (hits highlighted)\n  c            commitments: did last year's plan happen?\n  t            number changes table\n  w            new and dropped formulations\n  Enter        in a list: jump to its pair\n  e            export the HTML report\n  ?            this help\n  q            quit",
 }
 
@@ -333,6 +349,10 @@ class Presenter:
 
     def __call__(self, key: str, **values: object) -> str:
         return self.words[key].format(**values) if values else self.words[key]
+
+    def error(self, message: str) -> str:
+        """A pipeline's one-line message (raised in English) in this language."""
+        return worded(message, self.lang)
 
     # names ---------------------------------------------------------------
     def status(self, code: str) -> str:

@@ -85,6 +85,9 @@ def test_batch_pairs_failures_index_and_rerun(corpus, tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     assert {r["html"] for r in ok} <= set(re.findall(r'href="([^"]+)"', index))
     assert "2024_plan.txt" in index  # the broken report is listed with its error
+    # in Chinese, as the pair pages, and counting as results.jsonl does: 4 pairs, 2 done, 2 failed
+    assert '<html lang="zh-CN">' in index and "相邻年份的报告共 4 对，已比较 2 对" in index and "2 项失败" in index
+    assert "这一系列只有这一份报告" in index and " met " not in index and "看来是二进制文件" in index
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(first.records) and all(json.loads(line)["type"] in ("pair", "report") for line in lines)
 
