@@ -217,7 +217,8 @@ def terms_command(years: tuple[int, ...], fmt: str | None, output: str | None, t
     check_outputs({"-o": output or STDOUT}, [e.path for e in entries])
     folder = user_cache_dir()
     members = terms.series([e.path for e in entries], region, folder, kind)
-    print(f"reportdiff: {len(members)} reports, {members[0].report.year}–{members[-1].report.year}", file=sys.stderr)
+    p = Presenter(_language(None))
+    print(f"reportdiff: {p('t_series', n=len(members), first=members[0].report.year, last=members[-1].report.year)}", file=sys.stderr)
     ledger = terms.ledger(members, max(top, 1), folder)
     missing = sorted(set(years) - {e.year for e in ledger.reports})
     if missing:
