@@ -363,7 +363,12 @@ class _Matcher:
             top: dict[int, float] = {}
             for (i, _), rank in ranks.items():
                 top[i] = max(top.get(i, 0.0), rank)
-            links.update((k, cosines[k]) for k, rank in ranks.items() if rank >= MANY_RATIO * top[k[0]] and not olds[k[0]].children)
+            # The year's targets statement lists every headline indicator: each review
+            # section reporting one of them (above the floor) reports on it.
+            links.update(
+                (k, cosines[k]) for k, rank in ranks.items()
+                if not olds[k[0]].children and (rank >= MANY_RATIO * top[k[0]] or olds[k[0]].kind == "targets")
+            )
         return links
 
     def _candidates(self, olds: list[Section], news: list[Section]) -> list[tuple[int, int]]:
