@@ -17,6 +17,10 @@ from . import numbering
 from .clean import CleanText, fold
 
 _UNIT_MAX = 24
+# A lead with a clause break reads as a title alone up to this length; longer, up to
+# _RUN_MAX, only in a run of alike leads.
+_SHORT_PAIR = 16
+_RUN_MAX = 30
 _PARAGRAPH_MIN = 60  # characters: shorter lines among units are titles, notes, signatures  # a lead sentence longer than this reads as an ordinary sentence
 _ITEM = re.compile(r"[一二三四五六七八九十]是")
 _PERIOD_REVIEW = re.compile(r"(五年来|过去五年),")
@@ -334,11 +338,20 @@ def _without_stray_leads(found: list[tuple[int, int, str]], folded: str, paragra
     def comma(i: int) -> bool:
         return plain(i) and "," in text(i) and not re.match(r"第[一二三四五六七八九十]+,", text(i))
 
+    def long(i: int) -> bool:
+        return comma(i) and len(text(i)) > _SHORT_PAIR
+
     def parallel(i: int, j: int) -> bool:
-        """Two comma leads cut alike (坚持…，增强… / 坚持…，提高…; 全面展开，突出重点 / 标本兼治，重在治本)."""
+        """Two comma leads cut alike (坚持…，增强… / 坚持…，提高…; 全面展开，突出重点 / 标本兼治，重在治本);
+        a long one only in a run of three opening alike (针对…，… / 针对…，…)."""
         if not comma(j):
             return False
         a, b = text(i).split(",")[0], text(j).split(",")[0]
+        if long(i) or long(j):
+            return a[:2] == b[:2] and any(
+                all(0 <= k < len(heads) and comma(k) and text(k)[:2] == a[:2] for k in trio)
+                for trio in ((i - 2, i - 1, i), (i - 1, i, i + 1), (i, i + 1, i + 2))
+            )
         return a[:1] == b[:1] or len(a) == len(b)
 
     def opens_list(i: int) -> bool:
@@ -348,6 +361,11 @@ def _without_stray_leads(found: list[tuple[int, int, str]], folded: str, paragra
     def opening(i: int) -> bool:
         return i == 0 and not lead(1) and not opens_list(0)
 
+    def single(i: int) -> bool:
+        # a lead cut like no other lead of its section (过去五年极不寻常、极不平凡。 after 针对…，… leads, before ——items)
+        alike = [k for k in range(len(heads)) if k != i and lead(k) and not comma(k)]
+        return not comma(i) and not alike and not opens_list(i)
+
     def closing(i: int) -> bool:
         # items between it and an earlier lead are that lead's list
         before = [k for k in range(i) if heads[k][2] != "item"]
@@ -356,7 +374,7 @@ def _without_stray_leads(found: list[tuple[int, int, str]], folded: str, paragra
     while True:
         stray = {
             i for i in range(len(heads))
-            if comma(i) and not (parallel(i, i - 1) or parallel(i, i + 1)) or plain(i) and (opening(i) or closing(i))
+            if comma(i) and not (parallel(i, i - 1) or parallel(i, i + 1)) or plain(i) and (opening(i) or closing(i) or single(i))
         }
         if not stray:
             return sorted(inline + heads)
@@ -401,7 +419,7 @@ def _unit_at(folded, start, end, bold_starts):
     if start in bold_starts:
         return None  # handled as a bold lead
     stop = line.find("。")
-    if 4 <= stop <= _UNIT_MAX and end - start > stop + 20 and _reads_as_title(line[:stop]):
+    if 4 <= stop <= _RUN_MAX and end - start > stop + 20 and _reads_as_title(line[:stop], run=True):
         return start + stop, "lead"
     return None
 
@@ -418,13 +436,17 @@ def _bold_lead(folded, b_start, b_end):
     return stop if 2 <= len(inner) <= 30 and not _ADDRESS.match(inner) else None
 
 
-def _reads_as_title(sentence: str) -> bool:
+def _reads_as_title(sentence: str, run: bool = False) -> bool:
     """A short sentence with no numbers or address, like a title: no clause
-    break, or one in a short parallel pair (坚持党的领导，增强政治引领力)."""
+    break, or one in a short parallel pair (坚持党的领导，增强政治引领力). With
+    `run`, a lead that one of a run of alike leads may be (针对就业压力凸显，强化稳岗扩就业政策支持):
+    one clause break at any length up to _UNIT_MAX."""
     if re.search(r"[;:!?；：\d]", sentence) or _ADDRESS.match(sentence):
         return False
     commas = len(re.findall(r"[,，]", sentence))
-    return commas == 0 or commas == 1 and len(sentence) <= 16
+    if len(sentence) > _UNIT_MAX:
+        return run and commas == 1
+    return commas == 0 or commas == 1 and (len(sentence) <= _SHORT_PAIR or run)
 
 
 def _tables(text: str, paragraphs: list[tuple[int, int]]):

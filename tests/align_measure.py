@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from reportdiff.clean import fold
 from reportdiff.document import Document
+from reportdiff.structure import Section
 
 MARKERS = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|——|▲)")
 
@@ -98,20 +99,20 @@ def group_of(level: int, relation: str) -> str:
 
 def measure(rows: list[list[str]], old: Document, new: Document, result) -> Measure:
     at_old, at_new = Located(old), Located(new)
-    made: dict[str, set[tuple[int, int]]] = {"same_topic": set(), "plan_to_review": set()}
-    shown: list[tuple[str, object, object]] = []
+    made: dict[str, set[tuple[Section, Section]]] = {"same_topic": set(), "plan_to_review": set()}
+    shown: list[tuple[str, Section, Section]] = []
     for pair in result.pairs:
         for o in pair.old:
             for n in pair.new:
-                made[pair.relation].add((id(o), id(n)))
+                made[pair.relation].add((o, n))
                 shown.append((pair.relation, o, n))
     paired_old = {rel: {a for a, _ in links} for rel, links in made.items()}
     paired_new = {rel: {b for _, b in links} for rel, links in made.items()}
     groups = {g: Score() for g in ("1-2", "3", "plan_to_review")}
     m = Measure(groups)
-    expected: dict[str, set[tuple[int, int]]] = {"same_topic": set(), "plan_to_review": set()}
-    alone: dict[str, set[tuple[str, int]]] = {"same_topic": set(), "plan_to_review": set()}
-    mentioned: dict[str, set[tuple[str, int]]] = {"same_topic": set(), "plan_to_review": set()}
+    expected: dict[str, set[tuple[Section, Section]]] = {"same_topic": set(), "plan_to_review": set()}
+    alone: dict[str, set[tuple[str, Section]]] = {"same_topic": set(), "plan_to_review": set()}
+    mentioned: dict[str, set[tuple[str, Section]]] = {"same_topic": set(), "plan_to_review": set()}
     for level, relation, old_name, new_name, *_ in rows:
         if relation not in made:
             continue
@@ -119,16 +120,16 @@ def measure(rows: list[list[str]], old: Document, new: Document, result) -> Meas
         n = at_new.section(new_name) if new_name != "-" else None
         for side, s in (("old", o), ("new", n)):
             if s is not None:
-                mentioned[relation].add((side, id(s)))
+                mentioned[relation].add((side, s))
         if old_name != "-" and new_name != "-":
             score = groups[group_of(int(level), relation)]
             score.total += 1
-            if o is not None and n is not None and (id(o), id(n)) in made[relation]:
+            if o is not None and n is not None and (o, n) in made[relation]:
                 score.found += 1
             else:
                 score.misses.append(f"L{level} {relation}: {old_name[:24]} → {new_name[:24]}")
             if o is not None and n is not None:
-                expected[relation].add((id(o), id(n)))
+                expected[relation].add((o, n))
         elif (old_name == "-") != (new_name == "-"):
             # judged only where the tool has that very section: its container
             # being paired says nothing about it
@@ -137,17 +138,17 @@ def measure(rows: list[list[str]], old: Document, new: Document, result) -> Meas
             if s is None:
                 m.unpaired_unjudged += 1
                 continue
-            alone[relation].add((side, id(s)))
+            alone[relation].add((side, s))
             m.unpaired_total += 1
-            if id(s) in (paired_new if side == "new" else paired_old)[relation]:
+            if s in (paired_new if side == "new" else paired_old)[relation]:
                 m.unpaired_paired.append(f"{relation}: {side} {name[:24]} paired by the tool")
     for relation, o, n in shown:
         tally = m.judged.setdefault(relation, [0, 0])
-        if (id(o), id(n)) in expected[relation]:
+        if (o, n) in expected[relation]:
             m.right += 1
             tally[0] += 1
-        elif ("old", id(o)) in alone[relation] or ("new", id(n)) in alone[relation] or (
-            ("old", id(o)) in mentioned[relation] and ("new", id(n)) in mentioned[relation]
+        elif ("old", o) in alone[relation] or ("new", n) in alone[relation] or (
+            ("old", o) in mentioned[relation] and ("new", n) in mentioned[relation]
         ):
             m.wrong += 1
             tally[1] += 1
