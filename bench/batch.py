@@ -115,10 +115,11 @@ def main() -> None:
     rerun = batch_run(corpus, work / "two", 2, work / "cache-two")
     dask = batch_run(corpus, work / "dask", 2, work / "cache-dask", "local") if args.dask else None
     pairs = len(one["pairs"])
-    print(f"{pairs} pairs ({pairs - one['failed']} compared, {one['failed']} failed) of the last {args.reports} reports of {args.corpus}")
+    compared = sum(1 for _, status in one["pairs"] if status == "ok")
+    print(f"{pairs} pairs ({compared} compared, {pairs - compared} failed) of the last {args.reports} reports of {args.corpus}")
     print(f"  this machine now gives 2 processes {machine:.2f}× the work of 1 (a pure-CPU loop); "
           f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
-    print(f"  1 worker:  {one['wall']:6.1f} s wall, {one['cpu']:6.1f} s CPU = {pairs / one['cpu'] * 60:5.1f} pairs a minute a core; phases (s): {phases(one)}")
+    print(f"  1 worker:  {one['wall']:6.1f} s wall, {one['cpu']:6.1f} s CPU = {compared / one['cpu'] * 60:5.1f} pairs a minute a core; phases (s): {phases(one)}")
     print(f"  2 workers: {two['wall']:6.1f} s wall, {two['cpu']:6.1f} s CPU: {one['wall'] / two['wall']:.2f}× faster than 1 (bar 1.6×), "
           f"CPU {two['cpu'] / one['cpu']:.2f}× that of 1 worker; phases (s): {phases(two)}")
     print(f"  serial part, 2 workers: the parent's own CPU {two['parent_cpu']:.1f} s of {two['cpu']:.1f} s; "

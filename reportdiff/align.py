@@ -132,6 +132,7 @@ class _Space:
     def __init__(self, old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens):
         self.vectors: dict[Section, dict[str, float]] = {}
         self.norms: dict[Section, float] = {}
+        self._cosines: dict[tuple[Section, Section], float] = {}
         counts: dict[Section, dict[str, float]] = {}
         df: Counter[str] = Counter()
         for doc, tokens in ((old, old_tokens), (new, new_tokens)):
@@ -153,11 +154,16 @@ class _Space:
         return sorted(vector, key=lambda w: (-vector[w], w))[:k]
 
     def cosine(self, a: Section, b: Section) -> float:
-        va, vb = self.vectors[a], self.vectors[b]
-        if len(va) > len(vb):
-            va, vb = vb, va
-        dot = sum(v * vb.get(w, 0.0) for w, v in va.items())
-        return dot / (self.norms[a] * self.norms[b])
+        # Asked again and again of the same two sections as the levels are matched: kept.
+        found = self._cosines.get((a, b))
+        if found is None:
+            va, vb = self.vectors[a], self.vectors[b]
+            if len(va) > len(vb):
+                va, vb = vb, va
+            # A word of one only would add 0.0: leaving it out leaves the sum as it was.
+            dot = sum(v * vb[w] for w, v in va.items() if w in vb)
+            found = self._cosines[a, b] = dot / (self.norms[a] * self.norms[b])
+        return found
 
 
 def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, overrides: Overrides | None = None) -> Alignment:

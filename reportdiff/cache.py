@@ -17,7 +17,6 @@ import stat
 import tempfile
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 
@@ -39,7 +38,6 @@ def user_cache_dir() -> Path | None:
     return path
 
 
-@lru_cache(maxsize=1)  # the code does not change under a running process
 @functools.cache  # the code does not change while it runs
 def code_fingerprint() -> str:
     """A digest of the package's own code and templates.
@@ -120,3 +118,27 @@ def store(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def compiled_templates():
+    """A jinja2 bytecode cache in the private cache folder: a fresh process loads a page's
+    template compiled instead of compiling it (jinja2 checks each entry against the
+    template's source). None when there is no private folder."""
+    from jinja2 import BytecodeCache
+
+    base = user_cache_dir()
+    if base is None:
+        return None
+    folder = base / "templates"
+
+    class Compiled(BytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            try:
+                bucket.bytecode_from_string((folder / bucket.key).read_bytes())
+            except Exception:  # absent or damaged: compiled again
+                bucket.reset()
+
+        def dump_bytecode(self, bucket) -> None:
+            store(folder / bucket.key, bucket.bytecode_to_string())
+
+    return Compiled()

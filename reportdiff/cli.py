@@ -80,8 +80,15 @@ class _Group(DefaultGroup):
         super().__init__(*args, **kwargs)
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    # Looked up only when asked: reading the installed packages' metadata costs every run otherwise.
+    if value and not ctx.resilient_parsing:
+        click.echo(f"reportdiff {_version()}")
+        ctx.exit()
+
+
 @click.group(cls=_Group, default="compare")
-@click.version_option(_version(), "--version", prog_name="reportdiff", message="%(prog)s %(version)s")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version, help="Show the version and exit.")
 def cli() -> None:
     """Compare Chinese government reports (政府工作报告, 计划执行情况报告, 五年规划纲要) across years.
 

@@ -727,8 +727,15 @@ def match(old: Document, new: Document) -> Numbers:
     pairs = [_pair(k, a[k], b[k]) for k in a if k in b and not _contrary(a[k], b[k])]
     rest_a = {k: q for k, q in a.items() if k not in b}
     rest_b = {k: q for k, q in b.items() if k not in a}
+    # Only figures of one measure, kind, period and scope can be compatible: each is set beside those alone.
+    alike: dict[tuple, list[tuple]] = {}
+    for kb in rest_b:
+        alike.setdefault((kb[1], kb[2], kb[4], kb[5]), []).append(kb)
     scored = sorted(
-        ((label_similarity(ka[0], kb[0], counted=ka[3] in _COUNTERS), ka, kb) for ka in rest_a for kb in rest_b if _compatible(ka, kb)),
+        (
+            (label_similarity(ka[0], kb[0], counted=ka[3] in _COUNTERS), ka, kb)
+            for ka in rest_a for kb in alike.get((ka[1], ka[2], ka[4], ka[5]), ()) if _compatible(ka, kb)
+        ),
         reverse=True,
     )
     used_a, used_b = set(), set()

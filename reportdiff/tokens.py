@@ -74,10 +74,11 @@ def segmenter():
     """The segmenter, its dictionary loaded (once a process: a tenth of a second)."""
     import rjieba
 
-    segmenter = rjieba.Jieba()
+    # The module's own instance, which importing it builds: a second Jieba() would load the
+    # dictionary again (as long as the import itself).
     for word in POLICY_WORDS:
-        segmenter.add_word(word, 100000, None)
-    return segmenter
+        rjieba.add_word(word, 100000, None)
+    return rjieba
 
 
 # jieba gives a run of letters, digits and signs that is not a dictionary word to its

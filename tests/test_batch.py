@@ -132,6 +132,18 @@ def test_two_workers_and_dask_give_the_same_pairs(corpus, tmp_path):
             assert (tmp_path / "dask" / r["json"]).read_bytes() == (tmp_path / "one" / r["json"]).read_bytes()
 
 
+def test_a_pair_page_is_the_single_report(corpus, tmp_path, run_cli):
+    """A pair of a folder that holds its series (formulations ranked in the series, its reports
+    read into the cache by the workers beforehand) gives what `reportdiff OLD NEW` gives."""
+    series = corpus / "湛河区"
+    assert batch.series_members(plan(batch.find_reports(corpus, tmp_path), {}).tasks) == [str(p.resolve()) for p in sorted(series.iterdir())]
+    result = batch.run(corpus, tmp_path / "site", jobs=2)
+    record = _pairs(result)["湛河区_plan_2025-2026"]
+    code, _, _ = run_cli(str(series / "2025_plan.txt"), str(series / "2026_plan.txt"), "--format", "json", "-o", str(tmp_path / "single.json"), "-q")
+    assert code == 0
+    assert (tmp_path / "site" / record["json"]).read_bytes() == (tmp_path / "single.json").read_bytes()
+
+
 def test_cli_exit_status_and_refusals(corpus, tmp_path, run_cli, monkeypatch):
     monkeypatch.setenv("REPORTDIFF_LANG", "en")  # the messages read in English (the interface speaks Chinese unless told)
     code, _, err = run_cli("batch", str(corpus), "-o", str(tmp_path / "site"), "--jobs", "1")

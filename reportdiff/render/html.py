@@ -9,21 +9,25 @@ css-inline. No external resource is referenced.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from functools import lru_cache
 
 from .. import __version__
+from ..cache import compiled_templates
 from ..compare import Comparison
 from ..corpus import bundled
 from ..present import PairView, Presenter, Run
 from .text import Style, brief, table_rows
 
 
+@lru_cache(maxsize=1)  # one a process: a batch compiles each template once, not once a page
 def _environment():
     # jinja2 and css-inline load only when a page is rendered: a text or JSON run never needs them.
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    return Environment(loader=FileSystemLoader(str(bundled("templates"))), autoescape=select_autoescape(["j2", "html"]), trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(str(bundled("templates"))), autoescape=select_autoescape(["j2", "html"]), trim_blocks=True, lstrip_blocks=True,
+        bytecode_cache=compiled_templates(),
+    )
 
 
 @dataclass
@@ -80,6 +84,9 @@ def email(
     result: Comparison, report_html: str, to: str | None, subject: str | None, attachment_name: str = "reportdiff.html", lang: str = "zh"
 ) -> bytes:
     """A MIME message: the brief as the body (HTML and plain text), the report attached."""
+    from email.message import EmailMessage
+    from email.utils import formatdate, make_msgid
+
     context = view(result, lang)
     p: Presenter = context["p"]
     b = context["brief"]
