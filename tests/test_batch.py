@@ -94,7 +94,7 @@ def test_batch_pairs_failures_index_and_rerun(corpus, tmp_path):
     again = batch.run(corpus, out, jobs=1)
     assert again.ran == 0 and again.kept == 4
     assert _pairs(again) == pairs
-    assert again.seconds * 5 < first.seconds, (again.seconds, first.seconds)
+    # how much faster a rerun is, is bench/batch.py's to measure (not a timed test)
 
     # One input changed: only its pairs are compared again.
     (corpus / "湛河区" / "2026_plan.txt").write_text(_next_year(seed_path("000").read_text(encoding="utf-8")) + "\n", encoding="utf-8")
