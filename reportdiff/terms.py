@@ -12,8 +12,8 @@ before it R:
    (jieba; two runs that then share a word are one), then, when the phrase
    recurs in Y, as far as every occurrence agrees (the phrase's closure: 新质 →
    新质生产力 when each 新质 is followed by 生产力). Function words at the edges
-   are trimmed; what the last verb inside takes (发行|超长期特别国债) and the
-   phrase less a word at either edge (结构性改革|力度) are candidates too.
+   are trimmed; what the last verb inside takes (发行|超长期特别国债) is a
+   candidate too.
 3. Quoted terms (“两重”, “人工智能+”) and ``X+`` terms are formulations by the
    report's own marking, when they hold two letters (not “12345”, “1+10”).
 4. A fragment is no formulation: a piece that Y (or, for a phrase Y uses once,
@@ -421,8 +421,8 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
         start, end = _shape(report, before, known, start, end, usage)
         while end - start > 2 and report.text[end - 1] in _PARTICLES:
             end -= 1  # jieba sometimes glues a particle to the word before it (年的)
-        if start > 0 and report.text[start - 1].isdigit() and report.text[start] in "年月日":
-            start += 1  # the unit of a date (2024年国民经济), not part of a phrase
+        if start > 0 and report.text[start - 1].isdigit() and report.word_end(start + 1) == start + 1:
+            start += 1  # the unit of a figure or date (5个|工作日, 2024年|国民经济), not part of a phrase
         while end - start > 2 and report.text[start] in _PARTICLES:
             start += 1
         keep(start, end, 2)

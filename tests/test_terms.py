@@ -112,6 +112,15 @@ def test_bare_figures_are_no_formulations():
     assert not {"12345", "1+10", "26条"} & set(found)
 
 
+def test_the_unit_of_a_figure_is_no_part_of_a_phrase():
+    """5个工作日, 2024年国民经济: the unit after a figure does not open a formulation."""
+    before = terms.from_text("推进改革开放。", 2023)
+    after = terms.from_text("审批时限压缩至5个工作日以内，2024年国民经济稳定增长。", 2024)
+    found = terms.candidates(after, before, terms.grams(before.text))
+    assert not [t for t in found if t[0] in "个年"]
+    assert any(t.startswith("工作日") for t in found) and any(t.startswith("国民经济") for t in found)
+
+
 # ------------------------------------------------------------ the property
 
 _RARE = st.characters(min_codepoint=0x9F00, max_codepoint=0x9FA5)  # rare characters: every n-gram of the phrase is new
