@@ -5,14 +5,20 @@ A *formulation* is a multi-character phrase a reader would quote (新质生产�
 before it R:
 
 1. *Novel cores*: character n-grams (2–3 characters) of Y that R never contains.
-   Every phrase that is new as a phrase contains one; text that only reorders
-   old wording contains none.
+   Text that only reorders old wording contains none; so does a phrase made
+   wholly of old trigrams (全面推进依法治国, checked: 2015 against 2014), which is
+   missed.
 2. Each run of overlapping cores grows to the word boundaries around it
-   (jieba), then, when the phrase recurs in Y, as far as every occurrence
-   agrees (the phrase's closure: 新质 → 新质生产力 when each 新质 is followed by
-   生产力). Function words at the edges are trimmed.
+   (jieba; two runs that then share a word are one), then, when the phrase
+   recurs in Y, as far as every occurrence agrees (the phrase's closure: 新质 →
+   新质生产力 when each 新质 is followed by 生产力). Function words at the edges
+   are trimmed; what the last verb inside takes (发行|超长期特别国债) is a
+   candidate too.
 3. Quoted terms (“两重”, “人工智能+”) and ``X+`` terms are formulations by the
-   report's own marking.
+   report's own marking, when they hold two letters (not “12345”, “1+10”).
+4. A fragment is no formulation: a piece that Y (or, for a phrase Y uses once,
+   the series) uses more than once and always with the same character beside
+   it (决胜全面 …建成, 特色社会主义思想 中国…) is left out.
 
 Ranked as a journalist reads: a phrase never seen in the series before, said
 several times, in a heading or the targets part, quoted, and of a length that
@@ -31,6 +37,7 @@ import itertools
 import json
 import marshal
 import math
+import operator
 import os
 import re
 from bisect import bisect_left, bisect_right
@@ -82,7 +89,20 @@ class Report:
     @cached_property
     def pairs(self) -> Counter[str]:
         """How often each pair of adjacent characters occurs."""
-        return Counter(self.text[k : k + 2] for k in range(len(self.text) - 1))
+        return Counter(self._pair_list)
+
+    @cached_property
+    def _pair_list(self) -> list[str]:
+        return list(map(str.__add__, self.text, self.text[1:]))
+
+    @cached_property
+    def repeats(self) -> list[int]:
+        """For each offset, how often the pair of characters starting there occurs in the report."""
+        return [*map(self.pairs.__getitem__, self._pair_list), 1]
+
+    def once(self, start: int, end: int) -> bool:
+        """Whether the stretch holds a pair of characters the report has only there: it occurs once."""
+        return end - start < 2 or min(self.repeats[start : end - 1]) < 2
 
     @cached_property
     def _places(self) -> bytearray:
@@ -118,7 +138,7 @@ class Report:
     def find_all(self, term: str, at: int) -> list[int]:
         """Where the term occurs (at: one place it is known to be), without scanning the text
         when a pair of its characters occurs once in the report."""
-        if len(term) < 2 or min(self.pairs[term[k : k + 2]] for k in range(len(term) - 1)) < 2:
+        if self.once(at, at + len(term)):
             return [at]
         positions, pos = [], self.text.find(term)
         while pos >= 0:
@@ -246,11 +266,23 @@ def _to_words(report: Report, start: int, end: int, lo: int, hi: int) -> tuple[i
     return max(lo, report.word_start(start)), min(hi, report.word_end(end))
 
 
+def _word_spans(report: Report, known: AbstractSet[str]) -> list[tuple[int, int, int, int]]:
+    """The novel stretches grown to word boundaries; two that then share a word are one
+    (亚洲基础|设施 and 基础设施|投资银行: 亚洲基础设施投资银行)."""
+    out: list[tuple[int, int, int, int]] = []
+    for start, end, lo, hi in _novel_spans(report, known):
+        start, end = _to_words(report, start, end, lo, hi)
+        if out and out[-1][2] == lo and start < out[-1][1]:
+            start = out.pop()[0]
+        out.append((start, end, lo, hi))
+    return out
+
+
 def _closure(report: Report, start: int, end: int, lo: int, hi: int, seen: dict[str, list[int]]) -> tuple[int, int]:
     """Grow a recurring phrase, a word at a time, while every occurrence of it agrees on the next word.
     `seen` keeps each phrase's occurrences, so text that repeats is searched once."""
     text = report.text
-    if min(report.pairs[text[k : k + 2]] for k in range(start, end - 1)) < 2:
+    if report.once(start, end):
         return start, end  # a character pair seen once: the phrase does not recur
     phrase = text[start:end]
     if phrase not in seen:
@@ -346,8 +378,13 @@ def _shape(report: Report, before: Report, known: AbstractSet[str], start: int, 
     tags = _tags()
 
     def still_new(a: int, b: int) -> bool:
+        """Whether what is left is new and a phrase of its own: not one the report only ever
+        uses with the word left off (乡村全面 | 振兴, 城镇 | 调查失业率)."""
         rest = report.text[a:b]
-        return len(rest) >= 3 and (novel(rest, known) or rest not in before.text)
+        return (
+            len(rest) >= 3 and (novel(rest, known) or rest not in before.text)
+            and (report.once(a, b) or not _bound([report.text], rest))
+        )
 
     def governs(k: int) -> bool:
         nxt = words[k + 1]
@@ -374,23 +411,38 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
     `usage`: what the series says of its words (which govern a phrase: 大力发展, 建立).
     """
     found: dict[str, int] = {}
+    tags = _tags()
+    tried: set[tuple[int, int]] = set()  # stretches shaped already (a piece may be a whole stretch too)
 
     def add(start: int, end: int) -> None:
+        if (start, end) in tried:
+            return
+        tried.add((start, end))
         start, end = _shape(report, before, known, start, end, usage)
         while end - start > 2 and report.text[end - 1] in _PARTICLES:
             end -= 1  # jieba sometimes glues a particle to the word before it (年的)
-        if start > 0 and report.text[start - 1].isdigit() and report.text[start] in "年月日":
-            start += 1  # the unit of a date (2024年国民经济), not part of a phrase
+        if start > 0 and report.text[start - 1].isdigit() and report.word_end(start + 1) == start + 1:
+            start += 1  # the unit of a figure or date (5个|工作日, 2024年|国民经济), not part of a phrase
         while end - start > 2 and report.text[start] in _PARTICLES:
             start += 1
+        keep(start, end, 2)
+        words = report.words_in(start, end)
+        # What the last verb inside takes (拟连续几年发行|超长期特别国债) may be the phrase.
+        verbs = [k for k, w in enumerate(words[:-1]) if len(w) > 1 and tags.get(w) == "v"]
+        if verbs:
+            add(start + sum(map(len, words[: verbs[-1] + 1])), end)  # shaped like any stretch (的 off its edge)
+
+    def keep(start: int, end: int, shortest: int) -> None:
         term = report.text[start:end]
-        # Trimming can leave old wording (的改革 → 改革): keep only what `before` lacks.
-        if 2 <= len(term) <= MAX_LEN and term not in found and (novel(term, known) or term not in before.text):
+        if not shortest <= len(term) <= MAX_LEN or term in found:
+            return
+        # Trimming can leave old wording (的改革 → 改革): keep only what `before` lacks; and a piece the
+        # report only ever uses inside one longer phrase is that phrase's, not one of its own.
+        if (novel(term, known) or term not in before.text) and (report.once(start, end) or not _bound([report.text], term)):
             found[term] = start
 
     seen: dict[str, list[int]] = {}
-    for start, end, lo, hi in _novel_spans(report, known):
-        start, end = _to_words(report, start, end, lo, hi)
+    for start, end, lo, hi in _word_spans(report, known):
         start, end = _closure(report, start, end, lo, hi, seen)
         add(start, end)
         for a, b in _pieces(report, start, end, usage):
@@ -398,9 +450,37 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
     for pattern in (_QUOTED, _PLUS):
         for m in pattern.finditer(report.text):
             term = m.group(1) if m.groups() else m.group(0)
-            if term not in before.text:
+            if term not in before.text and _named(term):
                 found.setdefault(term, m.start(1) if m.groups() else m.start())
     return found
+
+
+_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def _named(term: str) -> bool:
+    """Whether a quoted or ``+`` term names something: two letters at least, not a bare figure
+    (“12345”, “1+10”, “26条”)."""
+    return len(_LETTER.findall(term)) >= 2
+
+
+def _bound(texts: list[str], term: str) -> bool:
+    """Whether the term, used at least twice in the texts, always has the same phrase character
+    before it, or always the same after it."""
+    lefts: set[str] = set()
+    rights: set[str] = set()
+    uses = 0
+    for text in texts:
+        pos = text.find(term)
+        while pos >= 0:
+            uses += 1
+            end = pos + len(term)
+            lefts.add(text[pos - 1] if pos and _RUN.match(text[pos - 1]) else "")
+            rights.add(text[end] if end < len(text) and _RUN.match(text[end]) else "")
+            if len(lefts) > 1 and len(rights) > 1:
+                return False
+            pos = text.find(term, end)
+    return uses > 1 and any(len(side) == 1 and "" not in side for side in (lefts, rights))
 
 
 def _pieces(report: Report, start: int, end: int, usage: Grammar) -> list[tuple[int, int]]:
@@ -505,35 +585,68 @@ def from_text(
 
 # ---------------------------------------------------------------- ranking
 
-# Weights of what makes a journalist lead with a phrase (see the module docstring).
-# Set by measurement on the readers' lists of 2015, 2018 and 2024 only (bench/terms_hits.py).
-_W_COUNT, _W_HEADING, _W_TARGETS, _W_REVIEW, _W_QUOTED, _W_FIRST, _W_KEPT, _W_PRIOR = 2.0, 1.0, 0.0, 1.0, 2.5, 1.5, 1.0, 1.0
-_W_SHORT, _W_LONG, _W_JUNCTION, _W_SHAPE, _W_RARE, _W_HEAD = 2.0, 0.5, 3.0, 1.0, 2.0, 2.0
+# What makes a journalist lead with a phrase (see the module docstring), as features of a
+# linear score. The weights were fitted (logistic regression, bench/terms_hits.py --fit) to the
+# readers' lists of 2015, 2018 and 2024 only; the other years' lists are held out.
+FEATURES = (
+    "count", "heading", "targets", "review", "quoted", "first", "kept", "prior", "junction",
+    "short", "long", "shape", "rarity", "head",
+)
+WEIGHTS = [2.0, 1.0, 0.0, -1.0, 2.5, 1.5, 1.0, -1.0, -3.0, -2.0, -0.5, 1.0, 2.0, 2.0]  # in the order of FEATURES
 _NOUNISH = set("nj")  # jieba tags: nouns (n, nr, ns, nt, nz …) and abbreviations (j)
 _GOOD_LEN = (3, 8)
-_SHAPE_MAX = 2.0  # the most _shape_score gives: ends in a noun, stands whole
+_SHAPE_RANGE = (-3.0, 2.0)  # what _shape_score gives, from a clause cut at both ends to a noun standing whole
 _LOOKAHEAD = 3  # later reports that keeping a phrase shows it is a term, not a one-off wording
 _PRIOR_WINDOW = 10  # earlier reports whose use of a phrase makes its return less new
 _MARGIN = 2  # phrases scored in full per listed one (some are dropped as parts of others)
 COMMON_SHARE = 0.5  # a word in at least this share of the series' reports is general vocabulary
+_EXTRA = 2  # characters a longer variant of a phrase adds without being other news (…力度, …问题)
+_FEW = 3  # reports too few to learn a series' vocabulary and grammar from (a lone pair)
 
 
-def _score(f: Formulation) -> float:
+def features(f: Formulation) -> tuple[float, ...]:
+    """The phrase's features, in the order of FEATURES."""
     n = len(f.term)
-    length = -_W_SHORT if n < _GOOD_LEN[0] else -_W_LONG * (n - _GOOD_LEN[1]) if n > _GOOD_LEN[1] else 0.0
+    place = f.place
     return (
-        _W_COUNT * math.log2(1 + f.count)
-        + (_W_HEADING if f.place == "heading" else _W_TARGETS if f.place == "targets" else -_W_REVIEW if f.place == "review" else 0.0)
-        + (_W_QUOTED if f.quoted else 0.0)
-        + (_W_FIRST if f.first else 0.0)
-        + _W_KEPT * f.kept
-        - _W_PRIOR * math.log2(1 + f.prior)
-        - (_W_JUNCTION if f.junction and f.count < 3 and not f.quoted else 0.0)
-        + length
-        + _W_SHAPE * f.shape
-        + _W_RARE * f.rarity
-        + _W_HEAD * f.head
+        math.log2(1 + f.count), float(place == "heading"), float(place == "targets"), float(place == "review"),
+        float(f.quoted), float(f.first), float(f.kept), math.log2(1 + f.prior),
+        float(f.junction and f.count < 3 and not f.quoted),
+        float(n < _GOOD_LEN[0]), float(max(n - _GOOD_LEN[1], 0)),
+        f.shape, f.rarity, f.head,
     )
+
+
+# Features learnt late, in the order they are learnt (the series, then how the phrase reads), with their ranges.
+_LATE = ("first", "kept", "prior", "shape", "junction")
+
+
+def _ranges(new: bool, most_kept: int) -> dict[str, tuple[float, float]]:
+    return {
+        "shape": _SHAPE_RANGE, "junction": (0.0, 1.0), "first": (0.0, 1.0 if new else 0.0),
+        "kept": (0.0, float(most_kept)), "prior": (0.0, math.log2(1 + _PRIOR_WINDOW)),
+    }
+
+
+@lru_cache(maxsize=64)
+def _unknown(new: bool, most_kept: int, known: int) -> tuple[tuple[int, float], ...]:
+    """The features not yet known (all of _LATE after its first `known`), each with the most it can add."""
+    ranges = _ranges(new, most_kept)
+    out = []
+    for name in _LATE[known:]:
+        k, (lo, hi) = FEATURES.index(name), ranges[name]
+        out.append((k, max(WEIGHTS[k] * lo, WEIGHTS[k] * hi)))
+    return tuple(out)
+
+
+def _score(f: Formulation, unknown: tuple[tuple[int, float], ...] = ()) -> float:
+    """The phrase's score; with `unknown` (_unknown), the best it can still reach whatever
+    those features turn out to be."""
+    values = features(f)
+    total = sum(map(operator.mul, WEIGHTS, values))
+    for k, best in unknown:
+        total += best - WEIGHTS[k] * values[k]
+    return total
 
 
 def _shape_score(report: Report, term: str, at: int) -> float:
@@ -582,13 +695,14 @@ def _seam(term: str, words: list[str], old: Callable[[str], bool], usage: Gramma
 
 
 def _ranked(found: list[Formulation], top: int) -> list[Formulation]:
-    """Best first; a phrase inside a better-ranked one with the same count is the same news, left out."""
+    """Best first; the same news once: a phrase inside a better-ranked one with the same count,
+    or a better-ranked phrase with a word more (结构性改革 | 结构性改革力度), is left out."""
     found.sort(key=lambda f: (-f.score, -len(f.term), f.term))
     kept: list[Formulation] = []
     for f in found:
         if len(kept) >= top:
             break
-        if not any(f.term in k.term and f.count <= k.count for k in kept):
+        if not any(f.term in k.term and f.count <= k.count or k.term in f.term and len(f.term) - len(k.term) <= _EXTRA for k in kept):
             kept.append(f)
     return kept
 
@@ -607,13 +721,18 @@ class Series:
             df: Counter[str] = Counter()
             for r in reports:
                 df.update(set(r.words()))
-            # With too few reports to tell general words from the series' own, none counts as general.
-            need = max(3, math.ceil(COMMON_SHARE * len(reports)))
-            vocabulary = df, grammar(reports, frozenset(w for w, n in df.items() if n >= need and len(w) >= 2))
+            # With too few reports to tell general words from the series' own, none counts as general,
+            # and whether a word governs a phrase is left to its part of speech.
+            need = max(_FEW, math.ceil(COMMON_SHARE * len(reports)))
+            usage = grammar(reports, frozenset(w for w, n in df.items() if n >= need and len(w) >= 2)) if len(reports) >= _FEW else Grammar()
+            vocabulary = df, usage
         self.df, self.usage = vocabulary
+        n = len(reports)
+        # Inverse document frequency on 0–1 (a word in no other report: 1).
+        self._idf = {w: math.log((n + 1) / (1 + k)) / math.log(n + 1) for w, k in self.df.items()}
         self._gram_mask: dict[str, int] | None = None
         self._known: dict[int, AbstractSet[str]] = {}
-        if indexed:
+        if indexed and n >= _FEW:
             self._gram_mask = {}
             for i in range(len(reports)):
                 bit = 1 << i
@@ -666,8 +785,7 @@ class Series:
         content = [w for w in words if len(w) > 1]
         if not content:
             return 0.0
-        n = len(self.reports)
-        return sum(math.log((n + 1) / (1 + self.df.get(w, 0))) for w in content) / len(content) / math.log(n + 1)
+        return sum(self._idf.get(w, 1.0) for w in content) / len(content)
 
     def _evidence(self, i: int, term: str, at: int, new: bool) -> Formulation:
         """What the report itself says about a phrase at a glance: how often, where, whether
@@ -679,39 +797,49 @@ class Series:
         best = max(places, key=_PLACES.index)
         where = positions[places.index(best)]
         quoted = any(text[p - 1 : p] in _OPEN and text[p + len(term) : p + len(term) + 1] in _CLOSE for p in positions if p > 0)
-        # The series can keep a phrase only in the reports it has after (new) or before (dropped) this one.
-        kept = min(_LOOKAHEAD, len(self.reports) - 1 - i if new else i)
-        f = Formulation(term, len(positions), round(len(positions) * 10000 / max(len(text), 1), 2), "", best, quoted, new, kept)
+        f = Formulation(term, len(positions), round(len(positions) * 10000 / max(len(text), 1), 2), "", best, quoted, new)
         f.at = where
         words = report.words_in(where, where + len(term))
         f.rarity = self._rarity(words)
         f.head = self.usage.heads.get(words[-1], 0.0) if words else 0.0
-        f.shape = _SHAPE_MAX
-        f.score = _score(f)  # the best it can get
+        f.score = _score(f, _unknown(new, self._most_kept(i, new), 0))  # the best it can get
         return f
 
-    def _reading(self, i: int, f: Formulation) -> None:
+    def _most_kept(self, i: int, new: bool) -> int:
+        # The series can keep a phrase only in the reports it has after (new) or before (dropped) this one.
+        return min(_LOOKAHEAD, len(self.reports) - 1 - i if new else i)
+
+    def _reading(self, i: int, f: Formulation, new: bool) -> None:
         """How the phrase reads: a name standing whole or a fragment of a clause."""
         report = self.reports[i]
-        f.shape = max(_shape_score(report, f.term, p) for p in report.find_all(f.term, f.at)[:5])
-        f.score = _score(f)
+        f.shape = max(max(_shape_score(report, f.term, p) for p in report.find_all(f.term, f.at)[:5]), _SHAPE_RANGE[0])
+        f.score = _score(f, _unknown(new, self._most_kept(i, new), 4))
 
-    def _history(self, i: int, f: Formulation, against: int, new: bool) -> None:
+    def _history(self, i: int, f: Formulation, new: bool) -> None:
         """What the series says: first use, kept later (new) or kept before (dropped), used before."""
-        term = f.term
+        held = self.holders(f.term)
+        f.prior = _bits(held, max(0, i - _PRIOR_WINDOW), i)
         if new:
-            held = self.holders(term)
-            f.prior = _bits(held, max(0, i - _PRIOR_WINDOW), i)
             f.first = not held & ((1 << i) - 1)
             f.kept = _bits(held, i + 1, i + 1 + _LOOKAHEAD)
         else:
-            held = self.holders(term)
             f.first = False
             f.kept = _bits(held, max(0, i - _LOOKAHEAD), i)
-            f.prior = _bits(held, max(0, i - _PRIOR_WINDOW), i)
-        f.score = _score(f)
+        f.score = _score(f, _unknown(new, self._most_kept(i, new), 3))
 
-    def _junction(self, i: int, f: Formulation, against: int) -> None:
+    def fragment(self, term: str) -> bool:
+        """Whether the series, using the phrase more than once, always has the same character
+        on one side of it (特色社会主义思想 is always 中国特色…, 决胜全面 always …建成): a piece of
+        a longer phrase, not one of its own."""
+        held = self.holders(term)
+        texts = []
+        while held:
+            low = held & -held
+            held ^= low
+            texts.append(self.reports[low.bit_length() - 1].text)
+        return _bound(texts, term)
+
+    def _junction(self, i: int, f: Formulation, against: int, new: bool) -> None:
         where = f.at
         words = self.reports[i].words_in(where, where + len(f.term))
         f.junction = _seam(f.term, words, lambda part: self.contains(against, part), self.usage)
@@ -738,13 +866,17 @@ class Series:
             if beaten(f):
                 break
             # Cheapest first: each step can only lower the score, and often rules the phrase out.
-            self._reading(i, f)
+            self._history(i, f, new)
             if beaten(f):
                 continue
-            self._junction(i, f, against)
+            self._reading(i, f, new)
             if beaten(f):
                 continue
-            self._history(i, f, against, new)
+            self._junction(i, f, against, new)
+            if beaten(f):
+                continue
+            if f.count == 1 and self.fragment(f.term):
+                continue  # used more often elsewhere in the series, always as part of a longer phrase
             done.append(f)
             heapq.heappush(best, f.score)
             if len(best) > top * _MARGIN:

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -9,7 +12,7 @@ from hypothesis import strategies as st
 
 from reportdiff import terms
 from reportdiff.tokens import cut
-from tests.conftest import SHARED_CORPUS, seed, seed_path
+from tests.conftest import SEEDS, SHARED_CORPUS, seed, seed_path
 
 NATIONAL = SHARED_CORPUS / "national"
 needs_corpus = pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not present")
@@ -77,6 +80,45 @@ def test_no_function_words_or_generic_words(national):
             words = cut(f.term)
             assert len(f.term) >= 2
             assert f.quoted or words[0] not in "的了和与及或等" and words[-1] not in "的了和与及或等", f.term
+
+
+@needs_corpus
+def test_no_piece_of_a_longer_phrase(national):
+    """Fragments are no formulations: nothing listed that its report says more than once is,
+    at every one of those places, part of the same longer phrase (决胜全面 of 决胜全面建成…)."""
+    ledger = national[0]
+    texts = {m.report.year: m.report.text for m in terms.series(national[2], folder=national[1])}
+    pieces = []
+    for entry in ledger.reports[1:]:
+        text = texts[entry.year]
+        for f in entry.new:
+            places = [m.start() for m in re.finditer(re.escape(f.term), text)]
+            if len(places) < 2 or f.quoted:
+                continue
+            before = {text[p - 1] for p in places}
+            after = {text[p + len(f.term) : p + len(f.term) + 1] for p in places}
+            if any(len(side) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", next(iter(side)) or "") for side in (before, after)):
+                pieces.append((entry.year, f.term))
+    assert not pieces
+
+
+def test_bare_figures_are_no_formulations():
+    """Quoted figures (“12345” a hotline, “1+10”, “26条”) are not new formulations; a quoted
+    name with a plus (“人工智能+”) is."""
+    before = terms.from_text("推进改革开放。", 2023)
+    after = terms.from_text("开通“12345”热线，出台“1+10”方案和“26条”措施，开展“人工智能+”行动。", 2024)
+    found = terms.candidates(after, before, terms.grams(before.text))
+    assert "人工智能+" in found
+    assert not {"12345", "1+10", "26条"} & set(found)
+
+
+def test_the_unit_of_a_figure_is_no_part_of_a_phrase():
+    """5个工作日, 2024年国民经济: the unit after a figure does not open a formulation."""
+    before = terms.from_text("推进改革开放。", 2023)
+    after = terms.from_text("审批时限压缩至5个工作日以内，2024年国民经济稳定增长。", 2024)
+    found = terms.candidates(after, before, terms.grams(before.text))
+    assert not [t for t in found if t[0] in "个年"]
+    assert any(t.startswith("工作日") for t in found) and any(t.startswith("国民经济") for t in found)
 
 
 # ------------------------------------------------------------ the property
@@ -164,6 +206,33 @@ def test_cli_unknown_year(national, run_cli, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(national[1].parent))
     code, _, err = run_cli("terms", "1961", "--corpus", str(NATIONAL))
     assert code == 1 and "1961" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("top", [3, 8])
+def test_text_lists_as_many_as_top(run_cli, monkeypatch, tmp_path, top):
+    """`terms --top N` is what the text output lists too, not a fixed 20."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    code, out, err = run_cli("terms", "--corpus", str(SEEDS), "--top", str(top))
+    assert code == 0, err
+    lines = [line.split(":", 1)[1].strip() for line in out.splitlines() if line.strip().startswith(("new:", "dropped:"))]
+    assert lines and all(len(line.split("、")) <= top for line in lines)
+    assert any(len(line.split("、")) == top for line in lines)
+
+
+def test_ledger_outputs_follow_the_umask_and_the_cache_is_private(run_cli, monkeypatch, tmp_path):
+    """The ledger written with -o follows the umask as every output does; what is cached
+    is for the user alone."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    out = tmp_path / "ledger.json"
+    old = os.umask(0o027)
+    try:
+        code, _, err = run_cli("terms", "--corpus", str(SEEDS), "-o", str(out))
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    cached = [p for p in (tmp_path / "xdg" / "reportdiff" / "terms").rglob("*") if p.is_file()]
+    assert cached and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in cached)
 
 
 def test_the_pair_report_ranks_with_the_series_when_the_folder_has_one():

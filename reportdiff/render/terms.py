@@ -4,7 +4,7 @@ from __future__ import annotations
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..corpus import bundled
-from ..terms import Ledger, YearEntry, to_json
+from ..terms import Formulation, Ledger, YearEntry, to_json
 from .json import SCHEMA, dumps
 
 PLACE_NAMES = {"heading": "heading", "targets": "targets", "body": "", "review": ""}
@@ -40,19 +40,20 @@ def json_text(ledger: Ledger, years: list[int] | None = None) -> str:
     return dumps(data(ledger, years))
 
 
-def text(ledger: Ledger, years: list[int] | None = None, limit: int = 20) -> str:
+def text(ledger: Ledger, years: list[int] | None = None) -> str:
+    """Every formulation the ledger lists (as many as `terms --top` asked for), as JSON and HTML show them."""
     out = []
     for e in shown(ledger, years):
         out.append(f"{e.year}  {e.path}")
-        out.append("  new:      " + ("、".join(_mark(f) for f in e.new[:limit]) or "-"))
-        out.append("  dropped:  " + ("、".join(_mark(f) for f in e.dropped[:limit]) or "-"))
+        out.append("  new:      " + ("、".join(_mark(f) for f in e.new) or "-"))
+        out.append("  dropped:  " + ("、".join(_mark(f) for f in e.dropped) or "-"))
         if e.intensity:
-            out.append("  stronger/weaker: " + "；".join(f"{'/'.join(s.old)}→{'/'.join(s.new)} {s.core}" for s in e.intensity[:limit]))
+            out.append("  stronger/weaker: " + "；".join(f"{'/'.join(s.old)}→{'/'.join(s.new)} {s.core}" for s in e.intensity))
         out.append("")
     return "\n".join(out)
 
 
-def _mark(f) -> str:
+def _mark(f: Formulation) -> str:
     note = ("★" if f.first else "") + (f"×{f.count}" if f.count > 1 else "")
     return f.term + note
 
