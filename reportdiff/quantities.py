@@ -33,18 +33,22 @@ BASE_UNITS: dict[str, tuple[str, float]] = {
     "百分点": ("个百分点", 1.0), "%": ("%", 1.0), "‰": ("%", 0.1), "倍": ("倍", 1.0), ":1": (":1", 1.0),
 }
 # Counted things: each its own family.
-COUNTERS = "个|项|所|座|处|条|台|部|件|场|批|株|棵|间|栋|张|单|次|天|只|头|宗|艘|架|位|种|类|份|篇|首|册|轮|支|片|块|列|颗|枚|家"
+COUNTERS = "班次|个|项|所|座|处|条|台|部|件|场|批|株|棵|间|栋|张|单|次|天|只|头|宗|艘|架|位|种|类|份|篇|首|册|轮|支|片|块|列|颗|枚|家"
 _COUNTER_SET = frozenset(COUNTERS.split("|"))
 _UNIT_ALT = "|".join(sorted(BASE_UNITS, key=len, reverse=True)).replace(":1", ":1(?!\\d)")
 _SCALE_ALT = "|".join(sorted(SCALES, key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
 # A unit after a scale, or a unit alone: 1.4万亿斤, 14亿多人, 126万亿元, 85个.
-_UNIT = rf"(?P<scale>{_SCALE_ALT})?(?P<approx>余|多)?(?:(?P<unit>{_UNIT_ALT}|{COUNTERS})|(?<=[万亿])(?=[,，。;；、]))"
+# 16.8万元/人: a unit per person, ton, mu… is its own family.
+_PER = r"(?:/(?:人|吨|亩|户|年|平方米|千瓦时))?"
+_UNIT = rf"(?P<scale>{_SCALE_ALT})?(?P<approx>余|多)?(?:(?P<unit>(?:{_UNIT_ALT}|{COUNTERS}){_PER})|(?<=[万亿])(?=[,，。;；、]))"
 _RANGE_SEP = r"(?:——|—|-|~|–|至|到)"
 _ARABIC = re.compile(
     rf"(?<![\d.A-Za-z#+\-/])(?P<num>{_NUM})(?:(?P<unit1>%|{_SCALE_ALT})?{_RANGE_SEP}(?P<high>{_NUM}))?{_UNIT}(?![A-Za-z\d#+])"
 )
+# 超万亿元, 突破千亿元: a scale without a digit after a bound is one of it.
+_SCALE_ONLY = re.compile(r"(?<=超|破|逾|过|近)(?P<scale>万亿|千亿|百亿|亿|千万|百万|万)(?P<unit>元|人次|人|户|吨|斤|亩)")
 # Chinese numerals only where a count closes a clause (新建学校两所。): inside
 # a phrase they are names (两项补贴, 四个一批, 三大改造).
 _CN_COUNT = re.compile(rf"(?<![第{_CN_NUM}“\"])(?P<num>[{_CN_NUM}]+)(?P<unit>所|家|个|项|条|座|处|批|名|台|套|户)(?=[,，。;；、]|$)")
@@ -154,11 +158,11 @@ def read(text: str, start: int = 0, end: int | None = None) -> list[Reading]:
     for m in _ARABIC.finditer(chunk):
         found.append(_arabic(chunk, m))
         taken.append((m.start(), m.end()))
-    for pattern in (_FRACTION, _CN_COUNT):
+    for pattern in (_FRACTION, _CN_COUNT, _SCALE_ONLY):
         for m in pattern.finditer(chunk):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            reading = _fraction(chunk, m) if pattern is _FRACTION else _cn_count(chunk, m)
+            reading = _fraction(chunk, m) if pattern is _FRACTION else _cn_count(chunk, m) if pattern is _CN_COUNT else _scale_only(chunk, m)
             if reading is not None:
                 found.append(reading)
                 taken.append((m.start(), m.end()))
@@ -188,6 +192,10 @@ def _fraction(text: str, m: re.Match) -> Reading | None:
     if m.group("unit") == "成":
         return _qualified(text, m.start(), m.end(), value * 10, "%", None, "")
     return _qualified(text, m.start(), m.end(), value, "倍", None, "")
+
+
+def _scale_only(text: str, m: re.Match) -> Reading:
+    return _qualified(text, m.start(), m.end(), 1.0, m.group("scale") + m.group("unit"), None, "")
 
 
 def _cn_count(text: str, m: re.Match) -> Reading | None:
@@ -243,8 +251,9 @@ def _from_to(text: str, found: list[Reading]) -> list[Reading]:
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        lead = text[max(0, a.start - 12) : a.start]
-        between = text[a.end : b.start]
+        # 从2020年的51%提升到2025年的70%: the years named at each end are not in the way
+        lead = _YEAR_OF.sub("", text[max(0, a.start - 18) : a.start])[-12:]
+        between = _YEAR_OF.sub("", text[a.end : b.start])
         if not _FROM.search(lead) or len(between) > 10 or re.search(r"[,;。、]", between):
             continue
         if not _CHANGE.search(between) or a.family != b.family:
@@ -252,6 +261,9 @@ def _from_to(text: str, found: list[Reading]) -> list[Reading]:
         out[i] = _replace(a, role="from", value=abs(a.value), high=_abs(a.high))
         out[i + 1] = _replace(b, role="to", value=abs(b.value), high=_abs(b.high))
     return out
+
+
+_YEAR_OF = re.compile(r"(?:19|20)\d\d年(?:底|末)?的?")
 
 
 def _abs(x: float | None) -> float | None:
@@ -279,8 +291,7 @@ def _lists(text: str, found: list[Reading]) -> list[Reading]:
     for m in _LIST_WORD.finditer(text, 0, max((r.end for r in found), default=0)):
         at = m.start()
         clause_start = max(text.rfind(c, 0, at) for c in ",;。:(") + 1
-        subject = text[clause_start:at]
-        items = [s for s in re.split("、|和|及|与|(?<=[”\"])(?=[“\"])", subject) if s]
+        items = _items(_strip_verb(text[clause_start:at]))
         if len(items) < 2:
             continue
         names = [s + tail if not s.endswith(tail) else s for s in items[:-1]] + [items[-1]] if (tail := _shared_tail(items)) else items
@@ -306,6 +317,22 @@ def _lists(text: str, found: list[Reading]) -> list[Reading]:
     return out
 
 
+# Words that name two items at once: 城乡居民 are 城镇居民 and 农村居民.
+PAIRED = {"城乡": ("城镇", "农村")}
+# 一二三产: several numbered sectors written as one word.
+_NUMBERED = re.compile(r"(?P<nums>[一二三四五六七八九]{2,})(?P<rest>[产类级].*)")
+
+
+def _items(subject: str) -> list[str]:
+    """The items a 分别 list names: 城镇、农村居民…; 城乡居民… (two in one word); 一二三产…."""
+    items = [s for s in re.split("、|和|及|与|(?<=[”\"])(?=[“\"])", subject) if s]
+    if len(items) == 1 and (pair := PAIRED.get(subject[:2])):
+        return [word + subject[2:] for word in pair]
+    if len(items) == 1 and (m := _NUMBERED.fullmatch(subject)):
+        return [n + m.group("rest") for n in m.group("nums")]
+    return items
+
+
 def _shared_tail(items: list[str]) -> str:
     """The words the last item of a list carries for all: 增加值 of 高技术制造业、装备制造业增加值;
     交付率 of “保交楼”“保交房”交付率 (the other items all as long as the last one's own name)."""
@@ -313,8 +340,10 @@ def _shared_tail(items: list[str]) -> str:
     if any(_HEADS.search(s) for s in items[:-1]):
         return ""  # 生产安全事故起数和死亡人数: each item names itself
     lengths = {len(s) for s in items[:-1]}
-    if len(lengths) == 1 and len(last) > (n := lengths.pop()) + 1 and last[n - 1] == items[0][-1]:
-        return last[n:]  # parallel items (城镇居民、农村居民人均可支配收入; “保交楼”“保交房”…) end alike
+    if len(lengths) == 1 and len(last) > (n := lengths.pop()) + 1 and (last[n - 1] == items[0][-1] or n <= 2):
+        # parallel items (城镇居民、农村居民人均可支配收入; “保交楼”“保交房”…) end alike,
+        # or are short words the last item's own opens alike (城镇和农村常住居民…; 一、二、三产…)
+        return last[n:]
     head = _head(last)
     if len(head) >= 2 and len(last) > len(head) + 1:
         return head
@@ -329,7 +358,7 @@ def _head(name: str) -> str:
     return head
 
 
-_LIST_VERB = re.compile(r"^(再|又|还|也)?(完成|实现|达到|达|增长|增加|下降|提高|为|超过|突破|新增)?|(达到|达|增长|增加|下降|提高|为|超过|突破|约|近|超)$")
+_LIST_VERB = re.compile(r"^(再|又|还|也)?(完成|实现|达到|达|增长|增加|下降|提高|为|超过|突破|新增|控制在|保持在|稳定在)?|(达到|达|增长|增加|下降|提高|为|超过|突破|约|近|超)$")
 
 
 def _run(text: str, found: list[Reading], after: list[int]) -> list[int]:
