@@ -41,14 +41,16 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
 # A unit after a scale, or a unit alone: 1.4万亿斤, 14亿多人, 126万亿元, 85个.
 # 16.8万元/人: a unit per person, ton, mu… is its own family.
-_PER = r"(?:/(?:人|吨|亩|户|年|平方米|千瓦时))?"
-_UNIT = rf"(?P<scale>{_SCALE_ALT})?(?P<approx>余|多)?(?:(?P<unit>(?:{_UNIT_ALT}|{COUNTERS}){_PER})|(?<=[万亿])(?=[,，。;；、]))"
+_PER = r"(?:/(?:人|吨|亩|户|年|月|平方米|千瓦时))?"
+_UNIT = rf"(?P<approx0>余|多)?(?P<scale>{_SCALE_ALT})?(?P<approx>余|多)?(?:(?P<unit>(?:{_UNIT_ALT}|{COUNTERS}){_PER})|(?<=[万亿])(?=[,，。;；、]|以上|左右|以下))"
 _RANGE_SEP = r"(?:——|—|-|~|–|至|到)"
 _ARABIC = re.compile(
-    rf"(?<![\d.A-Za-z#+\-/])(?P<num>{_NUM})(?:(?P<unit1>%|{_SCALE_ALT})?{_RANGE_SEP}(?P<high>{_NUM}))?{_UNIT}(?![A-Za-z\d#+])"
+    rf"(?<![\d.A-Za-z#+\-/])(?P<num>{_NUM})(?:(?P<unit1>%|{_SCALE_ALT})?{_RANGE_SEP}(?P<high>{_NUM}))?{_UNIT}(?![A-Za-z\d#+])(?!(?<=人)制)"
 )
 # 超万亿元, 突破千亿元: a scale without a digit after a bound is one of it.
 _SCALE_ONLY = re.compile(r"(?<=超|破|逾|过|近)(?P<scale>万亿|千亿|百亿|亿|千万|百万|万)(?P<unit>元|人次|人|户|吨|斤|亩)")
+# 1万6千多户, 5千多户: thousands written with 千 after digits.
+_THOUSANDS = re.compile(rf"(?<![\d.])(?:(?P<wan>\d+)万)?(?P<qian>\d)千(?P<approx>多|余)?(?P<unit>(?:{_UNIT_ALT}|{COUNTERS}))")
 # Chinese numerals only where a count closes a clause (新建学校两所。): inside
 # a phrase they are names (两项补贴, 四个一批, 三大改造).
 _CN_COUNT = re.compile(rf"(?<![第{_CN_NUM}“\"])(?P<num>[{_CN_NUM}]+)(?P<unit>所|家|个|项|条|座|处|批|名|台|套|户)(?=[,，。;；、]|$)")
@@ -158,16 +160,16 @@ def read(text: str, start: int = 0, end: int | None = None) -> list[Reading]:
     for m in _ARABIC.finditer(chunk):
         found.append(_arabic(chunk, m))
         taken.append((m.start(), m.end()))
-    for pattern in (_FRACTION, _CN_COUNT, _SCALE_ONLY):
+    for pattern, reader in ((_FRACTION, _fraction), (_CN_COUNT, _cn_count), (_SCALE_ONLY, _scale_only), (_THOUSANDS, _thousands)):
         for m in pattern.finditer(chunk):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            reading = _fraction(chunk, m) if pattern is _FRACTION else _cn_count(chunk, m) if pattern is _CN_COUNT else _scale_only(chunk, m)
+            reading = reader(chunk, m)
             if reading is not None:
                 found.append(reading)
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda r: r.start)
-    found = _lists(chunk, _from_to(chunk, [_threshold(chunk, r) for r in found]))
+    found = _from_to(chunk, _lists(chunk, [_threshold(chunk, r) for r in found]))
     return [_replace(r, start=r.start + start, end=r.end + start) for r in found]
 
 
@@ -179,7 +181,8 @@ def _arabic(text: str, m: re.Match) -> Reading:
     unit = scale + (m.group("unit") or "")
     value = number(m.group("num"))
     high = number(m.group("high")) if m.group("high") else None
-    return _qualified(text, m.start(), m.end(), value, unit, high, "余" if m.group("approx") == "余" else "多" if m.group("approx") else "")
+    approx = m.group("approx") or m.group("approx0") or ""
+    return _qualified(text, m.start(), m.end(), value, unit, high, approx)
 
 
 def _fraction(text: str, m: re.Match) -> Reading | None:
@@ -192,6 +195,14 @@ def _fraction(text: str, m: re.Match) -> Reading | None:
     if m.group("unit") == "成":
         return _qualified(text, m.start(), m.end(), value * 10, "%", None, "")
     return _qualified(text, m.start(), m.end(), value, "倍", None, "")
+
+
+def _thousands(text: str, m: re.Match) -> Reading:
+    if m.group("wan"):
+        value, unit = int(m.group("wan")) + int(m.group("qian")) / 10, "万" + m.group("unit")
+    else:
+        value, unit = int(m.group("qian")) * 1000.0, m.group("unit")
+    return _qualified(text, m.start(), m.end(), value, unit, None, m.group("approx") or "")
 
 
 def _scale_only(text: str, m: re.Match) -> Reading:
@@ -247,20 +258,33 @@ def _threshold(text: str, r: Reading) -> Reading:
 
 def _from_to(text: str, found: list[Reading]) -> list[Reading]:
     """从A提高到B / 由A降至B: A is the earlier figure, B the later; a decline
-    from A to B keeps both as levels (the sign is in their order)."""
+    from A to B keeps both as levels (the sign is in their order). Ends may be lists
+    (分别从645元/月、4318元/年提高到778元/月、6818元/年): each earlier figure with its later one."""
     out = list(found)
-    for i in range(len(out) - 1):
-        a, b = out[i], out[i + 1]
+    i = 0
+    while i < len(out) - 1:
         # 从2020年的51%提升到2025年的70%: the years named at each end are not in the way
-        lead = _YEAR_OF.sub("", text[max(0, a.start - 18) : a.start])[-12:]
-        between = _YEAR_OF.sub("", text[a.end : b.start])
-        if not _FROM.search(lead) or len(between) > 10 or re.search(r"[,;。、]", between):
+        lead = _YEAR_OF.sub("", text[max(0, out[i].start - 18) : out[i].start])[-12:]
+        k = _listed(text, out, i) if _FROM.search(lead) else 0
+        between = _YEAR_OF.sub("", text[out[i + k - 1].end : out[i + k].start]) if k and i + k < len(out) else ""
+        if not between or len(between) > 10 or re.search(r"[,;。、]", between) or not _CHANGE.search(between) or _listed(text, out, i + k) < k:
+            i += 1
             continue
-        if not _CHANGE.search(between) or a.family != b.family:
-            continue
-        out[i] = _replace(a, role="from", value=abs(a.value), high=_abs(a.high))
-        out[i + 1] = _replace(b, role="to", value=abs(b.value), high=_abs(b.high))
+        for j in range(i, i + k):
+            a, b = out[j], out[j + k]
+            if a.family == b.family:
+                out[j] = _replace(a, role="from", value=abs(a.value), high=_abs(a.high))
+                out[j + k] = _replace(b, role="to", value=abs(b.value), high=_abs(b.high), subject=b.subject or a.subject)
+        i += 2 * k
     return out
+
+
+def _listed(text: str, found: list[Reading], i: int) -> int:
+    """How many figures from found[i] on are one list, joined by 、 or 和 alone."""
+    n = 1 if i < len(found) else 0
+    while i + n < len(found) and re.fullmatch(r"[、和]", _YEAR_OF.sub("", text[found[i + n - 1].end : found[i + n].start])):
+        n += 1
+    return n
 
 
 _YEAR_OF = re.compile(r"(?:19|20)\d\d年(?:底|末)?的?")
@@ -299,7 +323,7 @@ def _lists(text: str, found: list[Reading]) -> list[Reading]:
         if m.group(0) == "分别":
             run = _run(text, out, after)
             # 交通、水利分别完成投资2500亿元、800亿元: the head noun comes after 分别
-            shared = _LIST_VERB.sub("", text[m.end() : out[run[0]].start]) if run else ""
+            shared = _LIST_VERB.sub("", _YEAR_OF.sub("", text[m.end() : out[run[0]].start]).lstrip("从由")) if run else ""
             # 分别下降24.7%和28.2%: the verb after 分别 says how each figure goes
             falls = bool(run) and bool(_DECLINE.search(text[m.end() : out[run[0]].start]))
             for name, i in zip(names, run[: len(names)]):

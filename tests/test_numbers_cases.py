@@ -114,6 +114,31 @@ def test_the_main_targets_table_lists_qualitative_targets_too():
     ]
 
 
+def test_an_amount_taken_away_is_one_amount_whichever_side_its_verb_stands():
+    (p,) = pairs("", "", "今年再减少农村贫困人口1000万以上。", "农村贫困人口减少1000万以上。").pairs
+    assert (p.indicator, p.old.signed, p.new.signed, p.change) == ("减少农村贫困人口", 1000, 1000, 0)
+
+
+def test_residents_alone_are_all_residents_not_the_urban_ones():
+    result = pairs("居民人均可支配收入增长4.9%。", "城镇和农村居民人均可支配收入分别增长4.3%、5.3%。")
+    assert not result.pairs
+    (p,) = pairs("居民收入增长7.3%。", "居民人均可支配收入实际增长6.5%。").pairs  # 居民收入 said shortly
+    assert (p.old.value, p.new.value) == (7.3, 6.5)
+
+
+def test_the_size_of_the_economy_in_a_review_of_five_years_is_the_last_years():
+    old = report(2025, "全年生产总值6.36万亿元，增长5.1%。实际使用外资50亿美元。")
+    new = from_source(
+        Source(
+            "2026.txt",
+            "2026年政府工作报告\n\n一、“十四五”时期和2025年工作回顾\n\n过去的五年极不寻常。\n\n综合实力稳步提升。生产总值6.66万亿元，"
+            "实际使用外资263亿美元。\n\n二、2026年工作安排\n\n做好各项工作。\n",
+            "txt",
+        )
+    )
+    assert {(p.old.value, p.new.value) for p in match(old, new).pairs} == {(6.36, 6.66)}  # 263亿美元 is five years' sum
+
+
 def targets(old_list: str, new_list: str) -> list[tuple]:
     result = pairs("", "", f"今年主要预期目标是：{old_list}", f"今年主要预期目标是：{new_list}")
     return [(t.indicator, t.pair and (t.pair.old.signed, t.pair.new.signed)) for t in result.targets]

@@ -28,9 +28,7 @@ FILES = sorted((EXPECTED / "numbers").glob("*/*_*.tsv"))
 PAIR_FILES = [p for p in FILES if not p.name.endswith(".targets.tsv")]
 needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="shared corpus absent")
 # Below the bar today (measured with python -m tests.test_numbers_readers); the bar stays the test.
-BELOW_BAR: dict[str, str] = {
-    "provinces/河南省_2025_2026": "below the 80% bar (held-out reader, session 4): high-confidence recall 22/29 = 76%; the five-year review gives 2025's levels without naming the year",
-}
+BELOW_BAR: dict[str, str] = {}
 
 
 def _ident(path: Path) -> str:
@@ -161,7 +159,6 @@ def test_each_pair_of_reports_recall(path):
 
 
 @needs_corpus
-@pytest.mark.xfail(strict=False, reason="below the 90% recall bar (session 4): high-confidence 147/170 = 86% over five pairs; precision 151 right, 1 wrong")
 def test_overall_recall_and_precision():
     scores = [score(p) for p in PAIR_FILES]
     high = [r for s in scores for r in s.rows if r.confidence == "high"]
