@@ -66,3 +66,21 @@ def test_main_targets_of_both_years_pair_with_their_figures(region):
 def test_no_pair_joins_different_periods_or_scopes(region):
     mixed = [(p.indicator, p.old.text[-20:], p.new.text[-20:]) for p in comparison(region).pairs if (p.old.period, p.old.scope) != (p.new.period, p.new.scope)]
     assert not mixed
+
+
+if __name__ == "__main__":  # python -m tests.test_numbers_provinces: each province's targets, to check by reading
+    from reportdiff.numbers import target_lists
+
+    def shown(q) -> str:
+        return "-" if q is None else f"{q.signed}{'' if q.high is None else f'—{q.signed_high}'}{q.unit}{q.qualifier} [{q.measure}]"
+
+    for region in regions():
+        result = comparison(region)
+        print(f"== {region}")
+        for year, path in (("old", PROVINCES / "2025" / f"{region}.docx"), ("new", PROVINCES / "2026" / f"{region}.txt")):
+            doc = document(path)
+            for begin, stop in target_lists(doc)[:1]:
+                print(f"   {year} list: {doc.clean.folded[begin:stop]}")
+        for row in result.targets:
+            change = "" if row.pair is None else f"  change {row.pair.change if row.pair.change is not None else row.pair.change_range}"
+            print(f"   [{row.indicator}] {row.old!r} {shown(row.old_quantity)} | {row.new!r} {shown(row.new_quantity)}{change}")
