@@ -227,7 +227,7 @@ TARGET_FILES = [p for p in FILES if p.name.endswith(".targets.tsv")]
 
 def same_text(ours: str | None, theirs: str) -> bool:
     """A reader's target text and ours name one item: one holds the other (a rider may be joined)."""
-    if not theirs:
+    if theirs.strip() in {"", "-", "—"}:  # the reader's mark for none
         return ours is None
     a, b = plain(ours), plain(theirs)
     return bool(a) and (a in b or b in a)
