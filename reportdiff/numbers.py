@@ -27,16 +27,16 @@ _NAMED_CAPACITY = re.compile(r"[\u4e00-\u9fff]{1,12}?(项目|工程|生产线)")
 _CLAUSE_BREAK = "，。；：、,;:\n"
 _SENTENCE_END = "。；;！？!?"
 _LEAD_FILLER = re.compile(
-    r"^(全区|全年|年度|今年|年末|年底|其中|累计|拟安排|拟|共计|总计|共|实现|完成|达到|达|确保|力争|预计|争取|顺利|成功|全面|新建成|建成|比去年|"
+    r"^(全区|全年|年度|今年|年末|年底|其中|累计|(?:也要|还要|要|将|再|也)(?=再|完成|实现|达到|确保|力争|新增|新建|减少|增加|降低|提高)|拟安排|拟|共计|总计|共|实现|完成|达到|达|确保|力争|预计|争取|顺利|成功|全面|新建成|建成|比去年|"
     r"谋划实施|实施|目标|主要预期目标是|经济社会发展主要预期目标是|同比|比上年)"
 )
-_TAIL_FILLER = re.compile(r"([从由]|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|比去年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了|实际|名义)$")
+_TAIL_FILLER = re.compile(r"([从由]|(?:19|20)\d\d年(?:底|末)?的?|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|比去年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了|实际|名义)$")
 _GROWTH = re.compile(r"(增长|增速|下降|提高|降低|增加|减少|增幅|降幅|上涨幅度|上涨|涨幅|回落|下跌)$")
 _TARGET_WORDS = re.compile(r"目标|计划|预期")
 # Verbs that open a clause whose object follows the count: 培育10个现代海洋特色产业集聚区.
 _ACTION = re.compile(
     r"(?:新|再|深入|持续|重点|加快|全力|扎实)?(?:覆盖|提速|培育|打造|建设|建成|新建|创建|发挥好|实施|推进|开展|完成|改造|引进|布局|支持|认定|争创|创成|"
-    r"组建|开工|推动|谋划|招引|举办|启动|壮大|抓好|推进好|新增|建好|办好|用好|提升|开通|开行|获批|入选|设立|投用|投运|出台|挂牌|发行|争取|安排|优化|打通)+"
+    r"组建|开工|推动|谋划|招引|举办|启动|壮大|抓好|推进好|新增|建好|办好|用好|提升|开通|开行|获批|入选|设立|投用|投运|出台|挂牌|发行|争取|安排|优化|打通|改建|改扩建)+"
 )
 # Words that say which batch, not what is counted: 首批10个零碳产业园区.
 _BATCH = re.compile(r"(?:首|新一|第[一二三四五六七八九十]+|一)批")
@@ -64,10 +64,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "社会消费品零售总额": ("社会消费品零售总额", "社消零总额"),
     "一般公共预算收入": ("一般公共预算收入", "地方一般公共预算收入"),
     "城镇新增就业": ("城镇新增就业人数", "城镇新增就业", "新增城镇就业"),
-    "外贸进出口总额": ("外贸进出口总额", "货物贸易进出口总额", "货物进出口总额", "进出口贸易总额", "进出口总额"),
+    "外贸进出口总额": ("外贸进出口总额", "货物贸易进出口总额", "货物进出口总额", "进出口贸易总额", "进出口总额", "外贸进出口总值", "进出口总值"),
     "实际利用境外资金": ("实际利用境外资金", "实际利用外资", "实际使用外资"),
     "居民消费价格": ("居民消费价格", "居民消费价格指数", "居民消费价格总水平", "CPI"),
 }
+# Names said shortly for a longer one: 居民收入 (城镇居民收入) is 居民人均可支配收入.
+_SHORT_NAMES = ((re.compile(r"居民收入$"), "居民人均可支配收入"),)
 _CANONICAL = sorted(((name, canon) for canon, names in SYNONYMS.items() for name in names), key=lambda x: -len(x[0]))
 # A known indicator as the State Council's report names it: its 地区 is the country.
 NATION = "全国"
@@ -111,6 +113,7 @@ class Quantity:
     scope: str = ""  # "" for the whole region; 其中 or the place/sector named before the indicator
     role: str = ""  # from: the earlier figure of 从A提高到B, which is not this year's
     added: bool = False  # the year's addition (新增…, also for every item of a list after 新增)
+    item: str = ""  # the item of a 分别 list it answers (城镇居民人均可支配收入 of 城乡居民…分别…)
 
     @property
     def family(self) -> str:
@@ -211,6 +214,8 @@ def identify(label: str) -> tuple[str, str]:
     and the words before it that narrow it (宜昌经济总量 → 地区生产总值 of 宜昌),
     else the label itself at the report's own level."""
     label = normalize_label(label)
+    for short, full in _SHORT_NAMES:
+        label = short.sub(full, label)
     for name, canon in _CANONICAL:
         # Short names only as the whole label: 经济 is GDP, 数字经济 is not.
         if label == name or len(name) >= 4 and label.endswith(name):
@@ -317,6 +322,8 @@ def _quantity(
     if _NAMED_CAPACITY.match(folded, r.end) and quantities.split_unit(r.unit)[1] not in _COUNTERS:
         return None  # 卓翔3万吨金属新材料项目: a capacity inside a project's name (34个续建项目 is a count)
     label_start = _clause_start(folded, r.start, sentence_start)
+    if previous is not None and label_start < previous.end <= r.start and not (r.role == "to" and previous.role == "from"):
+        label_start = previous.end  # 社会消费品零售总额2.76万亿元增长6.1%: the growth of the figure before
     label = folded[label_start : r.start]
     before = folded[sentence_start : r.start]
     rank = label.endswith("第")
@@ -325,6 +332,7 @@ def _quantity(
         if label.endswith("均"):
             return None  # 产量均居全国第2位: a rank shared by the items before, none named
     name, measure = _indicator(r.subject or label, r.unit)
+    name, falls = _decline_named(name, r, measure)
     if rank:
         measure = "rank"
     if _CHANGE_ONLY.match(name):
@@ -333,9 +341,10 @@ def _quantity(
         measure = "increment"
     if r.subject and r.unit == "%" and _LIST_GROWTH.match(_verb_before(folded, sentence_start, r.start)):
         measure = "growth"
-    indicator, scope, text_start = _naming(folded, r, name, measure, label, label_start, previous, counted)
-    if kind == "period" and (r.role == "to" or _END_POINT.search(label)) and not _TOTAL.search(label):
-        # 国内生产总值增加到121万亿元 in a five-year review: the level the period ended at, the year's
+    indicator, scope, text_start, text_end = _naming(folded, r, name, measure, label, label_start, previous, counted)
+    if kind == "period" and (r.role == "to" or _END_POINT.search(label) or _year_level(indicator, measure, label)) and not _TOTAL.search(label):
+        # 国内生产总值增加到121万亿元, 生产总值6.66万亿元 in a five-year review: the level the
+        # period ended at, the year's
         kind, part_period = "actual", "annual"
     if r.qualifier == "力争" or _TARGET_WORDS.search(label) or in_targets:
         kind = "target"
@@ -351,18 +360,43 @@ def _quantity(
         measure=measure,
         kind=kind,
         year=None if r.role == "from" else year,
-        text=doc.clean.original(text_start, r.end),
+        text=doc.clean.original(text_start, text_end),
         text_start=text_start,
         start=r.start,
         end=r.end,
         high=abs(r.high) if r.high is not None else None,
         estimate=r.qualifier == "预计" or "预计" in label,
-        sign=-1 if r.value < 0 else 1,
+        sign=-1 if falls else 1,
         period=period,
         scope=scope,
         role=r.role,
         added=_added(folded[_list_start(folded, r.start, sentence_start) : label_start], label),
+        item=r.subject,
     )
+
+
+# The sizes of an economy a review of years tells as they stood at its end.
+_SIZES = frozenset(("地区生产总值", "社会消费品零售总额", "外贸进出口总额", "一般公共预算收入"))
+
+
+def _year_level(indicator: str, measure: str, label: str) -> bool:
+    """An economy's size told bare in a review of years (生产总值6.66万亿元): what the last
+    year came to; flows such as 实际使用外资263亿美元 or 城镇新增就业 are sums over the years."""
+    return measure == "level" and indicator in _SIZES and not _ADDITION.search(label) and not _ACTION.search(normalize_label(label))
+
+
+# 农村贫困人口减少1000万: an amount taken away, named after its verb.
+_DECLINE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(减少|降低|压减|削减)$")
+
+
+def _decline_named(name: str, r: Reading, measure: str) -> tuple[str, bool]:
+    """(name, whether the figure is a decline). A rate's decline keeps its sign (下降3.6%); an
+    amount taken away is named by its verb, first as in 再减少农村贫困人口1000万, so that
+    农村贫困人口减少1000万 is that one amount and not a fall in the number of the poor."""
+    tail = _DECLINE_TAIL.search(name) if r.value < 0 and measure == "level" else None
+    if tail:
+        return tail.group(1) + name[: tail.start()], False
+    return name, r.value < 0
 
 
 def _added(list_lead: str, label: str) -> bool:
@@ -378,10 +412,11 @@ def _list_start(folded: str, pos: int, floor: int) -> int:
 
 def _naming(
     folded: str, r: Reading, name: str, measure: str, label: str, label_start: int, previous: Quantity | None, counted: Quantity | None
-) -> tuple[str, str, int]:
-    """(indicator, scope, where the evidence starts) of a figure: its own words, or the
-    figure before it when it only continues that one (增长4.8%, 高于全国…, 达62.1%)."""
-    text_start = label_start
+) -> tuple[str, str, int, int]:
+    """(indicator, scope, where the evidence starts and ends) of a figure: its own words, or the
+    figure before it when it only continues that one (增长4.8%, 高于全国…, 达62.1%); a count
+    that comes first is quoted with what it counts (完成2443个行政村生活污水治理)."""
+    text_start, text_end = label_start, r.end
     if r.role == "to" and previous is not None and previous.role == "from":
         # 常住人口城镇化率从60.2%提高到66.2%: the later figure of the indicator named before 从
         text_start = previous.text_start
@@ -389,19 +424,23 @@ def _naming(
     elif previous is not None and _COMPARISON.match(name):
         # 规上工业增加值增长8.3%，高于全国2.5个百分点: the margin of the figure before
         indicator, scope, text_start = previous.indicator + name, previous.scope, previous.text_start
-    elif not name and previous is not None and label_start - previous.end <= _NEAR and (measure, r.family) != (previous.measure, previous.family):
+    elif not name and previous is not None and label_start - previous.end <= _NEAR and (measure, r.family) != (previous.measure, previous.family) and not label.endswith(_COUNT_FIRST):
         # 地区生产总值263.06亿元，同比增长4.8%; 城镇化率提升0.9个百分点、达62.1%: the
         # figure before names the indicator, and is quoted with it as evidence.
         indicator, scope, text_start = previous.indicator, previous.scope, previous.text_start
     else:
         bare = _OWN_LEVEL_PREFIX.sub("", name)
         count_first = measure != "rank" and quantities.split_unit(r.unit)[1] in _COUNTERS
-        count_first = count_first and (not label.strip() or label.endswith(("等", "的")) or bool(_ACTION.fullmatch(bare) or _BATCH.fullmatch(bare)))
+        # 实施1000个以上省重点项目: the label may be only a verb (which the name has lost as filler)
+        verb_only = _ACTION.fullmatch(bare) or _ACTION.fullmatch(_OWN_LEVEL_PREFIX.sub("", normalize_label(label).strip()))
+        count_first = count_first and (not label.strip() or label.endswith(_COUNT_FIRST) or bool(verb_only or _BATCH.fullmatch(bare)))
         if count_first:
             # 8条高速公路建成通车; 培育10个…集聚区; 首批10个零碳产业园区; 建成临沂至滕州等15个项目
             # (the examples before 等 are not the indicator, the verb that opens the clause is)
             verb = _ACTION.match(normalize_label(label)) if label.endswith("等") else None
-            name = (verb.group(0) if verb else "") + _counted(folded, r.end) or name
+            things = _counted(folded, r.end)
+            text_end += len(things)
+            name = (verb.group(0) if verb else "") + things or name
         indicator, scope = identify(name) if name else ("", "")
         owner = counted or (previous if previous is not None and len(previous.indicator) > 2 and previous.family != r.family else None)
         if (0 < len(indicator) <= 2 or not count_first and _generic(indicator)) and owner is not None and label_start - owner.end <= 2 * _NEAR:
@@ -415,7 +454,11 @@ def _naming(
         elif under and previous is None and len(indicator) <= 4:
             # 在库项目共17个。其中，签约项目2个: a part of what the sentence before counted
             scope = "其中"
-    return indicator, scope, text_start
+    return indicator, scope, text_start, text_end
+
+
+# Words after which a count names what follows it: …等15个项目, 总投资2万亿元的389个, 171名个人和6个团队.
+_COUNT_FIRST = ("等", "的", "和", "及", "与")
 
 
 def _generic(indicator: str) -> bool:
@@ -427,7 +470,7 @@ def _generic(indicator: str) -> bool:
 def _counted(folded: str, pos: int) -> str:
     """The thing counted when the count comes first: 8条高速公路建成通车 → 高速公路建成通车."""
     m = re.match(r"[\u4e00-\u9fff“”\"]{2,12}", folded[pos : pos + 12])
-    return m.group(0) if m else ""
+    return re.sub("(或|和|及|与)$", "", m.group(0)) if m else ""
 
 
 _LIST_GROWTH = re.compile(r"(分别|均)(再|又)?(增长|下降|提高|降低|增加|减少|上涨|回落|下跌)")
@@ -622,12 +665,17 @@ _SCOPE = re.compile(r"[省市县]$|[省市区县]级$|其中")
 _BOUND_BEFORE = re.compile(r"(?:超过|超)(\d+(?:\.\d+)?[千百万亿]*[\u4e00-\u9fff]?元)")
 
 
+# 社会融资规模增量 = 新增社会融资规模: the year's addition named after or before.
+_INCREMENT_AFTER = re.compile(r"^(.{2,})增量$")
+
+
 def _core_label(indicator: str) -> str:
-    return _BOUND_BEFORE.sub(r"\1以上", _LABEL_NOISE.sub("", indicator)).replace("增加", "新增")
+    core = _BOUND_BEFORE.sub(r"\1以上", _LABEL_NOISE.sub("", indicator)).replace("增加", "新增")
+    return _INCREMENT_AFTER.sub(r"新增\1", core)
 
 
 _STOCK = re.compile(r"总|累计|保有|存量|在库|规模|达到|达$|增至|增加到|有效期内")
-_ADDITION = re.compile(r"新增|新建|培育|引进|新设|新认定|新培育")
+_ADDITION = re.compile(r"新增|新建|培育|引进|新设|新认定|新培育|增量$")
 
 
 def _addition_and_stock(a: Quantity, b: Quantity) -> bool:
@@ -639,7 +687,22 @@ def _addition_and_stock(a: Quantity, b: Quantity) -> bool:
 def _contrary(a: Quantity, b: Quantity) -> bool:
     """One indicator's name, but one figure an addition and the other a stock, a running
     total and the year's, or words alike but for an opposite (实际利用内资 / 实际利用外资)."""
-    return _addition_and_stock(a, b) or _total_and_year(a, b) or _opposite(normalize_label(a.label), normalize_label(b.label))
+    return _addition_and_stock(a, b) or _total_and_year(a, b) or _opposite(normalize_label(a.label), normalize_label(b.label)) or _whole_and_part(a, b)
+
+
+_WHOLE_SAID = re.compile(r"(全国|全体|全省|全市|全区)$")
+_PART = frozenset(("城镇", "农村", "城市", "乡村"))
+
+
+def _whole_and_part(a: Quantity, b: Quantity) -> bool:
+    """全国居民人均可支配收入 is not 城镇居民人均可支配收入: one name says it is of all (居民 alone
+    is all residents), the other of a part; a bare 规模化供水率 may leave its 农村 to the context."""
+    for part, whole in ((a, b), (b, a)):
+        if part.indicator.endswith(whole.indicator) and part.indicator[: len(part.indicator) - len(whole.indicator)] in _PART:
+            label = normalize_label(whole.label)
+            at = label.find(whole.indicator)
+            return whole.indicator.startswith("居民") or at > 0 and bool(_WHOLE_SAID.search(label[:at]))
+    return False
 
 
 def _total_and_year(a: Quantity, b: Quantity) -> bool:
@@ -769,7 +832,13 @@ def _pair(key: tuple, old: Quantity, new: Quantity) -> NumberPair:
     is shown in the other's unit (3300万人)."""
     old, new = _with_noun(old, new), _with_noun(new, old)
     # A total over the years a review covers is an actual, of its period (cumulative).
-    return NumberPair(key[0], "actual" if key[2] == "period" else key[2], key[1], old, new)
+    return NumberPair(shown_name(key[0], key[5]), "actual" if key[2] == "period" else key[2], key[1], old, new)
+
+
+def shown_name(indicator: str, scope: str) -> str:
+    """The indicator with the words that narrow it (城镇 居民人均可支配收入, 宜昌 地区生产总值);
+    a part under 其中 keeps its own name."""
+    return indicator if not scope or scope.startswith("其中") else scope + indicator
 
 
 def _with_noun(q: Quantity, other: Quantity) -> Quantity:
@@ -821,15 +890,20 @@ def target_clauses(doc: Document, found: list[Quantity]) -> list[tuple[str, str,
     for begin, stop in target_lists(doc)[:1]:
         for a, b in _target_items(folded, begin, stop):
             text = doc.text[a:b].strip()
-            figure = next((q for q in found if a <= q.start < b and q.source == "text"), None)
-            if text:
-                name = figure.indicator if figure and figure.indicator else normalize_label(_LEAD_FILLER.sub("", folded[a:b].strip()))
+            if not text:
+                continue
+            figures: list[Quantity | None] = [q for q in found if a <= q.start < b and q.source == "text"]
+            # 城镇、农村居民人均可支配收入分别增长5%、6.5%: each item of the list is a target of its own
+            items = [q for q in figures if q and q.item and q.indicator]
+            for figure in items if len(items) > 1 else figures[:1] or [None]:
+                name = shown_name(figure.indicator, figure.scope) if figure and figure.indicator else normalize_label(_LEAD_FILLER.sub("", folded[a:b].strip()))
                 out.append((name, text, figure))
     return out
 
 
-# A clause that only qualifies the target before it (在实际工作中努力争取更好结果).
-_TARGET_RIDER = re.compile(r"^(在|努力|力争|争取|并|以|确保|同时)")
+# A clause that only qualifies the target before it (在实际工作中努力争取更好结果, 力争达到8%,
+# 根据实际情况争取更好的结果); after a full stop or a semicolon a clause is a target of its own.
+_TARGET_RIDER = re.compile(r"^(在|努力|力争|争取|并|以|确保|同时|根据)|^[^,;，；]{0,8}(争取|力争)[^,;，；]{0,6}更(好|优|多|高)")
 
 
 def _two_figures(folded: str, start: int, at: int, stop: int) -> bool:
@@ -845,7 +919,7 @@ def _target_items(folded: str, begin: int, stop: int) -> list[tuple[int, int]]:
     for i in range(begin, stop + 1):
         if i < stop and folded[i] not in ",;，；。" and not (folded[i] == "、" and _two_figures(folded, start, i, stop)):
             continue
-        if items and _TARGET_RIDER.match(folded[start:i]):
+        if items and folded[start - 1] in ",，、" and _TARGET_RIDER.search(folded[start:i]):
             items[-1][1] = i
         elif i > start:
             items.append([start, i])
@@ -887,13 +961,30 @@ def _row(name: str, old: tuple | None, new: tuple | None) -> TargetRow:
 def _target_likeness(x: tuple, y: tuple) -> float:
     (na, ta, qa), (nb, tb, qb) = x, y
     if qa and qb:
-        if (qa.measure, qa.family) != (qb.measure, qb.family):
+        if (qa.measure, qa.family) != (qb.measure, qb.family) or na != nb and _other_things(na, nb):
             return 0.0
         return 1.0 if na == nb else label_similarity(na, nb, scoped=False)
     if qa or qb:
-        # 固定资产投资增长4.5% / 固定资产投资实现正增长: one target, stated differently
-        return 0.75 if _common_prefix(normalize_label(ta), normalize_label(tb)) >= 3 else 0.0
+        # 固定资产投资增长4.5% / 固定资产投资实现正增长: one target, stated differently, when the
+        # other opens with the figure's name, but for a word for the whole (进出口总额 / 进出口保稳提质)
+        q, text, other = (qa, ta, tb) if qa else (qb, tb, ta)
+        name = _WHOLE_WORD.sub("", _indicator(q.item or q.label, q.unit)[0] or normalize_label(text))
+        return 0.75 if len(name) >= 3 and normalize_label(other).startswith(name) else 0.0
     return dice(normalize_label(ta), normalize_label(tb))
+
+
+# A word for the whole of what a name counts: 进出口总额 is 进出口.
+_WHOLE_WORD = re.compile(r"(总额|总值|总量|规模)$")
+
+
+def _other_things(a: str, b: str) -> bool:
+    """Names that differ in words with not a character in common, with what they share
+    before or after: 单位GDP能耗 / 单位GDP二氧化碳排放, 城镇… / 农村居民人均可支配收入."""
+    p = _common_prefix(a, b)
+    a, b = a[p:], b[p:]
+    n = _common_prefix(a[::-1], b[::-1])
+    a, b = a[: len(a) - n], b[: len(b) - n]
+    return bool(a and b and not set(a) & set(b))
 
 
 def _common_prefix(a: str, b: str) -> int:

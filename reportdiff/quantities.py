@@ -33,18 +33,24 @@ BASE_UNITS: dict[str, tuple[str, float]] = {
     "百分点": ("个百分点", 1.0), "%": ("%", 1.0), "‰": ("%", 0.1), "倍": ("倍", 1.0), ":1": (":1", 1.0),
 }
 # Counted things: each its own family.
-COUNTERS = "个|项|所|座|处|条|台|部|件|场|批|株|棵|间|栋|张|单|次|天|只|头|宗|艘|架|位|种|类|份|篇|首|册|轮|支|片|块|列|颗|枚|家"
+COUNTERS = "班次|个|项|所|座|处|条|台|部|件|场|批|株|棵|间|栋|张|单|次|天|只|头|宗|艘|架|位|种|类|份|篇|首|册|轮|支|片|块|列|颗|枚|家"
 _COUNTER_SET = frozenset(COUNTERS.split("|"))
 _UNIT_ALT = "|".join(sorted(BASE_UNITS, key=len, reverse=True)).replace(":1", ":1(?!\\d)")
 _SCALE_ALT = "|".join(sorted(SCALES, key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
 # A unit after a scale, or a unit alone: 1.4万亿斤, 14亿多人, 126万亿元, 85个.
-_UNIT = rf"(?P<scale>{_SCALE_ALT})?(?P<approx>余|多)?(?:(?P<unit>{_UNIT_ALT}|{COUNTERS})|(?<=[万亿])(?=[,，。;；、]))"
+# 16.8万元/人: a unit per person, ton, mu… is its own family.
+_PER = r"(?:/(?:人|吨|亩|户|年|月|平方米|千瓦时))?"
+_UNIT = rf"(?P<approx0>余|多)?(?P<scale>{_SCALE_ALT})?(?P<approx>余|多)?(?:(?P<unit>(?:{_UNIT_ALT}|{COUNTERS}){_PER})|(?<=[万亿])(?=[,，。;；、]|以上|左右|以下))"
 _RANGE_SEP = r"(?:——|—|-|~|–|至|到)"
 _ARABIC = re.compile(
-    rf"(?<![\d.A-Za-z#+\-/])(?P<num>{_NUM})(?:(?P<unit1>%|{_SCALE_ALT})?{_RANGE_SEP}(?P<high>{_NUM}))?{_UNIT}(?![A-Za-z\d#+])"
+    rf"(?<![\d.A-Za-z#+\-/])(?P<num>{_NUM})(?:(?P<unit1>%|{_SCALE_ALT})?{_RANGE_SEP}(?P<high>{_NUM}))?{_UNIT}(?![A-Za-z\d#+])(?!(?<=人)制)"
 )
+# 超万亿元, 突破千亿元: a scale without a digit after a bound is one of it.
+_SCALE_ONLY = re.compile(r"(?<=超|破|逾|过|近)(?P<scale>万亿|千亿|百亿|亿|千万|百万|万)(?P<unit>元|人次|人|户|吨|斤|亩)")
+# 1万6千多户, 5千多户: thousands written with 千 after digits.
+_THOUSANDS = re.compile(rf"(?<![\d.])(?:(?P<wan>\d+)万)?(?P<qian>\d)千(?P<approx>多|余)?(?P<unit>(?:{_UNIT_ALT}|{COUNTERS}))")
 # Chinese numerals only where a count closes a clause (新建学校两所。): inside
 # a phrase they are names (两项补贴, 四个一批, 三大改造).
 _CN_COUNT = re.compile(rf"(?<![第{_CN_NUM}“\"])(?P<num>[{_CN_NUM}]+)(?P<unit>所|家|个|项|条|座|处|批|名|台|套|户)(?=[,，。;；、]|$)")
@@ -154,16 +160,16 @@ def read(text: str, start: int = 0, end: int | None = None) -> list[Reading]:
     for m in _ARABIC.finditer(chunk):
         found.append(_arabic(chunk, m))
         taken.append((m.start(), m.end()))
-    for pattern in (_FRACTION, _CN_COUNT):
+    for pattern, reader in ((_FRACTION, _fraction), (_CN_COUNT, _cn_count), (_SCALE_ONLY, _scale_only), (_THOUSANDS, _thousands)):
         for m in pattern.finditer(chunk):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            reading = _fraction(chunk, m) if pattern is _FRACTION else _cn_count(chunk, m)
+            reading = reader(chunk, m)
             if reading is not None:
                 found.append(reading)
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda r: r.start)
-    found = _lists(chunk, _from_to(chunk, [_threshold(chunk, r) for r in found]))
+    found = _from_to(chunk, _lists(chunk, [_threshold(chunk, r) for r in found]))
     return [_replace(r, start=r.start + start, end=r.end + start) for r in found]
 
 
@@ -175,7 +181,8 @@ def _arabic(text: str, m: re.Match) -> Reading:
     unit = scale + (m.group("unit") or "")
     value = number(m.group("num"))
     high = number(m.group("high")) if m.group("high") else None
-    return _qualified(text, m.start(), m.end(), value, unit, high, "余" if m.group("approx") == "余" else "多" if m.group("approx") else "")
+    approx = m.group("approx") or m.group("approx0") or ""
+    return _qualified(text, m.start(), m.end(), value, unit, high, approx)
 
 
 def _fraction(text: str, m: re.Match) -> Reading | None:
@@ -188,6 +195,18 @@ def _fraction(text: str, m: re.Match) -> Reading | None:
     if m.group("unit") == "成":
         return _qualified(text, m.start(), m.end(), value * 10, "%", None, "")
     return _qualified(text, m.start(), m.end(), value, "倍", None, "")
+
+
+def _thousands(text: str, m: re.Match) -> Reading:
+    if m.group("wan"):
+        value, unit = int(m.group("wan")) + int(m.group("qian")) / 10, "万" + m.group("unit")
+    else:
+        value, unit = int(m.group("qian")) * 1000.0, m.group("unit")
+    return _qualified(text, m.start(), m.end(), value, unit, None, m.group("approx") or "")
+
+
+def _scale_only(text: str, m: re.Match) -> Reading:
+    return _qualified(text, m.start(), m.end(), 1.0, m.group("scale") + m.group("unit"), None, "")
 
 
 def _cn_count(text: str, m: re.Match) -> Reading | None:
@@ -239,19 +258,36 @@ def _threshold(text: str, r: Reading) -> Reading:
 
 def _from_to(text: str, found: list[Reading]) -> list[Reading]:
     """从A提高到B / 由A降至B: A is the earlier figure, B the later; a decline
-    from A to B keeps both as levels (the sign is in their order)."""
+    from A to B keeps both as levels (the sign is in their order). Ends may be lists
+    (分别从645元/月、4318元/年提高到778元/月、6818元/年): each earlier figure with its later one."""
     out = list(found)
-    for i in range(len(out) - 1):
-        a, b = out[i], out[i + 1]
-        lead = text[max(0, a.start - 12) : a.start]
-        between = text[a.end : b.start]
-        if not _FROM.search(lead) or len(between) > 10 or re.search(r"[,;。、]", between):
+    i = 0
+    while i < len(out) - 1:
+        # 从2020年的51%提升到2025年的70%: the years named at each end are not in the way
+        lead = _YEAR_OF.sub("", text[max(0, out[i].start - 18) : out[i].start])[-12:]
+        k = _listed(text, out, i) if _FROM.search(lead) else 0
+        between = _YEAR_OF.sub("", text[out[i + k - 1].end : out[i + k].start]) if k and i + k < len(out) else ""
+        if not between or len(between) > 10 or re.search(r"[,;。、]", between) or not _CHANGE.search(between) or _listed(text, out, i + k) < k:
+            i += 1
             continue
-        if not _CHANGE.search(between) or a.family != b.family:
-            continue
-        out[i] = _replace(a, role="from", value=abs(a.value), high=_abs(a.high))
-        out[i + 1] = _replace(b, role="to", value=abs(b.value), high=_abs(b.high))
+        for j in range(i, i + k):
+            a, b = out[j], out[j + k]
+            if a.family == b.family:
+                out[j] = _replace(a, role="from", value=abs(a.value), high=_abs(a.high))
+                out[j + k] = _replace(b, role="to", value=abs(b.value), high=_abs(b.high), subject=b.subject or a.subject)
+        i += 2 * k
     return out
+
+
+def _listed(text: str, found: list[Reading], i: int) -> int:
+    """How many figures from found[i] on are one list, joined by 、 or 和 alone."""
+    n = 1 if i < len(found) else 0
+    while i + n < len(found) and re.fullmatch(r"[、和]", _YEAR_OF.sub("", text[found[i + n - 1].end : found[i + n].start])):
+        n += 1
+    return n
+
+
+_YEAR_OF = re.compile(r"(?:19|20)\d\d年(?:底|末)?的?")
 
 
 def _abs(x: float | None) -> float | None:
@@ -279,8 +315,7 @@ def _lists(text: str, found: list[Reading]) -> list[Reading]:
     for m in _LIST_WORD.finditer(text, 0, max((r.end for r in found), default=0)):
         at = m.start()
         clause_start = max(text.rfind(c, 0, at) for c in ",;。:(") + 1
-        subject = text[clause_start:at]
-        items = [s for s in re.split("、|和|及|与|(?<=[”\"])(?=[“\"])", subject) if s]
+        items = _items(_strip_verb(text[clause_start:at]))
         if len(items) < 2:
             continue
         names = [s + tail if not s.endswith(tail) else s for s in items[:-1]] + [items[-1]] if (tail := _shared_tail(items)) else items
@@ -288,7 +323,7 @@ def _lists(text: str, found: list[Reading]) -> list[Reading]:
         if m.group(0) == "分别":
             run = _run(text, out, after)
             # 交通、水利分别完成投资2500亿元、800亿元: the head noun comes after 分别
-            shared = _LIST_VERB.sub("", text[m.end() : out[run[0]].start]) if run else ""
+            shared = _LIST_VERB.sub("", _YEAR_OF.sub("", text[m.end() : out[run[0]].start]).lstrip("从由")) if run else ""
             # 分别下降24.7%和28.2%: the verb after 分别 says how each figure goes
             falls = bool(run) and bool(_DECLINE.search(text[m.end() : out[run[0]].start]))
             for name, i in zip(names, run[: len(names)]):
@@ -306,6 +341,22 @@ def _lists(text: str, found: list[Reading]) -> list[Reading]:
     return out
 
 
+# Words that name two items at once: 城乡居民 are 城镇居民 and 农村居民.
+PAIRED = {"城乡": ("城镇", "农村")}
+# 一二三产: several numbered sectors written as one word.
+_NUMBERED = re.compile(r"(?P<nums>[一二三四五六七八九]{2,})(?P<rest>[产类级].*)")
+
+
+def _items(subject: str) -> list[str]:
+    """The items a 分别 list names: 城镇、农村居民…; 城乡居民… (two in one word); 一二三产…."""
+    items = [s for s in re.split("、|和|及|与|(?<=[”\"])(?=[“\"])", subject) if s]
+    if len(items) == 1 and (pair := PAIRED.get(subject[:2])):
+        return [word + subject[2:] for word in pair]
+    if len(items) == 1 and (m := _NUMBERED.fullmatch(subject)):
+        return [n + m.group("rest") for n in m.group("nums")]
+    return items
+
+
 def _shared_tail(items: list[str]) -> str:
     """The words the last item of a list carries for all: 增加值 of 高技术制造业、装备制造业增加值;
     交付率 of “保交楼”“保交房”交付率 (the other items all as long as the last one's own name)."""
@@ -313,8 +364,10 @@ def _shared_tail(items: list[str]) -> str:
     if any(_HEADS.search(s) for s in items[:-1]):
         return ""  # 生产安全事故起数和死亡人数: each item names itself
     lengths = {len(s) for s in items[:-1]}
-    if len(lengths) == 1 and len(last) > (n := lengths.pop()) + 1 and last[n - 1] == items[0][-1]:
-        return last[n:]  # parallel items (城镇居民、农村居民人均可支配收入; “保交楼”“保交房”…) end alike
+    if len(lengths) == 1 and len(last) > (n := lengths.pop()) + 1 and (last[n - 1] == items[0][-1] or n <= 2):
+        # parallel items (城镇居民、农村居民人均可支配收入; “保交楼”“保交房”…) end alike,
+        # or are short words the last item's own opens alike (城镇和农村常住居民…; 一、二、三产…)
+        return last[n:]
     head = _head(last)
     if len(head) >= 2 and len(last) > len(head) + 1:
         return head
@@ -329,7 +382,7 @@ def _head(name: str) -> str:
     return head
 
 
-_LIST_VERB = re.compile(r"^(再|又|还|也)?(完成|实现|达到|达|增长|增加|下降|提高|为|超过|突破|新增)?|(达到|达|增长|增加|下降|提高|为|超过|突破|约|近|超)$")
+_LIST_VERB = re.compile(r"^(再|又|还|也)?(完成|实现|达到|达|增长|增加|下降|提高|为|超过|突破|新增|控制在|保持在|稳定在)?|(达到|达|增长|增加|下降|提高|为|超过|突破|约|近|超)$")
 
 
 def _run(text: str, found: list[Reading], after: list[int]) -> list[int]:

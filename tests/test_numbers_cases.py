@@ -114,6 +114,73 @@ def test_the_main_targets_table_lists_qualitative_targets_too():
     ]
 
 
+def test_an_amount_taken_away_is_one_amount_whichever_side_its_verb_stands():
+    (p,) = pairs("", "", "今年再减少农村贫困人口1000万以上。", "农村贫困人口减少1000万以上。").pairs
+    assert (p.indicator, p.old.signed, p.new.signed, p.change) == ("减少农村贫困人口", 1000, 1000, 0)
+
+
+def test_residents_alone_are_all_residents_not_the_urban_ones():
+    result = pairs("居民人均可支配收入增长4.9%。", "城镇和农村居民人均可支配收入分别增长4.3%、5.3%。")
+    assert not result.pairs
+    (p,) = pairs("居民收入增长7.3%。", "居民人均可支配收入实际增长6.5%。").pairs  # 居民收入 said shortly
+    assert (p.old.value, p.new.value) == (7.3, 6.5)
+
+
+def test_the_size_of_the_economy_in_a_review_of_five_years_is_the_last_years():
+    old = report(2025, "全年生产总值6.36万亿元，增长5.1%。实际使用外资50亿美元。")
+    new = from_source(
+        Source(
+            "2026.txt",
+            "2026年政府工作报告\n\n一、“十四五”时期和2025年工作回顾\n\n过去的五年极不寻常。\n\n综合实力稳步提升。生产总值6.66万亿元，"
+            "实际使用外资263亿美元。\n\n二、2026年工作安排\n\n做好各项工作。\n",
+            "txt",
+        )
+    )
+    assert {(p.old.value, p.new.value) for p in match(old, new).pairs} == {(6.36, 6.66)}  # 263亿美元 is five years' sum
+
+
+def targets(old_list: str, new_list: str) -> list[tuple]:
+    result = pairs("", "", f"今年主要预期目标是：{old_list}", f"今年主要预期目标是：{new_list}")
+    return [(t.indicator, t.pair and (t.pair.old.signed, t.pair.new.signed)) for t in result.targets]
+
+
+@pytest.mark.parametrize(
+    "old_list, new_list, rows",
+    [
+        # each item of a 分别 list is a target of its own; 城乡 names 城镇 and 农村
+        (
+            "城乡居民人均可支配收入分别增长8%和10%。",
+            "城镇、农村居民人均可支配收入分别增长7%左右和8%左右。",
+            [("城镇居民人均可支配收入", (8, 7)), ("农村居民人均可支配收入", (10, 8))],
+        ),
+        (
+            "其中一、二、三产增加值分别增长3.5%以上、7%左右、5%以上。",
+            "其中一二三产增加值分别增长3.5%左右、6%左右、5%左右。",
+            [("一产增加值", (3.5, 3.5)), ("二产增加值", (7, 6)), ("三产增加值", (5, 5))],
+        ),
+        # the energy used per unit of GDP and the CO2 emitted per unit of GDP are two targets
+        (
+            "单位地区生产总值能耗下降2.5%。",
+            "单位地区生产总值二氧化碳排放下降3.8%。",
+            [("单位地区生产总值二氧化碳排放", None), ("单位地区生产总值能耗", None)],
+        ),
+        # a target after a semicolon is its own, not a rider of the one before
+        (
+            "居民消费价格涨幅2%左右；确保完成国家下达的能耗强度下降目标。",
+            "居民消费价格涨幅2%左右，根据实际情况争取更好的结果。",
+            [("居民消费价格", (2, 2)), ("完成国家下达的能耗强度下降目标", None)],
+        ),
+    ],
+)
+def test_main_targets_row_by_row(old_list, new_list, rows):
+    assert targets(old_list, new_list) == rows
+
+
+def test_a_qualitative_target_beside_the_figure_it_names():
+    rows = targets("进出口总额保持正增长；单位地区生产总值能耗降低3%以上。", "进出口总值增长5%；单位地区生产总值二氧化碳排放完成目标任务。")
+    assert [r[0] for r in rows] == ["外贸进出口总额", "单位地区生产总值二氧化碳排放完成目标任务", "单位地区生产总值能耗"]
+
+
 def test_the_text_report_shows_points_ranges_and_signs():
     from reportdiff import compare
     from reportdiff.render.text import numbers_table, targets_table

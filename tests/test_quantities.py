@@ -24,6 +24,13 @@ def figures(text: str) -> list[tuple]:
         ("减少一半", 50, "%"),
         ("城乡居民收入比缩小到2.31:1", 2.31, ":1"),
         ("高于全国1.7个百分点", 1.7, "个百分点"),
+        ("旅游收入超万亿元", 1, "万亿元"),  # a scale alone after a bound is one of it
+        ("全员劳动生产率16.8万元/人左右", 16.8, "万元/人"),
+        ("开行4000班次。", 4000, "班次"),
+        ("日均新设企业1万6千多户", 1.6, "万户"),
+        ("由5千多户", 5000, "户"),
+        ("各类市场主体达到9800多万户", 9800, "万户"),
+        ("农村贫困人口减少1000万以上，", 1000, "万"),  # a count whose noun is left out
     ],
 )
 def test_numbers_as_written(text, value, unit):
@@ -112,12 +119,23 @@ def test_a_decline_written_as_a_word_is_negative(text, value):
     [
         ("常住人口城镇化率从60.2%提高到66.2%", 60.2, 66.2),
         ("由2.5%降至2%", 2.5, 2.0),
+        ("农产品加工转化率从2020年的51%提升到2025年的70%", 51, 70),
         ("从1.5万亿元增加到2万亿元", 1.5, 2.0),
     ],
 )
 def test_from_a_to_b_keeps_both_ends(text, old, new):
     a, b = read(text)
     assert (a.role, a.value, b.role, b.value) == ("from", old, "to", new)
+
+
+def test_from_a_list_to_a_list_each_end_with_its_own():
+    found = read("城乡低保平均标准分别从2020年的645元/月、4318元/年提高到778元/月、6818元/年。")
+    assert [(r.role, r.value, r.unit, r.subject) for r in found] == [
+        ("from", 645, "元/月", "城镇低保平均标准"),
+        ("from", 4318, "元/年", "农村低保平均标准"),
+        ("to", 778, "元/月", "城镇低保平均标准"),
+        ("to", 6818, "元/年", "农村低保平均标准"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -130,6 +148,11 @@ def test_from_a_to_b_keeps_both_ends(text, old, new):
         ),
         ("“保交楼”“保交房”交付率分别达100%、98%", [("“保交楼”交付率", 100), ("“保交房”交付率", 98)]),
         ("制造业贷款余额、科技贷款余额均增长11.7%。", [("制造业贷款余额", 11.7), ("科技贷款余额", 11.7)]),
+        ("城乡居民人均可支配收入分别增长5%和7%左右。", [("城镇居民人均可支配收入", 5), ("农村居民人均可支配收入", 7)]),
+        ("城镇和农村常住居民人均可支配收入分别增长5%左右、7%左右", [("城镇常住居民人均可支配收入", 5), ("农村常住居民人均可支配收入", 7)]),
+        ("其中一、二、三产增加值分别增长3.5%以上、7%左右、5%以上", [("一产增加值", 3.5), ("二产增加值", 7), ("三产增加值", 5)]),
+        ("一二三产增加值分别增长3.5%左右、6%左右、5%左右", [("一产增加值", 3.5), ("二产增加值", 6), ("三产增加值", 5)]),
+        ("城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内", [("城镇调查失业率", 5), ("居民消费价格涨幅", 3)]),
     ],
 )
 def test_lists_answered_by_fenbie_or_jun(text, subjects):
@@ -163,6 +186,6 @@ def test_number(text, value):
     assert number(text) == value
 
 
-@pytest.mark.parametrize("text", ["2024年", "5G基站", "第十四届", "“十四五”规划", "C919投入商业运营"])
+@pytest.mark.parametrize("text", ["3人制篮球场", "2024年", "5G基站", "第十四届", "“十四五”规划", "C919投入商业运营"])
 def test_not_quantities(text):
     assert read(text) == []
