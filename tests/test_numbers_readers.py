@@ -29,7 +29,7 @@ PAIR_FILES = [p for p in FILES if not p.name.endswith(".targets.tsv")]
 needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="shared corpus absent")
 # Below the bar today (measured with python -m tests.test_numbers_readers); the bar stays the test.
 BELOW_BAR: dict[str, str] = {
-    "provinces/安徽省_2025_2026.targets": "below the 90% bar (held-out reader, session 5): 12/18 main targets side by side; "
+    "provinces/安徽省_2025_2026.targets": "below the 90% bar (held-out reader, session 5): 15/18 main targets side by side; "
     "a target dropped or new in one year (研发投入强度, 规上工业增加值) and a joint clause for several indicators are not rows of their own",
 }
 
