@@ -235,7 +235,9 @@ def extract(doc: Document) -> list[Quantity]:
     found: list[Quantity] = []
     folded = doc.clean.folded
     lists = target_lists(doc)
-    section_starts = {s.start for s in doc.outline.walk()}
+    # A review of years ends at the next section, but for the ——items that list what it
+    # achieved (过去五年极不寻常…。——经济发展再上新台阶。…): those are the period's too.
+    section_starts = {s.start for s in doc.outline.walk() if not folded.startswith("——", s.start)}
     reviewing_period = False  # under a paragraph that opens a review of years (这五年，我们…)
     for start, end in doc.clean.paragraphs():
         if "\t" in doc.text[start:end]:
