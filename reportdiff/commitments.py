@@ -88,6 +88,8 @@ _FROM_TO = re.compile(r"[从由][^，,；;、]*(?:到|至)[^，,；;、]*$")
 _RESPECTIVELY = re.compile(r"分别[\u4e00-\u9fff]{0,3}?(?P<figures>\d+(?:\.\d+)?%?(?:、\d+(?:\.\d+)?%?)+)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PAIRED = {"城乡": ("城镇", "农村")}
+# The words after a figure that name what it counts, up to the clause's next figure or stop.
+_NAME_AFTER = re.compile(r"[\u4e00-\u9fff“”]{2,12}")
 # The figures of the year: over it, at its end (年末), as the mean of its months (平均为); a
 # target that says neither is answered by either.
 _THE_YEAR = frozenset({"annual", "year-end", "year-mean"})
@@ -426,10 +428,14 @@ def _grams(clause: str) -> tuple[str, ...]:
     """What a clause is about, as its character bigrams in reading order (figures and
     punctuation aside): bigrams find 国有企业改革 in 国企改革 and 前沿领域 in 前沿技术, where
     words would not; how rare each bigram is in the report weighs it."""
-    chars = _NOT_LETTER.sub("", clause)
-    return tuple(map(str.__add__, chars, chars[1:]))
+    # Within runs of letters: a bigram across a figure (动多 of 推动3900多个) is no word.
+    grams: list[str] = []
+    for run in _NOT_LETTER.split(clause):
+        grams.extend(map(str.__add__, run, run[1:]))
+    return tuple(grams)
 
 
+@functools.lru_cache(maxsize=65536)  # labels and names are asked about again and again
 def _telling(clause: str) -> frozenset[str]:
     return frozenset(_grams(clause))
 
@@ -446,7 +452,7 @@ def _longest_run(grams: tuple[str, ...], shared: frozenset[str]) -> int:
 def _content_bigrams(tokens: list[str]) -> frozenset[str]:
     """The bigrams of a clause's content words: what it acts on, without the verbs and
     manner words every plan repeats (加快, 实施, 深入开展)."""
-    return frozenset(g for word in tokens for g in _word_core(word))
+    return frozenset(g for word in tokens for g in _word_core(word) if not _COUNTING.match(g))
 
 
 # Words of manner, degree and stance that plans put before what they act on (把…摆在更加
@@ -461,12 +467,14 @@ _MANNER = frozenset(
     ]
 )
 _FILLER = STOPWORDS | _MANNER
+# What is left of a figure once its digits are set aside (3900多个 → 多个, 5000亿元 → 亿元): a count, not a thing.
+_COUNTING = re.compile(r"^[多余几近约超]?[万亿千百十]?(?:个|项|家|条|所|座|处|元|人|吨|亩|公里|台|户|套|次|人次|批|倍)?$")
 
 
 @functools.lru_cache(maxsize=65536)
 def _word_core(word: str) -> frozenset[str]:
     """A token's bigrams if it is a content word, not filler (tokens repeat: asked once each)."""
-    return _telling(word) if is_content(word) and word not in _MANNER and not _stock(word) else frozenset()
+    return _telling(word) if is_content(word) and word not in _MANNER and not _COUNTING.match(word) and not _stock(word) else frozenset()
 
 
 def _stock(word: str) -> bool:
@@ -487,7 +495,8 @@ def _figure_text(text: _Text, q: Quantity, clause: tuple[int, int]) -> str:
     if set(_grams(q.indicator)) & set(_grams(q.text)):
         return q.text
     start = min(clause[0], q.text_start) if q.text_start >= 0 else clause[0]
-    return text.doc.span_text(start, max(clause[1], q.end)).strip().rstrip("，。；,;")
+    listed = text.folded.find("、", q.end, clause[1])  # up to the next item of a list
+    return text.doc.span_text(start, max(listed if listed >= 0 else clause[1], q.end)).strip().rstrip("，。；,;")
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -676,12 +685,8 @@ def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitmen
     names it otherwise, the figure of the sentence that reports on it)."""
     kin = review.by_indicator.get((target.measure, target.family), {})
     mapped = [(indicator, _respective(target, q, review)) for indicator, q in kin.items() if _answers(c, target, q)]
-    scored = [
-        (label_similarity(indicator, target.indicator, scoped=False), -q.start, q)
-        for indicator, q in mapped
-        if q is not None and _same_indicator(target, q, review)
-    ]
-    scored = [x for x in scored if x[0] >= OUTCOME_MATCH]
+    alike = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in mapped if q is not None]
+    scored = [x for x in alike if x[0] >= OUTCOME_MATCH and _same_indicator(target, x[2], review)]
     outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, target, review) or _in_reporting_sentence(c, target, review)
     if outcome is not None:
         c.outcome = outcome
@@ -736,16 +741,15 @@ def _evidence(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[i
 
 
 def _again(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] | None:
-    """The next plan's sentence that promises the same again: first in its sections on the
-    promise's topic (the same-topic pair of its plan section), then anywhere in that plan."""
+    """The next plan's sentence that promises the same again: anywhere in that plan, or, less
+    alike, in its sections on the promise's topic (the same-topic pair of its plan section)."""
     votes = review.promised.votes(q)
-    echo = review.links.review.get(c.echo) if c.echo is not None else None
-    if echo is not None:
-        again = review.promised.closest(q, votes, within=echo)
-        if again and again[0] >= LINKED_REPEAT:
-            return again
     again = review.promised.closest(q, votes)
-    return again if again and again[0] >= REPEAT_MATCH else None
+    if again and again[0] >= REPEAT_MATCH:
+        return again
+    echo = review.links.review.get(c.echo) if c.echo is not None else None
+    again = review.promised.closest(q, votes, within=echo) if echo is not None and again else None
+    return again if again and again[0] >= LINKED_REPEAT else None
 
 
 def _closest_clause(sentence: str, words: frozenset[str]) -> str:
@@ -815,8 +819,14 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
     for q in kin[i:]:
         if q.start >= end:
             break
-        if _answers(c, target, q) and c.core & _telling(q.label) and _same_indicator(target, q, review):
+        if not _answers(c, target, q):
+            continue
+        if c.core & _telling(q.label) and _same_indicator(target, q, review):
             return _respective(target, q, review)
+        # A figure named by the words after it (3920个新投产项目) that say what the promise acts on.
+        after = _NAME_AFTER.match(review.text.folded, q.end)
+        if not q.label.strip() and after and len(c.core & _telling(after.group(0))) >= 2:
+            return q
     return None
 
 

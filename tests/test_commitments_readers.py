@@ -26,13 +26,13 @@ FILES = sorted((EXPECTED / "commitments").glob("*/*.tsv"))
 # 2018_2019 and 河南省 were never used to tune the rules (held out, measured only).
 BELOW_AGREEMENT = {
     "national/2018_2019": "found 182/186, agree 135/182 = 74%",
-    "national/2023_2024": "found 97/98, agree 61/97 = 63%",
-    "provinces/山东省_2025_2026": "found 142/142, agree 105/142 = 74%",
+    "national/2023_2024": "found 97/98, agree 62/97 = 64%",
+    "provinces/山东省_2025_2026": "found 142/142, agree 106/142 = 75%",
     "provinces/河南省_2025_2026": "found 197/201, agree 149/197 = 76%",
 }
 BELOW_MET_PRECISION = {
     "national/2018_2019": "met precision 41/46 = 89%",
-    "provinces/河南省_2025_2026": "met precision 21/26 = 81%",
+    "provinces/河南省_2025_2026": "met precision 21/27 = 78%",
 }
 
 
