@@ -72,6 +72,9 @@ KEY_WAIVED = 0.65
 # How much a bigram outside the core (the verbs and manner words around it) counts.
 FRAME_WEIGHT = 1.0
 NAME_RUN = 4  # consecutive bigrams: five characters
+# A name promised again counts from this length: 枣庄机场 names one project, 火车站 many.
+NAME_CHARS = 4
+NAMED_SHARE = 0.35  # how alike a sentence naming a promised item whole counts, where names count
 # Bounds that keep the search for evidence linear in the length of the reports.
 COMMON_BIGRAM = 64
 CANDIDATES = 16
@@ -316,7 +319,9 @@ class _Review:
         # Policy actions are looked for in the whole review, five-year retrospectives
         # included: they may say an action was done, though their figures are not the year's.
         self.said = _Sentences(self.text, tokens, review_parts, skip=_PROBLEMS)
-        self.promised = _Sentences(self.text, tokens, self.plan_next)
+        # A plan that names one item of a promised list again has promised it again; a review
+        # that names it need not have done it.
+        self.promised = _Sentences(self.text, tokens, self.plan_next, names_count=True)
         df = Counter(w for index in (self.said, self.promised) for words in index.words for w in words)
         total = len(self.said.words) + len(self.promised.words) + 1
         self.weight = {w: math.log(total / n) for w, n in df.items()}
@@ -338,7 +343,8 @@ class _Sentences:
     sentences that match it are left out; a sentence said again word for word is its first
     occurrence (the earliest of equal evidence stands, and repeats would crowd the candidates)."""
 
-    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section], skip: re.Pattern | None = None):
+    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section], skip: re.Pattern | None = None, names_count: bool = False):
+        self.names_count = names_count
         self.spans: list[tuple[int, int]] = []
         self.words: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
@@ -384,6 +390,10 @@ class _Sentences:
             if len(shared) < 2:
                 continue  # one shared bigram is a topic, not the same promise
             share = sum(q.weight[w] for w in shared)
+            if self.names_count and len(q.core & shared) >= 3 and _longest_run(q.grams, shared) >= NAME_RUN:
+                # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
+                scored.append((max(share, NAMED_SHARE * q.total), n))
+                continue
             if q.key is not None and not q.holds(shared, share):
                 continue
             scored.append((share, n))
@@ -664,7 +674,7 @@ def _check(c: Commitment, review: _Review) -> Commitment:
                 c.status, c.reason, c.marker = "met", "named_done", promised.group(0)  # 开工 promised, 开工 reported
             elif under_way and not re.search(r"建成投用|竣工|交付", local):
                 c.status, c.reason, c.marker = "partial", "named_under_way", under_way.group(0)
-                again = _mention(text, review.plan_spans, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
+                again = _mention(text, review.plan_spans, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= NAME_CHARS])
                 if again:  # unfinished and promised again
                     c.status, c.carried_text = "carried_over", again
             elif (done := _DONE.search(local)) and _OPERATE.search(c.plan_text) and not _OPERATE.search(local):
@@ -677,7 +687,7 @@ def _check(c: Commitment, review: _Review) -> Commitment:
             return c
     # Promised again under a shorter name (市第六人民医院健康养护院 for …健康养护中心)
     # counts, but not a bare place word (火车站) that names another project.
-    return _carried_or_silent(c, review, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
+    return _carried_or_silent(c, review, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= NAME_CHARS])
 
 
 def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitment:
@@ -914,8 +924,9 @@ def _variants(name: str) -> list[str]:
 
 
 def _core(name: str) -> str:
-    """春天小学项目 → 春天小学: the distinctive part of a name."""
-    return re.sub(r"(项目|工程)$", "", name)
+    """春天小学项目 → 春天小学, 临沂至滕州等15个项目 → 临沂至滕州: the distinctive part of a
+    name (a list's first item, where it ends 等…项目)."""
+    return re.sub(r"(?:等[\d一二三四五六七八九十两]*[个项座条处家]?)?(?:项目|工程)$", "", name)
 
 
 def _carried_or_silent(c: Commitment, review: _Review, needles: list[str]) -> Commitment:
