@@ -14,7 +14,7 @@ import functools
 import heapq
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -69,8 +69,6 @@ LINKED_REPEAT = 0.25
 # And of what the promise acts on (its content words), this share at least.
 CORE_MATCH = 0.5
 KEY_WAIVED = 0.65
-# How much a bigram outside the core (the verbs and manner words around it) counts.
-FRAME_WEIGHT = 1.0
 NAME_RUN = 4  # consecutive bigrams: five characters
 # A name promised again counts from this length: 枣庄机场 names one project, 火车站 many.
 NAME_CHARS = 4
@@ -367,12 +365,12 @@ class _Sentences:
     def votes(self, q: _Query) -> dict[int, float]:
         """Sentences sharing the promise's bigrams found in at most COMMON_BIGRAM sentences
         (a common one weighs little and would make the search quadratic), by the weight they share."""
-        votes: dict[int, float] = {}
+        votes: defaultdict[int, float] = defaultdict(float)
         for w, weight in q.weight.items():
             found = self.postings.get(w, ())
             if len(found) <= COMMON_BIGRAM:
                 for n in found:
-                    votes[n] = votes.get(n, 0.0) + weight
+                    votes[n] += weight
         return votes
 
     def closest(self, q: _Query, votes: dict[int, float] | None = None, within: _Spans | None = None) -> tuple[float, tuple[int, int]] | None:
@@ -412,8 +410,7 @@ class _Query:
     def __init__(self, c: Commitment, weight: dict[str, float], rare: float):
         self.grams = c.grams
         self.words = c.words
-        # The wording around what a promise acts on (摆在更加突出的位置) weighs less than its core.
-        self.weight = {w: weight.get(w, rare) * (1.0 if w in c.core else FRAME_WEIGHT) for w in self.words | c.core}
+        self.weight = {w: weight.get(w, rare) for w in self.words | c.core}
         self.total = sum(self.weight[w] for w in self.words)
         self.core = c.core
         self.core_total = sum(self.weight[w] for w in c.core)
