@@ -14,7 +14,7 @@ import functools
 import heapq
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -69,9 +69,10 @@ LINKED_REPEAT = 0.25
 # And of what the promise acts on (its content words), this share at least.
 CORE_MATCH = 0.5
 KEY_WAIVED = 0.65
-# How much a bigram outside the core (the verbs and manner words around it) counts.
-FRAME_WEIGHT = 1.0
 NAME_RUN = 4  # consecutive bigrams: five characters
+# A name promised again counts from this length: 枣庄机场 names one project, 火车站 many.
+NAME_CHARS = 4
+NAMED_SHARE = 0.35  # how alike a sentence naming a promised item whole counts, where names count
 # Bounds that keep the search for evidence linear in the length of the reports.
 COMMON_BIGRAM = 64
 CANDIDATES = 16
@@ -88,6 +89,8 @@ _FROM_TO = re.compile(r"[从由][^，,；;、]*(?:到|至)[^，,；;、]*$")
 _RESPECTIVELY = re.compile(r"分别[\u4e00-\u9fff]{0,3}?(?P<figures>\d+(?:\.\d+)?%?(?:、\d+(?:\.\d+)?%?)+)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PAIRED = {"城乡": ("城镇", "农村")}
+# The words after a figure that name what it counts, up to the clause's next figure or stop.
+_NAME_AFTER = re.compile(r"[\u4e00-\u9fff“”]{2,12}")
 # The figures of the year: over it, at its end (年末), as the mean of its months (平均为); a
 # target that says neither is answered by either.
 _THE_YEAR = frozenset({"annual", "year-end", "year-mean"})
@@ -314,7 +317,9 @@ class _Review:
         # included: they may say an action was done, though their figures are not the year's.
         self.said = _Sentences(self.text, tokens, review_parts, skip=_PROBLEMS)
         self.short_of = _short_of(self.text, review_parts, year)
-        self.promised = _Sentences(self.text, tokens, self.plan_next)
+        # A plan that names one item of a promised list again has promised it again; a review
+        # that names it need not have done it.
+        self.promised = _Sentences(self.text, tokens, self.plan_next, names_count=True)
         df = Counter(w for index in (self.said, self.promised) for words in index.words for w in words)
         total = len(self.said.words) + len(self.promised.words) + 1
         self.weight = {w: math.log(total / n) for w, n in df.items()}
@@ -336,7 +341,8 @@ class _Sentences:
     sentences that match it are left out; a sentence said again word for word is its first
     occurrence (the earliest of equal evidence stands, and repeats would crowd the candidates)."""
 
-    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section], skip: re.Pattern | None = None):
+    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section], skip: re.Pattern | None = None, names_count: bool = False):
+        self.names_count = names_count
         self.spans: list[tuple[int, int]] = []
         self.words: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
@@ -359,12 +365,12 @@ class _Sentences:
     def votes(self, q: _Query) -> dict[int, float]:
         """Sentences sharing the promise's bigrams found in at most COMMON_BIGRAM sentences
         (a common one weighs little and would make the search quadratic), by the weight they share."""
-        votes: dict[int, float] = {}
+        votes: defaultdict[int, float] = defaultdict(float)
         for w, weight in q.weight.items():
             found = self.postings.get(w, ())
             if len(found) <= COMMON_BIGRAM:
                 for n in found:
-                    votes[n] = votes.get(n, 0.0) + weight
+                    votes[n] += weight
         return votes
 
     def closest(self, q: _Query, votes: dict[int, float] | None = None, within: _Spans | None = None) -> tuple[float, tuple[int, int]] | None:
@@ -382,6 +388,10 @@ class _Sentences:
             if len(shared) < 2:
                 continue  # one shared bigram is a topic, not the same promise
             share = sum(q.weight[w] for w in shared)
+            if self.names_count and len(q.core & shared) >= 3 and _longest_run(q.grams, shared) >= NAME_RUN:
+                # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
+                scored.append((max(share, NAMED_SHARE * q.total), n))
+                continue
             if q.key is not None and not q.holds(shared, share):
                 continue
             scored.append((share, n))
@@ -400,8 +410,7 @@ class _Query:
     def __init__(self, c: Commitment, weight: dict[str, float], rare: float):
         self.grams = c.grams
         self.words = c.words
-        # The wording around what a promise acts on (摆在更加突出的位置) weighs less than its core.
-        self.weight = {w: weight.get(w, rare) * (1.0 if w in c.core else FRAME_WEIGHT) for w in self.words | c.core}
+        self.weight = {w: weight.get(w, rare) for w in self.words | c.core}
         self.total = sum(self.weight[w] for w in self.words)
         self.core = c.core
         self.core_total = sum(self.weight[w] for w in c.core)
@@ -426,10 +435,14 @@ def _grams(clause: str) -> tuple[str, ...]:
     """What a clause is about, as its character bigrams in reading order (figures and
     punctuation aside): bigrams find 国有企业改革 in 国企改革 and 前沿领域 in 前沿技术, where
     words would not; how rare each bigram is in the report weighs it."""
-    chars = _NOT_LETTER.sub("", clause)
-    return tuple(map(str.__add__, chars, chars[1:]))
+    # Within runs of letters: a bigram across a figure (动多 of 推动3900多个) is no word.
+    grams: list[str] = []
+    for run in _NOT_LETTER.split(clause):
+        grams.extend(map(str.__add__, run, run[1:]))
+    return tuple(grams)
 
 
+@functools.lru_cache(maxsize=65536)  # labels and names are asked about again and again
 def _telling(clause: str) -> frozenset[str]:
     return frozenset(_grams(clause))
 
@@ -446,7 +459,7 @@ def _longest_run(grams: tuple[str, ...], shared: frozenset[str]) -> int:
 def _content_bigrams(tokens: list[str]) -> frozenset[str]:
     """The bigrams of a clause's content words: what it acts on, without the verbs and
     manner words every plan repeats (加快, 实施, 深入开展)."""
-    return frozenset(g for word in tokens for g in _word_core(word))
+    return frozenset(g for word in tokens for g in _word_core(word) if not _COUNTING.match(g))
 
 
 # Words of manner, degree and stance that plans put before what they act on (把…摆在更加
@@ -461,12 +474,14 @@ _MANNER = frozenset(
     ]
 )
 _FILLER = STOPWORDS | _MANNER
+# What is left of a figure once its digits are set aside (3900多个 → 多个, 5000亿元 → 亿元): a count, not a thing.
+_COUNTING = re.compile(r"^[多余几近约超]?[万亿千百十]?(?:个|项|家|条|所|座|处|元|人|吨|亩|公里|台|户|套|次|人次|批|倍)?$")
 
 
 @functools.lru_cache(maxsize=65536)
 def _word_core(word: str) -> frozenset[str]:
     """A token's bigrams if it is a content word, not filler (tokens repeat: asked once each)."""
-    return _telling(word) if is_content(word) and word not in _MANNER and not _stock(word) else frozenset()
+    return _telling(word) if is_content(word) and word not in _MANNER and not _COUNTING.match(word) and not _stock(word) else frozenset()
 
 
 def _stock(word: str) -> bool:
@@ -487,7 +502,8 @@ def _figure_text(text: _Text, q: Quantity, clause: tuple[int, int]) -> str:
     if set(_grams(q.indicator)) & set(_grams(q.text)):
         return q.text
     start = min(clause[0], q.text_start) if q.text_start >= 0 else clause[0]
-    return text.doc.span_text(start, max(clause[1], q.end)).strip().rstrip("，。；,;")
+    listed = text.folded.find("、", q.end, clause[1])  # up to the next item of a list
+    return text.doc.span_text(start, max(listed if listed >= 0 else clause[1], q.end)).strip().rstrip("，。；,;")
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -655,7 +671,7 @@ def _check(c: Commitment, review: _Review) -> Commitment:
                 c.status, c.reason, c.marker = "met", "named_done", promised.group(0)  # 开工 promised, 开工 reported
             elif under_way and not re.search(r"建成投用|竣工|交付", local):
                 c.status, c.reason, c.marker = "partial", "named_under_way", under_way.group(0)
-                again = _mention(text, review.plan_spans, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
+                again = _mention(text, review.plan_spans, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= NAME_CHARS])
                 if again:  # unfinished and promised again
                     c.status, c.carried_text = "carried_over", again
             elif (done := _DONE.search(local)) and _OPERATE.search(c.plan_text) and not _OPERATE.search(local):
@@ -668,7 +684,7 @@ def _check(c: Commitment, review: _Review) -> Commitment:
             return c
     # Promised again under a shorter name (市第六人民医院健康养护院 for …健康养护中心)
     # counts, but not a bare place word (火车站) that names another project.
-    return _carried_or_silent(c, review, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= 5])
+    return _carried_or_silent(c, review, [_core(v) for n in c.names for v in _variants(n) if len(_core(v)) >= NAME_CHARS])
 
 
 # The review's own word that targets were not reached (…增速和CPI涨幅也未达年初预期).
@@ -720,12 +736,8 @@ def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitmen
     names it otherwise, the figure of the sentence that reports on it)."""
     kin = review.by_indicator.get((target.measure, target.family), {})
     mapped = [(indicator, _respective(target, q, review)) for indicator, q in kin.items() if _answers(c, target, q)]
-    scored = [
-        (label_similarity(indicator, target.indicator, scoped=False), -q.start, q)
-        for indicator, q in mapped
-        if q is not None and _same_indicator(target, q, review)
-    ]
-    scored = [x for x in scored if x[0] >= OUTCOME_MATCH]
+    alike = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in mapped if q is not None]
+    scored = [x for x in alike if x[0] >= OUTCOME_MATCH and _same_indicator(target, x[2], review)]
     outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, target, review) or _in_reporting_sentence(c, target, review)
     if outcome is not None:
         c.outcome = outcome
@@ -780,16 +792,15 @@ def _evidence(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[i
 
 
 def _again(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] | None:
-    """The next plan's sentence that promises the same again: first in its sections on the
-    promise's topic (the same-topic pair of its plan section), then anywhere in that plan."""
+    """The next plan's sentence that promises the same again: anywhere in that plan, or, less
+    alike, in its sections on the promise's topic (the same-topic pair of its plan section)."""
     votes = review.promised.votes(q)
-    echo = review.links.review.get(c.echo) if c.echo is not None else None
-    if echo is not None:
-        again = review.promised.closest(q, votes, within=echo)
-        if again and again[0] >= LINKED_REPEAT:
-            return again
     again = review.promised.closest(q, votes)
-    return again if again and again[0] >= REPEAT_MATCH else None
+    if again and again[0] >= REPEAT_MATCH:
+        return again
+    echo = review.links.review.get(c.echo) if c.echo is not None else None
+    again = review.promised.closest(q, votes, within=echo) if echo is not None and again else None
+    return again if again and again[0] >= LINKED_REPEAT else None
 
 
 def _closest_clause(sentence: str, words: frozenset[str]) -> str:
@@ -859,8 +870,14 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
     for q in kin[i:]:
         if q.start >= end:
             break
-        if _answers(c, target, q) and c.core & _telling(q.label) and _same_indicator(target, q, review):
+        if not _answers(c, target, q):
+            continue
+        if c.core & _telling(q.label) and _same_indicator(target, q, review):
             return _respective(target, q, review)
+        # A figure named by the words after it (3920个新投产项目) that say what the promise acts on.
+        after = _NAME_AFTER.match(review.text.folded, q.end)
+        if not q.label.strip() and after and len(c.core & _telling(after.group(0))) >= 2:
+            return q
     return None
 
 
@@ -948,8 +965,9 @@ def _variants(name: str) -> list[str]:
 
 
 def _core(name: str) -> str:
-    """春天小学项目 → 春天小学: the distinctive part of a name."""
-    return re.sub(r"(项目|工程)$", "", name)
+    """春天小学项目 → 春天小学, 临沂至滕州等15个项目 → 临沂至滕州: the distinctive part of a
+    name (a list's first item, where it ends 等…项目)."""
+    return re.sub(r"(?:等[\d一二三四五六七八九十两]*[个项座条处家]?)?(?:项目|工程)$", "", name)
 
 
 def _carried_or_silent(c: Commitment, review: _Review, needles: list[str]) -> Commitment:

@@ -25,10 +25,10 @@ FILES = sorted((EXPECTED / "commitments").glob("*/*.tsv"))
 # Where a file is below a bar: the figure measured (python -m tests.test_commitments_readers).
 # 2018_2019, 河南省, 安徽省 and 福建省 were never used to tune the rules (held out, measured only).
 BELOW_AGREEMENT = {
-    "national/2018_2019": "found 182/186, agree 135/182 = 74%",
-    "national/2023_2024": "found 97/98, agree 61/97 = 63%",
-    "provinces/山东省_2025_2026": "found 142/142, agree 105/142 = 74%",
-    "provinces/河南省_2025_2026": "found 197/201, agree 149/197 = 76%",
+    "national/2018_2019": "found 182/186, agree 137/182 = 75%",
+    "national/2023_2024": "found 97/98, agree 65/97 = 67%",
+    "provinces/山东省_2025_2026": "found 142/142, agree 109/142 = 77%",
+    "provinces/河南省_2025_2026": "found 197/201, agree 148/197 = 75%",
     "provinces/安徽省_2025_2026": "found 323/333, agree 226/323 = 70%",
     "provinces/福建省_2025_2026": "found 339/355, agree 234/339 = 69%",
 }
@@ -36,7 +36,7 @@ BELOW_MET_PRECISION = {
     "provinces/安徽省_2025_2026": "met precision 56/66 = 85%",
     "provinces/福建省_2025_2026": "met precision 54/63 = 86%",
     "national/2018_2019": "met precision 41/46 = 89%",
-    "provinces/河南省_2025_2026": "met precision 21/26 = 81%",
+    "provinces/河南省_2025_2026": "met precision 21/27 = 78%",
 }
 
 
@@ -53,7 +53,7 @@ def cases(below: dict[str, str] | None = None) -> list:
 def reports(path: Path) -> tuple[Path, Path]:
     """national/2023_2024.tsv → national/2023_gwr.txt, national/2024_gwr.txt;
     provinces/山东省_2025_2026.tsv → provinces/2025/山东省.docx, provinces/2026/山东省.txt."""
-    if path.parent.name == "national":
+    if path.parent.name.endswith("national"):
         old, new = path.stem.split("_")
         return SHARED_CORPUS / "national" / f"{old}_gwr.txt", SHARED_CORPUS / "national" / f"{new}_gwr.txt"
     region, old, new = path.stem.split("_")
@@ -118,16 +118,31 @@ def met_precision(path: Path) -> tuple[int, int]:
     return sum(1 for want in met if want == "met"), len(met)
 
 
-if __name__ == "__main__":  # python -m tests.test_commitments_readers [-v]: the figures (and the disagreements)
+def precision(path: Path) -> tuple[int, int, int]:
+    """Everything the tool lists, judged: right (the reader gives its status), wrong (the
+    reader gives another), unjudged (no reader row is about it)."""
+    result, rows = judged(path)
+    verdicts: dict[int, bool] = {}  # by position in the tool's list: the first reader row about it stands
+    for _, want, c in rows:
+        if c is not None:
+            verdicts.setdefault(next(i for i, item in enumerate(result.items) if item is c), want == c.status)
+    right = sum(verdicts.values())
+    return right, len(verdicts) - right, len(result.items) - len(verdicts)
+
+
+if __name__ == "__main__":  # python -m tests.test_commitments_readers [-v] [READER.tsv …]: the figures (and the disagreements)
     import sys
 
-    for path in FILES:
+    # Reader files not yet copied here (/work/expect/commitments-provinces/福建省_2025_2026.tsv) are measured as they stand.
+    for path in FILES + [Path(a) for a in sys.argv[1:] if a.endswith(".tsv")]:
         total, found, agree, wrong_met = figures(path)
         result, rows = judged(path)
         right, met = met_precision(path)
+        ok, wrong, unjudged = precision(path)
         print(
-            f"{path.parent.name}/{path.stem}: tool lists {len(result.items)}; found {found}/{total}, agree {agree}/{found}"
-            f" ({agree / max(found, 1):.0%}), met precision {right}/{met}, missed called met {len(wrong_met)}"
+            f"{path.parent.name}/{path.stem}: tool lists {len(result.items)}; found {found}/{total} ({found / max(total, 1):.0%}),"
+            f" agree {agree}/{found} ({agree / max(found, 1):.0%}), met precision {right}/{met}, missed called met {len(wrong_met)};"
+            f" listed right {ok}, wrong {wrong}, unjudged {unjudged}"
         )
         for snippet, want, c in rows if "-v" in sys.argv else ():
             got = c.status if c else "—"
