@@ -35,8 +35,11 @@ BRIEF_ITEMS = 8
 OUTCOME_SCALE = 1.5
 # Commitments listed as a reader checks them: what failed first, what was done last.
 COMMITMENT_ORDER = ("missed", "not_reported", "partial", "carried_over", "met")
-# Qualifiers a figure is quoted with (5%左右, 80个以上); the others (力争, 预计) stand in the sentence.
-_QUOTED_QUALIFIERS = ("以上", "左右", "以下", "余")
+# Qualifiers a figure is quoted with, where it writes them (超2700亿元, 5000余户, 5%以内); the
+# others (力争, 预计, 控制在) stand in the sentence.
+_BEFORE_FIGURE = ("不少于", "不低于", "不超过", "不高于", "超过", "突破", "大约", "将近", "接近", "约", "近", "超", "逾")
+_BEFORE_UNIT = ("余", "多")
+_AFTER_FIGURE = ("以上", "及以上", "左右", "上下", "以下", "以内")
 
 _ZH = {
     # commitment statuses (issue 19's words)
@@ -335,7 +338,10 @@ def _squash(text: str) -> str:
 def figure(q: Quantity) -> str:
     """A figure as a reader quotes it: sign of a decline, range, qualifier (-2.7%, 4.5—5%, 5%左右)."""
     value = f"{q.signed:g}" if q.high is None else f"{q.signed:g}—{q.signed_high:g}"
-    return f"{value}{q.unit}{q.qualifier if q.qualifier in _QUOTED_QUALIFIERS else ''}"
+    before = q.qualifier if q.qualifier in _BEFORE_FIGURE else ""
+    inside = q.qualifier if q.qualifier in _BEFORE_UNIT else ""
+    after = q.qualifier if q.qualifier in _AFTER_FIGURE else ""
+    return f"{before}{value}{inside}{q.unit}{after}"
 
 
 class Presenter:

@@ -170,3 +170,19 @@ def test_html_version_of_a_seed_gives_the_same_sections(tmp_path):
     doc = read(path)
     assert doc.source.format == "html"
     assert outline(doc) == outline(seed("000"))
+
+
+@pytest.mark.parametrize(
+    "written, quoted",
+    [("美丽庭院5000余户", "5000余户"), ("投资超2700亿元", "超2700亿元"), ("推广约30万辆", "约30万辆"),
+     ("失业率控制在5%以内", "5%以内"), ("增长6%左右", "6%左右"), ("力争增长6%", "6%")],
+)
+def test_a_figure_is_quoted_with_its_qualifier_where_the_report_writes_it(written, quoted):
+    """The number table is quoted as fact: 超2700亿元 is not 2700亿元, 5000余户 not 5000户余."""
+    from reportdiff.document import from_source
+    from reportdiff.load import Source
+    from reportdiff.numbers import extract
+    from reportdiff.present import figure
+
+    doc = from_source(Source("x.txt", f"2026年政府工作报告\n\n一、2025年工作回顾\n\n{written}。\n", "txt"))
+    assert [figure(q) for q in extract(doc)] == [quoted]
