@@ -32,6 +32,19 @@ def read_tsv(path: Path) -> list[list[str]]:
     return rows
 
 
+# A sentence that moves to another section and has a figure changed on the way.
+MOVED_BEFORE = "新增停车位2000个以上，有效缓解城区停车难问题，方便群众出行。"
+MOVED_AFTER = "新增停车位1000个以上，有效缓解城区停车难问题，方便群众出行。"
+
+
+def moved_and_reworded(folder: Path) -> tuple[Path, Path]:
+    """Two small reports in `folder`: MOVED_BEFORE under （一） of the old, MOVED_AFTER under （二） of the new."""
+    old, new = folder / "old.txt", folder / "new.txt"
+    old.write_text("一、2024年工作回顾\n\n（一）城市建设\n\n完成道路改造8条。" + MOVED_BEFORE + "\n\n（二）民生保障\n\n新增城镇就业15461人。\n", encoding="utf-8")
+    new.write_text("一、2025年工作回顾\n\n（一）城市建设\n\n完成道路改造8条。\n\n（二）民生保障\n\n新增城镇就业15461人。" + MOVED_AFTER + "\n", encoding="utf-8")
+    return old, new
+
+
 @pytest.fixture
 def run_cli(capsys):
     """Run the CLI in-process: (exit code, stdout, stderr)."""

@@ -9,7 +9,7 @@ from reportdiff.clean import clean
 from reportdiff.diff import Differ, language_shift, sentences
 from reportdiff.tokens import Tokens
 
-from .conftest import seed
+from .conftest import MOVED_AFTER, MOVED_BEFORE, moved_and_reworded, seed
 
 
 def ops(old: str, new: str, differ: Differ | None = None):
@@ -100,10 +100,8 @@ def test_a_sentence_moved_and_reworded_shows_its_word_diff_at_its_new_place(tmp_
 
     from .test_schema import validator
 
-    before, after = "新增停车位2000个以上，有效缓解城区停车难问题，方便群众出行。", "新增停车位1000个以上，有效缓解城区停车难问题，方便群众出行。"
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text("一、2024年工作回顾\n\n（一）城市建设\n\n完成道路改造8条。" + before + "\n\n（二）民生保障\n\n新增城镇就业15461人。\n", encoding="utf-8")
-    new.write_text("一、2025年工作回顾\n\n（一）城市建设\n\n完成道路改造8条。\n\n（二）民生保障\n\n新增城镇就业15461人。" + after + "\n", encoding="utf-8")
+    before, after = MOVED_BEFORE, MOVED_AFTER
+    old, new = moved_and_reworded(tmp_path)
     result = compare(old, new)
     arrived = [(i, o) for i, p in enumerate(result.pairs) for o in p.diff.ops if o.op == "+" and o.moved is not None]
     assert [o.text for _, o in arrived] == [after]

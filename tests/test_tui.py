@@ -16,7 +16,7 @@ from rich.text import Text
 from reportdiff import compare
 from reportdiff.tui import ListScreen, ReportdiffApp, marker, paragraphs, wrap
 
-from .conftest import seed
+from .conftest import moved_and_reworded, seed
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -170,10 +170,7 @@ def test_paragraphs_stand_beside_their_counterparts():
 
 
 def test_a_moved_and_reworded_sentence_shows_its_edits_where_it_now_stands(tmp_path):
-    before, after = "新增停车位2000个以上，有效缓解城区停车难问题，方便群众出行。", "新增停车位1000个以上，有效缓解城区停车难问题，方便群众出行。"
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text("一、2024年工作回顾\n\n（一）城市建设\n\n完成道路改造8条。" + before + "\n\n（二）民生保障\n\n新增城镇就业15461人。\n", encoding="utf-8")
-    new.write_text("一、2025年工作回顾\n\n（一）城市建设\n\n完成道路改造8条。\n\n（二）民生保障\n\n新增城镇就业15461人。" + after + "\n", encoding="utf-8")
+    old, new = moved_and_reworded(tmp_path)
     result = compare(old, new)
     pair = next(p for p in result.pairs if any(o.edits for o in p.diff.ops))
     cells = [new_side for _, new_side in paragraphs(pair.diff)]
