@@ -17,9 +17,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from .align import Alignment, align
+from .clean import fold
 from .document import Document
 from .numbers import Quantity, canonical, extract, label_similarity
 from .structure import Section
@@ -135,6 +137,7 @@ class Commitment:
     plan_section_text: str = ""  # the sentence the promise stands in (names its place)
     grams: tuple[str, ...] = ()  # its clause's bigrams in reading order, to find it again
     core: frozenset[str] = frozenset()  # the bigrams of its content words: what it acts on, not how
+    terms: tuple[str, ...] = ()  # those content words themselves, whole (体制机制, 文化)
 
     @property
     def words(self) -> frozenset[str]:
@@ -456,6 +459,16 @@ def _longest_run(grams: tuple[str, ...], shared: frozenset[str]) -> int:
     return best
 
 
+# The verbs a plan acts with (what the review says of them is how far it got, not what it is
+# about), and the nouns that name a piece of work, not which (完成保交房任务: 12个保交房项目完成交付).
+_ACTION_VERB = re.compile(_LEAD_VERB.pattern.removeprefix("^") + r"|" + _DEED.pattern + r"|制定|完善|加强|落实|开展|实现|保障|处置|接受|办好|坚持|推广|强化|任务|工作|项目|事项")
+
+
+def _content_words(tokens: list[str]) -> tuple[str, ...]:
+    """The content words of a clause (those `_content_bigrams` draws on), each once, in order."""
+    return tuple(dict.fromkeys(w for w in tokens if not _ACTION_VERB.fullmatch(w) and any(not _COUNTING.match(g) for g in _word_core(w))))
+
+
 def _content_bigrams(tokens: list[str]) -> frozenset[str]:
     """The bigrams of a clause's content words: what it acts on, without the verbs and
     manner words every plan repeats (加快, 实施, 深入开展)."""
@@ -601,7 +614,7 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
             out.append(
                 Commitment(
                     plan_text=doc.span_text(start, end).strip(), kind=kind, **places.at(start),
-                    grams=_grams(clause), core=_content_bigrams(tokens.between(start, end)),
+                    grams=_grams(clause), core=_content_bigrams(tokens.between(start, end)), terms=_content_words(tokens.between(start, end)),
                 )
             )
     return out
@@ -756,6 +769,8 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     the next plan is carried over; silence is not reported."""
     q = _Query(c, review.weight, review.rare)
     said = _evidence(q, c, review)
+    if said and not _speaks_of(c, review.text.folded[slice(*said[1])]):
+        said = None  # a sentence about another thing of the same kind (投融资体制机制 for 文化体制机制)
     if said:
         start, end = said[1]
         c.outcome_text = review.text.doc.span_text(start, end).strip()
@@ -775,6 +790,44 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     elif c.status != "partial":
         c.status, c.reason = "not_reported", "not_mentioned"
     return c
+
+
+_LETTER = re.compile(r"[\u4e00-\u9fff]")
+_JOINING = re.compile(r"[等和及与的、]")
+
+
+def _speaks_of(c: Commitment, sentence: str) -> bool:
+    """Whether a sentence sharing a policy action's bigrams speaks of what it acts on, word
+    by word: it says at least half of the action's content words (verbs aside, by length:
+    环境污染 reworded 污染 is half said), and the phrase the two share is not narrowed, in
+    the sentence, by a word of its own in the place of one of the action's (全球数字经济标杆城市 for 国际绿色经济标杆城市,
+    投融资体制机制 for 文化体制机制, 食品安全数字化监管 for 数字化转型)."""
+    if len(c.terms) < 2:
+        return True
+    if 2 * sum(_said_of(term, sentence) for term in c.terms) < sum(map(len, c.terms)):
+        return False
+    plan = fold(c.plan_text)
+    run = SequenceMatcher(None, plan, sentence, autojunk=False).find_longest_match(0, len(plan), 0, len(sentence))
+    before, after = plan[: run.a], plan[run.a + run.size :]
+    theirs_before, theirs_after = sentence[max(run.b - 2, 0) : run.b], sentence[run.b + run.size : run.b + run.size + 2]
+    for term in c.terms:
+        if term in sentence:
+            continue
+        if before.endswith(term) and _another_word(theirs_before, plan) or after.startswith(term) and _another_word(theirs_after, plan):
+            return False
+    return True
+
+
+def _said_of(term: str, sentence: str) -> int:
+    """How much of a word a sentence says: its longest part of two letters or more there
+    (污染 of 环境污染, reworded 污染防治), 0 for none."""
+    return next((n for n in range(len(term), 1, -1) if any(term[i : i + n] in sentence for i in range(len(term) - n + 1))), 0)
+
+
+def _another_word(word: str, plan: str) -> bool:
+    """Whether the letters beside the shared phrase are a word the action does not use (not
+    a joining word: 中小金融机构等领域 lists, it does not narrow)."""
+    return len(word) == 2 and all(map(_LETTER.match, word)) and not _JOINING.search(word) and word not in plan
 
 
 def _evidence(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] | None:

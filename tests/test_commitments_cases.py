@@ -117,3 +117,38 @@ def test_a_plan_of_several_years_not_reached_says_nothing_of_the_year(tmp_path):
     review = "固定资产投资增长5.2%。“十四五”时期，固定资产投资增速指标没有达到规划预期。"
     result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
     assert [c.status for c in result.items if c.kind == "quantitative"] == ["met"]
+
+
+# A policy action and a review sentence that share only a generic phrase (标杆城市, 三年行动计划,
+# 体制机制, 数字化) while the words that say which one differ: another thing of the same kind
+# (a new user's trial). The action is not reported done by it. The reviews say the action's
+# distinctive words (国际, 绿色, 质量) elsewhere, as a whole report does, so that they weigh little.
+WEAK = [
+    ("积极打造国际绿色经济标杆城市。", "加快建设全球数字经济标杆城市，人工智能关键生态建设取得重大进展。国际交往中心功能持续增强。国际消费中心城市建设深入推进。国际科技创新中心加快建设。绿色低碳转型成效明显。绿色金融加快发展。绿色建筑规模扩大。"),
+    ("完成提升行政执法质量三年行动计划任务。", "全面增强中央政务功能保障，高标准完成核心区控规新一轮三年行动计划。依法行政深入推进，行政执法规范公正文明。教育质量稳步提升，发展质量持续提高，供给质量明显改善，行政效能不断提高。"),
+    ("创新文化体制机制。", "优化投融资体制机制，面向民间资本推介重大项目总投资约2350亿元。"),
+    ("加快数字化转型。", "稳妥处置金融风险，强化食品安全数字化监管，食品、药品抽检合格率分别超98.5%和99%。传统产业转型升级步伐加快。绿色转型成效明显。发展方式加快转型。"),
+]
+
+
+@pytest.mark.parametrize(("plan", "review"), WEAK, ids=[w[0] for w in WEAK])
+def test_a_sentence_about_another_thing_of_the_kind_is_no_report_of_done(tmp_path, plan, review):
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    found = [c for c in result.items if c.plan_text in plan]
+    assert found, [c.plan_text for c in result.items]
+    assert found[0].status in ("partial", "not_reported"), (found[0].status, found[0].outcome_text)
+
+
+# The same action said in other words, or with its place name left out, is still reported done.
+SAID = [
+    ("深入推进环境污染防治。", "污染防治攻坚战深入开展，主要污染物排放量继续下降。生态环境质量持续改善。营商环境不断优化。人居环境明显改善。"),
+    ("推动修订《山东省优化营商环境条例》。", "推动修订优化营商环境条例，健全“高效办成一件事”推进机制。"),
+    ("优化调整省财政直管县范围。", "省财政直管县调整优化为48个，15个强县参照直管县管理。"),
+]
+
+
+@pytest.mark.parametrize(("plan", "review"), SAID, ids=[s[0] for s in SAID])
+def test_an_action_reported_in_other_words_is_met(tmp_path, plan, review):
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    found = [c for c in result.items if c.plan_text in plan]
+    assert found and found[0].status == "met", [(c.plan_text, c.status, c.outcome_text) for c in result.items]
