@@ -390,7 +390,7 @@ class _Sentences:
             shared = q.words & self.words[n]
             if len(shared) < 2:
                 continue  # one shared bigram is a topic, not the same promise
-            share = sum(q.weight[w] for w in shared)
+            share = math.fsum(q.weight[w] for w in shared)  # exact: a sum over a set must not hang on its order
             if self.names_count and len(q.core & shared) >= 3 and _longest_run(q.grams, shared) >= NAME_RUN:
                 # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
                 scored.append((max(share, NAMED_SHARE * q.total), n))
@@ -413,10 +413,10 @@ class _Query:
     def __init__(self, c: Commitment, weight: dict[str, float], rare: float):
         self.grams = c.grams
         self.words = c.words
-        self.weight = {w: weight.get(w, rare) for w in self.words | c.core}
-        self.total = sum(self.weight[w] for w in self.words)
+        self.weight = {w: weight.get(w, rare) for w in sorted(self.words | c.core)}  # in one order: votes add up alike every run
+        self.total = math.fsum(self.weight[w] for w in self.words)
         self.core = c.core
-        self.core_total = sum(self.weight[w] for w in c.core)
+        self.core_total = math.fsum(self.weight[w] for w in c.core)
         used = [w for w in c.core if w in weight]
         self.key = max(used, key=lambda w: (weight[w], w)) if used else None
 
@@ -424,7 +424,7 @@ class _Query:
         """Whether a sentence sharing these bigrams speaks of what the promise acts on: most
         of its core, with its key, unless the sentence repeats most of the promise (行政村 →
         村 reworded) or a name whole (济南机场二期)."""
-        core_share = sum(self.weight[w] for w in self.core & shared) / self.core_total if self.core else 1.0
+        core_share = math.fsum(self.weight[w] for w in self.core & shared) / self.core_total if self.core else 1.0
         if core_share < CORE_MATCH:
             return False
         return self.key in shared or core_share >= KEY_WAIVED or share >= KEY_WAIVED * self.total or _longest_run(self.grams, shared) >= NAME_RUN

@@ -461,3 +461,17 @@ async def test_export_never_replaces_an_existing_file(tmp_path):
         await pilot.pause()
     assert target.read_text() == "mine"
     assert sorted(p.name for p in tmp_path.glob("review*.html")) == ["review-2.html", "review-3.html", "review.html"]
+
+
+@pytest.mark.skipif(not (SHARED_CORPUS / "provinces" / "2026" / "安徽省.txt").is_file(), reason="shared corpus not available")
+def test_the_same_reports_give_the_same_result_in_every_process(tmp_path):
+    """Python salts string hashes per process: nothing may hang on the order of a set
+    (安徽 2025→2026 once picked another repeat sentence for two promises, run to run)."""
+    old, new = SHARED_CORPUS / "provinces" / "2025" / "安徽省.docx", SHARED_CORPUS / "provinces" / "2026" / "安徽省.txt"
+    outputs = []
+    for salt in ("1", "2"):
+        out = tmp_path / f"run{salt}.json"
+        env = {**os.environ, "PYTHONHASHSEED": salt}
+        subprocess.run([str(BIN), str(old), str(new), "--format", "json", "-q", "-o", str(out)], env=env, check=True, timeout=TIMEOUT)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
