@@ -131,14 +131,6 @@ WEAK = [
 ]
 
 
-@pytest.mark.parametrize(("plan", "review"), WEAK, ids=[w[0] for w in WEAK])
-def test_a_sentence_about_another_thing_of_the_kind_is_no_report_of_done(tmp_path, plan, review):
-    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
-    found = [c for c in result.items if c.plan_text in plan]
-    assert found, [c.plan_text for c in result.items]
-    assert found[0].status in ("partial", "not_reported"), (found[0].status, found[0].outcome_text)
-
-
 # The same action said in other words, or with its place name left out, is still reported done.
 SAID = [
     ("深入推进环境污染防治。", "污染防治攻坚战深入开展，主要污染物排放量继续下降。生态环境质量持续改善。营商环境不断优化。人居环境明显改善。"),
@@ -147,8 +139,12 @@ SAID = [
 ]
 
 
-@pytest.mark.parametrize(("plan", "review"), SAID, ids=[s[0] for s in SAID])
-def test_an_action_reported_in_other_words_is_met(tmp_path, plan, review):
+@pytest.mark.parametrize(
+    ("plan", "review", "statuses"),
+    [(*w, ("partial", "not_reported")) for w in WEAK] + [(*w, ("met",)) for w in SAID],
+    ids=[w[0] for w in WEAK + SAID],
+)
+def test_an_action_is_reported_done_only_by_a_sentence_about_it(tmp_path, plan, review, statuses):
     result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
     found = [c for c in result.items if c.plan_text in plan]
-    assert found and found[0].status == "met", [(c.plan_text, c.status, c.outcome_text) for c in result.items]
+    assert found and found[0].status in statuses, [(c.plan_text, c.status, c.outcome_text) for c in result.items]
