@@ -24,6 +24,7 @@ from .align import Alignment, align
 from .clean import fold
 from .document import Document
 from .numbers import Quantity, canonical, extract, label_similarity
+from .quantities import PAIRED
 from .structure import Section
 from .tokens import STOPWORDS, Tokens, is_content
 
@@ -86,11 +87,10 @@ _STOCK_LEVEL = re.compile(r"累计|增至|增加到|提高到|达到|总数|总�
 # year stands between (从2020年的51%): not the year's figure.
 _FROM = re.compile(r"[从由][^，,；;、到至]*$")
 _FROM_TO = re.compile(r"[从由][^，,；;、]*(?:到|至)[^，,；;、]*$")
-# A list of figures told 分别 (…分别增长5.3%、7%), and the two-part names such a list may
-# open with: 城乡 is 城镇 and 农村.
+# A list of figures told 分别 (…分别增长5.3%、7%); the two-part names such a list may open
+# with (城乡 is 城镇 and 农村) are the numbers stage's, quantities.PAIRED.
 _RESPECTIVELY = re.compile(r"分别[\u4e00-\u9fff]{0,3}?(?P<figures>\d+(?:\.\d+)?%?(?:、\d+(?:\.\d+)?%?)+)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
-_PAIRED = {"城乡": ("城镇", "农村")}
 # The words after a figure that name what it counts, up to the clause's next figure or stop.
 _NAME_AFTER = re.compile(r"[\u4e00-\u9fff“”]{2,12}")
 # The figures of the year: over it, at its end (年末), as the mean of its months (平均为); a
@@ -724,7 +724,7 @@ def _short_of(text: _Text, sections: list[Section], year: int) -> list[tuple[str
             said = text.doc.span_text(start, end).strip()
             for item in re.split(r"[、和与及]", folded[start : m.start()]):
                 item = _RATE_WORDS.sub("", _LEAD_WORDS.sub("", item.strip()))
-                for name in [p + item[2:] for p in _PAIRED[item[:2]]] if item[:2] in _PAIRED else [item]:
+                for name in [p + item[2:] for p in PAIRED[item[:2]]] if item[:2] in PAIRED else [item]:
                     out.append((name, said))
     return out
 
@@ -878,7 +878,7 @@ def _respective(target: Quantity, q: Quantity, review: _Review) -> Quantity | No
     subject = folded[lead:at]
     items = re.split(r"[、和与及]", subject)
     if len(items) == 1:
-        items = list(_PAIRED.get(subject[:2], items))
+        items = list(PAIRED.get(subject[:2], items))
     figures = list(_FIGURE.finditer(m.group("figures")))
     if len(items) == 1:
         return q  # the items are not said: numbers' reading stands
