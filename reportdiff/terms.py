@@ -30,16 +30,17 @@ between the two reports (稳健的 → 适度宽松的, 稳步推进 → 加快�
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import heapq
 import importlib.util
 import itertools
 import json
-import marshal
 import math
 import operator
 import os
 import re
+import sqlite3
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
@@ -500,33 +501,78 @@ def _pieces(report: Report, start: int, end: int, usage: Grammar) -> list[tuple[
     return out
 
 
-@lru_cache(maxsize=1)
-def _tags() -> dict[str, str]:
-    """jieba's part-of-speech dictionary (word → tag), read from jieba's dictionary file.
+class Tags:
+    """jieba's part-of-speech dictionary (word → tag, None for a word it lacks), a word at a time.
 
-    jieba.posseg is not imported: importing it parses that whole file (most of a second), as
-    it is when nothing else is at hand; a copy in the private cache folder, keyed by the
-    file's size and time, reads in a tenth of that."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
-        return {}
-    source = Path(spec.origin).parent / "dict.txt"  # jieba.DEFAULT_DICT_NAME, without importing jieba
-    stamp = source.stat()
-    folder = user_cache_dir()
-    copy = folder / f"jieba-tags-{stamp.st_size}-{int(stamp.st_mtime)}.marshal" if folder else None
-    try:
-        if copy is not None and copy.is_file():
-            return marshal.loads(copy.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    table = {}
+    jieba.posseg is not imported: importing it parses the whole file (most of a second). The
+    dictionary holds 350,000 words and a pair of reports a few thousand, so reading it whole
+    even from a compact copy (0.2 s) would cost more than ranking a small pair: it is kept as
+    an SQLite table in the private cache folder (built once from jieba's file, keyed by its
+    size and time) and each word looked up once (microseconds)."""
+
+    def __init__(self, lookup: Callable[[str], str | None]):
+        self._lookup = lookup
+        self._memo: dict[str, str | None] = {}
+
+    def get(self, word: str, default: str | None = None) -> str | None:
+        try:
+            tag = self._memo[word]
+        except KeyError:
+            tag = self._memo[word] = self._lookup(word)
+        return default if tag is None else tag
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+
+def _dictionary_lines(source: Path):
     with source.open(encoding="utf-8") as lines:
         for line in lines:
             word, _, tag = line.rstrip("\n").split(" ")  # as jieba.posseg reads it: word, frequency, tag
-            table[word] = tag
-    if copy is not None:
-        store(copy, marshal.dumps(table))
-    return table
+            yield word, tag
+
+
+def _table(copy: Path, source: Path) -> Callable[[str], str | None] | None:
+    """Lookups in the SQLite copy of the dictionary, made first when absent (None: it cannot be read or made)."""
+    if not copy.is_file():
+        made = sqlite3.connect(":memory:")
+        made.execute("CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID")
+        made.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?)", _dictionary_lines(source))
+        made.commit()
+        store(copy, made.serialize())  # whole or not at all: processes building it at once each write a whole file
+        made.close()
+    try:
+        con = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        con.execute("SELECT 1 FROM tags LIMIT 1")
+    except sqlite3.Error:
+        return None
+    owner = os.getpid()
+
+    def lookup(word: str) -> str | None:
+        nonlocal con, owner
+        if os.getpid() != owner:  # a forked worker: a connection is not shared across processes
+            con, owner = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True, check_same_thread=False), os.getpid()
+        row = con.execute("SELECT tag FROM tags WHERE word = ?", (word,)).fetchone()
+        return row[0] if row else None
+
+    return lookup
+
+
+@lru_cache(maxsize=1)
+def _tags() -> Tags:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return Tags(lambda word: None)
+    source = Path(spec.origin).parent / "dict.txt"  # jieba.DEFAULT_DICT_NAME, without importing jieba
+    stamp = source.stat()
+    folder = user_cache_dir()
+    if folder is not None:
+        with contextlib.suppress(OSError, sqlite3.Error):
+            lookup = _table(folder / f"jieba-tags-{stamp.st_size}-{int(stamp.st_mtime)}.sqlite", source)
+            if lookup is not None:
+                return Tags(lookup)
+    table = dict(_dictionary_lines(source))  # no cache folder: the whole file, once a process
+    return Tags(table.get)
 
 
 def novel(term: str, known: AbstractSet[str]) -> bool:

@@ -258,3 +258,36 @@ def test_a_pair_of_different_kinds_is_ranked_on_its_own():
     old, new = seed("000"), seed("001")
     assert old.meta.kind != new.meta.kind
     assert terms._folder_series(str(seed_path("000")), str(seed_path("001"))) is None
+
+
+def test_part_of_speech_lookups_are_jiebas_dictionary(monkeypatch, tmp_path):
+    """The tags read from the cached SQLite copy are the dictionary file's, in a fresh cache
+    folder, in a forked process, and with no cache folder at all."""
+    import importlib.util
+    from pathlib import Path
+
+    source = Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    sample = {w: t for w, _, t in (line.split(" ") for line in lines[::997])}
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    terms._tags.cache_clear()
+    try:
+        tags = terms._tags()
+        assert list((tmp_path / "reportdiff").glob("jieba-tags-*.sqlite"))
+        assert {w: tags.get(w) for w in sample} == sample
+        assert "不是一个词语吧" not in tags and tags.get("不是一个词语吧", "x") == "x"
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child asks for words the parent never asked for
+            os.write(write, json.dumps([terms._tags().get(w) for w, _, _ in (line.split(" ") for line in lines[5::991])]).encode())
+            os._exit(0)
+        os.close(write)
+        with os.fdopen(read) as handle:
+            child = json.loads(handle.read())
+        os.waitpid(pid, 0)
+        assert child == [t for _, _, t in (line.split(" ") for line in lines[5::991])]
+        terms._tags.cache_clear()
+        monkeypatch.setattr(terms, "user_cache_dir", lambda: None)
+        assert {w: terms._tags().get(w) for w in sample} == sample
+    finally:
+        terms._tags.cache_clear()
