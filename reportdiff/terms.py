@@ -48,6 +48,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import overload
 
 from .cache import code_fingerprint, store, user_cache_dir
 from .diff import LanguageShift, Shift
@@ -513,6 +514,11 @@ class Tags:
     def __init__(self, lookup: Callable[[str], str | None]):
         self._lookup = lookup
         self._memo: dict[str, str | None] = {}
+
+    @overload
+    def get(self, word: str) -> str | None: ...
+    @overload
+    def get(self, word: str, default: str) -> str: ...
 
     def get(self, word: str, default: str | None = None) -> str | None:
         try:
