@@ -137,16 +137,46 @@ class Report:
                 out.append((lo, m.end()))
         return out
 
+    @cached_property
+    def _pair_at(self) -> dict[str, list[int]]:
+        """Where each pair of adjacent characters occurs, in ascending order."""
+        out: dict[str, list[int]] = {}
+        for k, pair in enumerate(self._pair_list):
+            out.setdefault(pair, []).append(k)
+        return out
+
+    def occurrences(self, term: str, overlapping: bool = False) -> list[int]:
+        """Where the term occurs, in ascending order (as str.find finds them one after another;
+        `overlapping`: also those that start inside an earlier one).
+
+        Only the places of the term's rarest pair of characters are tried, not the whole text:
+        ranking asks this of thousands of phrases, and scanning a 50,000-character plan for
+        each was the largest single cost of the pair report."""
+        if len(term) < 2:
+            positions, pos = [], self.text.find(term)
+            while pos >= 0:
+                positions.append(pos)
+                pos = self.text.find(term, pos + 1)
+        else:
+            at = self._pair_at
+            shift = min(range(len(term) - 1), key=lambda d: len(at.get(term[d : d + 2], ())))
+            text = self.text
+            positions = [q - shift for q in at.get(term[shift : shift + 2], ()) if q >= shift and text.startswith(term, q - shift)]
+        if overlapping:
+            return positions
+        kept, free = [], 0
+        for pos in positions:
+            if pos >= free:
+                kept.append(pos)
+                free = pos + len(term)
+        return kept
+
     def find_all(self, term: str, at: int) -> list[int]:
-        """Where the term occurs (at: one place it is known to be), without scanning the text
+        """Where the term occurs (at: one place it is known to be), without looking further
         when a pair of its characters occurs once in the report."""
         if self.once(at, at + len(term)):
             return [at]
-        positions, pos = [], self.text.find(term)
-        while pos >= 0:
-            positions.append(pos)
-            pos = self.text.find(term, pos + len(term))
-        return positions or [at]
+        return self.occurrences(term) or [at]
 
     def words(self) -> list[str]:
         return [self.text[a:b] for a, b in zip(self.cuts, self.cuts[1:]) if _RUN.fullmatch(self.text[a:b])]
@@ -288,11 +318,7 @@ def _closure(report: Report, start: int, end: int, lo: int, hi: int, seen: dict[
         return start, end  # a character pair seen once: the phrase does not recur
     phrase = text[start:end]
     if phrase not in seen:
-        found, pos = [], text.find(phrase)
-        while pos >= 0:
-            found.append(pos)
-            pos = text.find(phrase, pos + 1)
-        seen[phrase] = found
+        seen[phrase] = report.occurrences(phrase, overlapping=True)
     offsets = [p - start for p in seen[phrase]]  # each occurrence, as a shift from this one
     if len(offsets) < 2:
         return start, end
@@ -385,7 +411,7 @@ def _shape(report: Report, before: Report, known: AbstractSet[str], start: int, 
         rest = report.text[a:b]
         return (
             len(rest) >= 3 and (novel(rest, known) or rest not in before.text)
-            and (report.once(a, b) or not _bound([report.text], rest))
+            and (report.once(a, b) or not _bound([report], rest))
         )
 
     def governs(k: int) -> bool:
@@ -440,7 +466,7 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
             return
         # Trimming can leave old wording (的改革 → 改革): keep only what `before` lacks; and a piece the
         # report only ever uses inside one longer phrase is that phrase's, not one of its own.
-        if (novel(term, known) or term not in before.text) and (report.once(start, end) or not _bound([report.text], term)):
+        if (novel(term, known) or term not in before.text) and (report.once(start, end) or not _bound([report], term)):
             found[term] = start
 
     seen: dict[str, list[int]] = {}
@@ -466,22 +492,21 @@ def _named(term: str) -> bool:
     return len(_LETTER.findall(term)) >= 2
 
 
-def _bound(texts: list[str], term: str) -> bool:
-    """Whether the term, used at least twice in the texts, always has the same phrase character
+def _bound(reports: list[Report], term: str) -> bool:
+    """Whether the term, used at least twice in the reports, always has the same phrase character
     before it, or always the same after it."""
     lefts: set[str] = set()
     rights: set[str] = set()
     uses = 0
-    for text in texts:
-        pos = text.find(term)
-        while pos >= 0:
+    for report in reports:
+        text = report.text
+        for pos in report.occurrences(term):
             uses += 1
             end = pos + len(term)
             lefts.add(text[pos - 1] if pos and _RUN.match(text[pos - 1]) else "")
             rights.add(text[end] if end < len(text) and _RUN.match(text[end]) else "")
             if len(lefts) > 1 and len(rights) > 1:
                 return False
-            pos = text.find(term, end)
     return uses > 1 and any(len(side) == 1 and "" not in side for side in (lefts, rights))
 
 
@@ -884,12 +909,12 @@ class Series:
         on one side of it (特色社会主义思想 is always 中国特色…, 决胜全面 always …建成): a piece of
         a longer phrase, not one of its own."""
         held = self.holders(term)
-        texts = []
+        holding = []
         while held:
             low = held & -held
             held ^= low
-            texts.append(self.reports[low.bit_length() - 1].text)
-        return _bound(texts, term)
+            holding.append(self.reports[low.bit_length() - 1])
+        return _bound(holding, term)
 
     def _junction(self, i: int, f: Formulation, against: int, new: bool) -> None:
         where = f.at

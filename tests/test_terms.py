@@ -291,3 +291,17 @@ def test_part_of_speech_lookups_are_jiebas_dictionary(monkeypatch, tmp_path):
         assert {w: terms._tags().get(w) for w in sample} == sample
     finally:
         terms._tags.cache_clear()
+
+
+@given(st.text(alphabet="改革开放发展改", min_size=0, max_size=60), st.text(alphabet="改革开放发展", min_size=1, max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_occurrences_are_where_find_finds_them(text, term):
+    """The pair index finds what str.find finds, one after another and overlapping."""
+    report = terms.from_text(text, 2024)
+    every = [k for k in range(len(text)) if text.startswith(term, k)]
+    one_after_another, pos = [], text.find(term)
+    while pos >= 0:
+        one_after_another.append(pos)
+        pos = text.find(term, pos + len(term))
+    assert report.occurrences(term, overlapping=True) == every
+    assert report.occurrences(term) == one_after_another
