@@ -43,7 +43,7 @@ import re
 import sqlite3
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
@@ -181,9 +181,13 @@ class Report:
     def words(self) -> list[str]:
         return [self.text[a:b] for a, b in zip(self.cuts, self.cuts[1:]) if _RUN.fullmatch(self.text[a:b])]
 
+    @cached_property
+    def _between_cuts(self) -> list[str]:
+        """The text between each cut and the next (a word, or what lies between two runs of words)."""
+        return [self.text[a:b] for a, b in itertools.pairwise(self.cuts)]
+
     def words_in(self, start: int, end: int) -> list[str]:
-        cuts = self.cuts[bisect_left(self.cuts, start) : bisect_right(self.cuts, end)]
-        return [self.text[a:b] for a, b in itertools.pairwise(cuts)]
+        return self._between_cuts[bisect_left(self.cuts, start) : bisect_right(self.cuts, end) - 1]
 
     def word_start(self, pos: int) -> int:
         """The word boundary at or before pos."""
@@ -261,14 +265,44 @@ class Ledger:
 
 @lru_cache(maxsize=4)
 def grams(text: str) -> frozenset[str]:
-    """Every 2..MAX_CORE-character n-gram inside a run of phrase characters (kept for the last
-    few reports seen: the same two compared again are not cut into n-grams again)."""
+    """Every MIN_CORE..MAX_CORE-character n-gram of the text (kept for the last few reports seen:
+    the same two compared again are not cut into n-grams again).
+
+    Only n-grams inside a run of phrase characters are ever asked about, and such an n-gram
+    occurs in the text only inside a run: those that cross punctuation are kept too, which
+    changes no answer and lets the set be made at C speed."""
     out: set[str] = set()
-    for m in _RUN.finditer(text):
-        run = m.group(0)
-        for n in range(MIN_CORE, MAX_CORE + 1):
-            out.update(run[i : i + n] for i in range(len(run) - n + 1))
+    for n in range(MIN_CORE, MAX_CORE + 1):
+        out.update(map("".join, zip(*(text[k:] for k in range(n)))))
     return frozenset(out)
+
+
+class _Absent:
+    """Whether a stretch of `report` is absent from `before` (whose n-grams are `known`).
+
+    Most stretches hold an n-gram `before` lacks: prefix counts of the places where such an
+    n-gram starts answer that in constant time, made once per pair (novel() on each of the
+    thousands of stretches tried was a hot loop); the rest are looked for in `before`."""
+
+    def __init__(self, report: Report, before: Report, known: AbstractSet[str]):
+        self._before = before.text
+        self._text = text = report.text
+        self._counts = []
+        for n in range(MIN_CORE, MAX_CORE + 1):
+            starts = bytearray(len(text) + 1)
+            for m in _RUN.finditer(text):
+                run, base = m.group(0), m.start()
+                for k in range(len(run) - n + 1):
+                    if run[k : k + n] not in known:
+                        starts[base + k] = 1
+            self._counts.append([0, *itertools.accumulate(starts)])
+
+    def __call__(self, a: int, b: int) -> bool:
+        for n, counts in enumerate(self._counts, MIN_CORE):
+            last = b - n  # the last place an n-gram of the stretch starts
+            if last >= a and counts[last + 1] > counts[a]:
+                return True
+        return self._text[a:b] not in self._before
 
 
 def _novel_spans(report: Report, known: AbstractSet[str]) -> list[tuple[int, int, int, int]]:
@@ -398,7 +432,7 @@ def grammar(reports: list[Report], common: frozenset[str] = frozenset()) -> Gram
     return Grammar(governors, settled, common, heads)
 
 
-def _shape(report: Report, before: Report, known: AbstractSet[str], start: int, end: int, usage: Grammar) -> tuple[int, int]:
+def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar) -> tuple[int, int]:
     """Leave off function words (的, 和, 在 …) at either edge, the verbs and adverbs that
     govern a new phrase (坚决向污染宣战 → 污染宣战, 建设长江经济带 → 长江经济带) and a verb
     that follows it (数字经济加快 → 数字经济), while what remains stays new."""
@@ -408,11 +442,7 @@ def _shape(report: Report, before: Report, known: AbstractSet[str], start: int, 
     def still_new(a: int, b: int) -> bool:
         """Whether what is left is new and a phrase of its own: not one the report only ever
         uses with the word left off (乡村全面 | 振兴, 城镇 | 调查失业率)."""
-        rest = report.text[a:b]
-        return (
-            len(rest) >= 3 and (novel(rest, known) or rest not in before.text)
-            and (report.once(a, b) or not _bound([report], rest))
-        )
+        return b - a >= 3 and absent(a, b) and (report.once(a, b) or not _bound([report], report.text[a:b]))
 
     def governs(k: int) -> bool:
         nxt = words[k + 1]
@@ -440,13 +470,14 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
     """
     found: dict[str, int] = {}
     tags = _tags()
+    absent = _Absent(report, before, known)
     tried: set[tuple[int, int]] = set()  # stretches shaped already (a piece may be a whole stretch too)
 
     def add(start: int, end: int) -> None:
         if (start, end) in tried:
             return
         tried.add((start, end))
-        start, end = _shape(report, before, known, start, end, usage)
+        start, end = _shape(report, absent, start, end, usage)
         while end - start > 2 and report.text[end - 1] in _PARTICLES:
             end -= 1  # jieba sometimes glues a particle to the word before it (年的)
         if start > 0 and report.text[start - 1].isdigit() and report.word_end(start + 1) == start + 1:
@@ -466,7 +497,7 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
             return
         # Trimming can leave old wording (的改革 → 改革): keep only what `before` lacks; and a piece the
         # report only ever uses inside one longer phrase is that phrase's, not one of its own.
-        if (novel(term, known) or term not in before.text) and (report.once(start, end) or not _bound([report], term)):
+        if absent(start, end) and (report.once(start, end) or not _bound([report], term)):
             found[term] = start
 
     seen: dict[str, list[int]] = {}
@@ -534,11 +565,18 @@ class Tags:
     dictionary holds 350,000 words and a pair of reports a few thousand, so reading it whole
     even from a compact copy (0.2 s) would cost more than ranking a small pair: it is kept as
     an SQLite table in the private cache folder (built once from jieba's file, keyed by its
-    size and time) and each word looked up once (microseconds)."""
+    size and time) and each word looked up once, the words of a report all at once."""
 
-    def __init__(self, lookup: Callable[[str], str | None]):
-        self._lookup = lookup
+    def __init__(self, lookup: Callable[[list[str]], dict[str, str]]):
+        self._lookup = lookup  # the tags of those of the words the dictionary has
         self._memo: dict[str, str | None] = {}
+
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Look up these words now, together (one query per few hundred words, not one per word)."""
+        wanted = list({w for w in words if w not in self._memo})
+        found = self._lookup(wanted)
+        for w in wanted:
+            self._memo[w] = found.get(w)
 
     @overload
     def get(self, word: str) -> str | None: ...
@@ -549,7 +587,7 @@ class Tags:
         try:
             tag = self._memo[word]
         except KeyError:
-            tag = self._memo[word] = self._lookup(word)
+            tag = self._memo[word] = self._lookup([word]).get(word)
         return default if tag is None else tag
 
     def __contains__(self, word: str) -> bool:
@@ -563,7 +601,10 @@ def _dictionary_lines(source: Path):
             yield word, tag
 
 
-def _table(copy: Path, source: Path) -> Callable[[str], str | None] | None:
+_PER_QUERY = 500  # words in one query (SQLite allows 999 parameters at the least)
+
+
+def _table(copy: Path, source: Path) -> Callable[[list[str]], dict[str, str]] | None:
     """Lookups in the SQLite copy of the dictionary, made first when absent (None: it cannot be read or made)."""
     if not copy.is_file():
         made = sqlite3.connect(":memory:")
@@ -579,12 +620,15 @@ def _table(copy: Path, source: Path) -> Callable[[str], str | None] | None:
         return None
     owner = os.getpid()
 
-    def lookup(word: str) -> str | None:
+    def lookup(words: list[str]) -> dict[str, str]:
         nonlocal con, owner
         if os.getpid() != owner:  # a forked worker: a connection is not shared across processes
             con, owner = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True, check_same_thread=False), os.getpid()
-        row = con.execute("SELECT tag FROM tags WHERE word = ?", (word,)).fetchone()
-        return row[0] if row else None
+        found: dict[str, str] = {}
+        for k in range(0, len(words), _PER_QUERY):
+            chunk = words[k : k + _PER_QUERY]
+            found.update(con.execute(f"SELECT word, tag FROM tags WHERE word IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return found
 
     return lookup
 
@@ -593,7 +637,7 @@ def _table(copy: Path, source: Path) -> Callable[[str], str | None] | None:
 def _tags() -> Tags:
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        return Tags(lambda word: None)
+        return Tags(lambda words: {})
     source = Path(spec.origin).parent / "dict.txt"  # jieba.DEFAULT_DICT_NAME, without importing jieba
     stamp = source.stat()
     folder = user_cache_dir()
@@ -603,7 +647,7 @@ def _tags() -> Tags:
             if lookup is not None:
                 return Tags(lookup)
     table = dict(_dictionary_lines(source))  # no cache folder: the whole file, once a process
-    return Tags(table.get)
+    return Tags(lambda words: {w: table[w] for w in words if w in table})
 
 
 def novel(term: str, known: AbstractSet[str]) -> bool:
@@ -794,6 +838,9 @@ class Series:
         """`vocabulary`: the series' word document frequencies and grammar when known already (a
         cache); `indexed`: index every report's n-grams, worth it when every report is ranked."""
         self.reports = reports
+        tags = _tags()
+        for r in reports:
+            tags.prefetch(r._between_cuts)  # ranking asks the tags of most of their words
         if vocabulary is None:
             df: Counter[str] = Counter()
             for r in reports:

@@ -305,3 +305,13 @@ def test_occurrences_are_where_find_finds_them(text, term):
         pos = text.find(term, pos + len(term))
     assert report.occurrences(term, overlapping=True) == every
     assert report.occurrences(term) == one_after_another
+
+
+@given(st.text(alphabet="改革开放，发展A1", max_size=30), st.text(alphabet="改革开放，发展A1", max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_a_stretch_is_absent_when_the_other_text_lacks_it(text, other):
+    report, before = terms.from_text(text, 2025), terms.from_text(other, 2024)
+    absent = terms._Absent(report, before, terms.grams(other))
+    for a in range(len(text)):
+        for b in range(a + 1, len(text) + 1):
+            assert absent(a, b) == (text[a:b] not in other), (a, b)
