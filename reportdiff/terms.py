@@ -690,6 +690,14 @@ def from_text(
     text: str, year: int, path: str = "", marked: list[tuple[int, int, str]] | None = None, tokens: Tokens | None = None
 ) -> Report:
     """A report from its text alone (no headings known unless `marked` says where)."""
+    return _report(text, year, path, tuple(sorted(marked or ())), tokens)
+
+
+@lru_cache(maxsize=8)
+def _report(text: str, year: int, path: str, marked: tuple[tuple[int, int, str], ...], tokens: Tokens | None) -> Report:
+    """Kept for the last few reports: what ranking learns of a report by itself (its pairs of
+    characters and where they stand, its segments) is learnt once, though the report is
+    compared with the year before and the year after, or viewed against several others."""
     bounds: set[int] = set()
     if tokens is not None:
         for word, start in zip(tokens.words, tokens.starts):
@@ -701,7 +709,7 @@ def from_text(
             for word in cut(m.group(0)):
                 pos += len(word)
                 bounds.add(pos)
-    return Report(path, year, text, tuple(sorted(bounds)), tuple(sorted(marked or ())))
+    return Report(path, year, text, tuple(sorted(bounds)), marked)
 
 
 # ---------------------------------------------------------------- ranking
