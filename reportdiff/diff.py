@@ -392,7 +392,8 @@ def _move_candidates(sentence: str, postings: dict[str, list[int]]) -> list[int]
 def language_shift(old_tokens: Tokens, new_tokens: Tokens, old_len: int, new_len: int, limit: int = 30) -> LanguageShift:
     """Terms new in the new report, gone from it, and most changed in frequency."""
     def counts(tokens: Tokens) -> Counter:
-        return Counter(w for w in tokens.words if is_content(w) and not any(c.isdigit() for c in w) and len(w) >= 2)
+        # Each distinct word judged once, not each of the tens of thousands of tokens.
+        return Counter({w: n for w, n in Counter(tokens.words).items() if len(w) >= 2 and is_content(w) and not any(c.isdigit() for c in w)})
 
     a, b = counts(old_tokens), counts(new_tokens)
     rate_a = {w: c * 10000 / max(old_len, 1) for w, c in a.items()}
