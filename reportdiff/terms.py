@@ -61,6 +61,7 @@ from .tokens import Tokens, cut
 # spaces) ends one. Digits are left out so that a year's new figures are not
 # new formulations.
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z+＋]+")
+_NOT_RUN = re.compile(r"[^\u4e00-\u9fffA-Za-z+＋]")
 _QUOTED = re.compile(r"[“「『\"]([\u4e00-\u9fffA-Za-z0-9+＋·]{2,14})[”」』\"]")
 _PLUS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}[+＋]")
 _SENTENCE = re.compile(r"[^。！？；\n]*[。！？；]?")
@@ -288,13 +289,15 @@ class _Absent:
         self._before = before.text
         self._text = text = report.text
         self._counts = []
+        self.starts: list[bytearray] = []  # for each n: 1 where an n-gram of a run that `known` lacks starts
+        breaks = [m.start() for m in _NOT_RUN.finditer(text)]
         for n in range(MIN_CORE, MAX_CORE + 1):
-            starts = bytearray(len(text) + 1)
-            for m in _RUN.finditer(text):
-                run, base = m.group(0), m.start()
-                for k in range(len(run) - n + 1):
-                    if run[k : k + n] not in known:
-                        starts[base + k] = 1
+            # 1 where an n-gram `known` lacks starts (one C pass), then 0 where it leaves a run.
+            starts = bytearray(map(operator.not_, map(known.__contains__, map("".join, zip(*(text[k:] for k in range(n)))))))
+            starts.extend(bytes(n))
+            for p in breaks:
+                starts[max(p - n + 1, 0) : p + 1] = bytes(p + 1 - max(p - n + 1, 0))
+            self.starts.append(starts)
             self._counts.append([0, *itertools.accumulate(starts)])
 
     def __call__(self, a: int, b: int) -> bool:
@@ -305,16 +308,25 @@ class _Absent:
         return self._text[a:b] not in self._before
 
 
-def _novel_spans(report: Report, known: AbstractSet[str]) -> list[tuple[int, int, int, int]]:
-    """Stretches of the report covered by n-grams that `known` lacks, each with its segment."""
+def _ones(flags: bytearray, lo: int, hi: int) -> list[int]:
+    """The places in lo..hi-1 where `flags` is 1 (found by bytearray.find: most places are 0)."""
+    out, k = [], flags.find(1, lo, hi)
+    while k >= 0:
+        out.append(k)
+        k = flags.find(1, k + 1, hi)
+    return out
+
+
+def _novel_spans(report: Report, absent: _Absent) -> list[tuple[int, int, int, int]]:
+    """Stretches of the report covered by n-grams the other report lacks, each with its segment."""
     spans = []
-    text = report.text
+    pairs, triples = absent.starts
     for base, stop in report.segments:
-        new_pairs = {k for k in range(base, stop - 1) if text[k : k + 2] not in known}
+        new_pairs = _ones(pairs, base, stop - 1)
         # Only minimal cores: a trigram whose bigram is already new adds nothing but its neighbour.
         cores = sorted(
             [(k, k + 2) for k in new_pairs]
-            + [(k, k + 3) for k in range(base, stop - 2) if k not in new_pairs and k + 1 not in new_pairs and text[k : k + 3] not in known]
+            + [(k, k + 3) for k in _ones(triples, base, stop - 2) if not pairs[k] and not pairs[k + 1]]
         )
         if not cores:
             continue
@@ -332,11 +344,11 @@ def _to_words(report: Report, start: int, end: int, lo: int, hi: int) -> tuple[i
     return max(lo, report.word_start(start)), min(hi, report.word_end(end))
 
 
-def _word_spans(report: Report, known: AbstractSet[str]) -> list[tuple[int, int, int, int]]:
+def _word_spans(report: Report, absent: _Absent) -> list[tuple[int, int, int, int]]:
     """The novel stretches grown to word boundaries; two that then share a word are one
     (亚洲基础|设施 and 基础设施|投资银行: 亚洲基础设施投资银行)."""
     out: list[tuple[int, int, int, int]] = []
-    for start, end, lo, hi in _novel_spans(report, known):
+    for start, end, lo, hi in _novel_spans(report, absent):
         start, end = _to_words(report, start, end, lo, hi)
         if out and out[-1][2] == lo and start < out[-1][1]:
             start = out.pop()[0]
@@ -501,7 +513,7 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
             found[term] = start
 
     seen: dict[str, list[int]] = {}
-    for start, end, lo, hi in _word_spans(report, known):
+    for start, end, lo, hi in _word_spans(report, absent):
         start, end = _closure(report, start, end, lo, hi, seen)
         add(start, end)
         for a, b in _pieces(report, start, end, usage):
