@@ -180,7 +180,7 @@ class Report:
         return self.occurrences(term) or [at]
 
     def words(self) -> list[str]:
-        return [self.text[a:b] for a, b in zip(self.cuts, self.cuts[1:]) if _RUN.fullmatch(self.text[a:b])]
+        return [w for w in self._between_cuts if _RUN.fullmatch(w)]
 
     @cached_property
     def _between_cuts(self) -> list[str]:
@@ -712,8 +712,8 @@ def _report(text: str, year: int, path: str, marked: tuple[tuple[int, int, str],
     compared with the year before and the year after, or viewed against several others."""
     bounds: set[int] = set()
     if tokens is not None:
-        for word, start in zip(tokens.words, tokens.starts):
-            bounds.update((start, start + len(word)))
+        bounds.update(tokens.starts)
+        bounds.update(map(operator.add, tokens.starts, map(len, tokens.words)))
     else:
         for m in _RUN.finditer(text):
             pos = m.start()
