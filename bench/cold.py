@@ -51,10 +51,12 @@ from reportdiff.compare import compare
 from reportdiff.render import html
 old, new = corpus.resolve_pair(sys.argv[1], sys.argv[2], None, None, None)
 old.document, new.document
-mark("read (load, clean, parse, metadata)")
+mark("read (the cache of parsed reports)")
+cut = old.tokens, new.tokens
+mark("tokens (the same cache)")
 tokens.segmenter()
 mark("segmenter (rjieba: import, dictionary)")
-result = compare(old.document, new.document)
+result = compare(old.document, new.document, tokens=cut)
 mark("compare")
 page = html.render(result)
 mark("render HTML")

@@ -205,32 +205,27 @@ def _documents(use_cache: bool) -> ObjectCache:
     return ObjectCache.open("documents") if use_cache else ObjectCache(None, "")
 
 
-def _key(report: Report) -> str:
-    return f"{report.digest}{Path(report.path).suffix.lower()}"  # the suffix decides how bytes are read
-
-
 def prepared(report: Report, use_cache: bool = True):
     """A report read through stages 1–3 and tokenized: (Document, Tokens), from the cache when seen before."""
-    from .document import read
+    from .document import cache_key, cached, read, remember
     from .tokens import Tokens
 
-    key = _key(report)
+    key = cache_key(report.path, report.digest or "")
     if key in _MEMO:
         doc, tokens = _MEMO[key]
-    else:
-        cache = _documents(use_cache)
-        value = cache.get(key) if report.digest else None
-        if value is None:
-            doc = read(report.path)
-            value = (doc, Tokens.of(doc.text))
-            if report.digest:
-                cache.put(key, value)
-        doc, tokens = value
-        _MEMO[key] = value
-        while len(_MEMO) > _MEMO_SIZE:
-            _MEMO.pop(next(iter(_MEMO)))
-    # The same content may sit at another path this time.
-    return replace(doc, source=replace(doc.source, path=report.path)), tokens
+        # The same content may sit at another path this time.
+        return replace(doc, source=replace(doc.source, path=report.path)), tokens
+    cache = _documents(use_cache)
+    hit = cached(report.path, report.digest, cache)
+    if hit is None:
+        doc = read(report.path)
+        hit = doc, Tokens.of(doc.text)
+        remember(report.path, report.digest, cache, *hit)
+    doc, tokens = hit
+    _MEMO[key] = (doc, tokens)
+    while len(_MEMO) > _MEMO_SIZE:
+        _MEMO.pop(next(iter(_MEMO)))
+    return doc, tokens
 
 
 def summarize(report: Report, use_cache: bool = True) -> Summary:
@@ -238,7 +233,9 @@ def summarize(report: Report, use_cache: bool = True) -> Summary:
     if report.error:
         return Summary(report.name, error=report.error)
     # Kept apart from the document: a rerun places its reports without unpickling any of them.
-    cache, key = _documents(use_cache), _key(report) + "-summary"
+    from .document import cache_key
+
+    cache, key = _documents(use_cache), cache_key(report.path, report.digest or "") + "-summary"
     known = cache.get(key)
     if known is not None:
         return replace(known, name=report.name)

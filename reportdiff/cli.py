@@ -399,7 +399,11 @@ def _compare(
     if fmt == "tui":
         result = _view(old_entry, new_entry, overrides, strict, lang)
     else:
-        result = compare(old_entry.document, new_entry.document, overrides, strict, progress=_stepper(bar, p))
+        progress = _stepper(bar, p)
+        if progress is not None:
+            progress("tokens")  # the reports' tokens: from the cache of parsed reports when a run cut them before
+        tokens = (old_entry.tokens, new_entry.tokens)
+        result = compare(old_entry.document, new_entry.document, overrides, strict, tokens, progress)
         if bar is not None:
             bar.step(label=p("s_writing"))
         if fmt == "json":
@@ -445,7 +449,7 @@ def _view(old, new, overrides, strict, lang):
     from .tui import ReportdiffApp  # Textual loads only for the interactive view
 
     export = f"reportdiff-{old.id}-{new.id}.html"  # whole ids: 2023_gwr and 2024_gwr share their first three characters
-    app = ReportdiffApp(lambda: compare(old.document, new.document, overrides, strict), export, lang)
+    app = ReportdiffApp(lambda: compare(old.document, new.document, overrides, strict, (old.tokens, new.tokens)), export, lang)
     app.run()
     if app.error is not None:
         raise app.error

@@ -10,9 +10,11 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from .cache import ObjectCache
 from .document import Document, read
 from .errors import ReportdiffError, shown
 from .load import HTML_SUFFIXES, OFFICE_SUFFIXES, TEXT_SUFFIXES
+from .tokens import Tokens
 
 REPORT_SUFFIXES = (TEXT_SUFFIXES - {""}) | HTML_SUFFIXES | OFFICE_SUFFIXES
 
@@ -45,16 +47,40 @@ def default_dir() -> Path:
 class Entry:
     """A report of the corpus, read only when something asks for its contents."""
 
-    def __init__(self, path: Path, document: Document | None = None):
+    def __init__(self, path: Path):
         self.id = path.stem
         self.path = str(path)
-        self._document = document
+        self._document: Document | None = None
+        self._tokens: Tokens | None = None
+        self._digest: str | None = None
 
     @property
     def document(self) -> Document:
+        """The report read, from the cache of parsed reports when a run has tokenized it before."""
         if self._document is None:
-            self._document = read(self.path)
+            from .document import cached, digest_of
+
+            self._digest = digest_of(self.path)
+            hit = cached(self.path, self._digest, ObjectCache.open("documents"))
+            if hit is None:
+                self._document = read(self.path)
+            else:
+                self._document, self._tokens = hit
         return self._document
+
+    @property
+    def tokens(self) -> Tokens:
+        """The report's tokens; cutting them puts the report in the cache of parsed reports
+        (listing a corpus only reads: cutting needs the segmenter)."""
+        if self._tokens is None:
+            from .document import remember
+
+            doc = self.document
+            if self._tokens is None:
+                self._tokens = Tokens.of(doc.text)
+                remember(self.path, self._digest, ObjectCache.open("documents"), doc, self._tokens)
+        assert self._tokens is not None
+        return self._tokens
 
 
 def scan(directory: str | Path | None = None) -> list[Entry]:
@@ -130,7 +156,9 @@ def resolve(spec: str, entries: list[Entry] | None = None, region: str | None = 
     (among reports of one year and region, `kind` picks one)."""
     path = Path(spec)
     if names_file(path) or os.sep in spec or path.suffix.lower() in REPORT_SUFFIXES:
-        return Entry(path, read(path))
+        named = Entry(path)
+        _ = named.document  # read now: a file that cannot be read is said before anything else
+        return named
     entries = entries if entries is not None else scan(corpus)
     if re.fullmatch(r"(19|20)\d\d", spec):
         return _by_year(int(spec), readable(entries), region, kind)

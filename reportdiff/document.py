@@ -1,13 +1,20 @@
 """A report read through stages 1–3: its source, cleaned text, outline, metadata."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import stat
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .clean import CleanText, clean
 from .load import Source, load
 from .metadata import Metadata, describe
 from .structure import Outline, Section, parse
+
+if TYPE_CHECKING:
+    from .cache import ObjectCache
+    from .tokens import Tokens
 
 
 @dataclass(frozen=True)
@@ -39,3 +46,38 @@ def from_source(source: Source) -> Document:
     cleaned = clean(source.text)
     outline = parse(cleaned)
     return Document(source, cleaned, outline, describe(cleaned, outline))
+
+
+def cache_key(path: str | Path, digest: str) -> str:
+    """The key of a report in the cache of parsed reports: its content, and the suffix that decides how its bytes are read."""
+    return f"{digest}{Path(path).suffix.lower()}"
+
+
+def digest_of(path: str | Path) -> str | None:
+    """The content digest of a regular file that load() would read, else None (a FIFO, a
+    device or an oversized file is left to load() to refuse, never opened here)."""
+    from .cache import file_digest
+    from .load import MAX_OFFICE_BYTES
+
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_OFFICE_BYTES:
+            return None
+        return file_digest(path)
+    except OSError:
+        return None
+
+
+def cached(path: str | Path, digest: str | None, cache: ObjectCache) -> tuple[Document, Tokens] | None:
+    """A report and its tokens from the cache of parsed reports (kept by content digest) when
+    a run read it before, naming `path`: the same content may sit at another path this time."""
+    value = cache.get(cache_key(path, digest)) if digest else None
+    if value is None:
+        return None
+    doc, tokens = value
+    return replace(doc, source=replace(doc.source, path=str(path))), tokens
+
+
+def remember(path: str | Path, digest: str | None, cache: ObjectCache, doc: Document, tokens: Tokens) -> None:
+    if digest:
+        cache.put(cache_key(path, digest), (doc, tokens))

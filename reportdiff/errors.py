@@ -1,6 +1,7 @@
 """The exceptions the CLI turns into a one-line message, and how names appear in it."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -117,7 +118,14 @@ _ZH_MESSAGES = [
     (r"Invalid value for '(?P<name>.+)': '(?P<value>.*)' is not one of (?P<choices>.+?)\.?", "{name} 的值“{value}”无效，可选：{choices}"),
     (r"Invalid value for '(?P<name>.+)': (?P<reason>.+)", "{name} 的值无效：{reason}"),
 ]
-_ZH_PATTERNS = [(re.compile(pattern, re.DOTALL), words) for pattern, words in _ZH_MESSAGES]
+
+
+@functools.cache
+def _zh_patterns() -> list[tuple[re.Pattern[str], str]]:
+    # Compiled when a message is first worded, not at import: most runs word none.
+    return [(re.compile(pattern, re.DOTALL), words) for pattern, words in _ZH_MESSAGES]
+
+
 # The operating system's reasons, as a Chinese reader is told them.
 _ZH_REASONS = {
     "Permission denied": "没有权限", "No space left on device": "磁盘已满", "Read-only file system": "只读文件系统",
@@ -133,7 +141,7 @@ def worded(message: str, lang: str = "zh") -> str:
     wording (a message of unknown shape stays as it was raised)."""
     if lang != "zh":
         return message
-    for pattern, words in _ZH_PATTERNS:
+    for pattern, words in _zh_patterns():
         found = pattern.fullmatch(message)
         if found:
             values = {key: _ZH_REASONS.get(value, value) if value else "" for key, value in found.groupdict().items()}

@@ -154,3 +154,28 @@ def test_an_empty_corpus_names_every_kind_of_file_it_reads(tmp_path):
 
     with pytest.raises(ReportdiffError, match=r"\.docx"):
         scan(tmp_path)
+
+
+def test_a_report_compared_before_is_read_from_the_cache(run_cli, monkeypatch, tmp_path):
+    """The second comparison of the same reports reads them from the cache of parsed reports
+    (nothing is parsed again), says the same, and names the files it was given this time."""
+
+    from reportdiff import corpus
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    old, new = seed_path("000"), seed_path("001")
+    code, first, _ = run_cli(str(old), str(new), "--format", "json")
+    assert code == 0
+    assert len(list((tmp_path / "cache" / "reportdiff" / "documents").glob("*.pickle.z"))) == 2
+
+    def parsed_again(path):
+        raise AssertionError(f"{path} parsed again")
+
+    monkeypatch.setattr(corpus, "read", parsed_again)
+    moved = tmp_path / "elsewhere.txt"
+    shutil.copyfile(old, moved)
+    code, second, _ = run_cli(str(moved), str(new), "--format", "json")
+    assert code == 0
+    a, b = json.loads(first), json.loads(second)
+    assert b["old"]["path"] == str(moved) and a["old"]["path"] == str(old)
+    assert a["sections"] == b["sections"] and a["numbers"] == b["numbers"] and a["commitments"] == b["commitments"]
