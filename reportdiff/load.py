@@ -15,8 +15,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
-from charset_normalizer import from_bytes
-
 from .errors import ReportdiffError, shown
 
 # Limits a run really handles: every stage grows linearly, and a pair of
@@ -124,6 +122,8 @@ def decode(data: bytes, name: str = "input") -> str:
             # guess another encoding that would turn the whole report into nonsense.
             end = " (the file ends in the middle of a character: truncated?)" if exc.end >= len(data) - 1 else ""
             raise ReportdiffError(f"{name}: not valid UTF-8 at byte {exc.start}{end}") from None
+        from charset_normalizer import from_bytes  # only for a file that is not UTF-8: most are
+
         match = from_bytes(data).best()
         if match is None or match.encoding in {"ascii"}:
             raise ReportdiffError(

@@ -13,12 +13,8 @@ whole corpus identical to jieba's.
 """
 from __future__ import annotations
 
-import atexit
 import bisect
-import logging
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +47,11 @@ POLICY_WORDS = [f"十{n}五" for n in "一二三四五六七八九"] + [
 @lru_cache(maxsize=1)
 def jieba_ready():
     """jieba itself, set up as the reference segmenter (tests, bench, its part-of-speech dictionary)."""
+    import atexit
+    import logging
+    import shutil
+    import tempfile
+
     import jieba
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
