@@ -160,7 +160,8 @@ class Report:
                 pos = self.text.find(term, pos + 1)
         else:
             at = self._pair_at
-            shift = min(range(len(term) - 1), key=lambda d: len(at.get(term[d : d + 2], ())))
+            sizes = [len(at.get(term[d : d + 2], ())) for d in range(len(term) - 1)]
+            shift = sizes.index(min(sizes))
             text = self.text
             positions = [q - shift for q in at.get(term[shift : shift + 2], ()) if q >= shift and text.startswith(term, q - shift)]
         if overlapping:
