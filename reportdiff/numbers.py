@@ -202,6 +202,7 @@ class Numbers:
     targets: list[TargetRow] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4096)
 def normalize_label(label: str) -> str:
     """规模以上 = 规上; parenthetical names dropped: 国内生产总值(GDP) → 国内生产总值."""
     label = re.sub(r"[(（][^()（）]{1,12}[)）]", "", label)
@@ -671,6 +672,7 @@ _BOUND_BEFORE = re.compile(r"(?:超过|超)(\d+(?:\.\d+)?[千百万亿]*[\u4e00-
 _INCREMENT_AFTER = re.compile(r"^(.{2,})增量$")
 
 
+@lru_cache(maxsize=4096)  # each name is set beside many others
 def _core_label(indicator: str) -> str:
     core = _BOUND_BEFORE.sub(r"\1以上", _LABEL_NOISE.sub("", indicator)).replace("增加", "新增")
     return _INCREMENT_AFTER.sub(r"新增\1", core)
