@@ -43,7 +43,7 @@ import re
 import sqlite3
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
@@ -275,8 +275,16 @@ def grams(text: str) -> frozenset[str]:
     changes no answer and lets the set be made at C speed."""
     out: set[str] = set()
     for n in range(MIN_CORE, MAX_CORE + 1):
-        out.update(map("".join, zip(*(text[k:] for k in range(n)))))
+        out.update(_ngrams(text, n))
     return frozenset(out)
+
+
+def _ngrams(text: str, n: int) -> Iterator[str]:
+    """The text's n-grams in order of where they start, made at C speed (str.__add__ over shifted copies)."""
+    grams: Iterator[str] = iter(text)
+    for k in range(1, n):
+        grams = map(str.__add__, grams, text[k:])
+    return grams
 
 
 class _Absent:
@@ -294,7 +302,7 @@ class _Absent:
         breaks = [m.start() for m in _NOT_RUN.finditer(text)]
         for n in range(MIN_CORE, MAX_CORE + 1):
             # 1 where an n-gram `known` lacks starts (one C pass), then 0 where it leaves a run.
-            starts = bytearray(map(operator.not_, map(known.__contains__, map("".join, zip(*(text[k:] for k in range(n)))))))
+            starts = bytearray(map(operator.not_, map(known.__contains__, _ngrams(text, n))))
             starts.extend(bytes(n))
             for p in breaks:
                 starts[max(p - n + 1, 0) : p + 1] = bytes(p + 1 - max(p - n + 1, 0))
