@@ -290,14 +290,13 @@ def _ngrams(text: str, n: int) -> Iterator[str]:
 class _Absent:
     """Whether a stretch of `report` is absent from `before` (whose n-grams are `known`).
 
-    Most stretches hold an n-gram `before` lacks: prefix counts of the places where such an
-    n-gram starts answer that in constant time, made once per pair (novel() on each of the
+    Most stretches hold an n-gram `before` lacks: flags of the places where such an n-gram
+    starts, made once per pair, answer that with one bytearray.find (novel() on each of the
     thousands of stretches tried was a hot loop); the rest are looked for in `before`."""
 
     def __init__(self, report: Report, before: Report, known: AbstractSet[str]):
         self._before = before.text
         self._text = text = report.text
-        self._counts = []
         self.starts: list[bytearray] = []  # for each n: 1 where an n-gram of a run that `known` lacks starts
         breaks = [m.start() for m in _NOT_RUN.finditer(text)]
         for n in range(MIN_CORE, MAX_CORE + 1):
@@ -307,18 +306,19 @@ class _Absent:
             for p in breaks:
                 starts[max(p - n + 1, 0) : p + 1] = bytes(p + 1 - max(p - n + 1, 0))
             self.starts.append(starts)
-            self._counts.append([0, *itertools.accumulate(starts)])
 
     def __call__(self, a: int, b: int) -> bool:
-        for n, counts in enumerate(self._counts, MIN_CORE):
-            last = b - n  # the last place an n-gram of the stretch starts
-            if last >= a and counts[last + 1] > counts[a]:
+        for n, starts in enumerate(self.starts, MIN_CORE):
+            end = b - n + 1  # an n-gram of the stretch starts at a..end-1 (a negative end would count from the back)
+            if end > a and starts.find(1, a, end) >= 0:
                 return True
         return self._text[a:b] not in self._before
 
 
 def _ones(flags: bytearray, lo: int, hi: int) -> list[int]:
     """The places in lo..hi-1 where `flags` is 1 (found by bytearray.find: most places are 0)."""
+    if hi <= lo:
+        return []  # and a negative hi would count from the back
     out, k = [], flags.find(1, lo, hi)
     while k >= 0:
         out.append(k)

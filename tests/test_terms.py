@@ -7,7 +7,7 @@ import re
 import stat
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reportdiff import terms
@@ -315,3 +315,15 @@ def test_a_stretch_is_absent_when_the_other_text_lacks_it(text, other):
     for a in range(len(text)):
         for b in range(a + 1, len(text) + 1):
             assert absent(a, b) == (text[a:b] not in other), (a, b)
+
+
+@given(st.text(alphabet="改革开放，发展A1", max_size=30), st.text(alphabet="改革开放，发展A1", max_size=30))
+@example(text="改，革开放发展", other="革开，开放，放发，发展")  # a one-character segment first: a negative bound
+@settings(max_examples=200, deadline=None)
+def test_novel_stretches_hold_only_text_the_other_lacks(text, other):
+    """Every stretch found new lies inside one segment and holds an n-gram the other text lacks."""
+    report, before = terms.from_text(text, 2025), terms.from_text(other, 2024)
+    absent = terms._Absent(report, before, terms.grams(other))
+    for lo, hi, base, stop in terms._novel_spans(report, absent):
+        assert base <= lo < hi <= stop and (base, stop) in report.segments
+        assert any(text[k : k + n] not in other for n in (2, 3) for k in range(lo, hi - n + 1))
