@@ -97,7 +97,7 @@ def compare(
     else:
         old_tokens, new_tokens = tokens
     aligned = timed("align", align, old_doc, new_doc, old_tokens, new_tokens, overrides)
-    alignment = timed("diff", diff_alignment, old_doc, new_doc, aligned, strict)
+    alignment = timed("diff", diff_alignment, old_doc, new_doc, aligned, strict, (old_tokens, new_tokens))
     language = timed("terms", terms.language_shift, old_doc, new_doc, old_tokens, new_tokens)
     numbers = timed("numbers", match_numbers, old_doc, new_doc)
     commitments = timed("commitments", track, old_doc, new_doc, numbers.old, numbers.new, old_tokens, new_tokens, alignment)

@@ -14,6 +14,7 @@ for the reports' own years, 十四五 → 十五五) are flagged routine.
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import math
 import re
@@ -132,10 +133,15 @@ def sentences(text: str) -> list[str]:
 class Differ:
     """Word diffs between texts, with the roll-over words of two reports."""
 
-    def __init__(self, old: Document | None = None, new: Document | None = None, strict: bool = False):
+    def __init__(
+        self, old: Document | None = None, new: Document | None = None, strict: bool = False, tokens: tuple[Tokens, Tokens] | None = None,
+    ):
+        """`tokens`: the two documents' tokens, when known: a sentence of theirs is then cut as
+        they are, without the segmenter (which a run reading its reports from the cache then never loads)."""
         self.dmp = diff_match_patch()
         self.dmp.Diff_Timeout = 0
         self.routine = set() if strict or old is None or new is None else _routine_pairs(old, new)
+        self._known = [] if tokens is None or old is None or new is None else [(old.text, tokens[0]), (new.text, tokens[1])]
 
     def diff(self, old: str, new: str) -> SectionDiff:
         """Sentence-aligned word diff of two texts."""
@@ -189,7 +195,7 @@ class Differ:
         text they share holds a word of two characters or more; where it is only
         punctuation and particles, the cleaner merged edit stands.
         """
-        ta, tb = _cut(old), _cut(new)
+        ta, tb = self._cut(old), self._cut(new)
         codes: dict[str, str] = {}
         ops: list[Op] = []
         for kind, x, y in self._token_diff(ta, tb, codes, semantic=True):
@@ -202,6 +208,15 @@ class Differ:
             ops += self._ops(kind, x, y)
         self._mark_routine(ops)
         return ops
+
+    def _cut(self, sentence: str) -> list[str]:
+        """The sentence's tokens: the documents' own where it stands in one of them, else cut afresh."""
+        body = sentence.rstrip("\n")
+        for text, tokens in self._known:
+            words = _slice(text, tokens, body)
+            if words is not None:
+                return words + ["\n"] * (len(sentence) - len(body))  # cut() gives each line end as a token
+        return _cut(sentence)
 
     def _token_diff(self, ta: list[str], tb: list[str], codes: dict[str, str], semantic: bool):
         """Yield ("=", old tokens, new tokens), ("~", deleted, inserted) runs."""
@@ -290,6 +305,23 @@ def _cut(sentence: str) -> list[str]:
     return list(_cut_cached(sentence))
 
 
+def _slice(text: str, tokens: Tokens, part: str) -> list[str] | None:
+    """The tokens of `part` where it first stands in `text` (cut by `tokens`), a token that
+    crosses one of its ends cut there; None where it does not stand in one line of the text."""
+    pos = text.find(part)
+    if pos < 0 or not part or "\n" in part:
+        return None
+    end = pos + len(part)
+    starts = tokens.starts
+    i, j = max(bisect.bisect_right(starts, pos) - 1, 0), bisect.bisect_left(starts, end)
+    words = list(tokens.words[i:j])
+    if not words:
+        return None
+    words[-1] = words[-1][: end - starts[j - 1]]
+    words[0] = words[0][pos - starts[i] :]
+    return words if "".join(words) == part else None
+
+
 def _key(text: str) -> str:
     return "".join(fold(text).split())
 
@@ -341,9 +373,9 @@ def _plan_name(n: int) -> str:
     return "十" + (_FIVE_YEAR_NAMES[n - 11] if n > 10 else "") + "五"
 
 
-def diff_alignment(old: Document, new: Document, alignment: Alignment, strict: bool = False) -> Alignment:
+def diff_alignment(old: Document, new: Document, alignment: Alignment, strict: bool = False, tokens: tuple[Tokens, Tokens] | None = None) -> Alignment:
     """The alignment again, each pair with its SectionDiff and moved sentences marked across pairs."""
-    differ = Differ(old, new, strict)
+    differ = Differ(old, new, strict, tokens)
     diffs = [differ.diff(own_text(old, p.old), own_text(new, p.new)) for p in alignment.pairs]
     _mark_moves(alignment.pairs, diffs, differ)
     return replace(alignment, pairs=[replace(p, diff=d) for p, d in zip(alignment.pairs, diffs, strict=True)])

@@ -9,7 +9,7 @@ from reportdiff.clean import clean
 from reportdiff.diff import Differ, language_shift, sentences
 from reportdiff.tokens import Tokens
 
-from .conftest import MOVED_AFTER, MOVED_BEFORE, moved_and_reworded, seed
+from .conftest import MOVED_AFTER, MOVED_BEFORE, moved_and_reworded, seed, seed_path
 
 
 def ops(old: str, new: str, differ: Differ | None = None):
@@ -168,3 +168,32 @@ def test_piped_text_report_uses_plain_markers(run_cli):
     code, out, _ = run_cli("2024", "2025", "--format", "text")
     assert code == 0 and "\x1b[" not in out
     assert "[-" in out and "{+" in out and "数字变化" in out and "承诺落实情况" in out
+
+
+def test_the_documents_tokens_cut_a_sentence_as_the_segmenter_does():
+    """A sentence of either report is cut by the report's own tokens (no segmenter), and every
+    section pair's diff is the one the segmenter's cut of each sentence gives."""
+    from reportdiff.align import align
+    from reportdiff.diff import diff_alignment
+
+    for a, b in (("000", "001"), ("002", "000"), ("003", "001")):
+        old, new = seed(a), seed(b)
+        tokens = Tokens.of(old.text), Tokens.of(new.text)
+        aligned = align(old, new, *tokens)
+        mine, fresh = diff_alignment(old, new, aligned, tokens=tokens), diff_alignment(old, new, aligned)
+        assert [p.diff for p in mine.pairs] == [p.diff for p in fresh.pairs]
+    differ = Differ(old, new, tokens=tokens)
+    part = new.text[new.text.index("。") + 1 :].split("。")[0]  # a sentence cut off at both ends by 。
+    assert differ._cut(part + "\n") == Differ()._cut(part + "\n")
+
+
+def test_a_run_that_reads_its_reports_from_the_cache_never_loads_the_segmenter(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = "import sys; from reportdiff import cli; cli.main(sys.argv[1:]); print('rjieba' in sys.modules)"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    args = [sys.executable, "-c", script, str(seed_path("003")), str(seed_path("001")), "-o", str(tmp_path / "r.html"), "-q"]
+    first, again = (subprocess.run(args, env=env, capture_output=True, text=True, check=True).stdout.split() for _ in range(2))
+    assert (first, again) == (["True"], ["False"])
