@@ -46,7 +46,7 @@ def mark(name):
     marks.append((name, time.process_time()))
 from reportdiff import cli  # noqa: F401  (the command line's imports)
 mark("imports")
-from reportdiff import corpus, tokens
+from reportdiff import corpus
 from reportdiff.compare import compare
 from reportdiff.render import html
 old, new = corpus.resolve_pair(sys.argv[1], sys.argv[2], None, None, None)
@@ -54,8 +54,6 @@ old.document, new.document
 mark("read (the cache of parsed reports)")
 cut = old.tokens, new.tokens
 mark("tokens (the same cache)")
-tokens.segmenter()
-mark("segmenter (rjieba: import, dictionary)")
 result = compare(old.document, new.document, tokens=cut)
 mark("compare")
 page = html.render(result)
