@@ -8,6 +8,7 @@ in, and the brief every view opens with. Renderers lay out what it returns.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -315,20 +316,31 @@ class _Locator:
     """Which pair a sentence of either report stands in: the deepest section that holds it."""
 
     def __init__(self, result: Comparison):
-        self.sides: dict[str, list[tuple[int, int, str]]] = {"old": [], "new": []}
+        sides: dict[str, list[tuple[int, int, str]]] = {"old": [], "new": []}
         for index, pair in enumerate(result.pairs):
             # Plan-to-review pairs come after the topic pairs, so a topic pair wins a tie.
             for side, text in (("old", pair.diff.old_text), ("new", pair.diff.new_text)):
                 if (pair.old if side == "old" else pair.new):
-                    self.sides[side].append((pair.level, index, _squash(text)))
-        for entries in self.sides.values():
+                    sides[side].append((pair.level, index, _squash(text)))
+        # Each side's bodies in the order they are preferred, one string: the first place a
+        # sentence stands in it is in the body to link. One C search a sentence, where trying
+        # body after body grew with the square of the reports' length.
+        self.sides: dict[str, tuple[str, list[int], list[int]]] = {}
+        for side, entries in sides.items():
             entries.sort(key=lambda e: (-e[0], len(e[2]), e[1]))
+            starts, pos = [], 0
+            for _, _, body in entries:
+                starts.append(pos)
+                pos += len(body) + 1
+            self.sides[side] = ("\0".join(body for _, _, body in entries), starts, [index for _, index, _ in entries])
 
     def find(self, side: str, text: str | None) -> int | None:
         needle = _squash(text or "")[:40]
-        if len(needle) < 4:
+        if len(needle) < 4 or "\0" in needle:
             return None
-        return next((index for _, index, body in self.sides[side] if needle in body), None)
+        bodies, starts, indexes = self.sides[side]
+        at = bodies.find(needle)
+        return None if at < 0 else indexes[bisect.bisect_right(starts, at) - 1]
 
 
 def _squash(text: str) -> str:
