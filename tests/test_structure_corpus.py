@@ -132,3 +132,73 @@ def test_a_lead_whose_paragraph_opens_the_list_keeps_it():
 def test_national_openings_and_summings_up_are_paragraphs(year, sentence):
     headings = [s.heading for s in national(year).outline.walk()]
     assert sentence not in headings
+
+
+LONG = "这一年，我们按照大会的决定，完成了国民经济计划规定的各项任务，工业和农业生产都有了新的增长，交通运输和商业继续发展，人民生活有所改善。"
+
+
+def test_numerals_alone_on_their_lines_head_parts():
+    text = f"各位代表：\n我向大会作报告。\n一\n{LONG}\n{LONG}\n二\n{LONG}\n三\n{LONG}\n"
+    parts = parse(clean(text)).sections
+    assert [(s.heading, s.level) for s in parts] == [("一", 1), ("二", 1), ("三", 1)]
+
+
+def test_short_unnumbered_lines_between_paragraphs_head_parts():
+    text = f"{LONG}\n国民经济的成就和今后的任务\n{LONG}\n{LONG}\n国际形势和我国对外工作\n总理报告的第三部分是关于对外工作。\n{LONG}\n"
+    parts = parse(clean(text)).sections
+    assert [s.heading for s in parts] == ["国民经济的成就和今后的任务", "国际形势和我国对外工作"]
+
+
+def test_one_short_line_is_not_a_series_of_parts():
+    text = f"各位代表：\n{LONG}\n团结起来争取更大的胜利\n{LONG}\n{LONG}\n"
+    assert not [s for s in parse(clean(text)).sections if s.kind == "numbered"]
+
+
+def test_a_report_that_heads_nothing_is_one_unit_of_paragraphs():
+    text = "政府工作报告\n各位代表：\n" + "\n".join(f"{k}{LONG}" for k in "甲乙丙丁戊己") + "\n"
+    (whole,) = parse(clean(text)).sections
+    assert whole.kind == "whole" and whole.level == 1
+    assert [s.kind for s in whole.children] == ["paragraph"] * 6
+    assert clean(text).text[whole.start :].startswith("甲")  # the title and salutation stay front matter
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(f"{k}{LONG}" for k in "甲乙丙丁戊己"),  # paragraphs of prose, but nothing names or addresses a report
+        "政府工作报告\n各位代表：\n" + LONG,  # a report's shape, too short to be one
+        "report\n" + "\n".join("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor." for _ in range(8)),
+    ],
+)
+def test_text_that_is_not_a_report_still_has_no_sections(text):
+    assert parse(clean(text)).sections == []
+
+
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not available")
+def test_old_national_reports_have_their_parts():
+    assert [s.heading for s in national("1960").sections] == ["一", "二", "三", "四"]
+    assert [s.heading for s in national("1964").sections] == [
+        "国民经济的成就和今后的建设任务", "今后发展国民经济中应当注意的几个问题", "社会主义革命和人民民主统一战线", "国际形势和我国对外工作",
+    ]
+    assert national("1983").sections[0].heading == "过去五年的回顾"
+    for year in ("1954", "1975"):
+        (whole,) = national(year).sections
+        assert whole.kind == "whole" and len(whole.children) >= 20
+
+
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not available")
+@pytest.mark.parametrize("old_year,new_year", [("1954", "1955"), ("1959", "1960"), ("1960", "1964"), ("1964", "1975"), ("1975", "1978")])
+def test_old_national_pairs_compare_paragraph_by_paragraph(old_year, new_year):
+    result = compare(national(old_year), national(new_year))
+    matched = [p for p in result.pairs if p.old and p.new and p.relation == "same_topic"]
+    assert matched and any(p.diff.ops for p in matched)
+
+
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not available")
+def test_outline_of_a_headingless_report_and_of_a_non_report(run_cli, tmp_path):
+    code, out, _ = run_cli("outline", str(NATIONAL / "1975_gwr.txt"))
+    assert code == 0 and "我们超额完成了第三个五年计划" in out
+    noise = tmp_path / "notes.txt"
+    noise.write_text("\n".join(f"{k}{LONG}" for k in "甲乙丙丁戊己"), encoding="utf-8")
+    code, _, err = run_cli("outline", str(noise))
+    assert code != 0 and "没有找到标题" in err
