@@ -170,6 +170,8 @@ def parse(clean: CleanText) -> Outline:
         heading = _heading(text, folded, start, end, stack, bare_style if first_part is None or start < first_part else None, bare)
         if heading is None:
             if stack:
+                if _ends_run(folded, start, end, stack, body):
+                    close(len(stack) - 1, start)
                 body.append((start, end))
             continue
         if front_end is None:
@@ -196,6 +198,20 @@ def parse(clean: CleanText) -> Outline:
     _set_paths(roots, ())
     _place_tables(roots, tables)
     return Outline((0, front_end if front_end is not None else 0), roots, tables)
+
+
+def _ends_run(folded: str, start: int, end: int, stack: list[Section], body: list[tuple[int, int]]) -> bool:
+    """Whether a short line introducing a list (一年来，着重抓了以下工作：) closes a run of
+    one-paragraph sections without units ((一)产业升级成效显著。… (六)…): the list after it
+    (一是…六是) belongs to their parent, not to the last of them. Where the sections have
+    lists of their own, the list after the last is its own (（三）… 今年重点抓好五件事：)."""
+    if not folded[start:end].endswith(":") or end - start > _PARAGRAPH_MIN or len(stack) < 2:
+        return False
+    last, parent = stack[-1], stack[-2]
+    alike = [c for c in parent.children if c.kind == "numbered" and c.style == last.style]
+    # every earlier one a single paragraph without units, as the last one is so far
+    single = all(not c.children and "\n" not in folded[c.start : c.end].rstrip("\n") for c in alike[:-1])
+    return last.kind == "numbered" and len(alike) >= 3 and single and all(a >= last.start for a, _ in body) and len(body) <= 1
 
 
 def _heading(text, folded, start, end, stack, bare_style: str | None, bare: set[int]):

@@ -202,3 +202,19 @@ def test_outline_of_a_headingless_report_and_of_a_non_report(run_cli, tmp_path):
     noise.write_text("\n".join(f"{k}{LONG}" for k in "甲乙丙丁戊己"), encoding="utf-8")
     code, _, err = run_cli("outline", str(noise))
     assert code != 0 and "没有找到标题" in err
+
+
+def test_a_list_after_a_run_of_one_paragraph_sections_belongs_to_their_part():
+    sections = "".join(f"（{n}）{topic}成效显著。{LONG}\n" for n, topic in zip("一二三", ("产业", "科技", "民生")))
+    text = f"一、去年工作回顾\n{sections}一年来，着重抓了以下工作：\n一是抓好政策落实。{LONG}\n二是抓好改革开放。{LONG}\n"
+    (part,) = parse(clean(text)).sections
+    assert [s.heading[:4] for s in part.children] == ["（一）产", "（二）科", "（三）民", "一是抓好", "二是抓好"]
+    assert part.children[2].children == []
+
+
+def test_a_list_after_sections_with_lists_stays_with_the_last():
+    items = f"一是扩大消费。{LONG}\n二是扩大投资。{LONG}\n"
+    sections = "".join(f"（{n}）{topic}。{LONG}\n{items}" for n, topic in zip("一二", ("加强宏观调控", "扩大国内需求")))
+    text = f"三、今年主要任务\n{sections}（三）巩固农业基础。{LONG}\n今年重点抓好两件事：\n{items}"
+    (part,) = parse(clean(text)).sections
+    assert [len(s.children) for s in part.children] == [2, 2, 2]
