@@ -124,10 +124,14 @@ def parse(clean: CleanText) -> Outline:
     numbered = [numbering.match(folded[a:b]) for a, b in paragraphs]
     # Bare part headings stand where 一、 parts would; in a report that has
     # 一、 parts too, only before the first of them (“十四五”时期发展成就和
-    # 2025年工作回顾, then 一、…), as their sibling.
+    # 2025年工作回顾, then 一、…), as their sibling when it is one.
     first_part = next((a for (a, _), m in zip(paragraphs, numbered) if m and m.style in {"cn", "chapter"}), None)
-    bare_style = "chapter" if first_part is None else "cn"
     bare = _bare_parts(folded, paragraphs, numbered)
+    # Two bare parts or more before the 一、 parts are the report's top level, the 一、
+    # parts nested in the last of them (“十四五”时期发展成就和2025年工作回顾 · “十五五”时期
+    # 主要目标和2026年重点工作, then 一、…四、).
+    ahead = [a for a, b in paragraphs if first_part is not None and a < first_part and (a in bare or _BARE_PART.fullmatch(folded[a:b]))]
+    bare_style = "chapter" if first_part is None or len(ahead) >= 2 else "cn"
 
     roots: list[Section] = []
     stack: list[Section] = []  # open numbered/part sections, outermost first

@@ -218,3 +218,18 @@ def test_a_list_after_sections_with_lists_stays_with_the_last():
     text = f"三、今年主要任务\n{sections}（三）巩固农业基础。{LONG}\n今年重点抓好两件事：\n{items}"
     (part,) = parse(clean(text)).sections
     assert [len(s.children) for s in part.children] == [2, 2, 2]
+
+
+def test_two_bare_parts_hold_the_numbered_parts_after_them():
+    text = (
+        f"各位代表：\n“十四五”时期工作回顾\n{LONG}\n“十五五”时期主要目标和2026年重点工作\n{LONG}\n"
+        f"一、深化改革\n{LONG}\n二、扩大开放\n{LONG}\n"
+    )
+    parts = parse(clean(text)).sections
+    assert [s.heading for s in parts] == ["“十四五”时期工作回顾", "“十五五”时期主要目标和2026年重点工作"]
+    assert [(s.heading, s.level) for s in parts[1].children] == [("一、深化改革", 2), ("二、扩大开放", 2)]
+
+
+def test_one_bare_part_before_the_numbered_parts_is_their_sibling():
+    text = f"各位代表：\n“十四五”时期工作回顾\n{LONG}\n一、深化改革\n{LONG}\n二、扩大开放\n{LONG}\n"
+    assert [s.level for s in parse(clean(text)).sections] == [1, 1, 1]
