@@ -54,6 +54,7 @@ MENTIONS = 3
 _FACT_YEAR = re.compile(r"(?<![比较从由自])((?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})\s*年")
 _OPENING_YEAR = re.compile(r"\s*" + _FACT_YEAR.pattern)
 _ESTIMATED = re.compile(r"[^。,;]{0,8}预计")
+_SPAN = re.compile(r"从((?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})年到((?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})年")
 
 
 Role = Literal["review", "targets", "tasks", "appendix", "other"]
@@ -184,6 +185,12 @@ def _plan_year(parts: list[Part], title: str, delivered: str, text: str, reporte
     if plan is None:
         mentioned = reported or _reviewed_by_mention(text, parts)
         plan = mentioned + 1 if mentioned else None
+        # A report that never writes the year it would then plan, but sets out a span opening the
+        # year after (从一九七八年到一九八五年八年间…每年增长), plans that year: its review's
+        # last year is written only as 去年.
+        written = {_year_of(m.group(1)) for m in _FACT_YEAR.finditer(text)} | {_year_of(y) for span in _SPAN.findall(text) for y in span}
+        if plan is not None and plan not in written and any(_year_of(a) == plan + 1 < _year_of(b) for a, b in _SPAN.findall(text)):
+            plan += 1
     return plan
 
 

@@ -51,6 +51,8 @@ def test_every_annual_national_report_reviews_the_year_before_it_was_delivered()
         (1980, "全国", "plan_report", (1979,), (1980, 1981)),
         # 过去五年的回顾, an unnumbered part, reviews the five years to 一九八二年.
         (1983, "全国", "work_report", (1982,), (1983,)),
+        # 一九七七年 is never written (去年召开的党的第十一次全国代表大会); the plan runs 从一九七八年到一九八五年.
+        (1978, "全国", "work_report", (1977,), (1978,)),
         # １９８６年是开始执行第七个五年计划…的一年 opens the review; 去年 elsewhere.
         (1987, "全国", "work_report", (1986,), (1987,)),
     ],
