@@ -174,7 +174,8 @@ def parse(clean: CleanText) -> Outline:
         heading = _heading(text, folded, start, end, stack, bare_style if first_part is None or start < first_part else None, bare)
         if heading is None:
             if stack:
-                if _ends_run(folded, start, end, stack, body):
+                # a salutation (各位代表！ alone) ends a five-year retrospective: what follows speaks to the deputies
+                if _ends_run(folded, start, end, stack, body) or len(stack) > 1 and stack[-1].kind == "period" and _ADDRESS.fullmatch(folded[start:end].rstrip("!")):
                     close(len(stack) - 1, start)
                 body.append((start, end))
             continue
@@ -624,6 +625,7 @@ def _paragraph_units(sections: list[Section], text: str, folded: str, paragraphs
             elif stop == 0:
                 cuts[unit] = _paragraph_at(paragraphs, unit.start, section.end)[0]
         if any(u.children or cuts.get(u, u.end) > _paragraph_at(paragraphs, u.start, section.end)[1] for u in units):
+            units += _closing_paragraphs(section, text, folded, paragraphs, salutations)
             continue
         for unit, end in cuts.items():
             unit.end = end
@@ -633,6 +635,19 @@ def _paragraph_units(sections: list[Section], text: str, folded: str, paragraphs
         ]
         units += [Section(_opening(text, folded, a, b), units[0].level, "paragraph", a, a, b, style="paragraph") for a, b in loose]
         units.sort(key=lambda u: u.start)
+
+
+def _closing_paragraphs(section: Section, text: str, folded: str, paragraphs: list[tuple[int, int]], salutations: set[int]) -> list[Section]:
+    """The paragraphs closing a part after its last unit (这些年我国发展取得的成就…;
+    在看到发展成就的同时…): units of the part all the same, where its units are sections
+    of their own and not one paragraph each."""
+    if section.level != 1:
+        return []
+    last = max(u.end for u in section.children)
+    return [
+        Section(_opening(text, folded, a, b), section.level + 1, "paragraph", a, a, b, style="paragraph")
+        for a, b in _paragraphs_in(paragraphs, last, section.end) if b - a >= _PARAGRAPH_MIN and a not in salutations
+    ]
 
 
 def _paragraphs_in(paragraphs: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

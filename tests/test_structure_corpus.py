@@ -233,3 +233,19 @@ def test_two_bare_parts_hold_the_numbered_parts_after_them():
 def test_one_bare_part_before_the_numbered_parts_is_their_sibling():
     text = f"各位代表：\n“十四五”时期工作回顾\n{LONG}\n一、深化改革\n{LONG}\n二、扩大开放\n{LONG}\n"
     assert [s.level for s in parse(clean(text)).sections] == [1, 1, 1]
+
+
+def test_the_paragraphs_closing_a_part_after_a_salutation_are_its_units():
+    text = (
+        "一、过去五年工作回顾\n"
+        f"（一）创新宏观调控。{LONG}\n坚持实施积极的财政政策。{LONG}\n坚持实施稳健的货币政策。{LONG}\n"
+        f"（二）深化改革开放。{LONG}\n推进财税体制改革。{LONG}\n推动进出口稳中提质。{LONG}\n"
+        f"过去五年，民族、宗教、侨务等工作创新完善。{LONG}\n港澳台工作取得新进展。{LONG}\n"
+        f"各位代表！\n这些年我国发展取得的成就，来之不易。{LONG}\n在看到发展成就的同时，我们也清醒认识到困难。{LONG}\n"
+        f"二、今年工作建议\n{LONG}\n"
+    )
+    part = parse(clean(text)).sections[0]
+    period = next(s for s in part.children if s.kind == "period")
+    closing = [s for s in part.children if s.kind == "paragraph"]
+    assert [s.heading[:6] for s in closing] == ["这些年我国发", "在看到发展成"]
+    assert period.end <= closing[0].start
