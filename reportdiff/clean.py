@@ -19,6 +19,8 @@ _CLOSERS = "”’」』）)】"
 _MD_HEADING = re.compile(r"[ \t\u3000]*(?:#{1,6}|[-*+](?=\s*\d))[ \t]+")
 _INLINE_ITEM = re.compile(r"(?<=\s)\d{1,2}\.\s")
 _HTML_TAG = re.compile(r"</?(?:sub|sup|b|strong|em|i|span|br|u|ol|ul|li)\b[^>]*>", re.I)
+_HEADING_MAX = 40  # characters: the longest heading a page break may split
+_STOP = re.compile(r"[,。;:!?、]")
 _SPACE = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 # A page number left by printing or PDF export (- 3 -, — 12 —, 第 3 页, 第3页 共20页),
 # on its own line: not part of the text (it would read as a figure 3).
@@ -209,6 +211,8 @@ def _continues(previous: str, line: str, opens_bold: bool) -> bool:
         return True  # a figure cut in two (增长5. / 5%)
     if line.startswith(("——", "▲", "#", "附件")) or numbering.match(folded_line):
         return False
-    if numbering.match(folded_prev) and len(previous) < 60:
-        return False
+    marker = numbering.match(folded_prev)
+    if marker and len(previous) < 60:
+        # a heading broken in two (三、持续提升政府 / 治理效能和服务水平): two short lines, no stop in either
+        return len(previous) + len(line) <= _HEADING_MAX and not _STOP.search(folded_prev[marker.length :] + folded_line)
     return len(previous) >= 30 or any(p in folded_prev for p in "。,;:")

@@ -53,6 +53,8 @@ MENTIONS = 3
 # A year a review speaks of (2005年，…; 增加到2002年的…), not a base it compares with (比2007年, 由1997年的).
 _FACT_YEAR = re.compile(r"(?<![比较从由自])((?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})\s*年")
 _OPENING_YEAR = re.compile(r"\s*" + _FACT_YEAR.pattern)
+_ESTIMATED = re.compile(r"[^。,;]{0,8}预计")
+_SPAN = re.compile(r"从((?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})年到((?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})年")
 
 
 Role = Literal["review", "targets", "tasks", "appendix", "other"]
@@ -92,16 +94,21 @@ def describe(clean: CleanText, outline: Outline) -> Metadata:
     region = _region(title, front, text)
     delivered = _delivered(fold(title + "\n" + front + "\n" + clean.text[:600]))
     undated = [_part(section, kind, text) for section in outline.sections]
-    # A report of no named kind whose parts each name one year (１９５５年国家决算, １９５６年的国家预算) is annual too.
-    annual = kind in {"work_report", "plan_report"} or kind == "other" and sum(len(p.years) == 1 for p in undated) >= 2
-    plan = _plan_year(undated, title, delivered, text) if annual else None
+    # A report of no named kind whose parts each name one year (１９５５年国家决算, １９５６年的国家预算)
+    # is annual too, and so is one that reports on one year above all others.
+    reported = _dominant_year(text) if kind == "other" else None
+    annual = kind in {"work_report", "plan_report"} or kind == "other" and (sum(len(p.years) == 1 for p in undated) >= 2 or reported is not None)
+    titled = _title_plans(title) if kind == "plan_report" else []
+    plan = (min(titled) if titled else _plan_year(undated, title, delivered, text, reported)) if annual else None
     parts = _dated_parts(undated, plan)
     reviews = sorted({max(p.years) for p in parts if p.role == "review" and p.years})
-    plans = sorted({y for p in parts if p.role in {"targets", "tasks"} for y in p.years if len(p.years) == 1})
+    plans = sorted({y for p in parts if p.role in {"targets", "tasks"} for y in p.years if len(p.years) == 1} | set(titled))
     if not plans and not reviews and plan is not None:
         reviews = [plan - 1]  # no part says it: the report as a whole reviews one year and plans the next
     if not plans and reviews and annual:
         plans = [reviews[-1] + 1]  # an annual report plans the year after the one it reviews
+    if titled and not reviews:
+        reviews = [titled[0] - 1]  # a plan report looks back on the year before the first its title plans
     if kind == "five_year_plan":
         span = _five_year_span(title + text[:5000])
         plans = list(span) if span else plans
@@ -115,8 +122,7 @@ def _reviewed_by_mention(text: str, parts: list[Part]) -> int | None:
     last resort for a report whose title, date and headings name no year."""
     reviews = [p.section for p in parts if p.role == "review"]
     spans = [(s.start, s.end) for s in reviews] or [(0, max(len(text) // 5, 2000))]
-    review = re.sub(r"(?<=\d)\s+(?=\d)", "", "".join(text[a:b] for a, b in spans))  # 1 9 9 7 年
-    counts = Counter(_year_of(m.group(1)) for m in _FACT_YEAR.finditer(review))
+    counts = _year_counts("\n".join(text[a:b] for a, b in spans))
     for section in reviews:
         # a review that opens on a year (一、去年工作回顾 / 2005年，我国…) is about that year
         opening = _OPENING_YEAR.match(text, section.body_start)
@@ -128,10 +134,39 @@ def _reviewed_by_mention(text: str, parts: list[Part]) -> int | None:
     return year if counts[year] >= MENTIONS else None  # a year or two written is no evidence
 
 
-def _plan_year(parts: list[Part], title: str, delivered: str, text: str) -> int | None:
+def _year_counts(review: str) -> Counter[int]:
+    """How often a review speaks of each year. A paragraph that opens on a year
+    (１９８６年是开始执行…的一年) and a year whose results are estimates (一九七四年农业总产值预计…:
+    the year just ended) each say as much as MENTIONS mentions."""
+    review = re.sub(r"(?<=\d)\s+(?=\d)", "", review)  # 1 9 9 7 年
+    counts: Counter[int] = Counter()
+    for m in _FACT_YEAR.finditer(review):
+        opens = m.start() == 0 or review[m.start() - 1] == "\n"
+        counts[_year_of(m.group(1))] += 1 + MENTIONS * (opens + bool(_ESTIMATED.match(review, m.end())))
+    return counts
+
+
+def _dominant_year(folded: str) -> int | None:
+    """The year a text of no named kind reports on: one it writes at least MENTIONS
+    times and twice as often as any other (一九五九年 against 一九五八年 in a report on a
+    programme's progress), else None."""
+    written = Counter(_year_of(m.group(1)) for m in _FACT_YEAR.finditer(re.sub(r"(?<=\d)\s+(?=\d)", "", folded)))
+    ranked = [*written.most_common(2), (0, 0), (0, 0)]
+    (year, count), (_, runner_up) = ranked[0], ranked[1]
+    return year if count >= MENTIONS and count >= 2 * runner_up else None
+
+
+def _title_plans(title: str) -> list[int]:
+    """The years a plan report's title plans (关于1980、1981年国民经济计划安排的报告;
+    关于2024年…计划执行情况与2025年…计划草案的报告 plans 2025 only)."""
+    planned = re.split(r"执行情况", fold(title))[-1]
+    return sorted({int(y) for y in re.findall(r"((?:19|20)\d\d)(?=[、年])", planned)} | {_cn_year(y) for y in _CN_YEAR.findall(planned)})
+
+
+def _plan_year(parts: list[Part], title: str, delivered: str, text: str, reported: int | None = None) -> int | None:
     """The year an annual report plans: the one its plan parts name, else the one after
     the year its review parts name, its delivery year, its title's year, or the year
-    after the one its review speaks of most."""
+    after the one its review speaks of most (`reported`, where that is known already)."""
     named = [y for p in parts if p.role in {"targets", "tasks"} and len(p.years) == 1 for y in p.years]
     # Parts that say only which year they are about (一九五七年经济战线上的胜利, 争取一九五八年…的新跃进)
     # name the year reviewed and the year planned: the later one is planned.
@@ -148,8 +183,14 @@ def _plan_year(parts: list[Part], title: str, delivered: str, text: str) -> int 
         else None
     )
     if plan is None:
-        mentioned = _reviewed_by_mention(text, parts)
+        mentioned = reported or _reviewed_by_mention(text, parts)
         plan = mentioned + 1 if mentioned else None
+        # A report that never writes the year it would then plan, but sets out a span opening the
+        # year after (从一九七八年到一九八五年八年间…每年增长), plans that year: its review's
+        # last year is written only as 去年.
+        written = {_year_of(m.group(1)) for m in _FACT_YEAR.finditer(text)} | {_year_of(y) for span in _SPAN.findall(text) for y in span}
+        if plan is not None and plan not in written and any(_year_of(a) == plan + 1 < _year_of(b) for a, b in _SPAN.findall(text)):
+            plan += 1
     return plan
 
 

@@ -30,8 +30,14 @@ class Marker:
     length: int
 
 
+# A part numbered by a numeral alone on its line (一 / 二 / 三), as old reports set them.
+_LONE = re.compile(r"(?=.)(?:[二三四五六七八九]?十)?[一二三四五六七八九]?")
+
+
 def match(folded_line: str) -> Marker | None:
     """The numbering marker at the start of a folded line, if any."""
+    if _LONE.fullmatch(folded_line):
+        return Marker("cn", to_int(folded_line), len(folded_line))
     for style, pattern in _STYLES:
         m = pattern.match(folded_line)
         if m and len(folded_line) > m.end():

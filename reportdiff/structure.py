@@ -31,6 +31,11 @@ _PREFACE = re.compile(r"(序\s*言|前\s*言)$")
 # part is (“十四五”时期工作回顾 · 2026年重点工作).
 _BARE_PART = re.compile(r"[^,，。;；:：!！?？]{0,24}(工作回顾|工作总结|重点工作|工作安排|主要任务|目标任务|主要工作)$")
 _ADDRESS = re.compile(r"各位代表|同志们")
+_BARE_MAX = 24  # characters: the longest unnumbered part heading
+_STOPS = re.compile(r"[,。;:!?、]")
+_ENDED = "。!?:;\"”"
+# A text headed by nothing is a report's one unit only with this many paragraphs of body text.
+_WHOLE_MIN = 5
 _INLINE_ITEM = re.compile(r"(?<=。)[一二三四五六七八九十]是[^,，;；。:：]{2,14}。")
 _RUN_IN = re.compile(r"(?<=。)([^。]{4,10})(?=。)")
 # The statement of the year's targets (今年发展主要预期目标是：…), the paragraph
@@ -49,7 +54,7 @@ class Section:
 
     heading: str
     level: int
-    kind: str  # part | numbered | lead | item | bullet | targets | table | period | box | appendix | preface | address
+    kind: str  # part | numbered | lead | item | bullet | targets | table | period | box | appendix | preface | address | paragraph | whole
     start: int
     body_start: int
     end: int
@@ -119,9 +124,14 @@ def parse(clean: CleanText) -> Outline:
     numbered = [numbering.match(folded[a:b]) for a, b in paragraphs]
     # Bare part headings stand where 一、 parts would; in a report that has
     # 一、 parts too, only before the first of them (“十四五”时期发展成就和
-    # 2025年工作回顾, then 一、…), as their sibling.
+    # 2025年工作回顾, then 一、…), as their sibling when it is one.
     first_part = next((a for (a, _), m in zip(paragraphs, numbered) if m and m.style in {"cn", "chapter"}), None)
-    bare_style = "chapter" if first_part is None else "cn"
+    bare = _bare_parts(folded, paragraphs, numbered)
+    # Two bare parts or more before the 一、 parts are the report's top level, the 一、
+    # parts nested in the last of them (“十四五”时期发展成就和2025年工作回顾 · “十五五”时期
+    # 主要目标和2026年重点工作, then 一、…四、).
+    ahead = [a for a, b in paragraphs if first_part is not None and a < first_part and (a in bare or _BARE_PART.fullmatch(folded[a:b]))]
+    bare_style = "chapter" if first_part is None or len(ahead) >= 2 else "cn"
 
     roots: list[Section] = []
     stack: list[Section] = []  # open numbered/part sections, outermost first
@@ -161,9 +171,12 @@ def parse(clean: CleanText) -> Outline:
     for start, end in paragraphs:
         if start in table_rows:
             continue
-        heading = _heading(text, folded, start, end, stack, bare_style if first_part is None or start < first_part else None)
+        heading = _heading(text, folded, start, end, stack, bare_style if first_part is None or start < first_part else None, bare)
         if heading is None:
             if stack:
+                # a salutation (各位代表！ alone) ends a five-year retrospective: what follows speaks to the deputies
+                if _ends_run(folded, start, end, stack, body) or len(stack) > 1 and stack[-1].kind == "period" and _ADDRESS.fullmatch(folded[start:end].rstrip("!")):
+                    close(len(stack) - 1, start)
                 body.append((start, end))
             continue
         if front_end is None:
@@ -180,6 +193,10 @@ def parse(clean: CleanText) -> Outline:
         if body_start < end:
             body.append((body_start, end))
     close(0, len(text))
+    if not roots:
+        whole = _whole_text(text, folded, paragraphs, table_rows)
+        if whole is not None:
+            roots, front_end = [whole], whole.start
     _paragraph_units(roots, text, folded, [p for p in paragraphs if p[0] not in table_rows])
     _fold_lone_targets(roots)
     _join_appendix_titles(roots, text, paragraphs)
@@ -188,15 +205,29 @@ def parse(clean: CleanText) -> Outline:
     return Outline((0, front_end if front_end is not None else 0), roots, tables)
 
 
-def _heading(text, folded, start, end, stack, bare_style: str | None):
+def _ends_run(folded: str, start: int, end: int, stack: list[Section], body: list[tuple[int, int]]) -> bool:
+    """Whether a short line introducing a list (一年来，着重抓了以下工作：) closes a run of
+    one-paragraph sections without units ((一)产业升级成效显著。… (六)…): the list after it
+    (一是…六是) belongs to their parent, not to the last of them. Where the sections have
+    lists of their own, the list after the last is its own (（三）… 今年重点抓好五件事：)."""
+    if not folded[start:end].endswith(":") or end - start > _PARAGRAPH_MIN or len(stack) < 2:
+        return False
+    last, parent = stack[-1], stack[-2]
+    alike = [c for c in parent.children if c.kind == "numbered" and c.style == last.style]
+    # every earlier one a single paragraph without units, as the last one is so far
+    single = all(not c.children and "\n" not in folded[c.start : c.end].rstrip("\n") for c in alike[:-1])
+    return last.kind == "numbered" and len(alike) >= 3 and single and all(a >= last.start for a, _ in body) and len(body) <= 1
+
+
+def _heading(text, folded, start, end, stack, bare_style: str | None, bare: set[int]):
     """Classify a paragraph as a heading: (kind, style, heading end, body start)."""
     line = folded[start:end]
-    if bare_style and _BARE_PART.fullmatch(line):
-        return "numbered", bare_style, end, end
     if _APPENDIX.match(line) and end - start <= 34:
         return "appendix", "appendix", end, end
     if _PREFACE.match(line):
         return "preface", "preface", end, end
+    if bare_style and (start in bare or _BARE_PART.fullmatch(line)):
+        return "numbered", bare_style, end, end
     if _BOX.match(line) and end - start <= 40 and stack:
         # 专栏 “十四五”生产性服务业提质工程: a titled box inside the section, its
         # numbered or ▲ entries below it.
@@ -217,6 +248,51 @@ def _heading(text, folded, start, end, stack, bare_style: str | None):
             style = stack[-1].style if stack[-1].level > 1 else "paren_cn"
             return "period", style, head_end, head_end + 1
     return None
+
+
+def _bare_parts(folded: str, paragraphs: list[tuple[int, int]], numbered) -> set[int]:
+    """Starts of unnumbered lines that head a report's parts (国际形势和我国对外工作,
+    过去五年的回顾): short lines without a stop between a paragraph that has ended
+    and a paragraph of body text, before any numbered heading, two at least
+    (with the lines that name a part's purpose, _BARE_PART) — one such line is a
+    slogan or a note, not a series of parts."""
+    found, named = set(), 0
+    for k in range(1, len(paragraphs) - 1):
+        if numbered[k]:
+            break
+        (_, before), (start, end), (after, after_end) = paragraphs[k - 1 : k + 2]
+        line = folded[start:end]
+        if _BARE_PART.fullmatch(line):
+            named += 1
+        elif (
+            end - start <= _BARE_MAX and not _STOPS.search(line) and not _ADDRESS.match(line) and "\t" not in line
+            and folded[before - 1] in _ENDED and "。" in folded[after:after_end]
+        ):
+            found.add(start)
+    return found if len(found) + named >= 2 else set()
+
+
+def _whole_text(text: str, folded: str, paragraphs: list[tuple[int, int]], table_rows: set[int]) -> Section | None:
+    """A report that heads nothing (old reports run as one speech) is one unit, its
+    paragraphs the units beneath it, so that it is still compared paragraph by
+    paragraph. Only text shaped as a report: addressed to the deputies or named
+    by a title line near its top, and made of paragraphs of body text."""
+    body = [(a, b) for a, b in paragraphs if b - a >= _PARAGRAPH_MIN and a not in table_rows]
+    head = [folded[a:b] for a, b in paragraphs[:4]]
+    addressed = any(_ADDRESS.match(line) or len(line) <= 80 and "。" not in line and re.search(r"报告|纲要|规划|计划", line) for line in head)
+    if not addressed or len(body) < _WHOLE_MIN or not _mostly_chinese(folded):
+        return None
+    # the title, date and salutation lines before the speech are front matter
+    start = next((a for a, b in body if folded[b - 1] in "。!?"), body[0][0])
+    end = paragraphs[-1][1]
+    body = [(a, b) for a, b in body if a >= start]
+    whole = Section(_opening(text, folded, *body[0]), 1, "whole", start, start, end, style="whole")
+    whole.children = [Section(_opening(text, folded, a, b), 2, "paragraph", a, a, b, style="paragraph") for a, b in body]
+    return whole
+
+
+def _mostly_chinese(folded: str) -> bool:
+    return sum("\u4e00" <= c <= "\u9fff" for c in folded) >= len(folded) / 2
 
 
 def _first_sentence_end(folded: str, start: int, end: int, limit: int) -> int | None:
@@ -549,6 +625,7 @@ def _paragraph_units(sections: list[Section], text: str, folded: str, paragraphs
             elif stop == 0:
                 cuts[unit] = _paragraph_at(paragraphs, unit.start, section.end)[0]
         if any(u.children or cuts.get(u, u.end) > _paragraph_at(paragraphs, u.start, section.end)[1] for u in units):
+            units += _closing_paragraphs(section, text, folded, paragraphs, salutations)
             continue
         for unit, end in cuts.items():
             unit.end = end
@@ -558,6 +635,19 @@ def _paragraph_units(sections: list[Section], text: str, folded: str, paragraphs
         ]
         units += [Section(_opening(text, folded, a, b), units[0].level, "paragraph", a, a, b, style="paragraph") for a, b in loose]
         units.sort(key=lambda u: u.start)
+
+
+def _closing_paragraphs(section: Section, text: str, folded: str, paragraphs: list[tuple[int, int]], salutations: set[int]) -> list[Section]:
+    """The paragraphs closing a part after its last unit (这些年我国发展取得的成就…;
+    在看到发展成就的同时…): units of the part all the same, where its units are sections
+    of their own and not one paragraph each."""
+    if section.level != 1:
+        return []
+    last = max(u.end for u in section.children)
+    return [
+        Section(_opening(text, folded, a, b), section.level + 1, "paragraph", a, a, b, style="paragraph")
+        for a, b in _paragraphs_in(paragraphs, last, section.end) if b - a >= _PARAGRAPH_MIN and a not in salutations
+    ]
 
 
 def _paragraphs_in(paragraphs: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

@@ -87,3 +87,13 @@ def test_corpus_web_pages_lose_their_wrapper(path):
     assert not chrome & set(lines)
     assert not any(line.startswith(("来源：", "时间：")) for line in lines)
     assert lines[-1].startswith("各位代表") or "各位代表" not in lines[-1] and len(lines[-1]) > 12
+
+
+def test_a_heading_broken_across_lines_is_one_heading():
+    text = clean("三、持续提升政府\n\n治理效能和服务水平\n各位代表，我们要持续提升政府治理效能。\n").text
+    assert text.split("\n")[0] == "三、持续提升政府治理效能和服务水平"
+
+
+def test_a_heading_and_the_short_line_after_it_stay_apart_when_either_has_a_stop():
+    for source in ("一、2024年工作回顾\n过去一年，极不平凡\n", "一、过去一年，我们砥砺前行\n主要做了以下工作\n"):
+        assert len(clean(source).text.split("\n")) == 2

@@ -17,7 +17,7 @@ needs_corpus = pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus n
 
 
 @needs_corpus
-@pytest.mark.xfail(strict=False, reason="below the bar: measured 43/50 annual national reports (1960, 1975, 1978, 1980, 1981, 1983, 1987: no year in any heading and none written often enough; 1978 reads as reviewing 1976, the year its three-year review writes most)")
+@pytest.mark.xfail(strict=False, reason="below the bar: measured 49/51 annual national reports (1964, a 摘要 now read as of no named kind, and 1981 name no year often enough: both were delivered late in the year, and their 今年 is the year delivered)")
 def test_every_annual_national_report_reviews_the_year_before_it_was_delivered():
     wrong = []
     for path in sorted(NATIONAL.glob("*_gwr.txt")):
@@ -43,6 +43,18 @@ def test_every_annual_national_report_reviews_the_year_before_it_was_delivered()
         (2013, "全国", "work_report", (2012,), (2013,)),
         # 首先报告２００１年的工作: full-width digits, the review not a numbered part.
         (2002, "全国", "work_report", (2001,), (2002,)),
+        # Parts numbered 一 / 二 alone, none dated: 一九五九年 is written three times as often as any other year.
+        (1960, "全国", "other", (1959,), (1960,)),
+        # No heading at all; 一九七四年…预计 estimates the year just ended.
+        (1975, "全国", "work_report", (1974,), (1975,)),
+        # 关于1980、1981年国民经济计划安排的报告: the title names both years planned.
+        (1980, "全国", "plan_report", (1979,), (1980, 1981)),
+        # 过去五年的回顾, an unnumbered part, reviews the five years to 一九八二年.
+        (1983, "全国", "work_report", (1982,), (1983,)),
+        # 一九七七年 is never written (去年召开的党的第十一次全国代表大会); the plan runs 从一九七八年到一九八五年.
+        (1978, "全国", "work_report", (1977,), (1978,)),
+        # １９８６年是开始执行第七个五年计划…的一年 opens the review; 去年 elsewhere.
+        (1987, "全国", "work_report", (1986,), (1987,)),
     ],
 )
 def test_reports_that_name_no_year_in_their_headings(year, region, kind, reviews, plans):

@@ -132,3 +132,120 @@ def test_a_lead_whose_paragraph_opens_the_list_keeps_it():
 def test_national_openings_and_summings_up_are_paragraphs(year, sentence):
     headings = [s.heading for s in national(year).outline.walk()]
     assert sentence not in headings
+
+
+LONG = "这一年，我们按照大会的决定，完成了国民经济计划规定的各项任务，工业和农业生产都有了新的增长，交通运输和商业继续发展，人民生活有所改善。"
+
+
+def test_numerals_alone_on_their_lines_head_parts():
+    text = f"各位代表：\n我向大会作报告。\n一\n{LONG}\n{LONG}\n二\n{LONG}\n三\n{LONG}\n"
+    parts = parse(clean(text)).sections
+    assert [(s.heading, s.level) for s in parts] == [("一", 1), ("二", 1), ("三", 1)]
+
+
+def test_short_unnumbered_lines_between_paragraphs_head_parts():
+    text = f"{LONG}\n国民经济的成就和今后的任务\n{LONG}\n{LONG}\n国际形势和我国对外工作\n总理报告的第三部分是关于对外工作。\n{LONG}\n"
+    parts = parse(clean(text)).sections
+    assert [s.heading for s in parts] == ["国民经济的成就和今后的任务", "国际形势和我国对外工作"]
+
+
+def test_one_short_line_is_not_a_series_of_parts():
+    text = f"各位代表：\n{LONG}\n团结起来争取更大的胜利\n{LONG}\n{LONG}\n"
+    assert not [s for s in parse(clean(text)).sections if s.kind == "numbered"]
+
+
+def test_a_report_that_heads_nothing_is_one_unit_of_paragraphs():
+    text = "政府工作报告\n各位代表：\n" + "\n".join(f"{k}{LONG}" for k in "甲乙丙丁戊己") + "\n"
+    (whole,) = parse(clean(text)).sections
+    assert whole.kind == "whole" and whole.level == 1
+    assert [s.kind for s in whole.children] == ["paragraph"] * 6
+    assert clean(text).text[whole.start :].startswith("甲")  # the title and salutation stay front matter
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(f"{k}{LONG}" for k in "甲乙丙丁戊己"),  # paragraphs of prose, but nothing names or addresses a report
+        "政府工作报告\n各位代表：\n" + LONG,  # a report's shape, too short to be one
+        "report\n" + "\n".join("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor." for _ in range(8)),
+    ],
+)
+def test_text_that_is_not_a_report_still_has_no_sections(text):
+    assert parse(clean(text)).sections == []
+
+
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not available")
+def test_old_national_reports_have_their_parts():
+    assert [s.heading for s in national("1960").sections] == ["一", "二", "三", "四"]
+    assert [s.heading for s in national("1964").sections] == [
+        "国民经济的成就和今后的建设任务", "今后发展国民经济中应当注意的几个问题", "社会主义革命和人民民主统一战线", "国际形势和我国对外工作",
+    ]
+    assert national("1983").sections[0].heading == "过去五年的回顾"
+    for year in ("1954", "1975"):
+        (whole,) = national(year).sections
+        assert whole.kind == "whole" and len(whole.children) >= 20
+
+
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not available")
+@pytest.mark.parametrize("old_year,new_year", [("1954", "1955"), ("1959", "1960"), ("1960", "1964"), ("1964", "1975"), ("1975", "1978")])
+def test_old_national_pairs_compare_paragraph_by_paragraph(old_year, new_year):
+    result = compare(national(old_year), national(new_year))
+    matched = [p for p in result.pairs if p.old and p.new and p.relation == "same_topic"]
+    assert matched and any(p.diff.ops for p in matched)
+
+
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not available")
+def test_outline_of_a_headingless_report_and_of_a_non_report(run_cli, tmp_path):
+    code, out, _ = run_cli("outline", str(NATIONAL / "1975_gwr.txt"))
+    assert code == 0 and "我们超额完成了第三个五年计划" in out
+    noise = tmp_path / "notes.txt"
+    noise.write_text("\n".join(f"{k}{LONG}" for k in "甲乙丙丁戊己"), encoding="utf-8")
+    code, _, err = run_cli("outline", str(noise))
+    assert code != 0 and "没有找到标题" in err
+
+
+def test_a_list_after_a_run_of_one_paragraph_sections_belongs_to_their_part():
+    sections = "".join(f"（{n}）{topic}成效显著。{LONG}\n" for n, topic in zip("一二三", ("产业", "科技", "民生")))
+    text = f"一、去年工作回顾\n{sections}一年来，着重抓了以下工作：\n一是抓好政策落实。{LONG}\n二是抓好改革开放。{LONG}\n"
+    (part,) = parse(clean(text)).sections
+    assert [s.heading[:4] for s in part.children] == ["（一）产", "（二）科", "（三）民", "一是抓好", "二是抓好"]
+    assert part.children[2].children == []
+
+
+def test_a_list_after_sections_with_lists_stays_with_the_last():
+    items = f"一是扩大消费。{LONG}\n二是扩大投资。{LONG}\n"
+    sections = "".join(f"（{n}）{topic}。{LONG}\n{items}" for n, topic in zip("一二", ("加强宏观调控", "扩大国内需求")))
+    text = f"三、今年主要任务\n{sections}（三）巩固农业基础。{LONG}\n今年重点抓好两件事：\n{items}"
+    (part,) = parse(clean(text)).sections
+    assert [len(s.children) for s in part.children] == [2, 2, 2]
+
+
+def test_two_bare_parts_hold_the_numbered_parts_after_them():
+    text = (
+        f"各位代表：\n“十四五”时期工作回顾\n{LONG}\n“十五五”时期主要目标和2026年重点工作\n{LONG}\n"
+        f"一、深化改革\n{LONG}\n二、扩大开放\n{LONG}\n"
+    )
+    parts = parse(clean(text)).sections
+    assert [s.heading for s in parts] == ["“十四五”时期工作回顾", "“十五五”时期主要目标和2026年重点工作"]
+    assert [(s.heading, s.level) for s in parts[1].children] == [("一、深化改革", 2), ("二、扩大开放", 2)]
+
+
+def test_one_bare_part_before_the_numbered_parts_is_their_sibling():
+    text = f"各位代表：\n“十四五”时期工作回顾\n{LONG}\n一、深化改革\n{LONG}\n二、扩大开放\n{LONG}\n"
+    assert [s.level for s in parse(clean(text)).sections] == [1, 1, 1]
+
+
+def test_the_paragraphs_closing_a_part_after_a_salutation_are_its_units():
+    text = (
+        "一、过去五年工作回顾\n"
+        f"（一）创新宏观调控。{LONG}\n坚持实施积极的财政政策。{LONG}\n坚持实施稳健的货币政策。{LONG}\n"
+        f"（二）深化改革开放。{LONG}\n推进财税体制改革。{LONG}\n推动进出口稳中提质。{LONG}\n"
+        f"过去五年，民族、宗教、侨务等工作创新完善。{LONG}\n港澳台工作取得新进展。{LONG}\n"
+        f"各位代表！\n这些年我国发展取得的成就，来之不易。{LONG}\n在看到发展成就的同时，我们也清醒认识到困难。{LONG}\n"
+        f"二、今年工作建议\n{LONG}\n"
+    )
+    part = parse(clean(text)).sections[0]
+    period = next(s for s in part.children if s.kind == "period")
+    closing = [s for s in part.children if s.kind == "paragraph"]
+    assert [s.heading[:6] for s in closing] == ["这些年我国发", "在看到发展成"]
+    assert period.end <= closing[0].start
