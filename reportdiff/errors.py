@@ -130,7 +130,7 @@ def _zh_patterns() -> list[tuple[re.Pattern[str], str]]:
 _ZH_REASONS = {
     "Permission denied": "没有权限", "No space left on device": "磁盘已满", "Read-only file system": "只读文件系统",
     "No such file or directory": "文件或文件夹不存在", "Is a directory": "是文件夹", "Not a directory": "不是文件夹",
-    "File name too long": "文件名太长", "Too many levels of symbolic links": "符号链接层数太多", "Broken pipe": "管道断开",
+    "File name too long": "文件名太长", "Operation not permitted": "不允许的操作", "Too many levels of symbolic links": "符号链接层数太多", "Broken pipe": "管道断开",
     "a FIFO (named pipe)": "命名管道（FIFO）", "a character device": "字符设备", "a block device": "块设备", "a socket": "套接字",
     "old": "旧", "new": "新",
 }

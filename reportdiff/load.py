@@ -319,10 +319,14 @@ def pdf_to_text(data: bytes, name: str) -> str:
     """The text layer of a PDF, in reading order, without running headers, footers
     and page numbers; the clean stage rejoins lines broken at page ends."""
     import io
+    import logging
 
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it repairs or gives up on (EOF marker not found …) as warnings, which
+    # with no logging set up reach stderr: a damaged file is said once, in its own words.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:

@@ -160,6 +160,18 @@ def test_corrupt_pdf_via_cli(tmp_path, run_cli):
     assert code != 0 and "Traceback" not in err and err.strip().startswith("reportdiff:")
 
 
+
+def test_a_corrupt_pdf_is_said_in_one_line(tmp_path):
+    """In a fresh process, where pypdf's warnings (EOF marker not found) would reach stderr."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\n garbage garbage")
+    done = subprocess.run([sys.executable, "-m", "reportdiff", str(path), str(seed_path("001")), "-o", str(tmp_path / "r.html")], capture_output=True, text=True)
+    assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
 def test_html_version_of_a_seed_gives_the_same_sections(tmp_path):
     import html as html_module
 
