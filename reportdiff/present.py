@@ -584,7 +584,8 @@ class Presenter:
         c = result.commitments
         if not c.applicable:
             return []
-        headline = {t.old_quantity.indicator for t in result.numbers.targets if t.old_quantity is not None}
+        # Each target under the name the targets table gives it (国内生产总值 in a national report).
+        headline = {t.old_quantity.indicator: t.indicator for t in result.numbers.targets if t.old_quantity is not None}
         chosen = [i for i in c.items if i.kind == "quantitative" and i.target is not None and i.target.indicator in headline]
         out = []
         for i in sorted(chosen, key=lambda i: COMMITMENT_ORDER.index(i.status)):
@@ -599,7 +600,7 @@ class Presenter:
             gap = ""
             if i.outcome is not None and target.family == "%" and i.outcome.unit == target.unit:
                 gap = f"{round(i.outcome.value - target.value, 2):+g}{self('points')}"
-            out.append(Outcome(target.indicator, self.figure(target), outcome, i.status, self.status(i.status), bar, i.plan_text, evidence, where.find("new", evidence), gap))
+            out.append(Outcome(headline[target.indicator], self.figure(target), outcome, i.status, self.status(i.status), bar, i.plan_text, evidence, where.find("new", evidence), gap))
         return out
 
     # language --------------------------------------------------------------

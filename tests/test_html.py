@@ -173,6 +173,9 @@ def test_national_reports_open_with_their_targets(old, new):
     assert "个百分点" in brief and 'class="bar b-old"' in brief and 'class="bar b-new"' in brief
     targets = brief[: brief.index("</table>")]
     assert "个百分点" in targets, "the targets table itself says how the rates moved (持平 too: 0个百分点)"
+    if 'id="b-outcomes"' in head:  # last year's targets under the names the targets table gives them
+        outcomes = head[head.index('id="b-outcomes"') :]
+        assert "地区生产总值" not in outcomes[: outcomes.index("</table>")]
 
 
 def test_a_target_whose_figure_stays_says_what_changed_in_its_wording():
