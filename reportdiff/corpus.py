@@ -192,6 +192,14 @@ def _by_year(year: int, entries: list[Entry], region: str | None, kind: str | No
     if not found:
         years = sorted({y for e in entries for y in e.document.meta.reviews})
         where = (f" for region {region}" if region else "") + (f" of kind {kind}" if kind else "")
+        # A year names the year reviewed, not the year delivered: say so where that is the mix-up.
+        delivered = [e for e in entries if e.document.meta.delivered[:4] == str(year) and e.document.meta.reviews]
+        if delivered:
+            reviewed = delivered[0].document.meta.reviews[-1]
+            raise ReportdiffError(
+                f"no report{where} reviews {year}: a year names the year a report reviews, and the report delivered in {year} "
+                f"reviews {reviewed}, so name it {reviewed} (see 'reportdiff list')"
+            )
         raise ReportdiffError(
             f"no report{where} reviews {year}; the corpus has reviews of {', '.join(map(str, years)) or 'no year'}"
             " (see 'reportdiff list')"

@@ -78,6 +78,8 @@ _ZH_MESSAGES = [
     (r"'(?P<spec>.*)' matches several reports \((?P<ids>.+)\); give more of the id", "“{spec}”对应多份报告（{ids}），请把编号写完整些"),
     (r"no report(?: for region (?P<region>.+?))?(?: of kind (?P<kind>\S+))? reviews (?P<year>\d+); the corpus has reviews of (?P<years>.+) \(see 'reportdiff list'\)",
      "没有回顾{year}年的报告{where}；语料中有回顾这些年份的报告：{years}（见 reportdiff list）"),
+    (r"no report(?: for region (?P<region>.+?))?(?: of kind (?P<kind>\S+))? reviews (?P<year>\d+): a year names the year a report reviews, and the report delivered in (?P<delivered>\d+) reviews (?P<reviewed>\d+), so name it \d+ \(see 'reportdiff list'\)",
+     "没有回顾{year}年的报告{where}：年份指报告回顾的年份，{delivered}年发布的报告回顾的是{reviewed}年，请写 {reviewed}（见 reportdiff list）"),
     (r"(?P<year>\d+) matches several reports: (?P<listing>.+); pick one with --region, --kind, a path or an id", "{year} 对应多份报告：{listing}；请用 --region、--kind、路径或编号选定一份"),
     (r"no report delivered in (?P<years>.+) in this series", "这一系列中没有 {years} 年发布的报告"),
     (r"no readable reports with a delivery year(?: for region (?P<region>.+?))?(?: of kind (?P<kind>\S+))?", "没有可读且知道发布年份的报告{where}"),

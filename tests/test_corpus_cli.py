@@ -179,3 +179,10 @@ def test_a_report_compared_before_is_read_from_the_cache(run_cli, monkeypatch, t
     a, b = json.loads(first), json.loads(second)
     assert b["old"]["path"] == str(moved) and a["old"]["path"] == str(old)
     assert a["sections"] == b["sections"] and a["numbers"] == b["numbers"] and a["commitments"] == b["commitments"]
+
+
+@pytest.mark.skipif(not (SHARED_CORPUS / "national").is_dir(), reason="the shared corpus is not beside the project")
+def test_a_delivery_year_given_for_a_reviewed_year_is_explained(run_cli):
+    """`reportdiff 2023 2024` on the national series: the 2024 report reviews 2023; the message says which year to name."""
+    code, _, err = run_cli("2023", "2024", "--corpus", str(SHARED_CORPUS / "national"), "--format", "json")
+    assert code == 1 and "2024年发布的报告回顾的是2023年，请写 2023" in err and len(err.strip().splitlines()) == 1
