@@ -343,6 +343,12 @@ class _Locator:
         return None if at < 0 else indexes[bisect.bisect_right(starts, at) - 1]
 
 
+def _headed(sections: list[Section]) -> bool:
+    """Sections a reader would list as added or removed: with headings of their own, not
+    paragraphs known by their first words (提出上述预期目标) or an address (各位代表！…)."""
+    return all(s.kind not in {"paragraph", "address"} for s in sections)
+
+
 def _squash(text: str) -> str:
     return "".join(text.split())
 
@@ -546,8 +552,8 @@ class Presenter:
             failed_more=max(0, len(failed) - BRIEF_ITEMS),
             new_terms=[Formulation(t.term, t.sentence, t.new, where.find("new", t.sentence)) for t in lang.added[:terms]],
             dropped_terms=[Formulation(t.term, t.sentence, t.old, where.find("old", t.sentence)) for t in lang.dropped[:terms]],
-            added=[SectionRef(self.heading(p.new, "new"), i) for i, p in same if not p.old and p.level <= 2],
-            removed=[SectionRef(self.heading(p.old, "old"), i) for i, p in same if not p.new and p.level <= 2],
+            added=[SectionRef(self.heading(p.new, "new"), i) for i, p in same if not p.old and p.level <= 2 and _headed(p.new)],
+            removed=[SectionRef(self.heading(p.old, "old"), i) for i, p in same if not p.new and p.level <= 2 and _headed(p.old)],
             commitments_note=self.commitments_note(result),
             applicable=c.applicable,
         )

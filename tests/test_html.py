@@ -262,3 +262,15 @@ def test_cli_in_english(tmp_path, run_cli):
     assert code == 0, err
     html = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "Main targets" in html
+
+
+def test_the_brief_lists_sections_with_headings_as_added_or_removed():
+    """Not a paragraph known by its first words, nor an address (各位代表！新形势新任务…): the seed pair's new report adds such one."""
+    from reportdiff.present import Presenter
+
+    result = compare(seed("000"), seed("001"))
+    brief = Presenter("zh").brief(result)
+    listed = [ref.heading for ref in brief.added + brief.removed]
+    assert listed and not any(h.startswith("各位代表") for h in listed)
+    units = {s.heading for p in result.pairs if not (p.old and p.new) for s in p.old + p.new if s.kind in {"paragraph", "address"}}
+    assert units and not units & set(listed)
