@@ -91,8 +91,13 @@ _FROM_TO = re.compile(r"[从由][^，,；;、]*(?:到|至)[^，,；;、]*$")
 # with (城乡 is 城镇 and 农村) are the numbers stage's, quantities.PAIRED.
 _RESPECTIVELY = re.compile(r"分别[\u4e00-\u9fff]{0,3}?(?P<figures>\d+(?:\.\d+)?%?(?:、\d+(?:\.\d+)?%?)+)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
-# The words after a figure that name what it counts, up to the clause's next figure or stop.
-_NAME_AFTER = re.compile(r"[\u4e00-\u9fff“”]{2,12}")
+_GOES_ON = re.compile(r"加快|推进|推动|实施|开展|完成|实现|增加|增长|达到|超过|突破|覆盖|投资|建成|开工|带动|惠及")
+# The rest of a list's item after what it counts: up to the next item (、, 和40个…).
+_ITEM_END = re.compile(r"(?:[^、和与及\d]|[和与及](?!\d))*")
+_BOUND_AFTER = re.compile(r"%?(?:左右|以上|以内|以下)?")
+# The words after a figure that name what it counts, up to the clause's next figure or stop
+# (a bound written after the figure, 5个以上重大专项, is not of the name).
+_NAME_AFTER = re.compile(r"(?:以上|以下|左右|以内|多|余)?(?P<name>[\u4e00-\u9fff“”]{2,12})")
 # The figures of the year: over it, at its end (年末), as the mean of its months (平均为); a
 # target that says neither is answered by either.
 _THE_YEAR = frozenset({"annual", "year-end", "year-mean"})
@@ -128,7 +133,8 @@ class Commitment:
     # Why the status, a code: figure (the outcome against the target) | no_figure |
     # reported_done | reported_under_way | promised_again | not_mentioned | named_done |
     # named_under_way | built_not_operating | some_named_done | named_mentioned |
-    # admitted_short (the review says the target was not reached)
+    # admitted_short (the review says the target was not reached) | share_of_plan (the
+    # review says what share of the year's plan was done)
     reason: str = ""
     marker: str = ""  # the word of the new report the status rests on (建成, 正在), where one does
     section: Section | None = None  # the innermost plan section it stands in
@@ -304,7 +310,7 @@ class _Review:
         # A total over several years or an average is not the year's figure, nor the earlier
         # end of 从A提高到B.
         actual = [
-            _outcome_of_change(q)
+            _outcome_of_change(_named_after(q, self.text.folded))
             for q in quantities
             if q.kind == "actual" and self.reports(q.start) and q.period in _THE_YEAR and q.role != "from" and not _FROM.search(q.label)
         ]
@@ -320,6 +326,7 @@ class _Review:
         # included: they may say an action was done, though their figures are not the year's.
         self.said = _Sentences(self.text, tokens, review_parts, skip=_PROBLEMS)
         self.short_of = _short_of(self.text, review_parts, year)
+        self.shares_done = _shares_done(self.text, review_parts)
         # A plan that names one item of a promised list again has promised it again; a review
         # that names it need not have done it.
         self.promised = _Sentences(self.text, tokens, self.plan_next, names_count=True)
@@ -462,6 +469,8 @@ def _longest_run(grams: tuple[str, ...], shared: frozenset[str]) -> int:
 # The verbs a plan acts with (what the review says of them is how far it got, not what it is
 # about), and the nouns that name a piece of work, not which (完成保交房任务: 12个保交房项目完成交付).
 _ACTION_VERB = re.compile(_LEAD_VERB.pattern.removeprefix("^") + r"|" + _DEED.pattern + r"|制定|完善|加强|落实|开展|实现|保障|处置|接受|办好|坚持|推广|强化|任务|工作|项目|事项")
+# The words before a figure that say only how it is reached (继续实施, 力争新建), not what it counts.
+_VERBS_ONLY = re.compile(r"(?:" + _LEAD_VERB.pattern.removeprefix("^").removesuffix("+") + r"|" + _DEED.pattern + r"|继续|力争|确保|推动|新|再)*")
 
 
 def _content_words(tokens: list[str]) -> tuple[str, ...]:
@@ -511,12 +520,29 @@ def _clause_at(folded: str, pos: int, start: int, end: int) -> tuple[int, int]:
 
 def _figure_text(text: _Text, q: Quantity, clause: tuple[int, int]) -> str:
     """A figure as a reader quotes it: its own text where that names what it counts, else
-    its whole clause (培育10个左右 says nothing; 培育10个左右海洋特色产业集聚区 does)."""
-    if set(_grams(q.indicator)) & set(_grams(q.text)):
+    its whole clause (培育10个左右 says nothing; 培育10个左右海洋特色产业集聚区 does). A
+    figure of a 分别 list is quoted with the list's subject whole, up to it: the first of
+    城镇、农村居民人均可支配收入分别增长5%、6.5% is not 农村居民…增长5%."""
+    at = text.folded.rfind("分别", clause[0], q.start)
+    respective = _RESPECTIVELY.match(text.folded, at) if at >= 0 else None
+    if respective and respective.start("figures") <= q.start < respective.end("figures"):
+        return text.doc.span_text(clause[0], _run_end(_BOUND_AFTER, text.folded, q.end, clause[1])).strip()
+    after = _name_after(text.folded, q.end)
+    if set(_grams(q.indicator)) & set(_grams(q.text)) and not (after and q.indicator.startswith(after[:2])):
         return q.text
     start = min(clause[0], q.text_start) if q.text_start >= 0 else clause[0]
+    if after:  # its own clause and item of a list, what it counts (…床位、200个农村邻里互助养老服务点)
+        start = max([clause[0]] + [text.folded.rfind(ch, clause[0], q.start) + 1 for ch in "、和与及"])
+        end = q.end + len(after)
+        return text.doc.span_text(start, _run_end(_ITEM_END, text.folded, end, clause[1])).strip().rstrip("，。；,;")
     listed = text.folded.find("、", q.end, clause[1])  # up to the next item of a list
     return text.doc.span_text(start, max(listed if listed >= 0 else clause[1], q.end)).strip().rstrip("，。；,;")
+
+
+def _run_end(pattern: re.Pattern, text: str, pos: int, end: int) -> int:
+    """Where a run of `pattern` (which may be empty) from pos, before end, stops."""
+    m = pattern.match(text, pos, end)
+    return m.end() if m else pos
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -545,6 +571,7 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
             continue
         if q.label.rstrip().endswith("等"):
             continue  # …健康养护中心等23个项目开工: a deed on named projects, checked by their names
+        q = _named_after(q, folded)
         s_start, s_end = text.sentence_at(q.start)
         c_start, c_end = _clause_at(folded, q.start, s_start, s_end)
         out.append(
@@ -729,14 +756,53 @@ def _short_of(text: _Text, sections: list[Section], year: int) -> list[tuple[str
     return out
 
 
+# The share of the year's plan the review says was done: …分别完成年计划的118.2%、248.57%.
+_SHARE_DONE = re.compile(r"(?P<lead>分别)?完成了?(?:年度|全年|年初|年)?(?:计划|目标|任务)(?:任务)?的(?P<figures>\d+(?:\.\d+)?%(?:、\d+(?:\.\d+)?%)*)")
+
+
+def _shares_done(text: _Text, sections: list[Section]) -> list[tuple[str, float, tuple[int, int]]]:
+    """The indicators the review says it did a share of the year's plan of, each with that
+    share and the clause that says so: the clause's subject before 完成, item by item where
+    it lists several (分别)."""
+    folded, out = text.folded, []
+    for section in sections:
+        for m in _SHARE_DONE.finditer(folded, section.start, section.end):
+            start, end = _clause_at(folded, m.start(), *text.sentence_at(m.start()))
+            items = [i.strip() for i in re.split(r"[、和与及]", folded[start : m.start()]) if i.strip()]
+            figures = [float(f) for f in _FIGURE.findall(m.group("figures"))]
+            if items and len(items) == len(figures) and (m.group("lead") or len(items) == 1):
+                out += [(_LEAD_WORDS.sub("", item), share, (start, max(end, m.end()))) for item, share in zip(items, figures)]
+    return out
+
+
+def _names_target(name: str, target: Quantity) -> bool:
+    """Whether the review's name for what it says of a target (…未达年初预期, …完成年计划的)
+    names the target's indicator."""
+    indicator = canonical(_RATE_WORDS.sub("", target.indicator))
+    return canonical(name) == indicator or label_similarity(name, indicator, scoped=False) >= ADMITTED_MATCH
+
+
+def _share_of_plan(c: Commitment, target: Quantity, review: _Review) -> Commitment | None:
+    """A level target the review reports as a share of the year's plan done (118.2% of
+    41万人): judged as that share of the target, quoted as the review writes it."""
+    if target.measure != "level":
+        return None
+    for name, share, (start, end) in review.shares_done:
+        if _names_target(name, target):
+            text = review.text.doc.span_text(start, end).strip().rstrip("，。；,;")
+            written = dataclasses.replace(
+                target, value=share, unit="%", qualifier="", kind="actual", measure="share", start=start, end=end, text_start=start, text=text, label=name, indicator=name
+            )
+            c.status = _judge(target, dataclasses.replace(target, value=target.value * share / 100, qualifier="", kind="actual"))
+            c.outcome, c.outcome_text, c.reason = written, text, "share_of_plan"
+            return c
+    return None
+
+
 def _admitted_short(c: Commitment, target: Quantity, review: _Review) -> Commitment:
     """A target the review itself says was not reached is missed, whatever its figure reads
     as against 左右 or a ceiling: a careful reader takes the report's own word."""
-    indicator = canonical(_RATE_WORDS.sub("", target.indicator))
-    said = next(
-        (clause for name, clause in review.short_of if canonical(name) == indicator or label_similarity(name, indicator, scoped=False) >= ADMITTED_MATCH),
-        None,
-    )
+    said = next((clause for name, clause in review.short_of if _names_target(name, target)), None)
     if said is None:
         return c
     c.status, c.reason = "missed", "admitted_short"
@@ -752,6 +818,8 @@ def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitmen
     alike = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in mapped if q is not None]
     scored = [x for x in alike if x[0] >= OUTCOME_MATCH and _same_indicator(target, x[2], review)]
     outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, target, review) or _in_reporting_sentence(c, target, review)
+    if outcome is None and (done := _share_of_plan(c, target, review)) is not None:
+        return done
     if outcome is not None:
         c.outcome = outcome
         s_start, s_end = review.text.sentence_at(outcome.start)
@@ -927,9 +995,11 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
             continue
         if c.core & _telling(q.label) and _same_indicator(target, q, review):
             return _respective(target, q, review)
-        # A figure named by the words after it (3920个新投产项目) that say what the promise acts on.
-        after = _NAME_AFTER.match(review.text.folded, q.end)
-        if not q.label.strip() and after and len(c.core & _telling(after.group(0))) >= 2:
+        # A figure named by the words after it (3920个新投产项目) that say what the promise acts
+        # on, their last word (what they count) among the indicator's (not 50个区域养老服务中心
+        # for 200个农村邻里互助养老服务点).
+        after = _grams(_name_after(review.text.folded, q.end))
+        if _VERBS_ONLY.fullmatch(q.label.strip()) and len(c.core & set(after)) >= 2 and after[-1] in _telling(target.indicator):
             return q
     return None
 
@@ -964,11 +1034,40 @@ def _same_indicator(target: Quantity, q: Quantity, review: _Review) -> bool:
     return any(_one_indicator(name, other, said, plan_said) for name in names)
 
 
+# An indicator said shortly: 粮食总产 is 粮食总产量 (粮食产量).
+_SHORT_HEAD = re.compile(r"总产(?![量值])")
+
+
+def _name_after(folded: str, pos: int) -> str:
+    """The words right after a figure that name what it counts, up to where the clause goes on
+    to say what was done (…试点加快推进, …项目增加产值) or to its next item (50个地铁站和…)."""
+    after = _NAME_AFTER.match(folded, pos)
+    if not after:
+        return ""
+    name = after.group("name").rstrip("和与及")
+    verb = _GOES_ON.search(name, 2)
+    return name[: verb.start()] if verb else name
+
+
+def _named_after(q: Quantity, folded: str) -> Quantity:
+    """A figure's indicator as its own words name it. A count whose words before it only act
+    (新建, 继续实施, or none: the second item of 新建2000张家庭养老床位、200个农村邻里互助养老服务点)
+    counts what the words after it name, not what the figure before it counted; a name said
+    shortly (粮食总产) is said whole."""
+    after = _name_after(folded, q.end)
+    said_after = q.indicator[:2] and q.indicator[:2] in folded[q.end : q.end + 4]  # numbers read it so
+    if q.measure == "level" and after and not said_after and _VERBS_ONLY.fullmatch(q.label.strip()):
+        return dataclasses.replace(q, indicator=after)
+    if _SHORT_HEAD.search(q.indicator):
+        return dataclasses.replace(q, indicator=_SHORT_HEAD.sub("总产量", q.indicator), label=_SHORT_HEAD.sub("总产量", q.label))
+    return q
+
+
 def _own_name(q: Quantity, folded: str) -> str:
     """What a figure's own words call it: those before it, or where there are none those right
     after it (42个源网荷储一体化试点); nothing where its name is borrowed from the figures
     before it (7.6% of …分别增长20%、7.6%)."""
-    if q.label.strip():
+    if not _VERBS_ONLY.fullmatch(q.label.strip()):
         return q.indicator if q.indicator in q.label else q.label
     return q.indicator if q.indicator[:2] and q.indicator[:2] in folded[q.end : q.end + 4] else ""
 

@@ -40,6 +40,14 @@ CASES = [
     ("出口增长3%左右。", "对非洲、拉美市场出口分别增长20%、7.6%。", "出口增长3%左右", "not_reported"),
     # The mean of the year's months is the year's figure of a rate.
     ("城镇调查失业率5.5%左右。", "城镇调查失业率平均为5.2%。", "城镇调查失业率5.5%左右", "met"),
+    # A share of the year's plan done (分别完成年计划的…) answers each item's target.
+    ("城镇新增就业41万人，新增发放创业担保贷款160亿元。", "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57%。", "城镇新增就业41万人", "met"),
+    ("新增发放创业担保贷款160亿元。", "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、92%。", "新增发放创业担保贷款160亿元", "partial"),
+    # 粮食总产 is 粮食产量 said shortly.
+    ("确保粮食产量达436亿斤。", "粮食总产达446.1亿斤。", "确保粮食产量达436亿斤", "met"),
+    # A count named by the words after it: the second item of a list is not the first's.
+    ("新建2000张家庭养老床位、200个农村邻里互助养老服务点。", "新建50个区域养老服务中心，新增7701张家庭养老床位。", "新建2000张家庭养老床位", "met"),
+    ("新建2000张家庭养老床位、200个农村邻里互助养老服务点。", "新建50个区域养老服务中心，新增7701张家庭养老床位。", "200个农村邻里互助养老服务点", "not_reported"),
 ]
 
 
@@ -148,3 +156,13 @@ def test_an_action_is_reported_done_only_by_a_sentence_about_it(tmp_path, plan, 
     result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
     found = [c for c in result.items if c.plan_text in plan]
     assert found and found[0].status in statuses, [(c.plan_text, c.status, c.outcome_text) for c in result.items]
+
+
+def test_a_figure_of_a_respective_list_is_quoted_with_the_list_s_subject(tmp_path):
+    """城镇、农村…分别增长5%、6.5%: the first figure is 城镇's, so it is not quoted as 农村…5%."""
+    plan = "城镇、农村居民人均可支配收入分别增长5%、6.5%左右。"
+    review = "城镇、农村居民人均可支配收入分别增长4.3%、6.7%。"
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    status = {c.plan_text: (c.status, c.outcome_text) for c in result.items if c.kind == "quantitative"}
+    assert status["城镇、农村居民人均可支配收入分别增长5%"] == ("missed", "城镇、农村居民人均可支配收入分别增长4.3%")
+    assert status["城镇、农村居民人均可支配收入分别增长5%、6.5%左右"][0] == "met"
