@@ -15,7 +15,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import NamedTuple
@@ -47,16 +47,21 @@ _GENERIC_NAMES = re.compile(r"^(重点|在建|新建|各类|一批|相关|全部
 # Allegiance and guiding ideology (以习近平新时代中国特色社会主义思想为指导, 全面贯彻党的二十大精神)
 # frame every plan; no review reports them done or not.
 _CREED = re.compile(r"习近平|党中央|总书记|党的[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|思想为指导|精神为指导|党的领导")
-# A review's account of its shortcomings (困难和问题) is not evidence that anything was done.
+# A review's account of its shortcomings (困难和问题) is not evidence that anything was done;
+# but a shortcoming overcome (城乡居民收入差距继续缩小, 克服内部困难, 强化…薄弱环节) is.
 _PROBLEMS = re.compile(r"困难|问题|不足|短板|差距|堵点|不稳固|挑战|压力|薄弱|不少|有的")
+_OVERCOME = re.compile(r"缩小|解决|破解|化解|克服|应对|补齐|补上|攻克|纾解|消除|弥补|战胜|顶住|强化|加强|打通|疏通")
 # A plan's clauses are promises, but for the ones that describe the situation or the past.
 _SITUATION = re.compile(r"面临|形势|挑战|困难|当前|世界|全球|国际环境|依然|仍然|存在|问题|意义|必须看到|不确定|复杂|严峻|机遇|有利条件|今年是|之年")
 # A clause: up to a comma, semicolon, full stop or colon, a quotation (“走出去、请进来”) whole.
-_CLAUSE = re.compile(r"(?:“[^”\n]*”|[^，,；;。！？：:\n“])+")
+_CLAUSE = re.compile(r"(?:“[^”\n]*”|[^，,；;。！？!?：:\n“])+")
 # The targets statement (今年发展主要预期目标是：…): every clause of it is a target, figures or not.
 _TARGETS = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:是|为|建议为)?[：:]")
 # A sentence that announces what follows (下面简述几项重点, 重点抓好以下工作：) promises nothing itself.
 _FRAMING = re.compile(r"(?:以下|下面|如下)[\u4e00-\u9fff\d]{0,8}?(?:方面|重点|工作|任务|几项|措施)|简述|着重抓好|主要做了")
+# The words of a call to rally, not of a promise: 谱写新篇章, 共创伟业, 携手, 凝聚力量, 铸就辉煌.
+_RALLYING = re.compile(r"谱写|篇章|共创|铸就|辉煌|携手|同心|伟业|新征程|汇聚|凝聚|不懈奋斗|作出(?:新的|更大)?贡献")
+_ADDRESS = re.compile(r"各位代表[!！,，]")
 _PAST = re.compile(r"已经|已|了[，。；]?$|过去|去年")
 # What a review says of an action that is not yet done.
 _NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点|有序展开|全面展开|基本完成")
@@ -73,6 +78,7 @@ LINKED_REPEAT = 0.25
 CORE_MATCH = 0.5
 KEY_WAIVED = 0.65
 NAME_RUN = 4  # consecutive bigrams: five characters
+NAME_REPEATS = 3  # and said in at most so many places of the report
 # A name promised again counts from this length: 枣庄机场 names one project, 火车站 many.
 NAME_CHARS = 4
 NAMED_SHARE = 0.35  # how alike a sentence naming a promised item whole counts, where names count
@@ -324,7 +330,7 @@ class _Review:
         self.kind_starts = {k: [q.start for q in kin] for k, kin in self.by_kind.items()}
         # Policy actions are looked for in the whole review, five-year retrospectives
         # included: they may say an action was done, though their figures are not the year's.
-        self.said = _Sentences(self.text, tokens, review_parts, skip=_PROBLEMS)
+        self.said = _Sentences(self.text, tokens, review_parts, skip=_tells_problems)
         self.short_of = _short_of(self.text, review_parts, year)
         self.shares_done = _shares_done(self.text, review_parts)
         # A plan that names one item of a promised list again has promised it again; a review
@@ -346,13 +352,24 @@ class _Review:
         return self.year_alone and pos in self.review and pos not in self.periods
 
 
+def _tells_problems(sentence: str) -> bool:
+    """Whether a sentence tells of a shortcoming it does not say, in the same clause, was
+    overcome (克服内部困难, 差距继续缩小)."""
+    for m in _PROBLEMS.finditer(sentence):
+        start, end = _clause_at(sentence, m.start(), 0, len(sentence))
+        if not _OVERCOME.search(sentence, start, end):
+            return True
+    return False
+
+
 class _Sentences:
     """The sentences of some sections with their bigrams, indexed by bigram. With `skip`,
     sentences that match it are left out; a sentence said again word for word is its first
     occurrence (the earliest of equal evidence stands, and repeats would crowd the candidates)."""
 
-    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section], skip: re.Pattern | None = None, names_count: bool = False):
+    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section], skip: Callable[[str], bool] | None = None, names_count: bool = False):
         self.names_count = names_count
+        self.text = text
         self.spans: list[tuple[int, int]] = []
         self.words: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
@@ -365,12 +382,19 @@ class _Sentences:
                 sentence = text.folded[start:end]
                 words = _telling(sentence) if sentence not in seen else frozenset()
                 seen.add(sentence)
-                if words and not (skip and skip.search(text.folded, start, end)):
+                if words and not (skip and skip(sentence)):
                     for w in words:
                         self.postings.setdefault(w, []).append(len(self.spans))
                     self.spans.append((start, end))
                     self.words.append(words)
                 pos = end
+
+    def names_whole(self, grams: tuple[str, ...], shared: frozenset[str]) -> bool:
+        """Whether a sentence says a name of the promise whole: a run of NAME_RUN bigrams or
+        more that the report says in few places (黄山水利枢纽), not common wording said in
+        many (经济社会发展)."""
+        run = _longest_run_text(grams, shared)
+        return len(run) > NAME_RUN and len(self.text.find(run)) <= NAME_REPEATS
 
     def votes(self, q: _Query) -> dict[int, float]:
         """Sentences sharing the promise's bigrams found in at most COMMON_BIGRAM sentences
@@ -398,7 +422,7 @@ class _Sentences:
             if len(shared) < 2:
                 continue  # one shared bigram is a topic, not the same promise
             share = math.fsum(q.weight[w] for w in shared)  # exact: a sum over a set must not hang on its order
-            if self.names_count and len(q.core & shared) >= 3 and _longest_run(q.grams, shared) >= NAME_RUN:
+            if self.names_count and len(q.core & shared) >= 3 and self.names_whole(q.grams, shared):
                 # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
                 scored.append((max(share, NAMED_SHARE * q.total), n))
                 continue
@@ -457,13 +481,22 @@ def _telling(clause: str) -> frozenset[str]:
     return frozenset(_grams(clause))
 
 
+def _longest_run_text(grams: tuple[str, ...], shared: frozenset[str]) -> str:
+    """The letters of the longest run of consecutive bigrams of a clause a sentence repeats."""
+    best: tuple[int, int] = (0, 0)
+    start = 0
+    for i, g in enumerate((*grams, "")):
+        if g not in shared:
+            if i - start > best[1] - best[0]:
+                best = (start, i)
+            start = i + 1
+    run = grams[best[0] : best[1]]
+    return run[0] + "".join(g[1] for g in run[1:]) if run else ""
+
+
 def _longest_run(grams: tuple[str, ...], shared: frozenset[str]) -> int:
     """The most consecutive bigrams of a clause a sentence repeats: 5 for 济南机场二期."""
-    best = run = 0
-    for g in grams:
-        run = run + 1 if g in shared else 0
-        best = max(best, run)
-    return best
+    return max(len(_longest_run_text(grams, shared)) - 1, 0)
 
 
 # The verbs a plan acts with (what the review says of them is how far it got, not what it is
@@ -623,6 +656,7 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
     targets = _Spans((m.end(), _line_end(folded, m.end())) for part in plan for m in _TARGETS.finditer(folded, part.start, part.end))
     starts = sorted(a for a, _ in taken)
     ends = {a: b for a, b in taken}
+    closing = _closing(folded, plan)
     out = []
     for part in plan:
         for m in _CLAUSE.finditer(folded, part.start, part.end):
@@ -632,8 +666,10 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
             sentence = folded[slice(*text.sentence_at(start))]
             if start in heading_lines or _PAST.search(clause) or _FRAMING.search(clause) or _CREED.search(sentence) or (start not in targets and _SITUATION.search(clause)):
                 continue  # a framing sentence (做好政府工作，要在…党中央…领导下，…) is not a list of promises
-            if "\t" in line or line.rstrip().endswith("！") or _TARGETS.search(folded, start, end + 1) or len(_telling(clause)) < 4:
-                continue  # a table row, an address (各位代表！), the targets statement's lead, a fragment
+            if "\t" in line or folded.startswith(("!", "！"), end) or _TARGETS.search(folded, start, end + 1) or len(_telling(clause)) < 4:
+                continue  # a table row, an exclamation (各位代表！, …创有所成！), the targets statement's lead, a fragment
+            if _RALLYING.search(clause) or start >= closing:
+                continue  # a call to rally (同心共创复兴伟业, 合力谱写…新篇章), the closing words: no review reports them
             i = bisect.bisect_right(starts, end) - 1
             if i >= 0 and ends[starts[i]] > start:
                 continue
@@ -645,6 +681,14 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
                 )
             )
     return out
+
+
+def _closing(folded: str, plan: list[Section]) -> int:
+    """Where the plan's closing words start: its last address to the delegates (各位代表！)
+    after which no section begins (奋斗铸就辉煌，实干赢得未来。我们要更加紧密地团结…)."""
+    end = max((part.end for part in plan), default=0)
+    last = max((m.start() for part in plan for m in _ADDRESS.finditer(folded, part.start, part.end)), default=end)
+    return end if any(s.start > last for part in plan for s in part.walk()) else last
 
 
 class _Places:
@@ -837,7 +881,7 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     the next plan is carried over; silence is not reported."""
     q = _Query(c, review.weight, review.rare)
     said = _evidence(q, c, review)
-    if said and not _speaks_of(c, review.text.folded[slice(*said[1])]):
+    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])]) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
         said = None  # a sentence about another thing of the same kind (投融资体制机制 for 文化体制机制)
     if said:
         start, end = said[1]
@@ -852,6 +896,11 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
         c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0]
     # A qualitative target set again next year is a new year's target, not a promise carried over.
     again = _again(q, c, review) if c.kind == "action" else None
+    promised = review.text.folded[slice(*again[1])] if again else ""
+    if again and not _says_the_aim(c, promised):
+        again = None  # a stance with another aim is a new year's stance (财政政策要提升效能 → 要加力提效)
+    if again and not review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _speaks_of(c, promised):
+        again = None  # another thing promised (抓好标志性项目在雄安新区落地建设 for 推动外资标志性项目落地建设), but for one item of a list named
     if again:
         start, end = again[1]
         c.status, c.carried_text, c.reason = "carried_over", review.text.doc.span_text(start, end).strip(), "promised_again"
@@ -884,6 +933,21 @@ def _speaks_of(c: Commitment, sentence: str) -> bool:
         if before.endswith(term) and _another_word(theirs_before, plan) or after.startswith(term) and _another_word(theirs_after, plan):
             return False
     return True
+
+
+# A stance: what a policy is to be (宏观政策要稳健有效, 积极的财政政策要加力提效), not 要求, 重要, 主要….
+_STANCE = re.compile(r"^(?P<subject>[^，,]{2,}?)(?<![重主需必只纲紧])要(?![求素件点害务])(?P<aim>.{2,})$")
+
+
+def _says_the_aim(c: Commitment, sentence: str) -> bool:
+    """A stance is reported by what it promised the policy would be: a sentence that names
+    the policy (为宏观政策实施提供了空间) but says less than half of its aim (稳健有效)
+    does not report it (财政政策加力提效 reports 积极的财政政策要加力提效)."""
+    m = _STANCE.match(fold(c.plan_text))
+    if m is None:
+        return True
+    aim = set(_grams(m.group("aim")))
+    return 2 * len(aim & _telling(sentence)) >= len(aim)
 
 
 def _said_of(term: str, sentence: str) -> int:

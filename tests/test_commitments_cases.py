@@ -166,3 +166,37 @@ def test_a_figure_of_a_respective_list_is_quoted_with_the_list_s_subject(tmp_pat
     status = {c.plan_text: (c.status, c.outcome_text) for c in result.items if c.kind == "quantitative"}
     assert status["城镇、农村居民人均可支配收入分别增长5%"] == ("missed", "城镇、农村居民人均可支配收入分别增长4.3%")
     assert status["城镇、农村居民人均可支配收入分别增长5%、6.5%左右"][0] == "met"
+
+
+def test_a_shortcoming_overcome_is_evidence_and_one_told_is_not(tmp_path):
+    """城乡居民收入差距继续缩小 reports an income promise; 企业经营困难 reports nothing."""
+    plan = "多渠道增加城乡居民收入。支持中小企业发展壮大。"
+    review = "居民人均可支配收入增长6.1%，城乡居民收入差距继续缩小。一些中小企业经营困难，发展壮大仍面临不少问题。"
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    status = {c.plan_text: c.status for c in result.items}
+    assert status["多渠道增加城乡居民收入"] == "met"
+    assert status["支持中小企业发展壮大"] == "not_reported"
+
+
+def test_a_stance_is_reported_by_its_aim(tmp_path):
+    """宏观政策要稳健有效 is not reported by a sentence that names 宏观政策 for something else;
+    积极的财政政策要加力提效 is by 财政政策加力提效, and not carried over by a stance of another aim."""
+    plan = "宏观政策要稳健有效。积极的财政政策要加力提效。稳健的货币政策要灵活适度。"
+    review = "十年来居民消费价格涨幅稳定在2%左右，为宏观政策实施提供了空间。财政政策加力提效，加强重点领域支出保障。"
+    new = NEW.replace("要坚持稳中求进。", "稳健的货币政策要精准有力。")
+    result = judge(tmp_path, OLD.format(plan=plan), new.format(review=review))
+    status = {c.plan_text: c.status for c in result.items}
+    assert status["宏观政策要稳健有效"] == "not_reported"
+    assert status["积极的财政政策要加力提效"] == "met"
+    assert status["稳健的货币政策要灵活适度"] == "not_reported"
+
+
+def test_calls_to_rally_and_closing_words_are_not_promises(tmp_path):
+    plan = (
+        "（一）扩大内需。实施城市更新行动，让城市生活更美好！同心共创复兴伟业。\n"
+        "各位代表！\n奋斗铸就辉煌，实干赢得未来。我们要更加紧密地团结，砥砺前行，推动经济社会持续健康发展。"
+    )
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review="经济回升向好。"))
+    texts = [c.plan_text for c in result.items]
+    assert "实施城市更新行动" in texts
+    assert not [t for t in texts if "美好" in t or "伟业" in t or "赢得未来" in t or "持续健康发展" in t], texts
