@@ -50,6 +50,7 @@ _CREED = re.compile(r"习近平|党中央|总书记|党的[一二三四五六七
 # A review's account of its shortcomings (困难和问题) is not evidence that anything was done;
 # but a shortcoming overcome (城乡居民收入差距继续缩小, 克服内部困难, 强化…薄弱环节) is.
 _PROBLEMS = re.compile(r"困难|问题|不足|短板|差距|堵点|不稳固|挑战|压力|薄弱|不少|有的")
+_LESSON = re.compile(r"(?:[一二三四五六七八九十]是)?必须")
 _OVERCOME = re.compile(r"缩小|解决|破解|化解|克服|应对|补齐|补上|攻克|纾解|消除|弥补|战胜|顶住|强化|加强|打通|疏通")
 # A plan's clauses are promises, but for the ones that describe the situation or the past.
 _SITUATION = re.compile(r"面临|形势|挑战|困难|当前|世界|全球|国际环境|依然|仍然|存在|问题|意义|必须看到|不确定|复杂|严峻|机遇|有利条件|今年是|之年")
@@ -62,6 +63,7 @@ _FRAMING = re.compile(r"(?:以下|下面|如下)[\u4e00-\u9fff\d]{0,8}?(?:方面
 # The words of a call to rally, not of a promise: 谱写新篇章, 共创伟业, 携手, 凝聚力量, 铸就辉煌.
 _RALLYING = re.compile(r"谱写|篇章|共创|铸就|辉煌|携手|同心|伟业|新征程|汇聚|凝聚|不懈奋斗|作出(?:新的|更大)?贡献")
 _ADDRESS = re.compile(r"各位代表[!！,，]")
+_BELIEF = re.compile(r"才会|才能")
 _PAST = re.compile(r"已经|已|了[，。；]?$|过去|去年")
 # What a review says of an action that is not yet done.
 _NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点|有序展开|全面展开|基本完成")
@@ -353,8 +355,12 @@ class _Review:
 
 
 def _tells_problems(sentence: str) -> bool:
-    """Whether a sentence tells of a shortcoming it does not say, in the same clause, was
-    overcome (克服内部困难, 差距继续缩小)."""
+    """Whether a sentence is no account of what was done: one that tells of a shortcoming it
+    does not say, in the same clause, was overcome (克服内部困难, 差距继续缩小); one that
+    professes allegiance (我们坚持以习近平新时代…思想为指导); a lesson drawn (必须把…作为主攻方向);
+    thanks (向全省人民…表示衷心感谢)."""
+    if _CREED.search(sentence) or _LESSON.match(sentence.lstrip()) or "感谢" in sentence:
+        return True
     for m in _PROBLEMS.finditer(sentence):
         start, end = _clause_at(sentence, m.start(), 0, len(sentence))
         if not _OVERCOME.search(sentence, start, end):
@@ -668,8 +674,8 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
                 continue  # a framing sentence (做好政府工作，要在…党中央…领导下，…) is not a list of promises
             if "\t" in line or folded.startswith(("!", "！"), end) or _TARGETS.search(folded, start, end + 1) or len(_telling(clause)) < 4:
                 continue  # a table row, an exclamation (各位代表！, …创有所成！), the targets statement's lead, a fragment
-            if _RALLYING.search(clause) or start >= closing:
-                continue  # a call to rally (同心共创复兴伟业, 合力谱写…新篇章), the closing words: no review reports them
+            if _RALLYING.search(clause) or _BELIEF.search(clause) or start >= closing:
+                continue  # a call to rally (同心共创复兴伟业), a belief (…江西发展才会好), the closing words: no review reports them
             i = bisect.bisect_right(starts, end) - 1
             if i >= 0 and ends[starts[i]] > start:
                 continue

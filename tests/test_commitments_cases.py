@@ -200,3 +200,17 @@ def test_calls_to_rally_and_closing_words_are_not_promises(tmp_path):
     texts = [c.plan_text for c in result.items]
     assert "实施城市更新行动" in texts
     assert not [t for t in texts if "美好" in t or "伟业" in t or "赢得未来" in t or "持续健康发展" in t], texts
+
+
+def test_allegiance_lessons_and_thanks_are_no_account_of_deeds(tmp_path):
+    """A review sentence that professes allegiance, draws a lesson or gives thanks does not
+    report an action done; a belief (…发展才会好) is not a promise."""
+    plan = "让高质量发展成为最鲜明的标识。只要实干，发展才会好。"
+    review = (
+        "我们坚持以习近平新时代中国特色社会主义思想为指导，推动高质量发展。必须把高质量发展作为最鲜明的标识。"
+        "我代表省人民政府，向全省人民表示衷心感谢，发展才会好。"
+    )
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    status = {c.plan_text: c.status for c in result.items}
+    assert status["让高质量发展成为最鲜明的标识"] != "met", status
+    assert "发展才会好" not in status
