@@ -488,14 +488,15 @@ def _telling(clause: str) -> frozenset[str]:
 
 
 def _longest_run_text(grams: tuple[str, ...], shared: frozenset[str]) -> str:
-    """The letters of the longest run of consecutive bigrams of a clause a sentence repeats."""
+    """The letters of the longest run of consecutive bigrams of a clause a sentence repeats
+    (bigrams of one run of letters: 推动 and 多个 of 推动3900多个 do not follow each other)."""
     best: tuple[int, int] = (0, 0)
     start = 0
     for i, g in enumerate((*grams, "")):
-        if g not in shared:
+        if g not in shared or (i > start and grams[i - 1][1] != g[0]):
             if i - start > best[1] - best[0]:
                 best = (start, i)
-            start = i + 1
+            start = i + 1 if g not in shared else i
     run = grams[best[0] : best[1]]
     return run[0] + "".join(g[1] for g in run[1:]) if run else ""
 

@@ -214,3 +214,12 @@ def test_allegiance_lessons_and_thanks_are_no_account_of_deeds(tmp_path):
     status = {c.plan_text: c.status for c in result.items}
     assert status["让高质量发展成为最鲜明的标识"] != "met", status
     assert "发展才会好" not in status
+
+
+def test_a_run_of_shared_bigrams_stays_within_a_run_of_letters():
+    """推动3900多个: 推动 and 多个 are bigrams of two runs of letters, not two letters of a name."""
+    from reportdiff.commitments import _grams, _longest_run_text
+
+    grams = _grams("推动3900多个项目投产达效、黄山水利枢纽")
+    assert _longest_run_text(grams, frozenset(grams)) == "多个项目投产达效"
+    assert _longest_run_text(grams, frozenset(["推动", "多个", "项目", "目投"])) == "项目投"
