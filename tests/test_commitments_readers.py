@@ -29,12 +29,12 @@ BELOW_AGREEMENT = {
     "national/2023_2024": "found 97/98, agree 65/97 = 67%",
     "provinces/山东省_2025_2026": "found 142/142, agree 107/142 = 75%",
     "provinces/河南省_2025_2026": "found 197/201, agree 149/197 = 76%",
-    "provinces/安徽省_2025_2026": "found 323/333, agree 223/323 = 69%",
-    "provinces/福建省_2025_2026": "found 339/355, agree 218/339 = 64%",
+    "provinces/安徽省_2025_2026": "found 323/333, agree 226/323 = 70%",
+    "provinces/福建省_2025_2026": "found 339/355, agree 219/339 = 65%",
 }
 BELOW_MET_PRECISION = {
-    "provinces/福建省_2025_2026": "met precision 45/53 = 85%",
-    "provinces/河南省_2025_2026": "met precision 18/22 = 82%",
+    "provinces/福建省_2025_2026": "met precision 44/52 = 85%",
+    "provinces/河南省_2025_2026": "met precision 18/21 = 86%",
 }
 
 
