@@ -330,6 +330,9 @@ class _Review:
         for q in sorted(actual, key=lambda q: q.start):
             self.by_kind.setdefault((q.measure, q.family), []).append(q)
         self.kind_starts = {k: [q.start for q in kin] for k, kin in self.by_kind.items()}
+        self.by_figure: dict[tuple[str, str, float, int], list[Quantity]] = {}
+        for q in sorted(actual, key=lambda q: q.start):
+            self.by_figure.setdefault((q.measure, q.family, q.base, q.sign), []).append(q)
         # Policy actions are looked for in the whole review, five-year retrospectives
         # included: they may say an action was done, though their figures are not the year's.
         self.said = _Sentences(self.text, tokens, review_parts, skip=_tells_problems)
@@ -869,6 +872,7 @@ def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitmen
     alike = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in mapped if q is not None]
     scored = [x for x in alike if x[0] >= OUTCOME_MATCH and _same_indicator(target, x[2], review)]
     outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, target, review) or _in_reporting_sentence(c, target, review)
+    outcome = outcome or _same_figure(c, target, review)
     if outcome is None and (done := _share_of_plan(c, target, review)) is not None:
         return done
     if outcome is not None:
@@ -1073,6 +1077,17 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
         if _VERBS_ONLY.fullmatch(q.label.strip()) and len(c.core & set(after)) >= 2 and after[-1] in _telling(target.indicator):
             return q
     return None
+
+
+def _same_figure(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:
+    """The target's own figure, of three significant digits and not round (17.6万平方米, not
+    100个, 5个 or 1.6万场), said again in the review of the year: the review reports it under
+    another name (新增绿地面积17.6万平方米 / 完成城区绿化17.6万平方米)."""
+    written = f"{target.value:g}".lstrip("0.")
+    if len(written.replace(".", "")) < 3 or written.endswith("0"):
+        return None
+    same = review.by_figure.get((target.measure, target.family, target.base, target.sign), [])
+    return next((q for q in same if _answers(c, target, q)), None)
 
 
 def _answers(c: Commitment, target: Quantity, q: Quantity) -> bool:

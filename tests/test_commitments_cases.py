@@ -43,6 +43,9 @@ CASES = [
     # A share of the year's plan done (分别完成年计划的…) answers each item's target.
     ("城镇新增就业41万人，新增发放创业担保贷款160亿元。", "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57%。", "城镇新增就业41万人", "met"),
     ("新增发放创业担保贷款160亿元。", "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、92%。", "新增发放创业担保贷款160亿元", "partial"),
+    # The target's own figure, not a round one, said again under another name; a round one is a coincidence.
+    ("新增绿地面积17.6万平方米。", "完成城区绿化17.6万平方米。", "新增绿地面积17.6万平方米", "met"),
+    ("新建停车场100个。", "改造老旧小区100个。", "新建停车场100个", "not_reported"),
     # 粮食总产 is 粮食产量 said shortly.
     ("确保粮食产量达436亿斤。", "粮食总产达446.1亿斤。", "确保粮食产量达436亿斤", "met"),
     # A count named by the words after it: the second item of a list is not the first's.
