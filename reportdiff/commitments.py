@@ -142,7 +142,7 @@ class Commitment:
     # reported_done | reported_under_way | promised_again | not_mentioned | named_done |
     # named_under_way | built_not_operating | some_named_done | named_mentioned |
     # admitted_short (the review says the target was not reached) | share_of_plan (the
-    # review says what share of the year's plan was done)
+    # review says what share of the year's plan was done) | figures_compared (two growth rates)
     reason: str = ""
     marker: str = ""  # the word of the new report the status rests on (建成, 正在), where one does
     section: Section | None = None  # the innermost plan section it stands in
@@ -744,6 +744,8 @@ def _names(text: str) -> tuple[str, ...]:
 
 def _check(c: Commitment, review: _Review) -> Commitment:
     text = review.text
+    if c.kind in ("action", "qualitative") and (compared := _compared(c, review)) is not None:
+        return compared
     if c.kind in ("action", "qualitative"):
         return _check_action(c, review)
     if c.target is not None:
@@ -862,6 +864,40 @@ def _admitted_short(c: Commitment, target: Quantity, review: _Review) -> Commitm
     c.status, c.reason = "missed", "admitted_short"
     c.outcome_text = c.outcome_text or said
     return c
+
+
+# A target that compares two growth rates: 居民收入增长与经济增长基本同步, 居民收入增长快于经济增长.
+_IN_STEP = re.compile(r"^(?P<a>[\u4e00-\u9fff]+?)(?:增长|增速)?(?:与|和|同)(?P<b>[\u4e00-\u9fff]+?)(?:增长|增速)?(?P<loose>基本)?同步$")
+_FASTER = re.compile(r"^(?P<a>[\u4e00-\u9fff]+?)(?:增长|增速)?(?:快于|高于)(?P<b>[\u4e00-\u9fff]+?)(?:增长|增速)?$")
+
+
+def _compared(c: Commitment, review: _Review) -> Commitment | None:
+    """A target comparing two growth rates against the review's figures of both: in step is
+    met when the first grew at least as fast (基本: within ABOUT_RATE points), faster when it
+    grew faster; of a list (城镇、农村居民人均可支配收入分别增长…), the slower item counts."""
+    text = _LEAD_WORDS.sub("", fold(c.plan_text).strip())
+    m = _IN_STEP.match(text) or _FASTER.match(text)
+    if m is None:
+        return None
+    first, second = _growth_of(m.group("a"), review), _growth_of(m.group("b"), review)
+    if not first or not second:
+        return None
+    slowest = min(first, key=lambda q: q.signed)
+    margin = ABOUT_RATE if m.re is _IN_STEP and m.group("loose") else 0.0
+    ahead = slowest.signed >= second[0].signed - margin if m.re is _IN_STEP else slowest.signed > second[0].signed
+    s_start, s_end = review.text.sentence_at(slowest.start)
+    c.outcome, c.outcome_text = slowest, review.text.doc.span_text(s_start, s_end).strip()
+    c.status, c.reason = ("met" if ahead else "missed"), "figures_compared"
+    return c
+
+
+def _growth_of(name: str, review: _Review) -> list[Quantity]:
+    """The review's growth figures of an indicator: of its own name, else of the items that
+    name it (城镇居民人均可支配收入 and 农村… for 居民收入); a part's (其中…) aside."""
+    wanted = canonical(name)
+    kin = [q for q in review.by_indicator.get(("growth", "%"), {}).values() if not q.scope]
+    own = [q for q in kin if canonical(q.indicator) == wanted]
+    return own[:1] or [q for q in kin if canonical(q.indicator).endswith(wanted) and len(canonical(q.indicator)) - len(wanted) == 2]
 
 
 def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitment:

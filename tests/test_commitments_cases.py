@@ -226,3 +226,17 @@ def test_a_run_of_shared_bigrams_stays_within_a_run_of_letters():
     grams = _grams("推动3900多个项目投产达效、黄山水利枢纽")
     assert _longest_run_text(grams, frozenset(grams)) == "多个项目投产达效"
     assert _longest_run_text(grams, frozenset(["推动", "多个", "项目", "目投"])) == "项目投"
+
+
+@pytest.mark.parametrize(
+    ("plan", "review", "status"),
+    [
+        ("居民收入增长与经济增长同步。", "地区生产总值增长5.4%，居民人均可支配收入增长4.4%。", "missed"),
+        ("居民收入增长与经济增长基本同步。", "地区生产总值增长4.7%，城镇、农村居民人均可支配收入分别增长5.6%和6.4%。", "met"),
+        ("居民收入增速高于经济增速。", "地区生产总值增长4.8%，全体居民人均可支配收入增长5%。", "met"),
+    ],
+)
+def test_a_target_comparing_two_growth_rates_is_judged_by_both(tmp_path, plan, review, status):
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    found = [c for c in result.items if c.plan_text in plan]
+    assert found and found[0].status == status, [(c.plan_text, c.status, c.outcome_text) for c in result.items]
