@@ -1186,12 +1186,14 @@ def _named_after(q: Quantity, folded: str) -> Quantity:
 
 
 def _own_name(q: Quantity, folded: str) -> str:
-    """What a figure's own words call it: those before it, or where there are none those right
-    after it (42个源网荷储一体化试点); nothing where its name is borrowed from the figures
-    before it (7.6% of …分别增长20%、7.6%)."""
+    """What a figure's own words call it: those right after it where they name it (42个源网荷储
+    一体化试点, …基地等13家企业入驻), else those before it; nothing where its name is
+    borrowed from the figures before it (7.6% of …分别增长20%、7.6%)."""
+    if q.indicator[:2] and q.indicator[:2] in folded[q.end : q.end + 4]:
+        return q.indicator
     if not _VERBS_ONLY.fullmatch(q.label.strip()):
         return q.indicator if q.indicator in q.label else q.label
-    return q.indicator if q.indicator[:2] and q.indicator[:2] in folded[q.end : q.end + 4] else ""
+    return ""
 
 
 def _one_indicator(indicator: str, other: str, said: frozenset[str], plan_said: frozenset[str]) -> bool:

@@ -46,6 +46,8 @@ CASES = [
     # The target's own figure, not a round one, said again under another name; a round one is a coincidence.
     ("新增绿地面积17.6万平方米。", "完成城区绿化17.6万平方米。", "新增绿地面积17.6万平方米", "met"),
     ("新建停车场100个。", "改造老旧小区100个。", "新建停车场100个", "not_reported"),
+    # A count named by the words after it (…基地等13家企业入驻), not by the names listed before 等.
+    ("引进6家以上企业入驻。", "平顶山清汝窑陶瓷电商直播基地等13家企业入驻5G产业创新中心。", "引进6家以上企业入驻", "met"),
     # 粮食总产 is 粮食产量 said shortly.
     ("确保粮食产量达436亿斤。", "粮食总产达446.1亿斤。", "确保粮食产量达436亿斤", "met"),
     # A count named by the words after it: the second item of a list is not the first's.
