@@ -67,6 +67,9 @@ _BELIEF = re.compile(r"才会|(?<!人)才能")  # not 人才能级
 _PAST = re.compile(r"已经|已|了[，。；]?$|过去|去年")
 # What a review says of an action that is not yet done.
 _NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点|有序展开|全面展开|基本完成")
+# A promise of full coverage, and the words that report it whole.
+_WHOLE_PROMISE = re.compile(r"全覆盖")
+_WHOLE_SAID = re.compile(r"全覆盖|全部|全面|100%|所有")
 # How alike a review sentence and a promise must be for the review to speak of it: the
 # share of the promise's content words (weighted by rarity) that the sentence repeats.
 EVIDENCE_MATCH = 0.3
@@ -937,10 +940,12 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
         # promise itself uses (开展…试点) says nothing of how far it got.
         clause = _closest_clause(review.text.folded[start:end], c.words)
         unfinished = [m.group(0) for m in _NOT_DONE.finditer(clause) if m.group(0) not in c.plan_text]
-        if not unfinished:
+        # A promise of the whole (全覆盖) reported in part (覆盖5634万人) is under way.
+        in_part = _WHOLE_PROMISE.search(c.plan_text) and not _WHOLE_SAID.search(clause)
+        if not unfinished and not in_part:
             c.status, c.reason = "met", "reported_done"
             return c
-        c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0]
+        c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0] if unfinished else ""
     # A qualitative target set again next year is a new year's target, not a promise carried over.
     again = _again(q, c, review) if c.kind == "action" else None
     promised = review.text.folded[slice(*again[1])] if again else ""

@@ -242,3 +242,8 @@ def test_a_target_comparing_two_growth_rates_is_judged_by_both(tmp_path, plan, r
     result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
     found = [c for c in result.items if c.plan_text in plan]
     assert found and found[0].status == status, [(c.plan_text, c.status, c.outcome_text) for c in result.items]
+
+
+def test_a_promise_of_full_coverage_reported_in_part_is_under_way(tmp_path):
+    result = judge(tmp_path, OLD.format(plan="推进居民长期护理保险全覆盖。"), NEW.format(review="长期护理保险覆盖5634万人。"))
+    assert [c.status for c in result.items if "长期护理" in c.plan_text] == ["partial"]
