@@ -977,6 +977,8 @@ def _speaks_of(c: Commitment, sentence: str) -> bool:
         return False
     plan = fold(c.plan_text)
     run = SequenceMatcher(None, plan, sentence, autojunk=False).find_longest_match(0, len(plan), 0, len(sentence))
+    if len(c.terms) >= 3 and run.size < 4:
+        return False  # its words said apart (黄河口“鸟浪”…国家生态文明), not a phrase of it (黄河口国家公园)
     before, after = plan[: run.a], plan[run.a + run.size :]
     theirs_before, theirs_after = sentence[max(run.b - 2, 0) : run.b], sentence[run.b + run.size : run.b + run.size + 2]
     for term in c.terms:

@@ -134,12 +134,14 @@ def test_a_plan_of_several_years_not_reached_says_nothing_of_the_year(tmp_path):
 
 # A policy action and a review sentence that share only a generic phrase (标杆城市, 三年行动计划,
 # 体制机制, 数字化) while the words that say which one differ: another thing of the same kind
-# (a new user's trial). The action is not reported done by it. The reviews say the action's
-# distinctive words (国际, 绿色, 质量) elsewhere, as a whole report does, so that they weigh little.
+# (a new user's trial); or that say its words apart, in no phrase of it (黄河口…国家…). The
+# action is not reported done by it. The reviews say the action's distinctive words (国际,
+# 绿色, 质量) elsewhere, as a whole report does, so that they weigh little.
 WEAK = [
     ("积极打造国际绿色经济标杆城市。", "加快建设全球数字经济标杆城市，人工智能关键生态建设取得重大进展。国际交往中心功能持续增强。国际消费中心城市建设深入推进。国际科技创新中心加快建设。绿色低碳转型成效明显。绿色金融加快发展。绿色建筑规模扩大。"),
     ("完成提升行政执法质量三年行动计划任务。", "全面增强中央政务功能保障，高标准完成核心区控规新一轮三年行动计划。依法行政深入推进，行政执法规范公正文明。教育质量稳步提升，发展质量持续提高，供给质量明显改善，行政效能不断提高。"),
     ("创新文化体制机制。", "优化投融资体制机制，面向民间资本推介重大项目总投资约2350亿元。"),
+    ("建设好黄河口国家公园。", "建成国家生态文明建设示范区36个，黄河口“鸟浪”奇观成为观景新潮。"),
     ("加快数字化转型。", "稳妥处置金融风险，强化食品安全数字化监管，食品、药品抽检合格率分别超98.5%和99%。传统产业转型升级步伐加快。绿色转型成效明显。发展方式加快转型。"),
 ]
 
