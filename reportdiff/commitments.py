@@ -15,7 +15,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import NamedTuple
@@ -47,19 +47,29 @@ _GENERIC_NAMES = re.compile(r"^(重点|在建|新建|各类|一批|相关|全部
 # Allegiance and guiding ideology (以习近平新时代中国特色社会主义思想为指导, 全面贯彻党的二十大精神)
 # frame every plan; no review reports them done or not.
 _CREED = re.compile(r"习近平|党中央|总书记|党的[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|思想为指导|精神为指导|党的领导")
-# A review's account of its shortcomings (困难和问题) is not evidence that anything was done.
+# A review's account of its shortcomings (困难和问题) is not evidence that anything was done;
+# but a shortcoming overcome (城乡居民收入差距继续缩小, 克服内部困难, 强化…薄弱环节) is.
 _PROBLEMS = re.compile(r"困难|问题|不足|短板|差距|堵点|不稳固|挑战|压力|薄弱|不少|有的")
+_LESSON = re.compile(r"(?:[一二三四五六七八九十]是)?必须")
+_OVERCOME = re.compile(r"缩小|解决|破解|化解|克服|应对|补齐|补上|攻克|纾解|消除|弥补|战胜|顶住|强化|加强|打通|疏通")
 # A plan's clauses are promises, but for the ones that describe the situation or the past.
 _SITUATION = re.compile(r"面临|形势|挑战|困难|当前|世界|全球|国际环境|依然|仍然|存在|问题|意义|必须看到|不确定|复杂|严峻|机遇|有利条件|今年是|之年")
 # A clause: up to a comma, semicolon, full stop or colon, a quotation (“走出去、请进来”) whole.
-_CLAUSE = re.compile(r"(?:“[^”\n]*”|[^，,；;。！？：:\n“])+")
+_CLAUSE = re.compile(r"(?:“[^”\n]*”|[^，,；;。！？!?：:\n“])+")
 # The targets statement (今年发展主要预期目标是：…): every clause of it is a target, figures or not.
 _TARGETS = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:是|为|建议为)?[：:]")
 # A sentence that announces what follows (下面简述几项重点, 重点抓好以下工作：) promises nothing itself.
 _FRAMING = re.compile(r"(?:以下|下面|如下)[\u4e00-\u9fff\d]{0,8}?(?:方面|重点|工作|任务|几项|措施)|简述|着重抓好|主要做了")
+# The words of a call to rally, not of a promise: 谱写新篇章, 共创伟业, 携手, 凝聚力量, 铸就辉煌.
+_RALLYING = re.compile(r"谱写|篇章|共创|铸就|辉煌|携手|同心|伟业|新征程|汇聚|凝聚|不懈奋斗|作出(?:新的|更大)?贡献")
+_ADDRESS = re.compile(r"各位代表[!！,，]")
+_BELIEF = re.compile(r"才会|(?<!人)才能")  # not 人才能级
 _PAST = re.compile(r"已经|已|了[，。；]?$|过去|去年")
 # What a review says of an action that is not yet done.
 _NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点|有序展开|全面展开|基本完成")
+# A promise of full coverage, and the words that report it whole.
+_WHOLE_PROMISE = re.compile(r"全覆盖")
+_WHOLE_SAID = re.compile(r"全覆盖|全部|全面|100%|所有")
 # How alike a review sentence and a promise must be for the review to speak of it: the
 # share of the promise's content words (weighted by rarity) that the sentence repeats.
 EVIDENCE_MATCH = 0.3
@@ -73,6 +83,7 @@ LINKED_REPEAT = 0.25
 CORE_MATCH = 0.5
 KEY_WAIVED = 0.65
 NAME_RUN = 4  # consecutive bigrams: five characters
+NAME_REPEATS = 3  # and said in at most so many places of the report
 # A name promised again counts from this length: 枣庄机场 names one project, 火车站 many.
 NAME_CHARS = 4
 NAMED_SHARE = 0.35  # how alike a sentence naming a promised item whole counts, where names count
@@ -91,8 +102,13 @@ _FROM_TO = re.compile(r"[从由][^，,；;、]*(?:到|至)[^，,；;、]*$")
 # with (城乡 is 城镇 and 农村) are the numbers stage's, quantities.PAIRED.
 _RESPECTIVELY = re.compile(r"分别[\u4e00-\u9fff]{0,3}?(?P<figures>\d+(?:\.\d+)?%?(?:、\d+(?:\.\d+)?%?)+)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
-# The words after a figure that name what it counts, up to the clause's next figure or stop.
-_NAME_AFTER = re.compile(r"[\u4e00-\u9fff“”]{2,12}")
+_GOES_ON = re.compile(r"加快|推进|推动|实施|开展|完成|实现|增加|增长|达到|超过|突破|覆盖|投资|建成|开工|带动|惠及")
+# The rest of a list's item after what it counts: up to the next item (、, 和40个…).
+_ITEM_END = re.compile(r"(?:[^、和与及\d]|[和与及](?!\d))*")
+_BOUND_AFTER = re.compile(r"%?(?:左右|以上|以内|以下)?")
+# The words after a figure that name what it counts, up to the clause's next figure or stop
+# (a bound written after the figure, 5个以上重大专项, is not of the name).
+_NAME_AFTER = re.compile(r"(?:以上|以下|左右|以内|多|余)?(?P<name>[\u4e00-\u9fff“”]{2,12})")
 # The figures of the year: over it, at its end (年末), as the mean of its months (平均为); a
 # target that says neither is answered by either.
 _THE_YEAR = frozenset({"annual", "year-end", "year-mean"})
@@ -128,7 +144,8 @@ class Commitment:
     # Why the status, a code: figure (the outcome against the target) | no_figure |
     # reported_done | reported_under_way | promised_again | not_mentioned | named_done |
     # named_under_way | built_not_operating | some_named_done | named_mentioned |
-    # admitted_short (the review says the target was not reached)
+    # admitted_short (the review says the target was not reached) | share_of_plan (the
+    # review says what share of the year's plan was done) | figures_compared (two growth rates)
     reason: str = ""
     marker: str = ""  # the word of the new report the status rests on (建成, 正在), where one does
     section: Section | None = None  # the innermost plan section it stands in
@@ -304,7 +321,7 @@ class _Review:
         # A total over several years or an average is not the year's figure, nor the earlier
         # end of 从A提高到B.
         actual = [
-            _outcome_of_change(q)
+            _outcome_of_change(_named_after(q, self.text.folded))
             for q in quantities
             if q.kind == "actual" and self.reports(q.start) and q.period in _THE_YEAR and q.role != "from" and not _FROM.search(q.label)
         ]
@@ -316,10 +333,14 @@ class _Review:
         for q in sorted(actual, key=lambda q: q.start):
             self.by_kind.setdefault((q.measure, q.family), []).append(q)
         self.kind_starts = {k: [q.start for q in kin] for k, kin in self.by_kind.items()}
+        self.by_figure: dict[tuple[str, str, float, int], list[Quantity]] = {}
+        for q in sorted(actual, key=lambda q: q.start):
+            self.by_figure.setdefault((q.measure, q.family, q.base, q.sign), []).append(q)
         # Policy actions are looked for in the whole review, five-year retrospectives
         # included: they may say an action was done, though their figures are not the year's.
-        self.said = _Sentences(self.text, tokens, review_parts, skip=_PROBLEMS)
+        self.said = _Sentences(self.text, tokens, review_parts, skip=_tells_problems)
         self.short_of = _short_of(self.text, review_parts, year)
+        self.shares_done = _shares_done(self.text, review_parts)
         # A plan that names one item of a promised list again has promised it again; a review
         # that names it need not have done it.
         self.promised = _Sentences(self.text, tokens, self.plan_next, names_count=True)
@@ -339,13 +360,28 @@ class _Review:
         return self.year_alone and pos in self.review and pos not in self.periods
 
 
+def _tells_problems(sentence: str) -> bool:
+    """Whether a sentence is no account of what was done: one that tells of a shortcoming it
+    does not say, in the same clause, was overcome (克服内部困难, 差距继续缩小); one that
+    professes allegiance (我们坚持以习近平新时代…思想为指导); a lesson drawn (必须把…作为主攻方向);
+    thanks (向全省人民…表示衷心感谢)."""
+    if _CREED.search(sentence) or _LESSON.match(sentence.lstrip()) or "感谢" in sentence:
+        return True
+    for m in _PROBLEMS.finditer(sentence):
+        start, end = _clause_at(sentence, m.start(), 0, len(sentence))
+        if not _OVERCOME.search(sentence, start, end):
+            return True
+    return False
+
+
 class _Sentences:
     """The sentences of some sections with their bigrams, indexed by bigram. With `skip`,
     sentences that match it are left out; a sentence said again word for word is its first
     occurrence (the earliest of equal evidence stands, and repeats would crowd the candidates)."""
 
-    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section], skip: re.Pattern | None = None, names_count: bool = False):
+    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section], skip: Callable[[str], bool] | None = None, names_count: bool = False):
         self.names_count = names_count
+        self.text = text
         self.spans: list[tuple[int, int]] = []
         self.words: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
@@ -358,12 +394,19 @@ class _Sentences:
                 sentence = text.folded[start:end]
                 words = _telling(sentence) if sentence not in seen else frozenset()
                 seen.add(sentence)
-                if words and not (skip and skip.search(text.folded, start, end)):
+                if words and not (skip and skip(sentence)):
                     for w in words:
                         self.postings.setdefault(w, []).append(len(self.spans))
                     self.spans.append((start, end))
                     self.words.append(words)
                 pos = end
+
+    def names_whole(self, grams: tuple[str, ...], shared: frozenset[str]) -> bool:
+        """Whether a sentence says a name of the promise whole: a run of NAME_RUN bigrams or
+        more that the report says in few places (黄山水利枢纽), not common wording said in
+        many (经济社会发展)."""
+        run = _longest_run_text(grams, shared)
+        return len(run) > NAME_RUN and len(self.text.find(run)) <= NAME_REPEATS
 
     def votes(self, q: _Query) -> dict[int, float]:
         """Sentences sharing the promise's bigrams found in at most COMMON_BIGRAM sentences
@@ -391,7 +434,7 @@ class _Sentences:
             if len(shared) < 2:
                 continue  # one shared bigram is a topic, not the same promise
             share = math.fsum(q.weight[w] for w in shared)  # exact: a sum over a set must not hang on its order
-            if self.names_count and len(q.core & shared) >= 3 and _longest_run(q.grams, shared) >= NAME_RUN:
+            if self.names_count and len(q.core & shared) >= 3 and self.names_whole(q.grams, shared):
                 # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
                 scored.append((max(share, NAMED_SHARE * q.total), n))
                 continue
@@ -450,18 +493,30 @@ def _telling(clause: str) -> frozenset[str]:
     return frozenset(_grams(clause))
 
 
+def _longest_run_text(grams: tuple[str, ...], shared: frozenset[str]) -> str:
+    """The letters of the longest run of consecutive bigrams of a clause a sentence repeats
+    (bigrams of one run of letters: 推动 and 多个 of 推动3900多个 do not follow each other)."""
+    best: tuple[int, int] = (0, 0)
+    start = 0
+    for i, g in enumerate((*grams, "")):
+        if g not in shared or (i > start and grams[i - 1][1] != g[0]):
+            if i - start > best[1] - best[0]:
+                best = (start, i)
+            start = i + 1 if g not in shared else i
+    run = grams[best[0] : best[1]]
+    return run[0] + "".join(g[1] for g in run[1:]) if run else ""
+
+
 def _longest_run(grams: tuple[str, ...], shared: frozenset[str]) -> int:
     """The most consecutive bigrams of a clause a sentence repeats: 5 for 济南机场二期."""
-    best = run = 0
-    for g in grams:
-        run = run + 1 if g in shared else 0
-        best = max(best, run)
-    return best
+    return max(len(_longest_run_text(grams, shared)) - 1, 0)
 
 
 # The verbs a plan acts with (what the review says of them is how far it got, not what it is
 # about), and the nouns that name a piece of work, not which (完成保交房任务: 12个保交房项目完成交付).
 _ACTION_VERB = re.compile(_LEAD_VERB.pattern.removeprefix("^") + r"|" + _DEED.pattern + r"|制定|完善|加强|落实|开展|实现|保障|处置|接受|办好|坚持|推广|强化|任务|工作|项目|事项")
+# The words before a figure that say only how it is reached (继续实施, 力争新建), not what it counts.
+_VERBS_ONLY = re.compile(r"(?:" + _LEAD_VERB.pattern.removeprefix("^").removesuffix("+") + r"|" + _DEED.pattern + r"|继续|力争|确保|推动|新|再)*")
 
 
 def _content_words(tokens: list[str]) -> tuple[str, ...]:
@@ -511,12 +566,29 @@ def _clause_at(folded: str, pos: int, start: int, end: int) -> tuple[int, int]:
 
 def _figure_text(text: _Text, q: Quantity, clause: tuple[int, int]) -> str:
     """A figure as a reader quotes it: its own text where that names what it counts, else
-    its whole clause (培育10个左右 says nothing; 培育10个左右海洋特色产业集聚区 does)."""
-    if set(_grams(q.indicator)) & set(_grams(q.text)):
+    its whole clause (培育10个左右 says nothing; 培育10个左右海洋特色产业集聚区 does). A
+    figure of a 分别 list is quoted with the list's subject whole, up to it: the first of
+    城镇、农村居民人均可支配收入分别增长5%、6.5% is not 农村居民…增长5%."""
+    at = text.folded.rfind("分别", clause[0], q.start)
+    respective = _RESPECTIVELY.match(text.folded, at) if at >= 0 else None
+    if respective and respective.start("figures") <= q.start < respective.end("figures"):
+        return text.doc.span_text(clause[0], _run_end(_BOUND_AFTER, text.folded, q.end, clause[1])).strip()
+    after = _name_after(text.folded, q.end)
+    if set(_grams(q.indicator)) & set(_grams(q.text)) and not (after and q.indicator.startswith(after[:2])):
         return q.text
     start = min(clause[0], q.text_start) if q.text_start >= 0 else clause[0]
+    if after:  # its own clause and item of a list, what it counts (…床位、200个农村邻里互助养老服务点)
+        start = max([clause[0]] + [text.folded.rfind(ch, clause[0], q.start) + 1 for ch in "、和与及"])
+        end = q.end + len(after)
+        return text.doc.span_text(start, _run_end(_ITEM_END, text.folded, end, clause[1])).strip().rstrip("，。；,;")
     listed = text.folded.find("、", q.end, clause[1])  # up to the next item of a list
     return text.doc.span_text(start, max(listed if listed >= 0 else clause[1], q.end)).strip().rstrip("，。；,;")
+
+
+def _run_end(pattern: re.Pattern, text: str, pos: int, end: int) -> int:
+    """Where a run of `pattern` (which may be empty) from pos, before end, stops."""
+    m = pattern.match(text, pos, end)
+    return m.end() if m else pos
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -545,6 +617,7 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
             continue
         if q.label.rstrip().endswith("等"):
             continue  # …健康养护中心等23个项目开工: a deed on named projects, checked by their names
+        q = _named_after(q, folded)
         s_start, s_end = text.sentence_at(q.start)
         c_start, c_end = _clause_at(folded, q.start, s_start, s_end)
         out.append(
@@ -596,6 +669,7 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
     targets = _Spans((m.end(), _line_end(folded, m.end())) for part in plan for m in _TARGETS.finditer(folded, part.start, part.end))
     starts = sorted(a for a, _ in taken)
     ends = {a: b for a, b in taken}
+    closing = _closing(folded, plan)
     out = []
     for part in plan:
         for m in _CLAUSE.finditer(folded, part.start, part.end):
@@ -605,8 +679,10 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
             sentence = folded[slice(*text.sentence_at(start))]
             if start in heading_lines or _PAST.search(clause) or _FRAMING.search(clause) or _CREED.search(sentence) or (start not in targets and _SITUATION.search(clause)):
                 continue  # a framing sentence (做好政府工作，要在…党中央…领导下，…) is not a list of promises
-            if "\t" in line or line.rstrip().endswith("！") or _TARGETS.search(folded, start, end + 1) or len(_telling(clause)) < 4:
-                continue  # a table row, an address (各位代表！), the targets statement's lead, a fragment
+            if "\t" in line or folded.startswith(("!", "！"), end) or _TARGETS.search(folded, start, end + 1) or len(_telling(clause)) < 4:
+                continue  # a table row, an exclamation (各位代表！, …创有所成！), the targets statement's lead, a fragment
+            if _RALLYING.search(clause) or _BELIEF.search(clause) or start >= closing:
+                continue  # a call to rally (同心共创复兴伟业), a belief (…江西发展才会好), the closing words: no review reports them
             i = bisect.bisect_right(starts, end) - 1
             if i >= 0 and ends[starts[i]] > start:
                 continue
@@ -618,6 +694,14 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
                 )
             )
     return out
+
+
+def _closing(folded: str, plan: list[Section]) -> int:
+    """Where the plan's closing words start: its last address to the delegates (各位代表！)
+    after which no section begins (奋斗铸就辉煌，实干赢得未来。我们要更加紧密地团结…)."""
+    end = max((part.end for part in plan), default=0)
+    last = max((m.start() for part in plan for m in _ADDRESS.finditer(folded, part.start, part.end)), default=end)
+    return end if any(s.start > last for part in plan for s in part.walk()) else last
 
 
 class _Places:
@@ -663,6 +747,8 @@ def _names(text: str) -> tuple[str, ...]:
 
 def _check(c: Commitment, review: _Review) -> Commitment:
     text = review.text
+    if c.kind in ("action", "qualitative") and (compared := _compared(c, review)) is not None:
+        return compared
     if c.kind in ("action", "qualitative"):
         return _check_action(c, review)
     if c.target is not None:
@@ -729,19 +815,92 @@ def _short_of(text: _Text, sections: list[Section], year: int) -> list[tuple[str
     return out
 
 
+# The share of the year's plan the review says was done: …分别完成年计划的118.2%、248.57%.
+_SHARE_DONE = re.compile(r"(?P<lead>分别)?完成了?(?:年度|全年|年初|年)?(?:计划|目标|任务)(?:任务)?的(?P<figures>\d+(?:\.\d+)?%(?:、\d+(?:\.\d+)?%)*)")
+
+
+def _shares_done(text: _Text, sections: list[Section]) -> list[tuple[str, float, tuple[int, int]]]:
+    """The indicators the review says it did a share of the year's plan of, each with that
+    share and the clause that says so: the clause's subject before 完成, item by item where
+    it lists several (分别)."""
+    folded, out = text.folded, []
+    for section in sections:
+        for m in _SHARE_DONE.finditer(folded, section.start, section.end):
+            start, end = _clause_at(folded, m.start(), *text.sentence_at(m.start()))
+            items = [i.strip() for i in re.split(r"[、和与及]", folded[start : m.start()]) if i.strip()]
+            figures = [float(f) for f in _FIGURE.findall(m.group("figures"))]
+            if items and len(items) == len(figures) and (m.group("lead") or len(items) == 1):
+                out += [(_LEAD_WORDS.sub("", item), share, (start, max(end, m.end()))) for item, share in zip(items, figures)]
+    return out
+
+
+def _names_target(name: str, target: Quantity) -> bool:
+    """Whether the review's name for what it says of a target (…未达年初预期, …完成年计划的)
+    names the target's indicator."""
+    indicator = canonical(_RATE_WORDS.sub("", target.indicator))
+    return canonical(name) == indicator or label_similarity(name, indicator, scoped=False) >= ADMITTED_MATCH
+
+
+def _share_of_plan(c: Commitment, target: Quantity, review: _Review) -> Commitment | None:
+    """A level target the review reports as a share of the year's plan done (118.2% of
+    41万人): judged as that share of the target, quoted as the review writes it."""
+    if target.measure != "level":
+        return None
+    for name, share, (start, end) in review.shares_done:
+        if _names_target(name, target):
+            text = review.text.doc.span_text(start, end).strip().rstrip("，。；,;")
+            written = dataclasses.replace(
+                target, value=share, unit="%", qualifier="", kind="actual", measure="share", start=start, end=end, text_start=start, text=text, label=name, indicator=name
+            )
+            c.status = _judge(target, dataclasses.replace(target, value=target.value * share / 100, qualifier="", kind="actual"))
+            c.outcome, c.outcome_text, c.reason = written, text, "share_of_plan"
+            return c
+    return None
+
+
 def _admitted_short(c: Commitment, target: Quantity, review: _Review) -> Commitment:
     """A target the review itself says was not reached is missed, whatever its figure reads
     as against 左右 or a ceiling: a careful reader takes the report's own word."""
-    indicator = canonical(_RATE_WORDS.sub("", target.indicator))
-    said = next(
-        (clause for name, clause in review.short_of if canonical(name) == indicator or label_similarity(name, indicator, scoped=False) >= ADMITTED_MATCH),
-        None,
-    )
+    said = next((clause for name, clause in review.short_of if _names_target(name, target)), None)
     if said is None:
         return c
     c.status, c.reason = "missed", "admitted_short"
     c.outcome_text = c.outcome_text or said
     return c
+
+
+# A target that compares two growth rates: 居民收入增长与经济增长基本同步, 居民收入增长快于经济增长.
+_IN_STEP = re.compile(r"^(?P<a>[\u4e00-\u9fff]+?)(?:增长|增速)?(?:与|和|同)(?P<b>[\u4e00-\u9fff]+?)(?:增长|增速)?(?P<loose>基本)?同步$")
+_FASTER = re.compile(r"^(?P<a>[\u4e00-\u9fff]+?)(?:增长|增速)?(?:快于|高于)(?P<b>[\u4e00-\u9fff]+?)(?:增长|增速)?$")
+
+
+def _compared(c: Commitment, review: _Review) -> Commitment | None:
+    """A target comparing two growth rates against the review's figures of both: in step is
+    met when the first grew at least as fast (基本: within ABOUT_RATE points), faster when it
+    grew faster; of a list (城镇、农村居民人均可支配收入分别增长…), the slower item counts."""
+    text = _LEAD_WORDS.sub("", fold(c.plan_text).strip())
+    m = _IN_STEP.match(text) or _FASTER.match(text)
+    if m is None:
+        return None
+    first, second = _growth_of(m.group("a"), review), _growth_of(m.group("b"), review)
+    if not first or not second:
+        return None
+    slowest = min(first, key=lambda q: q.signed)
+    margin = ABOUT_RATE if m.re is _IN_STEP and m.group("loose") else 0.0
+    ahead = slowest.signed >= second[0].signed - margin if m.re is _IN_STEP else slowest.signed > second[0].signed
+    s_start, s_end = review.text.sentence_at(slowest.start)
+    c.outcome, c.outcome_text = slowest, review.text.doc.span_text(s_start, s_end).strip()
+    c.status, c.reason = ("met" if ahead else "missed"), "figures_compared"
+    return c
+
+
+def _growth_of(name: str, review: _Review) -> list[Quantity]:
+    """The review's growth figures of an indicator: of its own name, else of the items that
+    name it (城镇居民人均可支配收入 and 农村… for 居民收入); a part's (其中…) aside."""
+    wanted = canonical(name)
+    kin = [q for q in review.by_indicator.get(("growth", "%"), {}).values() if not q.scope]
+    own = [q for q in kin if canonical(q.indicator) == wanted]
+    return own[:1] or [q for q in kin if canonical(q.indicator).endswith(wanted) and len(canonical(q.indicator)) - len(wanted) == 2]
 
 
 def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitment:
@@ -752,6 +911,9 @@ def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitmen
     alike = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in mapped if q is not None]
     scored = [x for x in alike if x[0] >= OUTCOME_MATCH and _same_indicator(target, x[2], review)]
     outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, target, review) or _in_reporting_sentence(c, target, review)
+    outcome = outcome or _same_figure(c, target, review)
+    if outcome is None and (done := _share_of_plan(c, target, review)) is not None:
+        return done
     if outcome is not None:
         c.outcome = outcome
         s_start, s_end = review.text.sentence_at(outcome.start)
@@ -769,7 +931,7 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     the next plan is carried over; silence is not reported."""
     q = _Query(c, review.weight, review.rare)
     said = _evidence(q, c, review)
-    if said and not _speaks_of(c, review.text.folded[slice(*said[1])]):
+    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])]) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
         said = None  # a sentence about another thing of the same kind (投融资体制机制 for 文化体制机制)
     if said:
         start, end = said[1]
@@ -778,12 +940,19 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
         # promise itself uses (开展…试点) says nothing of how far it got.
         clause = _closest_clause(review.text.folded[start:end], c.words)
         unfinished = [m.group(0) for m in _NOT_DONE.finditer(clause) if m.group(0) not in c.plan_text]
-        if not unfinished:
+        # A promise of the whole (全覆盖) reported in part (覆盖5634万人) is under way.
+        in_part = _WHOLE_PROMISE.search(c.plan_text) and not _WHOLE_SAID.search(clause)
+        if not unfinished and not in_part:
             c.status, c.reason = "met", "reported_done"
             return c
-        c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0]
+        c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0] if unfinished else ""
     # A qualitative target set again next year is a new year's target, not a promise carried over.
     again = _again(q, c, review) if c.kind == "action" else None
+    promised = review.text.folded[slice(*again[1])] if again else ""
+    if again and not _says_the_aim(c, promised):
+        again = None  # a stance with another aim is a new year's stance (财政政策要提升效能 → 要加力提效)
+    if again and not review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _speaks_of(c, promised):
+        again = None  # another thing promised (抓好标志性项目在雄安新区落地建设 for 推动外资标志性项目落地建设), but for one item of a list named
     if again:
         start, end = again[1]
         c.status, c.carried_text, c.reason = "carried_over", review.text.doc.span_text(start, end).strip(), "promised_again"
@@ -808,6 +977,8 @@ def _speaks_of(c: Commitment, sentence: str) -> bool:
         return False
     plan = fold(c.plan_text)
     run = SequenceMatcher(None, plan, sentence, autojunk=False).find_longest_match(0, len(plan), 0, len(sentence))
+    if len(c.terms) >= 3 and run.size < 4:
+        return False  # its words said apart (黄河口“鸟浪”…国家生态文明), not a phrase of it (黄河口国家公园)
     before, after = plan[: run.a], plan[run.a + run.size :]
     theirs_before, theirs_after = sentence[max(run.b - 2, 0) : run.b], sentence[run.b + run.size : run.b + run.size + 2]
     for term in c.terms:
@@ -816,6 +987,21 @@ def _speaks_of(c: Commitment, sentence: str) -> bool:
         if before.endswith(term) and _another_word(theirs_before, plan) or after.startswith(term) and _another_word(theirs_after, plan):
             return False
     return True
+
+
+# A stance: what a policy is to be (宏观政策要稳健有效, 积极的财政政策要加力提效), not 要求, 重要, 主要….
+_STANCE = re.compile(r"^(?P<subject>[^，,]{2,}?)(?<![重主需必只纲紧])要(?![求素件点害务])(?P<aim>.{2,})$")
+
+
+def _says_the_aim(c: Commitment, sentence: str) -> bool:
+    """A stance is reported by what it promised the policy would be: a sentence that names
+    the policy (为宏观政策实施提供了空间) but says less than half of its aim (稳健有效)
+    does not report it (财政政策加力提效 reports 积极的财政政策要加力提效)."""
+    m = _STANCE.match(fold(c.plan_text))
+    if m is None:
+        return True
+    aim = set(_grams(m.group("aim")))
+    return 2 * len(aim & _telling(sentence)) >= len(aim)
 
 
 def _said_of(term: str, sentence: str) -> int:
@@ -927,11 +1113,24 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
             continue
         if c.core & _telling(q.label) and _same_indicator(target, q, review):
             return _respective(target, q, review)
-        # A figure named by the words after it (3920个新投产项目) that say what the promise acts on.
-        after = _NAME_AFTER.match(review.text.folded, q.end)
-        if not q.label.strip() and after and len(c.core & _telling(after.group(0))) >= 2:
+        # A figure named by the words after it (3920个新投产项目) that say what the promise acts
+        # on, their last word (what they count) among the indicator's (not 50个区域养老服务中心
+        # for 200个农村邻里互助养老服务点).
+        after = _grams(_name_after(review.text.folded, q.end))
+        if _VERBS_ONLY.fullmatch(q.label.strip()) and len(c.core & set(after)) >= 2 and after[-1] in _telling(target.indicator):
             return q
     return None
+
+
+def _same_figure(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:
+    """The target's own figure, of three significant digits and not round (17.6万平方米, not
+    100个, 5个 or 1.6万场), said again in the review of the year: the review reports it under
+    another name (新增绿地面积17.6万平方米 / 完成城区绿化17.6万平方米)."""
+    written = f"{target.value:g}".lstrip("0.")
+    if len(written.replace(".", "")) < 3 or written.endswith("0"):
+        return None
+    same = review.by_figure.get((target.measure, target.family, target.base, target.sign), [])
+    return next((q for q in same if _answers(c, target, q)), None)
 
 
 def _answers(c: Commitment, target: Quantity, q: Quantity) -> bool:
@@ -964,13 +1163,44 @@ def _same_indicator(target: Quantity, q: Quantity, review: _Review) -> bool:
     return any(_one_indicator(name, other, said, plan_said) for name in names)
 
 
+# An indicator said shortly: 粮食总产 is 粮食总产量 (粮食产量).
+_SHORT_HEAD = re.compile(r"总产(?![量值])")
+
+
+def _name_after(folded: str, pos: int) -> str:
+    """The words right after a figure that name what it counts, up to where the clause goes on
+    to say what was done (…试点加快推进, …项目增加产值) or to its next item (50个地铁站和…)."""
+    after = _NAME_AFTER.match(folded, pos)
+    if not after:
+        return ""
+    name = after.group("name").rstrip("和与及")
+    verb = _GOES_ON.search(name, 2)
+    return name[: verb.start()] if verb else name
+
+
+def _named_after(q: Quantity, folded: str) -> Quantity:
+    """A figure's indicator as its own words name it. A count whose words before it only act
+    (新建, 继续实施, or none: the second item of 新建2000张家庭养老床位、200个农村邻里互助养老服务点)
+    counts what the words after it name, not what the figure before it counted; a name said
+    shortly (粮食总产) is said whole."""
+    after = _name_after(folded, q.end)
+    said_after = q.indicator[:2] and q.indicator[:2] in folded[q.end : q.end + 4]  # numbers read it so
+    if q.measure == "level" and after and not said_after and _VERBS_ONLY.fullmatch(q.label.strip()):
+        return dataclasses.replace(q, indicator=after)
+    if _SHORT_HEAD.search(q.indicator):
+        return dataclasses.replace(q, indicator=_SHORT_HEAD.sub("总产量", q.indicator), label=_SHORT_HEAD.sub("总产量", q.label))
+    return q
+
+
 def _own_name(q: Quantity, folded: str) -> str:
-    """What a figure's own words call it: those before it, or where there are none those right
-    after it (42个源网荷储一体化试点); nothing where its name is borrowed from the figures
-    before it (7.6% of …分别增长20%、7.6%)."""
-    if q.label.strip():
+    """What a figure's own words call it: those right after it where they name it (42个源网荷储
+    一体化试点, …基地等13家企业入驻), else those before it; nothing where its name is
+    borrowed from the figures before it (7.6% of …分别增长20%、7.6%)."""
+    if q.indicator[:2] and q.indicator[:2] in folded[q.end : q.end + 4]:
+        return q.indicator
+    if not _VERBS_ONLY.fullmatch(q.label.strip()):
         return q.indicator if q.indicator in q.label else q.label
-    return q.indicator if q.indicator[:2] and q.indicator[:2] in folded[q.end : q.end + 4] else ""
+    return ""
 
 
 def _one_indicator(indicator: str, other: str, said: frozenset[str], plan_said: frozenset[str]) -> bool:

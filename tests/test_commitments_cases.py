@@ -40,6 +40,19 @@ CASES = [
     ("出口增长3%左右。", "对非洲、拉美市场出口分别增长20%、7.6%。", "出口增长3%左右", "not_reported"),
     # The mean of the year's months is the year's figure of a rate.
     ("城镇调查失业率5.5%左右。", "城镇调查失业率平均为5.2%。", "城镇调查失业率5.5%左右", "met"),
+    # A share of the year's plan done (分别完成年计划的…) answers each item's target.
+    ("城镇新增就业41万人，新增发放创业担保贷款160亿元。", "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57%。", "城镇新增就业41万人", "met"),
+    ("新增发放创业担保贷款160亿元。", "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、92%。", "新增发放创业担保贷款160亿元", "partial"),
+    # The target's own figure, not a round one, said again under another name; a round one is a coincidence.
+    ("新增绿地面积17.6万平方米。", "完成城区绿化17.6万平方米。", "新增绿地面积17.6万平方米", "met"),
+    ("新建停车场100个。", "改造老旧小区100个。", "新建停车场100个", "not_reported"),
+    # A count named by the words after it (…基地等13家企业入驻), not by the names listed before 等.
+    ("引进6家以上企业入驻。", "平顶山清汝窑陶瓷电商直播基地等13家企业入驻5G产业创新中心。", "引进6家以上企业入驻", "met"),
+    # 粮食总产 is 粮食产量 said shortly.
+    ("确保粮食产量达436亿斤。", "粮食总产达446.1亿斤。", "确保粮食产量达436亿斤", "met"),
+    # A count named by the words after it: the second item of a list is not the first's.
+    ("新建2000张家庭养老床位、200个农村邻里互助养老服务点。", "新建50个区域养老服务中心，新增7701张家庭养老床位。", "新建2000张家庭养老床位", "met"),
+    ("新建2000张家庭养老床位、200个农村邻里互助养老服务点。", "新建50个区域养老服务中心，新增7701张家庭养老床位。", "200个农村邻里互助养老服务点", "not_reported"),
 ]
 
 
@@ -121,12 +134,14 @@ def test_a_plan_of_several_years_not_reached_says_nothing_of_the_year(tmp_path):
 
 # A policy action and a review sentence that share only a generic phrase (标杆城市, 三年行动计划,
 # 体制机制, 数字化) while the words that say which one differ: another thing of the same kind
-# (a new user's trial). The action is not reported done by it. The reviews say the action's
-# distinctive words (国际, 绿色, 质量) elsewhere, as a whole report does, so that they weigh little.
+# (a new user's trial); or that say its words apart, in no phrase of it (黄河口…国家…). The
+# action is not reported done by it. The reviews say the action's distinctive words (国际,
+# 绿色, 质量) elsewhere, as a whole report does, so that they weigh little.
 WEAK = [
     ("积极打造国际绿色经济标杆城市。", "加快建设全球数字经济标杆城市，人工智能关键生态建设取得重大进展。国际交往中心功能持续增强。国际消费中心城市建设深入推进。国际科技创新中心加快建设。绿色低碳转型成效明显。绿色金融加快发展。绿色建筑规模扩大。"),
     ("完成提升行政执法质量三年行动计划任务。", "全面增强中央政务功能保障，高标准完成核心区控规新一轮三年行动计划。依法行政深入推进，行政执法规范公正文明。教育质量稳步提升，发展质量持续提高，供给质量明显改善，行政效能不断提高。"),
     ("创新文化体制机制。", "优化投融资体制机制，面向民间资本推介重大项目总投资约2350亿元。"),
+    ("建设好黄河口国家公园。", "建成国家生态文明建设示范区36个，黄河口“鸟浪”奇观成为观景新潮。"),
     ("加快数字化转型。", "稳妥处置金融风险，强化食品安全数字化监管，食品、药品抽检合格率分别超98.5%和99%。传统产业转型升级步伐加快。绿色转型成效明显。发展方式加快转型。"),
 ]
 
@@ -148,3 +163,89 @@ def test_an_action_is_reported_done_only_by_a_sentence_about_it(tmp_path, plan, 
     result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
     found = [c for c in result.items if c.plan_text in plan]
     assert found and found[0].status in statuses, [(c.plan_text, c.status, c.outcome_text) for c in result.items]
+
+
+def test_a_figure_of_a_respective_list_is_quoted_with_the_list_s_subject(tmp_path):
+    """城镇、农村…分别增长5%、6.5%: the first figure is 城镇's, so it is not quoted as 农村…5%."""
+    plan = "城镇、农村居民人均可支配收入分别增长5%、6.5%左右。"
+    review = "城镇、农村居民人均可支配收入分别增长4.3%、6.7%。"
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    status = {c.plan_text: (c.status, c.outcome_text) for c in result.items if c.kind == "quantitative"}
+    assert status["城镇、农村居民人均可支配收入分别增长5%"] == ("missed", "城镇、农村居民人均可支配收入分别增长4.3%")
+    assert status["城镇、农村居民人均可支配收入分别增长5%、6.5%左右"][0] == "met"
+
+
+def test_a_shortcoming_overcome_is_evidence_and_one_told_is_not(tmp_path):
+    """城乡居民收入差距继续缩小 reports an income promise; 企业经营困难 reports nothing."""
+    plan = "多渠道增加城乡居民收入。支持中小企业发展壮大。"
+    review = "居民人均可支配收入增长6.1%，城乡居民收入差距继续缩小。一些中小企业经营困难，发展壮大仍面临不少问题。"
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    status = {c.plan_text: c.status for c in result.items}
+    assert status["多渠道增加城乡居民收入"] == "met"
+    assert status["支持中小企业发展壮大"] == "not_reported"
+
+
+def test_a_stance_is_reported_by_its_aim(tmp_path):
+    """宏观政策要稳健有效 is not reported by a sentence that names 宏观政策 for something else;
+    积极的财政政策要加力提效 is by 财政政策加力提效, and not carried over by a stance of another aim."""
+    plan = "宏观政策要稳健有效。积极的财政政策要加力提效。稳健的货币政策要灵活适度。"
+    review = "十年来居民消费价格涨幅稳定在2%左右，为宏观政策实施提供了空间。财政政策加力提效，加强重点领域支出保障。"
+    new = NEW.replace("要坚持稳中求进。", "稳健的货币政策要精准有力。")
+    result = judge(tmp_path, OLD.format(plan=plan), new.format(review=review))
+    status = {c.plan_text: c.status for c in result.items}
+    assert status["宏观政策要稳健有效"] == "not_reported"
+    assert status["积极的财政政策要加力提效"] == "met"
+    assert status["稳健的货币政策要灵活适度"] == "not_reported"
+
+
+def test_calls_to_rally_and_closing_words_are_not_promises(tmp_path):
+    plan = (
+        "（一）扩大内需。实施城市更新行动，让城市生活更美好！同心共创复兴伟业。\n"
+        "各位代表！\n奋斗铸就辉煌，实干赢得未来。我们要更加紧密地团结，砥砺前行，推动经济社会持续健康发展。"
+    )
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review="经济回升向好。"))
+    texts = [c.plan_text for c in result.items]
+    assert "实施城市更新行动" in texts
+    assert not [t for t in texts if "美好" in t or "伟业" in t or "赢得未来" in t or "持续健康发展" in t], texts
+
+
+def test_allegiance_lessons_and_thanks_are_no_account_of_deeds(tmp_path):
+    """A review sentence that professes allegiance, draws a lesson or gives thanks does not
+    report an action done; a belief (…发展才会好) is not a promise."""
+    plan = "让高质量发展成为最鲜明的标识。只要实干，发展才会好。"
+    review = (
+        "我们坚持以习近平新时代中国特色社会主义思想为指导，推动高质量发展。必须把高质量发展作为最鲜明的标识。"
+        "我代表省人民政府，向全省人民表示衷心感谢，发展才会好。"
+    )
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    status = {c.plan_text: c.status for c in result.items}
+    assert status["让高质量发展成为最鲜明的标识"] != "met", status
+    assert "发展才会好" not in status
+
+
+def test_a_run_of_shared_bigrams_stays_within_a_run_of_letters():
+    """推动3900多个: 推动 and 多个 are bigrams of two runs of letters, not two letters of a name."""
+    from reportdiff.commitments import _grams, _longest_run_text
+
+    grams = _grams("推动3900多个项目投产达效、黄山水利枢纽")
+    assert _longest_run_text(grams, frozenset(grams)) == "多个项目投产达效"
+    assert _longest_run_text(grams, frozenset(["推动", "多个", "项目", "目投"])) == "项目投"
+
+
+@pytest.mark.parametrize(
+    ("plan", "review", "status"),
+    [
+        ("居民收入增长与经济增长同步。", "地区生产总值增长5.4%，居民人均可支配收入增长4.4%。", "missed"),
+        ("居民收入增长与经济增长基本同步。", "地区生产总值增长4.7%，城镇、农村居民人均可支配收入分别增长5.6%和6.4%。", "met"),
+        ("居民收入增速高于经济增速。", "地区生产总值增长4.8%，全体居民人均可支配收入增长5%。", "met"),
+    ],
+)
+def test_a_target_comparing_two_growth_rates_is_judged_by_both(tmp_path, plan, review, status):
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    found = [c for c in result.items if c.plan_text in plan]
+    assert found and found[0].status == status, [(c.plan_text, c.status, c.outcome_text) for c in result.items]
+
+
+def test_a_promise_of_full_coverage_reported_in_part_is_under_way(tmp_path):
+    result = judge(tmp_path, OLD.format(plan="推进居民长期护理保险全覆盖。"), NEW.format(review="长期护理保险覆盖5634万人。"))
+    assert [c.status for c in result.items if "长期护理" in c.plan_text] == ["partial"]
