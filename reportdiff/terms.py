@@ -18,7 +18,8 @@ before it R:
    report's own marking, when they hold two letters (not “12345”, “1+10”).
 4. A fragment is no formulation: a piece that Y (or, for a phrase Y uses once,
    the series) uses more than once and always with the same character beside
-   it (决胜全面 …建成, 特色社会主义思想 中国…) is left out.
+   it (决胜全面 …建成, 特色社会主义思想 中国…) is left out; when Y uses it once, the
+   longer phrase the series always has it in is listed instead, if new (不可任性 → 有权不可任性).
 
 Ranked as a journalist reads: a phrase never seen in the series before, said
 several times, in a heading or the targets part, quoted, and of a length that
@@ -831,13 +832,54 @@ class Series:
         """Whether the series, using the phrase more than once, always has the same character
         on one side of it (特色社会主义思想 is always 中国特色…, 决胜全面 always …建成): a piece of
         a longer phrase, not one of its own."""
-        held = self.holders(term)
+        return _bound(self._texts(self.holders(term)), term)
+
+    def _whole(self, i: int, f: Formulation, against: int, new: bool) -> Formulation | None:
+        """The longer phrase a fragment always stands in over the series, scored as the fragment
+        was; None when it is no formulation of its own here (too long, or in report `against`)."""
+        report = self.reports[i]
+        grown = self.grown(f.term)
+        at = report.text.find(grown)
+        if grown == f.term or at < 0:
+            return None
+        # As the report's words cut it, without a function word at either edge (等重大活动, 可预期的).
+        words = report.words_in(report.word_start(at), report.word_end(at + len(grown)))
+        while words and words[0] in _EDGE:
+            words.pop(0)
+        while words and words[-1] in _EDGE:
+            words.pop()
+        term = "".join(words)
+        at = report.text.find(term)
+        if f.term not in term or term == f.term or len(term) > MAX_LEN or at < 0 or self.contains(against, term):
+            return None
+        whole = self._evidence(i, term, at, new)
+        self._history(i, whole, new)
+        self._reading(i, whole, new)
+        self._junction(i, whole, against, new)
+        return whole
+
+    def grown(self, term: str) -> str:
+        """The term grown a character at a time while every use of it in the series has the same
+        phrase character on that side (不可任性 → 有权不可任性, 房子是用来 → 房子是用来住的)."""
+        while len(term) <= MAX_LEN:
+            texts = self._texts(self.holders(term))
+            lefts = {t[p - 1] if p else "" for t in texts for p in _positions(t, term)}
+            rights = {t[p + len(term) : p + len(term) + 1] for t in texts for p in _positions(t, term)}
+            if len(lefts) == 1 and _RUN.fullmatch(c := next(iter(lefts))):
+                term = c + term
+            elif len(rights) == 1 and _RUN.fullmatch(c := next(iter(rights))):
+                term += c
+            else:
+                break
+        return term
+
+    def _texts(self, held: int) -> list[str]:
         texts = []
         while held:
             low = held & -held
             held ^= low
             texts.append(self.reports[low.bit_length() - 1].text)
-        return _bound(texts, term)
+        return texts
 
     def _junction(self, i: int, f: Formulation, against: int, new: bool) -> None:
         where = f.at
@@ -876,7 +918,12 @@ class Series:
             if beaten(f):
                 continue
             if f.count == 1 and self.fragment(f.term):
-                continue  # used more often elsewhere in the series, always as part of a longer phrase
+                # Used more often elsewhere in the series, always as part of a longer phrase: that
+                # phrase is the formulation (不可任性 is always 有权不可任性), when it is new too.
+                whole = self._whole(i, f, against, new)
+                if whole is None or beaten(whole):
+                    continue
+                f = whole
             done.append(f)
             heapq.heappush(best, f.score)
             if len(best) > top * _MARGIN:
@@ -891,6 +938,14 @@ class Series:
         if i == 0:
             return YearEntry(report.path, report.year, [], [], [])
         return YearEntry(report.path, report.year, self.ranked(i, i - 1, top), self.ranked(i - 1, i, top), intensity(self.reports[i - 1], report))
+
+
+def _positions(text: str, term: str) -> list[int]:
+    out, pos = [], text.find(term)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(term, pos + len(term))
+    return out
 
 
 def _bits(mask: int, lo: int, hi: int) -> int:

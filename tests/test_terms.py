@@ -121,6 +121,18 @@ def test_the_unit_of_a_figure_is_no_part_of_a_phrase():
     assert any(t.startswith("工作日") for t in found) and any(t.startswith("国民经济") for t in found)
 
 
+def test_a_piece_the_series_only_uses_inside_a_longer_phrase_is_listed_as_that_phrase(monkeypatch):
+    """不可任性 is always 有权不可任性 in the series: when finding gives the piece, the phrase is listed;
+    a piece whose whole the report before has already is not news."""
+    texts = ["推进改革开放，坚持依法行政。", "大道至简，有权不可任性。坚持依法行政。", "有权不可任性，用权必受监督。推进改革开放。"]
+    reports = [terms.from_text(t, 2022 + i) for i, t in enumerate(texts)]
+    series = terms.Series(reports)
+    monkeypatch.setattr(terms, "candidates", lambda report, *args: {"不可任性": report.text.find("不可任性")})
+    assert series.grown("不可任性") == "有权不可任性"
+    assert [f.term for f in series.ranked(1, 0, 50)] == ["有权不可任性"]
+    assert [f.term for f in series.ranked(2, 1, 50)] == []
+
+
 # ------------------------------------------------------------ the property
 
 _RARE = st.characters(min_codepoint=0x9F00, max_codepoint=0x9FA5)  # rare characters: every n-gram of the phrase is new
