@@ -655,24 +655,35 @@ def _shape_score(report: Report, term: str, at: int) -> float:
 
     +1 when it ends in a noun, +1 when it stands between punctuation (a list item, a
     clause of its own); -1 for each verb or adverb in it
-    (切实增强经济活力 is a clause), -1 for each edge that is a lone character splitting a
-    longer word (县|支持力度, 国产|大).
+    (切实增强经济活力 is a clause) but a two-character verb that closes it, its head (万众创新,
+    乡村振兴, 精准脱贫); -1 for each edge that is a lone character split from a word the text
+    goes on with outside it (区|县支持力度: 区县 is a word), not one that opens a name (新|常态).
     """
     words = report.words_in(at, at + len(term))
     if "".join(words) != term or not words:
         return -1.0  # its edges cut through words
     tags = _tags()
     score = 0.0
-    if tags.get(words[-1], "")[:1] in _NOUNISH or tags.get(words[-1]) == "vn" or len(words[-1]) >= 3 and words[-1] not in tags:
+    last = words[-1]
+    if tags.get(last, "")[:1] in _NOUNISH or tags.get(last) == "vn" or len(last) >= 3 and last not in tags:
         score += 1.0
+    elif len(words) > 1 and len(last) == 2 and tags.get(last) == "v":
+        words = words[:-1]  # the verb the phrase is named by, not one governing a clause
     score -= sum(len(w) > 1 and tags.get(w) in _GOVERNING for w in words)  # a verb inside: a clause, not a name
     text = report.text
-    before, after = text[at - 1 : at], text[at + len(term) : at + len(term) + 1]
+    end = at + len(term)
+    before, after = text[at - 1 : at], text[end : end + 1]
     opened = not before or not _RUN.match(before)
     closed = not after or not _RUN.match(after) or after in _JOINERS
     score += 1.0 if opened and closed else 0.0
     if len(term) > 2:
-        score -= sum(len(w) == 1 and w not in _EDGE and tags.get(w, "")[:1] not in _NOUNISH for w in (words[0], words[-1]))
+        glued = (
+            len(words[0]) == 1 and any(text[max(at - n, 0) : at + 1] in tags for n in (1, 2, 3)),
+            len(last) == 1 and any(text[end - 1 : end + n] in tags for n in (1, 2, 3)),
+        )
+        score -= sum(
+            split and w not in _EDGE and tags.get(w, "")[:1] not in _NOUNISH for w, split in zip((term[0], term[-1]), glued)
+        )
     return score
 
 

@@ -133,6 +133,19 @@ def test_a_piece_the_series_only_uses_inside_a_longer_phrase_is_listed_as_that_p
     assert [f.term for f in series.ranked(2, 1, 50)] == []
 
 
+@pytest.mark.parametrize(
+    "text, term, shape",
+    [
+        ("经济发展进入新常态，正处在爬坡过坎的关口。", "新常态", 1.0),  # 新 opens a name
+        ("推动大众创业、万众创新，打造双引擎。", "万众创新", 1.0),  # the verb closing it is its head
+        ("加大对区县支持力度。", "县支持力度", -1.0),  # its edge cuts through the word 区县
+    ],
+)
+def test_how_a_phrase_reads(text, term, shape):
+    at = text.find(term)
+    assert terms._shape_score(terms.from_text(text, 2024), term, at) == shape
+
+
 # ------------------------------------------------------------ the property
 
 _RARE = st.characters(min_codepoint=0x9F00, max_codepoint=0x9FA5)  # rare characters: every n-gram of the phrase is new
