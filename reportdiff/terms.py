@@ -24,7 +24,9 @@ before it R:
 Ranked as a journalist reads: a phrase never seen in the series before, said
 several times, in a heading or the targets part, quoted, and of a length that
 names something (3–8 characters) comes first; a two-character word that
-many earlier reports used and last year's happened not to is last.
+many earlier reports used and last year's happened not to is last, and so are
+old wording shortened (地方债务 after years of 地方政府债务) and a piece that stops
+inside a longer name (蓝天|保卫战成果).
 
 Intensity shifts: a stable core (货币政策, 推进新型城镇化) whose modifier changed
 between the two reports (稳健的 → 适度宽松的, 稳步推进 → 加快推进).
@@ -185,6 +187,8 @@ class Formulation:
     prior: int = 0  # new: how many recent earlier reports used it already
     junction: bool = False  # only general words, newly put together
     shape: float = 0.0  # reads as a name (+) or a fragment (-)
+    cut: int = 0  # edges (0-2) where it stops inside a longer noun phrase, wherever it stands
+    gap: float = 0.0  # new: how often the earlier reports wrote it with a few characters more inside
     head: float = 0.0  # how many different phrases its last word closes in the series (0–1)
     rarity: float = 0.0  # how rare its words are in the series (0–1)
     score: float = 0.0
@@ -592,9 +596,9 @@ def from_text(
 # better, and weights refitted on two of the years rank the third worse than these.
 FEATURES = (
     "count", "heading", "targets", "review", "quoted", "first", "kept", "prior", "junction",
-    "short", "long", "shape", "rarity", "head",
+    "short", "long", "shape", "rarity", "head", "cut", "gap",
 )
-WEIGHTS = [2.0, 1.0, 0.0, -1.0, 2.5, 1.5, 1.0, -1.0, -3.0, -2.0, -0.5, 1.0, 2.0, 2.0]  # in the order of FEATURES
+WEIGHTS = [2.25, 1.0, 0.0, -3.0, 3.5, 1.25, 1.0, -1.25, -5.0, -4.0, -0.5, 0.5, 1.0, 1.25, -2.0, -1.75]  # in the order of FEATURES
 _NOUNISH = set("nj")  # jieba tags: nouns (n, nr, ns, nt, nz …) and abbreviations (j)
 _GOOD_LEN = (3, 8)
 _SHAPE_RANGE = (-3.0, 2.0)  # what _shape_score gives, from a clause cut at both ends to a noun standing whole
@@ -604,6 +608,8 @@ _MARGIN = 2  # phrases scored in full per listed one (some are dropped as parts 
 COMMON_SHARE = 0.5  # a word in at least this share of the series' reports is general vocabulary
 _EXTRA = 2  # characters a longer variant of a phrase adds without being other news (…力度, …问题)
 _FEW = 3  # reports too few to learn a series' vocabulary and grammar from (a lone pair)
+_GAP, _MAX_GAPS = 4, 255  # characters an earlier wording may have between two words; uses counted at most
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def features(f: Formulation) -> tuple[float, ...]:
@@ -615,17 +621,18 @@ def features(f: Formulation) -> tuple[float, ...]:
         float(f.quoted), float(f.first), float(f.kept), math.log2(1 + f.prior),
         float(f.junction and f.count < 3 and not f.quoted),
         float(n < _GOOD_LEN[0]), float(max(n - _GOOD_LEN[1], 0)),
-        f.shape, f.rarity, f.head,
+        f.shape, f.rarity, f.head, float(f.cut), f.gap,
     )
 
 
 # Features learnt late, in the order they are learnt (the series, then how the phrase reads), with their ranges.
-_LATE = ("first", "kept", "prior", "shape", "junction")
+_LATE = ("first", "kept", "prior", "shape", "cut", "junction", "gap")
 
 
 def _ranges(new: bool, most_kept: int) -> dict[str, tuple[float, float]]:
     return {
-        "shape": _SHAPE_RANGE, "junction": (0.0, 1.0), "first": (0.0, 1.0 if new else 0.0),
+        "shape": _SHAPE_RANGE, "junction": (0.0, 1.0), "first": (0.0, 1.0 if new else 0.0), "cut": (0.0, 2.0),
+        "gap": (0.0, math.log2(1 + _MAX_GAPS) if new else 0.0),
         "kept": (0.0, float(most_kept)), "prior": (0.0, math.log2(1 + _PRIOR_WINDOW)),
     }
 
@@ -686,6 +693,22 @@ def _shape_score(report: Report, term: str, at: int) -> float:
             split and w not in _EDGE and tags.get(w, "")[:1] not in _NOUNISH for w, split in zip((term[0], term[-1]), glued)
         )
     return score
+
+
+def _cuts(report: Report, start: int, end: int, usage: Grammar) -> int:
+    """How many edges of the stretch stop inside a longer noun phrase: the word before it is no
+    verb, adverb or function word that takes it (保卫战成果 after 蓝天), the word after it none that
+    follows a phrase (…新时代中国特色社会主义 before 思想)."""
+    text, tags = report.text, _tags()
+    n = 0
+    if start and _RUN.match(text[start - 1]):
+        prev = text[report.word_start(start - 1) : start]
+        tag = tags.get(prev)
+        n += not (prev in _EDGE or usage.governs(prev) or tag in _GOVERNING or tag in {"v", "vn"} and len(prev) > 1)
+    if end < len(text) and _RUN.match(text[end]):
+        nxt = text[end : report.word_end(end + 1)]
+        n += not (nxt in _EDGE or nxt in _JOINERS or usage.governs(nxt) or tags.get(nxt, "")[:1] in set("vducpf"))
+    return n
 
 
 def _seam(term: str, words: list[str], old: Callable[[str], bool], usage: Grammar) -> bool:
@@ -826,7 +849,8 @@ class Series:
         """How the phrase reads: a name standing whole or a fragment of a clause."""
         report = self.reports[i]
         f.shape = max(max(_shape_score(report, f.term, p) for p in report.find_all(f.term, f.at)[:5]), _SHAPE_RANGE[0])
-        f.score = _score(f, _unknown(new, self._most_kept(i, new), 4))
+        f.cut = min(_cuts(report, p, p + len(f.term), self.usage) for p in report.find_all(f.term, f.at)[:5])
+        f.score = _score(f, _unknown(new, self._most_kept(i, new), 5))
 
     def _history(self, i: int, f: Formulation, new: bool) -> None:
         """What the series says: first use, kept later (new) or kept before (dropped), used before."""
@@ -897,7 +921,34 @@ class Series:
         where = f.at
         words = self.reports[i].words_in(where, where + len(f.term))
         f.junction = _seam(f.term, words, lambda part: self.contains(against, part), self.usage)
+        if new:
+            f.gap = math.log2(1 + self._gaps(i, f.term, words))
         f.score = _score(f)
+
+    def _gaps(self, i: int, term: str, words: list[str]) -> int:
+        """How often the earlier reports (_PRIOR_WINDOW) wrote the phrase with one to _GAP characters
+        more between two of its words (地方债务 for 地方政府债务): old wording shortened, not new."""
+        if "".join(words) != term:
+            return 0
+        lo = max(0, i - _PRIOR_WINDOW)
+        most = 0
+        for k in range(1, len(words)):
+            a, b = term[: len(term) - len("".join(words[k:]))], "".join(words[k:])
+            if len(a) < 2 or len(b) < 2:
+                continue
+            held = (self.holders(a) & self.holders(b)) >> lo & ((1 << (i - lo)) - 1)
+            found = 0
+            for j in range(lo, i):
+                if not held >> (j - lo) & 1:
+                    continue
+                text = self.reports[j].text
+                for pos in _positions(text, a):
+                    start = pos + len(a)
+                    at = text.find(b, start + 1, start + _GAP + len(b))
+                    if at > 0 and _HAN.fullmatch(text[start:at]):
+                        found += 1
+            most = max(most, found)
+        return min(most, _MAX_GAPS)
 
     def ranked(self, i: int, against: int, top: int) -> list[Formulation]:
         """The phrases of report i absent from report `against`, best first.

@@ -146,6 +146,29 @@ def test_how_a_phrase_reads(text, term, shape):
     assert terms._shape_score(terms.from_text(text, 2024), term, at) == shape
 
 
+@pytest.mark.parametrize(
+    "text, term, cuts",
+    [
+        ("巩固蓝天保卫战成果，今年二氧化硫排放量下降。", "保卫战成果", 1),  # 蓝天 before it: a longer name
+        ("大力推进现代化产业体系建设，加快发展新质生产力。", "新质生产力", 0),  # the verb before it takes it
+    ],
+)
+def test_where_a_phrase_stops_inside_a_longer_one(text, term, cuts):
+    report = terms.from_text(text, 2024)
+    at = text.find(term)
+    assert terms._cuts(report, at, at + len(term), terms.Grammar()) == cuts
+
+
+def test_old_wording_shortened_is_counted():
+    """地方债务 after years of 地方政府债务: the earlier reports wrote it with a word more inside."""
+    texts = ["防范地方政府债务风险。", "化解地方政府债务，推进改革。", "化解地方债务风险，推进改革。"]
+    series = terms.Series([terms.from_text(t, 2022 + i) for i, t in enumerate(texts)])
+    report = series.reports[2]
+    at = report.text.find("地方债务")
+    assert series._gaps(2, "地方债务", report.words_in(at, at + 4)) == 2
+    assert series._gaps(2, "推进改革", ["推进", "改革"]) == 0
+
+
 # ------------------------------------------------------------ the property
 
 _RARE = st.characters(min_codepoint=0x9F00, max_codepoint=0x9FA5)  # rare characters: every n-gram of the phrase is new
