@@ -121,6 +121,54 @@ def test_the_unit_of_a_figure_is_no_part_of_a_phrase():
     assert any(t.startswith("工作日") for t in found) and any(t.startswith("国民经济") for t in found)
 
 
+def test_a_piece_the_series_only_uses_inside_a_longer_phrase_is_listed_as_that_phrase(monkeypatch):
+    """不可任性 is always 有权不可任性 in the series: when finding gives the piece, the phrase is listed;
+    a piece whose whole the report before has already is not news."""
+    texts = ["推进改革开放，坚持依法行政。", "大道至简，有权不可任性。坚持依法行政。", "有权不可任性，用权必受监督。推进改革开放。"]
+    reports = [terms.from_text(t, 2022 + i) for i, t in enumerate(texts)]
+    series = terms.Series(reports)
+    monkeypatch.setattr(terms, "candidates", lambda report, *args: {"不可任性": report.text.find("不可任性")})
+    assert series.grown("不可任性") == "有权不可任性"
+    assert [f.term for f in series.ranked(1, 0, 50)] == ["有权不可任性"]
+    assert [f.term for f in series.ranked(2, 1, 50)] == []
+
+
+@pytest.mark.parametrize(
+    "text, term, shape",
+    [
+        ("经济发展进入新常态，正处在爬坡过坎的关口。", "新常态", 1.0),  # 新 opens a name
+        ("推动大众创业、万众创新，打造双引擎。", "万众创新", 1.0),  # the verb closing it is its head
+        ("加大对区县支持力度。", "县支持力度", -1.0),  # its edge cuts through the word 区县
+    ],
+)
+def test_how_a_phrase_reads(text, term, shape):
+    at = text.find(term)
+    assert terms._shape_score(terms.from_text(text, 2024), term, at) == shape
+
+
+@pytest.mark.parametrize(
+    "text, term, cuts",
+    [
+        ("巩固蓝天保卫战成果，今年二氧化硫排放量下降。", "保卫战成果", 1),  # 蓝天 before it: a longer name
+        ("大力推进现代化产业体系建设，加快发展新质生产力。", "新质生产力", 0),  # the verb before it takes it
+    ],
+)
+def test_where_a_phrase_stops_inside_a_longer_one(text, term, cuts):
+    report = terms.from_text(text, 2024)
+    at = text.find(term)
+    assert terms._cuts(report, at, at + len(term), terms.Grammar()) == cuts
+
+
+def test_old_wording_shortened_is_counted():
+    """地方债务 after years of 地方政府债务: the earlier reports wrote it with a word more inside."""
+    texts = ["防范地方政府债务风险。", "化解地方政府债务，推进改革。", "化解地方债务风险，推进改革。"]
+    series = terms.Series([terms.from_text(t, 2022 + i) for i, t in enumerate(texts)])
+    report = series.reports[2]
+    at = report.text.find("地方债务")
+    assert series._gaps(2, "地方债务", report.words_in(at, at + 4)) == 2
+    assert series._gaps(2, "推进改革", ["推进", "改革"]) == 0
+
+
 # ------------------------------------------------------------ the property
 
 _RARE = st.characters(min_codepoint=0x9F00, max_codepoint=0x9FA5)  # rare characters: every n-gram of the phrase is new
