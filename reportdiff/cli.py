@@ -212,8 +212,11 @@ Examples:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from -o's extension, else text).")
 @click.option("-o", "--output", metavar="FILE", help="Write the ledger to FILE.")
 @click.option("--top", type=int, default=50, show_default=True, help="Formulations listed per report.")
+@_lang_option
 @_corpus_options
-def terms_command(years: tuple[int, ...], fmt: str | None, output: str | None, top: int, corpus: str | None, region: str | None, kind: str | None) -> int:
+def terms_command(
+    years: tuple[int, ...], fmt: str | None, output: str | None, top: int, lang: str | None, corpus: str | None, region: str | None, kind: str | None,
+) -> int:
     """The ledger of formulations over a series of reports: new, dropped, stronger (YEAR: delivery years to show)."""
     from . import terms
     from .cache import user_cache_dir
@@ -224,14 +227,14 @@ def terms_command(years: tuple[int, ...], fmt: str | None, output: str | None, t
     check_outputs({"-o": output or STDOUT}, [e.path for e in entries])
     folder = user_cache_dir()
     members = terms.series([e.path for e in entries], region, folder, kind)
-    p = Presenter(_language(None))
+    p = Presenter(_language(lang))
     print(f"reportdiff: {p('t_series', n=len(members), first=members[0].report.year, last=members[-1].report.year)}", file=sys.stderr)
     ledger = terms.ledger(members, max(top, 1), folder)
     missing = sorted(set(years) - {e.year for e in ledger.reports})
     if missing:
         raise ReportdiffError(f"no report delivered in {', '.join(map(str, missing))} in this series")
-    render = {"json": render_terms.json_text, "html": render_terms.html, "text": render_terms.text}[fmt]
-    _emit(render(ledger, list(years) or None), output)
+    shown = list(years) or None
+    _emit(render_terms.json_text(ledger, shown) if fmt == "json" else {"html": render_terms.html, "text": render_terms.text}[fmt](ledger, shown, p), output)
     return 0
 
 

@@ -262,7 +262,7 @@ def test_text_lists_as_many_as_top(run_cli, monkeypatch, tmp_path, top):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     code, out, err = run_cli("terms", "--corpus", str(SEEDS), "--top", str(top))
     assert code == 0, err
-    lines = [line.split(":", 1)[1].strip() for line in out.splitlines() if line.strip().startswith(("new:", "dropped:"))]
+    lines = [line.split("：", 1)[1].strip() for line in out.splitlines() if line.strip().startswith(("新提法：", "不再出现："))]
     assert lines and all(len(line.split("、")) <= top for line in lines)
     assert any(len(line.split("、")) == top for line in lines)
 
@@ -375,3 +375,18 @@ def test_novel_stretches_hold_only_text_the_other_lacks(text, other):
     for lo, hi, base, stop in terms._novel_spans(report, absent):
         assert base <= lo < hi <= stop and (base, stop) in report.segments
         assert any(text[k : k + n] not in other for n in (2, 3) for k in range(lo, hi - n + 1))
+
+
+
+def test_the_ledger_speaks_the_interface_language(run_cli, monkeypatch, tmp_path):
+    """Text and HTML in Chinese by default, in English with --lang en."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    code, out, err = run_cli("terms", "--corpus", str(SEEDS))
+    assert code == 0, err
+    assert "新提法：" in out and "new:" not in out
+    page = tmp_path / "ledger.html"
+    code, _, err = run_cli("terms", "--corpus", str(SEEDS), "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert code == 0 and '<html lang="zh">' in html and "提法变化" in html and "<th>formulation</th>" not in html
+    code, out, _ = run_cli("terms", "--corpus", str(SEEDS), "--lang", "en")
+    assert code == 0 and "New formulations:" in out

@@ -4,10 +4,12 @@ from __future__ import annotations
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..corpus import bundled
+from ..present import Presenter
 from ..terms import Formulation, Ledger, YearEntry, to_json
 from .json import SCHEMA, dumps
 
-PLACE_NAMES = {"heading": "heading", "targets": "targets", "body": "", "review": ""}
+# Where a phrase stands, as the ledger names it (a body or review phrase is not marked).
+PLACE_WORDS = {"heading": "g_heading", "targets": "g_targets"}
 
 
 def shown(ledger: Ledger, years: list[int] | None) -> list[YearEntry]:
@@ -40,15 +42,17 @@ def json_text(ledger: Ledger, years: list[int] | None = None) -> str:
     return dumps(data(ledger, years))
 
 
-def text(ledger: Ledger, years: list[int] | None = None) -> str:
+def text(ledger: Ledger, years: list[int] | None = None, p: Presenter | None = None) -> str:
     """Every formulation the ledger lists (as many as `terms --top` asked for), as JSON and HTML show them."""
+    p = p or Presenter()
     out = []
     for e in shown(ledger, years):
         out.append(f"{e.year}  {e.path}")
-        out.append("  new:      " + ("、".join(_mark(f) for f in e.new) or "-"))
-        out.append("  dropped:  " + ("、".join(_mark(f) for f in e.dropped) or "-"))
+        colon, sep = p("colon"), p("list_sep")
+        out.append(f"  {p('new_terms')}{colon}" + (sep.join(_mark(f) for f in e.new) or p("none")))
+        out.append(f"  {p('g_dropped')}{colon}" + (sep.join(_mark(f) for f in e.dropped) or p("none")))
         if e.intensity:
-            out.append("  stronger/weaker: " + "；".join(f"{'/'.join(s.old)}→{'/'.join(s.new)} {s.core}" for s in e.intensity))
+            out.append(f"  {p('intensity')}{colon}" + sep.join(f"{'/'.join(s.old)}→{'/'.join(s.new)} {s.core}" for s in e.intensity))
         out.append("")
     return "\n".join(out)
 
@@ -71,7 +75,8 @@ def sparkline(values: list[float], width: int = 120, height: int = 18) -> str:
     )
 
 
-def html(ledger: Ledger, years: list[int] | None = None) -> str:
+def html(ledger: Ledger, years: list[int] | None = None, p: Presenter | None = None) -> str:
+    p = p or Presenter()
     entries = shown(ledger, years)
     series_years = [e.year for e in ledger.reports]
     lines = {}
@@ -86,5 +91,5 @@ def html(ledger: Ledger, years: list[int] | None = None) -> str:
         loader=FileSystemLoader(str(bundled("templates"))), autoescape=select_autoescape(["j2", "html"]), trim_blocks=True, lstrip_blocks=True
     )
     return env.get_template("terms.html.j2").render(
-        entries=entries, lines=lines, places=PLACE_NAMES, span=f"{series_years[0]}–{series_years[-1]}" if series_years else ""
+        entries=entries, lines=lines, places={k: p(w) for k, w in PLACE_WORDS.items()}, w=p, lang=p.lang, span=f"{series_years[0]}–{series_years[-1]}" if series_years else ""
     )
