@@ -302,15 +302,24 @@ class _Absent:
     def __init__(self, report: Report, before: Report, known: AbstractSet[str]):
         self._before = before.text
         self._text = text = report.text
-        self.starts: list[bytearray] = []  # for each n: 1 where an n-gram of a run that `known` lacks starts
-        breaks = [m.start() for m in _NOT_RUN.finditer(text)]
-        for n in range(MIN_CORE, MAX_CORE + 1):
-            # 1 where an n-gram `known` lacks starts (one C pass), then 0 where it leaves a run.
-            starts = bytearray(map(operator.not_, map(known.__contains__, _ngrams(text, n))))
-            starts.extend(bytes(n))
-            for p in breaks:
-                starts[max(p - n + 1, 0) : p + 1] = bytes(p + 1 - max(p - n + 1, 0))
-            self.starts.append(starts)
+        # For bigrams and trigrams (MIN_CORE, MAX_CORE): 1 where one of a run that `known` lacks starts.
+        in_run = bytearray(b"\1") * (len(text) + 1)  # 1 where a bigram inside a run starts
+        for m in _NOT_RUN.finditer(text):
+            in_run[max(m.start() - 1, 0) : m.start() + 1] = bytes(m.start() + 1 - max(m.start() - 1, 0))
+        in_run[max(len(text) - 1, 0) :] = bytes(len(in_run) - max(len(text) - 1, 0))
+        said = bytearray(map(known.__contains__, _ngrams(text, 2)))  # one C pass
+        said.extend(bytes(2))
+        pairs = bytearray(map(operator.gt, in_run, said))  # in a run and not said
+        known_pairs = bytes(map(operator.and_, in_run, said))
+        # A trigram is asked about only where both its bigrams are said (else a bigram is new
+        # already): looked up there alone, not at every place.
+        triples = bytearray(len(text) + 1)
+        k = known_pairs.find(b"\1\1")
+        while k >= 0:
+            if text[k : k + 3] not in known:
+                triples[k] = 1
+            k = known_pairs.find(b"\1\1", k + 1)
+        self.starts: list[bytearray] = [pairs, triples]
 
     def __call__(self, a: int, b: int) -> bool:
         for n, starts in enumerate(self.starts, MIN_CORE):
