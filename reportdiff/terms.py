@@ -122,8 +122,9 @@ class Report:
                 rank[k] = max(rank[k], level)
         return rank
 
-    def place(self, pos: int) -> str:
-        return _PLACES[self._places[min(pos, len(self.text))]]
+    def rank(self, pos: int) -> int:
+        """Where the place at pos stands in _PLACES (how much a phrase there is news)."""
+        return self._places[min(pos, len(self.text))]
 
     @cached_property
     def segments(self) -> list[tuple[int, int]]:
@@ -992,11 +993,11 @@ class Series:
         report = self.reports[i]
         text = report.text
         positions = report.find_all(term, at)
-        places = [report.place(p) for p in positions]
-        best = max(places, key=_PLACES.index)
-        where = positions[places.index(best)]
+        ranks = [report.rank(p) for p in positions]
+        top = max(ranks)
+        where = positions[ranks.index(top)]
         quoted = any(text[p - 1 : p] in _OPEN and text[p + len(term) : p + len(term) + 1] in _CLOSE for p in positions if p > 0)
-        f = Formulation(term, len(positions), round(len(positions) * 10000 / max(len(text), 1), 2), "", best, quoted, new)
+        f = Formulation(term, len(positions), round(len(positions) * 10000 / max(len(text), 1), 2), "", _PLACES[top], quoted, new)
         f.at = where
         words = report.words_in(where, where + len(term))
         f.rarity = self._rarity(words)
