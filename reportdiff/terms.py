@@ -154,16 +154,18 @@ class Report:
         """Where the term occurs, in ascending order (as str.find finds them one after another;
         `overlapping`: also those that start inside an earlier one).
 
-        Only the places of the term's rarest pair of characters are tried, not the whole text:
-        ranking asks this of thousands of phrases, and scanning a 50,000-character plan for
-        each was the largest single cost of the pair report."""
-        if len(term) < 2:
+        In a report being ranked (indexed()), only the places of the term's rarest pair of
+        characters are tried, not the whole text: ranking asks this of thousands of phrases,
+        and scanning a 50,000-character plan for each was the largest single cost of the pair
+        report. The other reports of a series are asked of a few phrases each: they are
+        scanned, rather than each holding an index (a few MB a report)."""
+        at = self.__dict__.get("_pair_at")  # made by indexed(), not here
+        if len(term) < 2 or at is None:
             positions, pos = [], self.text.find(term)
             while pos >= 0:
                 positions.append(pos)
                 pos = self.text.find(term, pos + 1)
         else:
-            at = self._pair_at
             sizes = [len(at.get(term[d : d + 2], ())) for d in range(len(term) - 1)]
             shift = sizes.index(min(sizes))
             text = self.text
@@ -176,6 +178,11 @@ class Report:
                 kept.append(pos)
                 free = pos + len(term)
         return kept
+
+    def indexed(self) -> Report:
+        """The report with its index of where each pair of characters stands (for occurrences())."""
+        _ = self._pair_at
+        return self
 
     def find_all(self, term: str, at: int) -> list[int]:
         """Where the term occurs (at: one place it is known to be), without looking further
@@ -506,6 +513,7 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
     """
     found: dict[str, int] = {}
     tags = _tags()
+    report.indexed()  # every stretch tried is looked for in it
     absent = _Absent(report, before, known)
     tried: set[tuple[int, int]] = set()  # stretches shaped already (a piece may be a whole stretch too)
 

@@ -344,15 +344,17 @@ def test_part_of_speech_lookups_are_jiebas_dictionary(monkeypatch, tmp_path):
 @given(st.text(alphabet="改革开放发展改", min_size=0, max_size=60), st.text(alphabet="改革开放发展", min_size=1, max_size=4))
 @settings(max_examples=300, deadline=None)
 def test_occurrences_are_where_find_finds_them(text, term):
-    """The pair index finds what str.find finds, one after another and overlapping."""
-    report = terms.from_text(text, 2024)
+    """The pair index finds what str.find finds, one after another and overlapping, and so
+    does a report without it."""
+    made = terms.from_text(text, 2024)
     every = [k for k in range(len(text)) if text.startswith(term, k)]
     one_after_another, pos = [], text.find(term)
     while pos >= 0:
         one_after_another.append(pos)
         pos = text.find(term, pos + len(term))
-    assert report.occurrences(term, overlapping=True) == every
-    assert report.occurrences(term) == one_after_another
+    for report in (terms.Report(made.path, made.year, made.text, made.cuts, made.marked), made.indexed()):
+        assert report.occurrences(term, overlapping=True) == every
+        assert report.occurrences(term) == one_after_another
 
 
 @given(st.text(alphabet="改革开放，发展A1", max_size=30), st.text(alphabet="改革开放，发展A1", max_size=30))
