@@ -285,7 +285,7 @@ def similarity(a: str, b: str) -> float:
 @lru_cache(maxsize=65536)
 def _bag(sentence: str) -> Counter:
     key = _key(sentence)
-    return Counter(key[i : i + 2] for i in range(len(key) - 1)) if len(key) > 1 else Counter(key)
+    return Counter(map(str.__add__, key, key[1:])) if len(key) > 1 else Counter(key)
 
 
 @lru_cache(maxsize=65536)
@@ -322,6 +322,7 @@ def _slice(text: str, tokens: Tokens, part: str) -> list[str] | None:
     return words if "".join(words) == part else None
 
 
+@lru_cache(maxsize=65536)  # a sentence is keyed again by each step that compares it
 def _key(text: str) -> str:
     return "".join(fold(text).split())
 
