@@ -64,6 +64,8 @@ _FRAMING = re.compile(r"(?:以下|下面|如下)[\u4e00-\u9fff\d]{0,8}?(?:方面
 _RALLYING = re.compile(r"谱写|篇章|共创|铸就|辉煌|携手|同心|伟业|新征程|汇聚|凝聚|不懈奋斗|作出(?:新的|更大)?贡献")
 _ADDRESS = re.compile(r"各位代表[!！,，]")
 _BELIEF = re.compile(r"才会|(?<!人)才能")  # not 人才能级
+# A clause that goes on the one before it, whose subject it shares (…，也要坚持国际合作).
+_CONTINUES = re.compile(r"(?:也|还|又|同时)要")
 _PAST = re.compile(r"已经|已|了[，。；]?$|过去|去年")
 # What a review says of an action that is not yet done.
 _NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点|有序展开|全面展开|基本完成")
@@ -155,6 +157,8 @@ class Commitment:
     grams: tuple[str, ...] = ()  # its clause's bigrams in reading order, to find it again
     core: frozenset[str] = frozenset()  # the bigrams of its content words: what it acts on, not how
     terms: tuple[str, ...] = ()  # those content words themselves, whole (体制机制, 文化)
+    # A clause that goes on the one before (科技政策要聚焦自立自强，也要坚持国际合作): what that one is of (科技政策).
+    lead: str = ""
 
     @property
     def words(self) -> frozenset[str]:
@@ -691,9 +695,16 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
                 Commitment(
                     plan_text=doc.span_text(start, end).strip(), kind=kind, **places.at(start),
                     grams=_grams(clause), core=_content_bigrams(tokens.between(start, end)), terms=_content_words(tokens.between(start, end)),
+                    lead=_lead(folded, text.sentence_at(start)[0], start) if _CONTINUES.match(clause) else "",
                 )
             )
     return out
+
+
+def _lead(folded: str, sentence_start: int, start: int) -> str:
+    """What the clause before `start` in its sentence is of: its words before 要 (科技政策 of 科技政策要聚焦自立自强)."""
+    before = re.split(r"[，,；;]", folded[sentence_start:start].rstrip("，,；; "))[-1]
+    return before.split("要")[0] if "要" in before else ""
 
 
 def _closing(folded: str, plan: list[Section]) -> int:
@@ -933,6 +944,8 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     said = _evidence(q, c, review)
     if said and not (_speaks_of(c, review.text.folded[slice(*said[1])]) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
         said = None  # a sentence about another thing of the same kind (投融资体制机制 for 文化体制机制)
+    if said and len(c.lead) >= 2 and not any(c.lead[k : k + 2] in review.text.folded[slice(*said[1])] for k in range(len(c.lead) - 1)):
+        said = None  # …也要坚持国际合作 is of 科技政策: a summit's 国际合作 does not report it
     if said:
         start, end = said[1]
         c.outcome_text = review.text.doc.span_text(start, end).strip()

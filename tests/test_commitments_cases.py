@@ -249,3 +249,13 @@ def test_a_target_comparing_two_growth_rates_is_judged_by_both(tmp_path, plan, r
 def test_a_promise_of_full_coverage_reported_in_part_is_under_way(tmp_path):
     result = judge(tmp_path, OLD.format(plan="推进居民长期护理保险全覆盖。"), NEW.format(review="长期护理保险覆盖5634万人。"))
     assert [c.status for c in result.items if "长期护理" in c.plan_text] == ["partial"]
+
+
+def test_a_clause_that_goes_on_the_one_before_is_of_its_subject(tmp_path):
+    """科技政策要聚焦自立自强，也要坚持国际合作: the second clause is of 科技政策, so a summit's 国际合作
+    does not report it; a sentence on science's 国际合作 does."""
+    plan = "科技政策要聚焦自立自强，也要坚持国际合作。"
+    summit = judge(tmp_path, OLD.format(plan=plan), NEW.format(review="成功举办中国－中亚峰会、“一带一路”国际合作高峰论坛等重大主场外交活动。"))
+    science = judge(tmp_path, OLD.format(plan=plan), NEW.format(review="坚持科技自立自强，深入开展科技国际合作，签署政府间科技合作协定12项。"))
+    status = {label: next(c.status for c in result.items if c.plan_text == "也要坚持国际合作") for label, result in (("summit", summit), ("science", science))}
+    assert status == {"summit": "not_reported", "science": "met"}
