@@ -64,6 +64,8 @@ _FRAMING = re.compile(r"(?:以下|下面|如下)[\u4e00-\u9fff\d]{0,8}?(?:方面
 _RALLYING = re.compile(r"谱写|篇章|共创|铸就|辉煌|携手|同心|伟业|新征程|汇聚|凝聚|不懈奋斗|作出(?:新的|更大)?贡献")
 _ADDRESS = re.compile(r"各位代表[!！,，]")
 _BELIEF = re.compile(r"才会|(?<!人)才能")  # not 人才能级
+# A target of two indicators: the first one's name, then 和 and the second's.
+_TWO_INDICATORS = re.compile(r"([\u4e00-\u9fff]{2,12})和[\u4e00-\u9fff]{2,}")
 # A clause that goes on the one before it, whose subject it shares (…，也要坚持国际合作).
 _CONTINUES = re.compile(r"(?:也|还|又|同时)要")
 _PAST = re.compile(r"已经|已|了[，。；]?$|过去|去年")
@@ -957,6 +959,11 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
         in_part = _WHOLE_PROMISE.search(c.plan_text) and not _WHOLE_SAID.search(clause)
         if not unfinished and not in_part:
             c.status, c.reason = "met", "reported_done"
+            # Two indicators under one aim (单位国内生产总值能耗和主要污染物排放量继续下降): a review
+            # that names only the second (主要污染物排放量继续下降) reports half of it.
+            both = _TWO_INDICATORS.match(fold(c.plan_text)) if c.kind == "qualitative" else None
+            if both and both.group(1)[-2:] not in review.text.folded[start:end]:
+                c.status, c.reason = "partial", "some_named_done"
             return c
         c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0] if unfinished else ""
     # A qualitative target set again next year is a new year's target, not a promise carried over.

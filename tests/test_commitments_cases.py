@@ -259,3 +259,12 @@ def test_a_clause_that_goes_on_the_one_before_is_of_its_subject(tmp_path):
     science = judge(tmp_path, OLD.format(plan=plan), NEW.format(review="坚持科技自立自强，深入开展科技国际合作，签署政府间科技合作协定12项。"))
     status = {label: next(c.status for c in result.items if c.plan_text == "也要坚持国际合作") for label, result in (("summit", summit), ("science", science))}
     assert status == {"summit": "not_reported", "science": "met"}
+
+
+def test_a_target_of_two_indicators_reported_for_one_is_partial(tmp_path):
+    plan = "今年发展主要预期目标是：地区生产总值增长5%左右；单位地区生产总值能耗和主要污染物排放量继续下降。"
+    target = "单位地区生产总值能耗和主要污染物排放量继续下降"
+    half = judge(tmp_path, OLD.format(plan=plan), NEW.format(review="单位生产总值主要污染物排放量继续下降，地表水水质持续好转。"))
+    whole = judge(tmp_path, OLD.format(plan=plan), NEW.format(review="单位地区生产总值能耗继续下降，主要污染物排放量继续下降。"))
+    status = [next(c.status for c in r.items if c.plan_text == target) for r in (half, whole)]
+    assert status == ["partial", "met"]
