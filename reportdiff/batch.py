@@ -502,8 +502,19 @@ def _up_to_date(task: Task, record: dict | None, fingerprint: str, out_dir: Path
     return all((out_dir / record[k]).is_file() for k in ("html", "json"))
 
 
-def run(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, dask: str | None = None, use_cache: bool = True, stream=None) -> BatchResult:
-    """Compare every consecutive pair of `corpus` into `out_dir`; see the module docstring."""
+def run(
+    corpus: str | Path, out_dir: str | Path, jobs: int | None = None, dask: str | None = None, use_cache: bool = True, stream=None,
+    words: dict[str, str] | None = None,
+) -> BatchResult:
+    """Compare every consecutive pair of `corpus` into `out_dir`; see the module docstring.
+
+    `stream` and `words`: where the progress bars go (a terminal: stderr by default) and their
+    words (reading, indexing, comparing, left, failed: the caller's language; English without)."""
+    said = {"reading": "reading", "indexing": "indexing", "comparing": "comparing", "left": "{s:.0f} s left", "failed": ", {n} failed", **(words or {})}
+
+    def bar(phase: str, total: int) -> Progress:
+        return Progress(said[phase], total, stream, left=said["left"], failed=said["failed"])
+
     start = time.perf_counter()
     phases: dict[str, float] = {}
 
@@ -528,7 +539,7 @@ def run(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, dask: 
     ended("finding")
     with Runner(jobs, dask, before_fork=load_pipeline) as runner:
         unplaced = [r for r in reports if r.series is None and r.error is None]
-        summaries = {r.name: s for r, s in _gather(runner, summarize, unplaced, use_cache, "reading")}
+        summaries = {r.name: s for r, s in _gather(runner, summarize, unplaced, use_cache, bar("reading", len(unplaced)))}
         ended("placing")
         work = plan(reports, summaries)
         _check_outputs(out_dir, work.tasks, reports)
@@ -539,16 +550,16 @@ def run(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, dask: 
             # Each report read once, before the pairs: two workers never parse the same one at once,
             # and a report that cannot be read fails its pairs without being tried again.
             needed = {r.name: r for t in todo for r in (t.old, t.new) if r.error is None and r.name not in summaries}
-            summaries.update((r.name, s) for r, s in _gather(runner, summarize, list(needed.values()), use_cache, "reading"))
+            summaries.update((r.name, s) for r, s in _gather(runner, summarize, list(needed.values()), use_cache, bar("reading", len(needed))))
             todo = [_with_errors(t, summaries) for t in todo]
         ended("reading")
         members = series_members(todo)
-        indexing = Progress("indexing", len(members))
+        indexing = bar("indexing", len(members))
         for _ in runner.map(index_member, members):
             indexing.step()
         ended("indexing")
         try:
-            progress = Progress("comparing", len(todo), stream)
+            progress = bar("comparing", len(todo))
             for task, outcome in runner.map(run_pair, todo, use_cache):
                 if isinstance(outcome, BaseException):
                     outcome = Outcome({**_record(task), "status": "failed", "error": f"the worker died: {type(outcome).__name__}: {outcome}"})
@@ -590,8 +601,7 @@ def _check_outputs(out_dir: Path, tasks: list[Task], reports: list[Report]) -> N
             raise UsageError(f"refusing to write {shown(name)}: it is the input report {shown(inputs[os.path.realpath(name)])}")
 
 
-def _gather(runner: Runner, fn, items: list, use_cache: bool, label: str) -> Iterable[tuple]:
-    progress = Progress(label, len(items))
+def _gather(runner: Runner, fn, items: list, use_cache: bool, progress: Progress) -> Iterable[tuple]:
     for item, value in runner.map(fn, items, use_cache):
         if isinstance(value, BaseException):
             value = Summary(item.name, error=f"the worker died: {type(value).__name__}: {value}")

@@ -259,9 +259,10 @@ def batch_command(corpus: str, output: str, jobs: int | None, dask: str | None, 
 
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    done = batch.run(corpus, output, jobs, dask, use_cache=not no_cache)
     lang = _language(None)
     p = Presenter(lang)
+    words = {phase: p(f"b_p_{phase}") for phase in ("reading", "indexing", "comparing", "failed")} | {"left": p("left")}
+    done = batch.run(corpus, output, jobs, dask, use_cache=not no_cache, words=words)
     pairs = [r for r in done.records if r["type"] == "pair"]
     failures = [r for r in done.records if r["status"] == "failed"]
     for r in failures[:10]:

@@ -104,6 +104,7 @@ _ZH = {
     # the batch index
     "b_title": "reportdiff 批量比较：{title}", "b_counts": "相邻年份的报告共 {pairs} 对，已比较 {ok} 对", "b_failed_n": "{n} 项失败（见下表）",
     "b_explain": "每格是该年的报告与同一系列中前一份报告的比较，点击可看逐节对照。增速目标：前一份 → 这一份报告的经济增长目标；新提法：这一份报告用而前一份未用的提法。",
+    "b_p_reading": "读取报告", "b_p_indexing": "建立提法索引", "b_p_comparing": "比较", "b_p_failed": "，{n} 项失败",
     "b_series": "系列", "b_growth": "增速目标", "b_new": "新提法", "b_gap": "（相隔 {n} 年）", "b_pair_failed": "失败",
     "b_failed": "失败", "b_pair_or_report": "报告对或报告", "b_error": "错误", "b_left_out": "未配对的报告", "b_report": "报告", "b_why": "原因",
     "t_series": "{n} 份报告，{first}–{last} 年", "b_end": "。", "b_failed_line": "失败：{what}：{error}", "b_more": "……另有 {n} 项失败（见 {file}）",
@@ -165,6 +166,7 @@ _EN = {
     "found": "'{phrase}': {n} sections (n / p to step through them)", "not_found": "'{phrase}' is in neither report", "close": "Esc to close · Enter jumps to the pair",
     "b_title": "reportdiff batch: {title}", "b_counts": "{pairs} pairs of consecutive reports: {ok} compared", "b_failed_n": "{n} failed (listed below)",
     "b_explain": "Each cell is the report of that year against the one before it in its series; follow the link for the side-by-side report. Growth target: the economic growth target of the older → the newer report; new: formulations the newer report uses and the older did not.",
+    "b_p_reading": "reading", "b_p_indexing": "indexing", "b_p_comparing": "comparing", "b_p_failed": ", {n} failed",
     "b_series": "series", "b_growth": "growth target", "b_new": "new", "b_gap": "({n} years)", "b_pair_failed": "failed",
     "b_failed": "Failed", "b_pair_or_report": "pair or report", "b_error": "error", "b_left_out": "Reports in no pair", "b_report": "report", "b_why": "why",
     "t_series": "{n} reports, {first}–{last}", "b_end": ".", "b_failed_line": "failed: {what}: {error}", "b_more": "… and {n} more failures (see {file})",

@@ -14,12 +14,14 @@ WIDTH = 30
 
 
 class Progress:
-    def __init__(self, label: str, total: int, stream: TextIO | None = None, delay: float = 0.0, left: str = "{s:.0f} s left"):
+    def __init__(
+        self, label: str, total: int, stream: TextIO | None = None, delay: float = 0.0, left: str = "{s:.0f} s left", failed: str = ", {n} failed",
+    ):
         self.stream = stream or sys.stderr
         self.label, self.total, self.done, self.failed = label, total, 0, 0
         self.start = time.perf_counter()
         self.delay = delay
-        self.left_words = left  # the caller's language
+        self.left_words, self.failed_words = left, failed  # the caller's language
         self.drawn = False
         self.shown = total > 0 and hasattr(self.stream, "isatty") and self.stream.isatty()
 
@@ -34,7 +36,7 @@ class Progress:
         self.drawn = True
         filled = WIDTH * self.done // self.total
         left = elapsed / self.done * (self.total - self.done)
-        bad = f", {self.failed} failed" if self.failed else ""
+        bad = self.failed_words.format(n=self.failed) if self.failed else ""
         self.stream.write(f"\r\033[K{self.label} [{'#' * filled}{'.' * (WIDTH - filled)}] {self.done}/{self.total}{bad}, {self.left_words.format(s=left)}")
         if self.done >= self.total:
             self.stream.write("\n")

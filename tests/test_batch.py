@@ -306,3 +306,12 @@ def test_the_index_shows_the_years_growth_target_not_the_periods():
     result = compare(corpus / "2025" / "江西省.docx", corpus / "2026" / "江西省.txt")
     growth = batch.headline(result)["growth_target"]
     assert growth["old"]["text"] == "地区生产总值增长5%左右" and growth["new"]["text"] == "地区生产总值增长5%-5.5%"
+
+
+def test_the_bars_speak_the_callers_words(corpus, tmp_path):
+    """On a terminal the batch's bars use the words it is given (the command line gives the interface language's)."""
+    stream = _Terminal(True)
+    words = {"reading": "读取报告", "indexing": "建立提法索引", "comparing": "比较", "left": "还需约 {s:.0f} 秒", "failed": "，{n} 项失败"}
+    batch.run(corpus, tmp_path / "site", jobs=1, stream=stream, words=words)
+    assert "读取报告 [" in stream.text and "比较 [" in stream.text and "项失败" in stream.text and "还需约" in stream.text
+    assert not any(w in stream.text for w in ("reading", "comparing", "failed", "s left"))
