@@ -10,6 +10,7 @@ Every mistake, of usage (exit 2) or of input (exit 1), is one line on stderr.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -249,7 +250,8 @@ Examples:
 @click.option("-j", "--jobs", type=int, metavar="N", help="Worker processes (default: the number of cores).")
 @click.option("--dask", metavar="ADDRESS", help="Run on a dask.distributed scheduler at ADDRESS, or 'local' for a LocalCluster of --jobs workers.")
 @click.option("--no-cache", is_flag=True, help="Read every report afresh (the cache of parsed reports is neither read nor written).")
-def batch_command(corpus: str, output: str, jobs: int | None, dask: str | None, no_cache: bool) -> int:
+@click.option("-q", "--quiet", is_flag=True, help="Say nothing on stderr but what failed (no progress bars, no summary line).")
+def batch_command(corpus: str, output: str, jobs: int | None, dask: str | None, no_cache: bool, quiet: bool) -> int:
     """Compare every consecutive pair of a corpus (one region and kind, year by year) into a folder.
 
     A page and a JSON file per pair, results.jsonl and index.html. A rerun over
@@ -262,7 +264,8 @@ def batch_command(corpus: str, output: str, jobs: int | None, dask: str | None, 
     lang = _language(None)
     p = Presenter(lang)
     words = {phase: p(f"b_p_{phase}") for phase in ("reading", "indexing", "comparing", "failed")} | {"left": p("left")}
-    done = batch.run(corpus, output, jobs, dask, use_cache=not no_cache, words=words)
+    with open(os.devnull, "w", encoding="utf-8") if quiet else contextlib.nullcontext(sys.stderr) as bars:  # not a terminal: no bar
+        done = batch.run(corpus, output, jobs, dask, use_cache=not no_cache, stream=bars, words=words)
     pairs = [r for r in done.records if r["type"] == "pair"]
     failures = [r for r in done.records if r["status"] == "failed"]
     for r in failures[:10]:
@@ -271,7 +274,8 @@ def batch_command(corpus: str, output: str, jobs: int | None, dask: str | None, 
         print(f"reportdiff: {p('b_more', n=len(failures) - 10, file=batch.RESULTS)}", file=sys.stderr)
     ok = sum(1 for r in pairs if r["status"] == "ok")
     index = shown(Path(output) / batch.INDEX)
-    print(f"reportdiff: {p('b_done', pairs=len(pairs), ok=ok, ran=done.ran, kept=done.kept, failed=done.failed, s=done.seconds, index=index)}", file=sys.stderr)
+    if not quiet:
+        print(f"reportdiff: {p('b_done', pairs=len(pairs), ok=ok, ran=done.ran, kept=done.kept, failed=done.failed, s=done.seconds, index=index)}", file=sys.stderr)
     return 1 if done.failed else 0
 
 

@@ -315,3 +315,11 @@ def test_the_bars_speak_the_callers_words(corpus, tmp_path):
     batch.run(corpus, tmp_path / "site", jobs=1, stream=stream, words=words)
     assert "读取报告 [" in stream.text and "比较 [" in stream.text and "项失败" in stream.text and "还需约" in stream.text
     assert not any(w in stream.text for w in ("reading", "comparing", "failed", "s left"))
+
+
+def test_quiet_says_only_what_failed(corpus, tmp_path, run_cli):
+    code, out, err = run_cli("batch", str(corpus), "-o", str(tmp_path / "site"), "-q", "--jobs", "1")
+    lines = err.strip().splitlines()
+    assert code == 1 and out == "" and lines and all(line.startswith("reportdiff: 失败") for line in lines), err
+    code, _, err = run_cli("batch", str(corpus), "-o", str(tmp_path / "site"), "--jobs", "1")
+    assert "对报告" in err.strip().splitlines()[-1]
