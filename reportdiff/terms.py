@@ -513,6 +513,7 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
     """
     found: dict[str, int] = {}
     tags = _tags()
+    tags.prefetch(report._between_cuts)  # shaping and scoring its phrases asks the tags of most of its words
     report.indexed()  # every stretch tried is looked for in it
     absent = _Absent(report, before, known)
     tried: set[tuple[int, int]] = set()  # stretches shaped already (a piece may be a whole stretch too)
@@ -922,9 +923,6 @@ class Series:
         """`vocabulary`: the series' word document frequencies and grammar when known already (a
         cache); `indexed`: index every report's n-grams, worth it when every report is ranked."""
         self.reports = reports
-        tags = _tags()
-        for r in reports:
-            tags.prefetch(r._between_cuts)  # ranking asks the tags of most of their words
         if vocabulary is None:
             df: Counter[str] = Counter()
             for r in reports:
