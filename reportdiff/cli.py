@@ -235,7 +235,10 @@ def terms_command(
     if missing:
         raise ReportdiffError(f"no report delivered in {', '.join(map(str, missing))} in this series")
     shown = list(years) or None
-    _emit(render_terms.json_text(ledger, shown) if fmt == "json" else {"html": render_terms.html, "text": render_terms.text}[fmt](ledger, shown, p), output)
+    if fmt == "json":
+        _emit(render_terms.json_text(ledger, shown), output)
+    else:
+        _emit((render_terms.html if fmt == "html" else render_terms.text)(ledger, shown, p), output)
     return 0
 
 
