@@ -63,8 +63,27 @@ from .tokens import Tokens, cut
 # Characters a formulation is made of; everything else (punctuation, digits,
 # spaces) ends one. Digits are left out so that a year's new figures are not
 # new formulations.
-_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z+＋]+")
-_NOT_RUN = re.compile(r"[^\u4e00-\u9fffA-Za-z+＋]")
+_PHRASE_CHARS = ((0x4E00, 0x9FFF), (ord("A"), ord("Z")), (ord("a"), ord("z")), (ord("+"), ord("+")), (ord("＋"), ord("＋")))
+_CLASS = "".join(f"{chr(a)}-{chr(b)}" if a < b else re.escape(chr(a)) for a, b in _PHRASE_CHARS)
+_RUN = re.compile(f"[{_CLASS}]+")
+
+
+@lru_cache(maxsize=1)
+def _phrase_table() -> bytes:
+    """1 at the code of each phrase character (all in the BMP), for str.translate: flags for a
+    whole report at C speed, where a regex match per character was a hot loop."""
+    table = bytearray(0x10000)
+    for a, b in _PHRASE_CHARS:
+        table[a : b + 1] = b"\1" * (b + 1 - a)
+    return bytes(table)
+
+
+_ONLY_ONES = bytes(int(k == 1) for k in range(256))  # what translate left as it was (beyond the BMP) becomes 0
+
+
+def phrase_flags(text: str) -> bytes:
+    """1 for each character of the text that a formulation is made of, else 0."""
+    return text.translate(_phrase_table()).encode("latin-1", "replace").translate(_ONLY_ONES)
 _QUOTED = re.compile(r"[“「『\"]([\u4e00-\u9fffA-Za-z0-9+＋·]{2,14})[”」』\"]")
 _PLUS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}[+＋]")
 _SENTENCE = re.compile(r"[^。！？；\n]*[。！？；]?")
@@ -150,46 +169,48 @@ class Report:
             out.setdefault(pair, []).append(k)
         return out
 
-    def occurrences(self, term: str, overlapping: bool = False) -> list[int]:
+    def occurrences(self, term: str, overlapping: bool = False) -> tuple[int, ...]:
         """Where the term occurs, in ascending order (as str.find finds them one after another;
         `overlapping`: also those that start inside an earlier one).
 
         In a report being ranked (indexed()), only the places of the term's rarest pair of
-        characters are tried, not the whole text: ranking asks this of thousands of phrases,
-        and scanning a 50,000-character plan for each was the largest single cost of the pair
-        report. The other reports of a series are asked of a few phrases each: they are
-        scanned, rather than each holding an index (a few MB a report)."""
+        characters are tried, not the whole text, and each answer is kept: ranking asks this of
+        thousands of phrases, several times each (shaping, scoring, reading), and scanning a
+        50,000-character plan for each was the largest single cost of the pair report. The
+        other reports of a series are asked of a few phrases each: they are scanned, rather
+        than each holding an index (a few MB a report)."""
         at = self.__dict__.get("_pair_at")  # made by indexed(), not here
         if len(term) < 2 or at is None:
-            positions, pos = [], self.text.find(term)
-            while pos >= 0:
-                positions.append(pos)
-                pos = self.text.find(term, pos + 1)
-        else:
+            return self._scan(term, overlapping)
+        found: dict[tuple[str, bool], tuple[int, ...]] = self.__dict__["_found"]
+        key = (term, overlapping)
+        if key not in found:
             sizes = [len(at.get(term[d : d + 2], ())) for d in range(len(term) - 1)]
             shift = sizes.index(min(sizes))
             text = self.text
-            positions = [q - shift for q in at.get(term[shift : shift + 2], ()) if q >= shift and text.startswith(term, q - shift)]
-        if overlapping:
-            return positions
-        kept, free = [], 0
-        for pos in positions:
-            if pos >= free:
-                kept.append(pos)
-                free = pos + len(term)
-        return kept
+            positions = tuple(q - shift for q in at.get(term[shift : shift + 2], ()) if q >= shift and text.startswith(term, q - shift))
+            found[key] = positions if overlapping else _apart(positions, len(term))
+        return found[key]
+
+    def _scan(self, term: str, overlapping: bool) -> tuple[int, ...]:
+        positions, pos = [], self.text.find(term)
+        while pos >= 0:
+            positions.append(pos)
+            pos = self.text.find(term, pos + 1)
+        return tuple(positions) if overlapping else _apart(positions, len(term))
 
     def indexed(self) -> Report:
         """The report with its index of where each pair of characters stands (for occurrences())."""
         _ = self._pair_at
+        self.__dict__.setdefault("_found", {})
         return self
 
-    def find_all(self, term: str, at: int) -> list[int]:
+    def find_all(self, term: str, at: int) -> tuple[int, ...]:
         """Where the term occurs (at: one place it is known to be), without looking further
         when a pair of its characters occurs once in the report."""
         if self.once(at, at + len(term)):
-            return [at]
-        return self.occurrences(term) or [at]
+            return (at,)
+        return self.occurrences(term) or (at,)
 
     def words(self) -> list[str]:
         return [w for w in self._between_cuts if _RUN.fullmatch(w)]
@@ -216,6 +237,17 @@ class Report:
         ends = [i for i in (self.text.find(c, pos) for c in "。！？；\n") if i >= 0]
         end = min(ends) + 1 if ends else len(self.text)
         return self.text[start:end].strip()
+
+
+def _apart(positions: Iterable[int], length: int) -> tuple[int, ...]:
+    """The places left when each occurrence of a term `length` long takes its characters:
+    those starting inside an earlier one are left out."""
+    kept, free = [], 0
+    for pos in positions:
+        if pos >= free:
+            kept.append(pos)
+            free = pos + length
+    return tuple(kept)
 
 
 @dataclass
@@ -310,24 +342,31 @@ class _Absent:
     def __init__(self, report: Report, before: Report, known: AbstractSet[str]):
         self._before = before.text
         self._text = text = report.text
-        # For bigrams and trigrams (MIN_CORE, MAX_CORE): 1 where one of a run that `known` lacks starts.
-        in_run = bytearray(b"\1") * (len(text) + 1)  # 1 where a bigram inside a run starts
-        for m in _NOT_RUN.finditer(text):
-            in_run[max(m.start() - 1, 0) : m.start() + 1] = bytes(m.start() + 1 - max(m.start() - 1, 0))
-        in_run[max(len(text) - 1, 0) :] = bytes(len(in_run) - max(len(text) - 1, 0))
-        said = bytearray(map(known.__contains__, _ngrams(text, 2)))  # one C pass
-        said.extend(bytes(2))
-        pairs = bytearray(map(operator.gt, in_run, said))  # in a run and not said
-        known_pairs = bytes(map(operator.and_, in_run, said))
+        # Flags as big integers, a byte a place (place k at byte k from the top): and, or and a
+        # shift by a byte compare every place with its neighbour at once.
+        size = len(text) + 1
+        every = (1 << 8 * size) - 1
+
+        def number(flags: bytes) -> int:
+            return int.from_bytes(flags.ljust(size, b"\0"), "big")
+
+        def flags(value: int) -> bytearray:
+            return bytearray(value.to_bytes(size, "big"))
+
+        phrase = number(phrase_flags(text))
+        in_run = phrase & phrase << 8 & every  # a bigram inside a run starts here
+        said = number(bytes(map(known.__contains__, report._pair_list)))  # one C pass
+        known_pairs = in_run & said
         # A trigram is asked about only where both its bigrams are said (else a bigram is new
         # already): looked up there alone, not at every place.
-        triples = bytearray(len(text) + 1)
-        k = known_pairs.find(b"\1\1")
+        both = flags(known_pairs & known_pairs << 8 & every)
+        triples = bytearray(size)
+        k = both.find(1)
         while k >= 0:
             if text[k : k + 3] not in known:
                 triples[k] = 1
-            k = known_pairs.find(b"\1\1", k + 1)
-        self.starts: list[bytearray] = [pairs, triples]
+            k = both.find(1, k + 1)
+        self.starts: list[bytearray] = [flags(in_run & ~said), triples]
 
     def __call__(self, a: int, b: int) -> bool:
         for n, starts in enumerate(self.starts, MIN_CORE):
@@ -387,16 +426,13 @@ def _word_spans(report: Report, absent: _Absent) -> list[tuple[int, int, int, in
     return out
 
 
-def _closure(report: Report, start: int, end: int, lo: int, hi: int, seen: dict[str, list[int]]) -> tuple[int, int]:
-    """Grow a recurring phrase, a word at a time, while every occurrence of it agrees on the next word.
-    `seen` keeps each phrase's occurrences, so text that repeats is searched once."""
+def _closure(report: Report, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """Grow a recurring phrase, a word at a time, while every occurrence of it agrees on the next word
+    (the report keeps each phrase's occurrences, so text that repeats is searched once)."""
     text = report.text
     if report.once(start, end):
         return start, end  # a character pair seen once: the phrase does not recur
-    phrase = text[start:end]
-    if phrase not in seen:
-        seen[phrase] = report.occurrences(phrase, overlapping=True)
-    offsets = [p - start for p in seen[phrase]]  # each occurrence, as a shift from this one
+    offsets = [p - start for p in report.occurrences(text[start:end], overlapping=True)]  # each occurrence, as a shift from this one
     if len(offsets) < 2:
         return start, end
 
@@ -545,9 +581,8 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
         if absent(start, end) and (report.once(start, end) or not _bound([report], term)):
             found[term] = start
 
-    seen: dict[str, list[int]] = {}
     for start, end, lo, hi in _word_spans(report, absent):
-        start, end = _closure(report, start, end, lo, hi, seen)
+        start, end = _closure(report, start, end, lo, hi)
         add(start, end)
         for a, b in _pieces(report, start, end, usage):
             add(a, b)
