@@ -121,13 +121,19 @@ class Report:
         return list(map(str.__add__, self.text, self.text[1:]))
 
     @cached_property
-    def repeats(self) -> list[int]:
-        """For each offset, how often the pair of characters starting there occurs in the report."""
-        return [*map(self.pairs.__getitem__, self._pair_list), 1]
+    def phrase(self) -> bytes:
+        """1 at each offset whose character a formulation is made of, and a 0 past the end (an
+        index per character where a regex match per character was a hot loop)."""
+        return phrase_flags(self.text) + b"\0"
+
+    @cached_property
+    def _single(self) -> bytes:
+        """1 at each offset where a pair of characters starts that occurs nowhere else in the report."""
+        return bytes(map((1).__eq__, map(self.pairs.__getitem__, self._pair_list)))
 
     def once(self, start: int, end: int) -> bool:
         """Whether the stretch holds a pair of characters the report has only there: it occurs once."""
-        return end - start < 2 or min(self.repeats[start : end - 1]) < 2
+        return end - start < 2 or self._single.find(1, start, end - 1) >= 0
 
     @cached_property
     def _places(self) -> bytearray:
@@ -353,7 +359,7 @@ class _Absent:
         def flags(value: int) -> bytearray:
             return bytearray(value.to_bytes(size, "big"))
 
-        phrase = number(phrase_flags(text))
+        phrase = number(report.phrase)
         in_run = phrase & phrase << 8 & every  # a bigram inside a run starts here
         said = number(bytes(map(known.__contains__, report._pair_list)))  # one C pass
         known_pairs = in_run & said
@@ -610,12 +616,12 @@ def _bound(reports: list[Report], term: str) -> bool:
     rights: set[str] = set()
     uses = 0
     for report in reports:
-        text = report.text
+        text, phrase = report.text, report.phrase
         for pos in report.occurrences(term):
             uses += 1
             end = pos + len(term)
-            lefts.add(text[pos - 1] if pos and _RUN.match(text[pos - 1]) else "")
-            rights.add(text[end] if end < len(text) and _RUN.match(text[end]) else "")
+            lefts.add(text[pos - 1] if pos and phrase[pos - 1] else "")
+            rights.add(text[end] if phrase[end] else "")
             if len(lefts) > 1 and len(rights) > 1:
                 return False
     return uses > 1 and any(len(side) == 1 and "" not in side for side in (lefts, rights))
@@ -885,9 +891,9 @@ def _shape_score(report: Report, term: str, at: int) -> float:
     score -= sum(len(w) > 1 and tags.get(w) in _GOVERNING for w in words)  # a verb inside: a clause, not a name
     text = report.text
     end = at + len(term)
-    before, after = text[at - 1 : at], text[end : end + 1]
-    opened = not before or not _RUN.match(before)
-    closed = not after or not _RUN.match(after) or after in _JOINERS
+    after = text[end : end + 1]
+    opened = not (at and report.phrase[at - 1])
+    closed = not report.phrase[end] or after in _JOINERS
     score += 1.0 if opened and closed else 0.0
     if len(term) > 2:
         glued = (
@@ -906,11 +912,11 @@ def _cuts(report: Report, start: int, end: int, usage: Grammar) -> int:
     follows a phrase (…新时代中国特色社会主义 before 思想)."""
     text, tags = report.text, _tags()
     n = 0
-    if start and _RUN.match(text[start - 1]):
+    if start and report.phrase[start - 1]:
         prev = text[report.word_start(start - 1) : start]
         tag = tags.get(prev)
         n += not (prev in _EDGE or usage.governs(prev) or tag in _GOVERNING or tag in {"v", "vn"} and len(prev) > 1)
-    if end < len(text) and _RUN.match(text[end]):
+    if report.phrase[end]:
         nxt = text[end : report.word_end(end + 1)]
         n += not (nxt in _EDGE or nxt in _JOINERS or usage.governs(nxt) or tags.get(nxt, "")[:1] in set("vducpf"))
     return n
