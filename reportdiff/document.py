@@ -1,11 +1,13 @@
 """A report read through stages 1–3: its source, cleaned text, outline, metadata."""
 from __future__ import annotations
 
+import functools
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .clean import CleanText, clean
 from .load import Source, load
@@ -35,6 +37,29 @@ class Document:
     def span_text(self, start: int, end: int) -> str:
         """The exact source text behind a cleaned span (for evidence)."""
         return self.clean.original(start, end)
+
+
+T = TypeVar("T")
+_KEPT = 8  # documents whose findings are kept: a pair, the pairs on either side, a track of a few years
+
+
+def per_document(find: Callable[[Document], T]) -> Callable[[Document], T]:
+    """`find` of a document, kept for the last few documents: a report stands in the pair with
+    the year before and in the pair with the year after (a batch, the viewer, `track`), and
+    what it holds by itself is found once. Kept by identity: a Document holds lists (no hash),
+    and a report read again is another object, found afresh."""
+    kept: dict[int, tuple[Document, T]] = {}
+
+    @functools.wraps(find)
+    def found(doc: Document) -> T:
+        hit = kept.get(id(doc))
+        if hit is None or hit[0] is not doc:
+            if len(kept) >= _KEPT:
+                kept.pop(next(iter(kept)))  # the earliest kept
+            hit = kept[id(doc)] = (doc, find(doc))  # the document held: its id is not reused meanwhile
+        return hit[1]
+
+    return found
 
 
 def read(path: str | Path) -> Document:

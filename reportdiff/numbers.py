@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import quantities
-from .document import Document
+from .document import Document, per_document
 from .quantities import Reading
 from .structure import Table
 
@@ -232,6 +232,11 @@ def canonical(label: str) -> str:
 
 def extract(doc: Document) -> list[Quantity]:
     """Every quantity in a report's text and tables, in reading order."""
+    return list(_extract(doc))
+
+
+@per_document
+def _extract(doc: Document) -> tuple[Quantity, ...]:
     parts = _part_spans(doc)
     found: list[Quantity] = []
     folded = doc.clean.folded
@@ -271,7 +276,7 @@ def extract(doc: Document) -> list[Quantity]:
     for table in doc.outline.tables:
         found += _table_quantities(doc, table)
     found.sort(key=lambda q: q.start)
-    return found
+    return tuple(found)
 
 
 _NAMED_YEAR = re.compile(r"(?:19|20)\d\d(?=年(?!以来|来|至|到|—|-))")

@@ -1040,7 +1040,8 @@ class Series:
         report = self.reports[i]
         text = report.text
         positions = report.find_all(term, at)
-        ranks = [report.rank(p) for p in positions]
+        places = report._places  # rank() at each, without a call each
+        ranks = [places[p] for p in positions]
         top = max(ranks)
         where = positions[ranks.index(top)]
         quoted = any(text[p - 1 : p] in _OPEN and text[p + len(term) : p + len(term) + 1] in _CLOSE for p in positions if p > 0)

@@ -121,3 +121,29 @@ def test_pairs_convert_units_and_compute_change():
     assert (gdp.old.value, gdp.new.value, gdp.change, gdp.change_pct) == (263.06, 272.45, 9.39, 3.57)
     jobs = next(p for p in result.pairs if p.indicator == "城镇新增就业")
     assert (jobs.old.value, jobs.new.value) == (12278, 15461)  # 城镇新增就业 (000) = 新增城镇就业 (001)
+
+
+def test_a_document_is_searched_for_figures_once_and_each_caller_gets_its_own_list():
+    """A report in the pair before and the pair after is read for figures once (per_document);
+    a caller that changes its list does not change what the next one gets, and the same
+    text read again (another Document) is searched afresh."""
+    from reportdiff import document
+
+    calls: list[str] = []
+
+    @document.per_document
+    def figures(d):
+        calls.append(d.text)
+        return tuple(extract(d))
+
+    first = doc("地区生产总值增长5%左右。城镇新增就业1200万人以上。")
+    assert figures(first) == figures(first) and len(calls) == 1
+    again = doc(first.text)
+    assert figures(again) == figures(first) and len(calls) == 2
+    for k in range(document._KEPT):  # the earliest kept gives way to later ones
+        figures(doc(f"粮食产量{k + 1}万吨。"))
+    figures(first)
+    assert len(calls) == 3 + document._KEPT
+    mine = extract(first)
+    mine.clear()
+    assert extract(first) and extract(first) == extract(doc(first.text))
