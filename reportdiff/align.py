@@ -70,14 +70,15 @@ MANY_RATIO = 0.35
 # A flat review reports several plan units in one paragraph (the national
 # review's 一是…七是 against forty plan units), so each unit's words are a small
 # share of it and their cosine is low however fully it reports the unit. Against
-# a review section weightier than itself, a plan unit's closest counterpart is
-# judged by its cosine times the weight ratio to this power (the ratio capped at
-# WEIGHT_CAP); the further links (MANY_RATIO) still need the plain cosine to reach
+# a flat review section (no subsections) weightier than itself, a plan unit's
+# closest counterpart is judged by its cosine times the weight ratio to this power
+# (the ratio capped at WEIGHT_CAP); the further links (MANY_RATIO) still need the plain cosine to reach
 # the floor. Measured against the readers' plan → review links (tuned: 山东,
 # 湖南, national 2023→2024; held-out: national 2016→2017 and 2018→2019, 河南,
 # 安徽): a fourth root adds right links on the tuned lists and leaves the
-# held-out ones about even; a square root, or scaling where the plan unit is the
-# weightier one, adds more wrong links than right ones.
+# held-out ones about even (as many right links added as wrong ones); a square
+# root, scaling against review sections with subsections too, or where the plan
+# unit is the weightier one, add more wrong links than right ones.
 WEIGHT_POWER = 0.25
 WEIGHT_CAP = 3.0
 
@@ -360,7 +361,7 @@ class _Matcher:
             floor = PLAN_FLOOR if many and not a.children else FLOOR
             if score >= floor:
                 plain.add((i, j))
-            if many:
+            if many and not b.children:
                 ratio = self.space.norms[b] / self.space.norms[a]
                 score *= min(WEIGHT_CAP, max(1.0, ratio)) ** WEIGHT_POWER
             if score >= floor:
