@@ -77,8 +77,9 @@ _WHOLE_SAID = re.compile(r"全覆盖|全部|全面|100%|所有")
 # How alike a review sentence and a promise must be for the review to speak of it: the
 # share of the promise's content words (weighted by rarity) that the sentence repeats.
 EVIDENCE_MATCH = 0.3
-# In the review section aligned with the promise's plan section the topic is vouched for.
-LINKED_MATCH = 0.3
+# In the review section aligned with the promise's plan section the topic is vouched for:
+# less need be repeated, if a phrase of what the promise acts on is said whole.
+LINKED_MATCH = 0.25
 # A promise made again in the next plan repeats more of its wording.
 REPEAT_MATCH = 0.35
 # Less where the next plan's section on the same topic says it.
@@ -1044,10 +1045,18 @@ def _evidence(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[i
     linked = review.linked(c)
     if linked is not None:
         said = review.said.closest(q, votes, within=linked)
-        if said and said[0] >= LINKED_MATCH:
+        if said and (said[0] >= EVIDENCE_MATCH or said[0] >= LINKED_MATCH and _says_a_phrase(q, review.text.folded[slice(*said[1])])):
             return said
     said = review.said.closest(q, votes)
     return said if said and said[0] >= EVIDENCE_MATCH else None
+
+
+def _says_a_phrase(q: _Query, sentence: str) -> bool:
+    """Whether a sentence says a phrase of what the promise acts on whole (老旧小区 of
+    加快推进老旧小区和危旧房改造), not only words of it apart (乡村 and 推进 of 乡村振兴扎实推进
+    for 推进乡村建设行动): what a sentence less alike must say to speak of it."""
+    run = _longest_run_text(q.grams, q.words & _telling(sentence))
+    return len(run) >= 3 and any(run[k : k + 2] in q.core for k in range(len(run) - 1))
 
 
 def _again(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] | None:
