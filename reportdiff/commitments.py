@@ -1073,10 +1073,15 @@ def _again(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int,
 
 def _closest_clause(sentence: str, words: frozenset[str]) -> str:
     """The clause of a sentence that shares most of the bigrams in `words`, with the clause
-    that continues it (…中央层面基本完成，地方层面有序展开)."""
+    that continues it (…中央层面基本完成，地方层面有序展开); of a list in it, the items that
+    share most (成功争创中欧班列集结中心 of …集结中心、跨境经贸专用通道国家试点: another
+    item's 试点 says nothing of how far the promise got)."""
     clauses = re.split(r"[，,：:]", sentence)
     best = max(range(len(clauses)), key=lambda i: len(words & _telling(clauses[i])))
-    return "，".join(clauses[best : best + 2])
+    items = clauses[best].split("、")
+    most = max(len(words & _telling(item)) for item in items)
+    closest = "、".join(item for item in items if len(words & _telling(item)) == most)
+    return "，".join([closest, *clauses[best + 1 : best + 2]])
 
 
 def _respective(target: Quantity, q: Quantity, review: _Review) -> Quantity | None:
