@@ -77,8 +77,9 @@ _WHOLE_SAID = re.compile(r"全覆盖|全部|全面|100%|所有")
 # How alike a review sentence and a promise must be for the review to speak of it: the
 # share of the promise's content words (weighted by rarity) that the sentence repeats.
 EVIDENCE_MATCH = 0.3
-# In the review section aligned with the promise's plan section the topic is vouched for.
-LINKED_MATCH = 0.3
+# In the review section aligned with the promise's plan section the topic is vouched for:
+# less need be repeated, if a phrase of what the promise acts on is said whole.
+LINKED_MATCH = 0.25
 # A promise made again in the next plan repeats more of its wording.
 REPEAT_MATCH = 0.35
 # Less where the next plan's section on the same topic says it.
@@ -122,7 +123,7 @@ _HOLDS = re.compile(r"稳定在|保持在|保持|达到|总量|总面积|保有�
 NARROWING_MISSING = 0.5
 # The deed or framing an indicator's name may open with (新开辟外贸航线, 新建提升口袋公园,
 # 目标产量): not what it counts. Longest first: 新增 before 新.
-_LEAD_VERB = re.compile(r"^(?:新建改建|新培育|新开办|新开辟|争取|修建|入选|全年|全面|创建|加快|启动|培育|完成|实施|建好|建成|建设|开办|开工|开辟|引进|打造|持续|推进|提升|改建|改造|新增|新建|新开|有序|深入|目标|积极|累计|获批|认定|评价|预期|再|新(?=[建增开培认创改]|$))+")
+_LEAD_VERB = re.compile(r"^(?:新建改建|新培育|新开办|新开辟|争取|修建|入选|全年|全面|创建|加快|启动|培育|完成|实施|建好|建成|建设|开办|开工|开辟|引进|打造|持续|推进|提升|改建|改造|新增|新建|新开|有序|深入|目标|积极|累计|获批|认定|评价|预期|再|新(?=[建增开培认创改投]|$))+")
 # Indicators whose target is a limit: lower is better (prices, unemployment, deficits, accidents, pollution).
 _CEILING = re.compile(r"价格|物价|失业率|赤字率|负债率|事故|死亡|PM2\.?5|细颗粒物|浓度")
 # An outcome so qualified is beyond its figure.
@@ -1044,10 +1045,18 @@ def _evidence(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[i
     linked = review.linked(c)
     if linked is not None:
         said = review.said.closest(q, votes, within=linked)
-        if said and said[0] >= LINKED_MATCH:
+        if said and (said[0] >= EVIDENCE_MATCH or said[0] >= LINKED_MATCH and _says_a_phrase(q, review.text.folded[slice(*said[1])])):
             return said
     said = review.said.closest(q, votes)
     return said if said and said[0] >= EVIDENCE_MATCH else None
+
+
+def _says_a_phrase(q: _Query, sentence: str) -> bool:
+    """Whether a sentence says a phrase of what the promise acts on whole (老旧小区 of
+    加快推进老旧小区和危旧房改造), not only words of it apart (乡村 and 推进 of 乡村振兴扎实推进
+    for 推进乡村建设行动): what a sentence less alike must say to speak of it."""
+    run = _longest_run_text(q.grams, q.words & _telling(sentence))
+    return len(run) >= 3 and any(run[k : k + 2] in q.core for k in range(len(run) - 1))
 
 
 def _again(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] | None:
@@ -1064,10 +1073,15 @@ def _again(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int,
 
 def _closest_clause(sentence: str, words: frozenset[str]) -> str:
     """The clause of a sentence that shares most of the bigrams in `words`, with the clause
-    that continues it (…中央层面基本完成，地方层面有序展开)."""
+    that continues it (…中央层面基本完成，地方层面有序展开); of a list in it, the items that
+    share most (成功争创中欧班列集结中心 of …集结中心、跨境经贸专用通道国家试点: another
+    item's 试点 says nothing of how far the promise got)."""
     clauses = re.split(r"[，,：:]", sentence)
     best = max(range(len(clauses)), key=lambda i: len(words & _telling(clauses[i])))
-    return "，".join(clauses[best : best + 2])
+    items = clauses[best].split("、")
+    most = max(len(words & _telling(item)) for item in items)
+    closest = "、".join(item for item in items if len(words & _telling(item)) == most)
+    return "，".join([closest, *clauses[best + 1 : best + 2]])
 
 
 def _respective(target: Quantity, q: Quantity, review: _Review) -> Quantity | None:
@@ -1223,11 +1237,16 @@ def _own_name(q: Quantity, folded: str) -> str:
     return ""
 
 
+_ADDITION_TAIL = re.compile(r"(?:增加|新增)$")
+
+
 def _one_indicator(indicator: str, other: str, said: frozenset[str], plan_said: frozenset[str]) -> bool:
     if indicator == other or (len(other) >= 4 and indicator.startswith(other)):
         return True  # or said without its head: 高速公路由7473公里增至9310公里
     head = next(i for i in range(min(len(indicator), len(other)), -1, -1) if indicator.endswith(other[len(other) - i :]))
-    mine, theirs = (_LEAD_VERB.sub("", name[: len(name) - head]) for name in (indicator, other))
+    # What narrows the head, without the verb of an addition before it (新投产项目增加产值 is 投产项目's
+    # 产值): whether a figure is an addition _answers asks.
+    mine, theirs = (_ADDITION_TAIL.sub("", _LEAD_VERB.sub("", name[: len(name) - head])) for name in (indicator, other))
     if not theirs and len(mine) <= 2:
         return True  # the head said alone for one narrowing word: 新增就业 for 城镇新增就业
     if not mine and len(theirs) == 1 and not any(theirs in g for g in plan_said):
