@@ -288,6 +288,32 @@ def run_pair(task: Task, use_cache: bool = True) -> Outcome:
     return Outcome(record)
 
 
+def run_chain(chain: list[Task], use_cache: bool = True) -> list[Outcome]:
+    """The pairs of a chain one after another in one worker: consecutive pairs of a series
+    share a report (…→N, N→…), and what a worker finds of a report by itself (its figures, its
+    index for ranking formulations) is then found once rather than in two workers."""
+    return [run_pair(task, use_cache) for task in chain]
+
+
+_CHAINS_A_WORKER = 4  # chains at least, so that the workers finish together
+
+
+def chains(tasks: list[Task], jobs: int) -> list[list[Task]]:
+    """The tasks in runs of pairs that share a report, each short enough that every one of
+    `jobs` workers gets several (a long series is not left to one worker). One worker runs
+    the pairs in order anyway: each is a chain of its own, and an interruption loses none."""
+    if jobs <= 1:
+        return [[t] for t in tasks]
+    size = max(1, -(-len(tasks) // (jobs * _CHAINS_A_WORKER)))
+    out: list[list[Task]] = []
+    for task in tasks:
+        if out and len(out[-1]) < size and out[-1][-1].new.name == task.old.name:
+            out[-1].append(task)
+        else:
+            out.append([task])
+    return out
+
+
 def index_member(path: str) -> None:
     """Read a report of a folder where pairs are ranked in their series (`terms`) into the
     cache of series members: each report once, shared out among the workers, rather than
@@ -560,17 +586,19 @@ def run(
         ended("indexing")
         try:
             progress = bar("comparing", len(todo))
-            for task, outcome in runner.map(run_pair, todo, use_cache):
-                if isinstance(outcome, BaseException):
-                    outcome = Outcome({**_record(task), "status": "failed", "error": f"the worker died: {type(outcome).__name__}: {outcome}"})
-                outcome.record["fingerprint"] = fingerprint
-                if outcome.html is not None:
-                    pages = Outputs()
-                    pages.add(str(out_dir / outcome.record["html"]), outcome.html)
-                    pages.add(str(out_dir / outcome.record["json"]), outcome.json)
-                    pages.commit()
-                done[task.name] = outcome.record
-                progress.step(outcome.record["status"] != "ok")
+            for chain, outcomes in runner.map(run_chain, chains(todo, jobs), use_cache):
+                if isinstance(outcomes, BaseException):
+                    died = f"the worker died: {type(outcomes).__name__}: {outcomes}"
+                    outcomes = [Outcome({**_record(task), "status": "failed", "error": died}) for task in chain]
+                for task, outcome in zip(chain, outcomes):
+                    outcome.record["fingerprint"] = fingerprint
+                    if outcome.html is not None:
+                        pages = Outputs()
+                        pages.add(str(out_dir / outcome.record["html"]), outcome.html)
+                        pages.add(str(out_dir / outcome.record["json"]), outcome.json)
+                        pages.commit()
+                    done[task.name] = outcome.record
+                    progress.step(outcome.record["status"] != "ok")
             ended("comparing")
         finally:
             # Also when interrupted: what was done is recorded, and a rerun goes on from there.

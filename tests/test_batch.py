@@ -1,6 +1,7 @@
 """reportdiff batch: pairs found, compared, written, resumed; failures reported, never fatal."""
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -323,3 +324,18 @@ def test_quiet_says_only_what_failed(corpus, tmp_path, run_cli):
     assert code == 1 and out == "" and lines and all(line.startswith("reportdiff: 失败") for line in lines), err
     code, _, err = run_cli("batch", str(corpus), "-o", str(tmp_path / "site"), "--jobs", "1")
     assert "对报告" in err.strip().splitlines()[-1]
+
+
+def test_pairs_that_share_a_report_run_in_one_worker_in_short_chains():
+    """Consecutive pairs of a series (…→N, N→…) go to one worker together, as chains short
+    enough that each worker gets several; with one worker each pair stands alone."""
+    years = [_report(f"甲/{y}.txt", "甲/{year}", y) for y in range(2010, 2027)]
+    other = [_report(f"乙/{y}.txt", "乙/{year}", y) for y in (2024, 2025, 2026)]
+    tasks = plan(years + other, {}).tasks
+    assert len(tasks) == 18
+    made = batch.chains(tasks, 2)
+    assert [t for chain in made for t in chain] == tasks  # all, once, in order
+    assert all(a.new.name == b.old.name for chain in made for a, b in itertools.pairwise(chain))
+    assert max(map(len, made)) == 3 and len(made) >= 3 * 2  # at most 18 / (2 × 4) rounded up: several a worker
+    assert {len(chain) for chain in made if chain[0].series == "乙/{year}"} == {2}
+    assert batch.chains(tasks, 1) == [[t] for t in tasks]
