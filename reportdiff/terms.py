@@ -84,6 +84,8 @@ _ONLY_ONES = bytes(int(k == 1) for k in range(256))  # what translate left as it
 def phrase_flags(text: str) -> bytes:
     """1 for each character of the text that a formulation is made of, else 0."""
     return text.translate(_phrase_table()).encode("latin-1", "replace").translate(_ONLY_ONES)
+
+
 _QUOTED = re.compile(r"[“「『\"]([\u4e00-\u9fffA-Za-z0-9+＋·]{2,14})[”」』\"]")
 _PLUS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}[+＋]")
 _SENTENCE = re.compile(r"[^。！？；\n]*[。！？；]?")
