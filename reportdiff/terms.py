@@ -190,7 +190,7 @@ class Report:
         at = self.__dict__.get("_pair_at")  # made by indexed(), not here
         if len(term) < 2 or at is None:
             return self._scan(term, overlapping)
-        found: dict[tuple[str, bool], tuple[int, ...]] = self.__dict__["_found"]
+        found = self._found
         key = (term, overlapping)
         if key not in found:
             sizes = [len(at.get(term[d : d + 2], ())) for d in range(len(term) - 1)]
@@ -210,8 +210,12 @@ class Report:
     def indexed(self) -> Report:
         """The report with its index of where each pair of characters stands (for occurrences())."""
         _ = self._pair_at
-        self.__dict__.setdefault("_found", {})
         return self
+
+    @cached_property
+    def _found(self) -> dict[tuple[str, bool], tuple[int, ...]]:
+        """occurrences() of an indexed report, by term and overlapping."""
+        return {}
 
     def find_all(self, term: str, at: int) -> tuple[int, ...]:
         """Where the term occurs (at: one place it is known to be), without looking further
