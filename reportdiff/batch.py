@@ -494,8 +494,8 @@ class Runner:
 @dataclass
 class BatchResult:
     records: list[dict]
-    ran: int  # pairs compared in this run
-    kept: int  # pairs kept from the last run
+    ran: int  # pairs compared in this run, and done
+    kept: int  # pairs done in the last run whose pages stand: a failure kept is counted in `failed` only
     failed: int  # failed pairs and unreadable reports
     seconds: float
     phases: dict[str, float] = field(default_factory=dict)  # wall seconds of each step, in order (finding, reading, ...)
@@ -571,7 +571,7 @@ def run(
         _check_outputs(out_dir, work.tasks, reports)
         done: dict[str, dict] = {t.name: previous[t.name] for t in work.tasks if _up_to_date(t, previous.get(t.name), fingerprint, out_dir)}
         todo = [t for t in work.tasks if t.name not in done]
-        kept = len(done)
+        kept = sum(1 for r in done.values() if r.get("status") == "ok")
         if use_cache:
             # Each report read once, before the pairs: two workers never parse the same one at once,
             # and a report that cannot be read fails its pairs without being tried again.
@@ -606,7 +606,8 @@ def run(
             _write_summary(out_dir, records, Path(corpus))
     ended("index")
     failed = sum(1 for r in records if r.get("status") == "failed")
-    return BatchResult(records, len(todo), kept, failed, time.perf_counter() - start, phases)
+    ran = sum(1 for t in todo if done.get(t.name, {}).get("status") == "ok")
+    return BatchResult(records, ran, kept, failed, time.perf_counter() - start, phases)
 
 
 def _with_errors(task: Task, summaries: dict[str, Summary]) -> Task:
