@@ -192,7 +192,7 @@ class Run:
 @dataclass(frozen=True)
 class DocName:
     label: str  # 山东省 2025年政府工作报告
-    title: str
+    title: str  # the report's own title where the label does not already say it, else ""
     region: str
     kind: str
     delivered: str
@@ -403,7 +403,9 @@ class Presenter:
     def doc(self, doc: Document) -> DocName:
         m = doc.meta
         label = f"{m.region} {reader_name(m)}".strip()
-        return DocName(label, m.title or Path(doc.source.path).name, m.region, self.kind(m.kind), m.delivered, self.years(m.reviews), self.years(m.plans), Path(doc.source.path).name)
+        # The title only where it says more than the name: 政府工作报告 under 全国 2024年政府工作报告 is a repeat.
+        title = m.title if m.title and m.title not in label else ""
+        return DocName(label, title, m.region, self.kind(m.kind), m.delivered, self.years(m.reviews), self.years(m.plans), Path(doc.source.path).name)
 
     def describe(self, doc: Document) -> str:
         """One line naming a report and what it covers, for the text report and the viewer."""

@@ -107,6 +107,17 @@ def test_the_brief_stands_before_the_first_pair_in_chinese(rendered):
         assert heading in head
 
 
+def test_each_report_is_named_once_as_its_readers_name_it(rendered):
+    """The line under the heading names each side 湛河区 2026年政府工作报告, its own title only
+    where that says more (a plan report's 关于…的报告), never the kind a second time."""
+    result, html, _ = rendered
+    docs = re.sub(r"<[^>]+>", "", re.search(r'<p class="docs">(.*?)</p>', html, re.S).group(1))
+    assert "湛河区 2026年政府工作报告 · 发布 2026-02-26" in docs  # 001's title 政府工作报告 is in its name
+    assert "政府工作报告 · 政府工作报告" not in docs and docs.count("2026年政府工作报告") == 1
+    if result.old.meta.kind == "plan_report":
+        assert f"《{result.old.meta.title}》" in docs
+
+
 def test_english_on_request(rendered):
     result, _, _ = rendered
     html = render(result, lang="en")
