@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -10,7 +11,14 @@ from reportdiff.document import Document, read
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EXPECTED = Path(__file__).resolve().parent / "expected"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+# The real reports of ../shared/corpus (see its README); REPORTDIFF_CORPUS points the tests at a copy elsewhere.
+SHARED_CORPUS = Path(os.environ.get("REPORTDIFF_CORPUS") or ROOT.parent / "shared" / "corpus")
+NO_CORPUS = f"the shared corpus is not at {SHARED_CORPUS} (set REPORTDIFF_CORPUS to its folder)"
+
+
+def pytest_report_header(config) -> str:
+    found = "found" if SHARED_CORPUS.is_dir() else "absent: the tests on real national and provincial reports skip"
+    return f"shared corpus: {SHARED_CORPUS} ({found})"
 
 
 def seed_path(prefix: str) -> Path:

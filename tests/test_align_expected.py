@@ -22,7 +22,7 @@ from reportdiff.clean import fold
 from reportdiff.document import read
 
 from .align_measure import measure, report
-from .conftest import EXPECTED, SHARED_CORPUS, read_tsv, seed
+from .conftest import EXPECTED, NO_CORPUS, SHARED_CORPUS, read_tsv, seed
 
 ALIGN = EXPECTED / "align"
 FILES = sorted(ALIGN.glob("*.tsv")) + sorted((ALIGN / "reader-b").glob("*.tsv"))
@@ -158,7 +158,7 @@ def corpus_measure(name: str, old: str, new: str):
 
 
 def _corpus_case(name, old, new, group):
-    marks = [pytest.mark.skipif(not (SHARED_CORPUS / old).is_file(), reason="shared corpus not available")]
+    marks = [pytest.mark.skipif(not (SHARED_CORPUS / old).is_file(), reason=NO_CORPUS)]
     figure = CORPUS_BELOW.get((name, group))
     if figure:
         marks.append(pytest.mark.xfail(strict=False, reason=f"below the bar: measured {figure}"))

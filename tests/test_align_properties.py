@@ -13,7 +13,7 @@ from reportdiff.errors import ReportdiffError
 from reportdiff.load import Source
 from reportdiff.tokens import Tokens
 
-from .conftest import SHARED_CORPUS, seed
+from .conftest import NO_CORPUS, SHARED_CORPUS, seed
 
 RECIPE = """家常菜谱十则
 
@@ -225,5 +225,5 @@ def test_no_pair_shown_below_the_floor_on_real_reports(old, new):
     from reportdiff.document import read
 
     if not (SHARED_CORPUS / old).is_file():
-        pytest.skip("shared corpus not available")
+        pytest.skip(NO_CORPUS)
     assert not _below_floor(_align(read(SHARED_CORPUS / old), read(SHARED_CORPUS / new)))

@@ -14,7 +14,7 @@ import pytest
 from reportdiff import batch
 from reportdiff.batch import Report, Summary, plan
 
-from .conftest import SHARED_CORPUS, seed_path
+from .conftest import NO_CORPUS, SHARED_CORPUS, seed_path
 
 
 @pytest.fixture(autouse=True)
@@ -196,7 +196,7 @@ def test_provinces_word_and_web_text(tmp_path):
     """A few provinces of the shared corpus (2025 Word files, 2026 web text), one Word file cut short."""
     provinces = SHARED_CORPUS / "provinces"
     if not provinces.is_dir():
-        pytest.skip("the shared corpus is not here")
+        pytest.skip(NO_CORPUS)
     regions = ["山东省", "湖南省", "上海市"]
     root = tmp_path / "provinces"
     for year in ("2025", "2026"):
@@ -302,7 +302,7 @@ def test_an_interrupted_batch_goes_on_where_it_stopped(corpus, tmp_path, monkeyp
     assert again.failed == 2 and again.kept + again.ran == 2
 
 
-@pytest.mark.skipif(not (SHARED_CORPUS / "provinces" / "2026" / "江西省.txt").is_file(), reason="shared corpus not available")
+@pytest.mark.skipif(not (SHARED_CORPUS / "provinces" / "2026" / "江西省.txt").is_file(), reason=NO_CORPUS)
 def test_the_index_shows_the_years_growth_target_not_the_periods():
     """江西 2026 states the 十五五 average (年均增长5%左右) before the year's target (5%-5.5%):
     the index's headline is the year's, as in the pair's own brief."""

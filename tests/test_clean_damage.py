@@ -7,7 +7,7 @@ import pytest
 from reportdiff.clean import clean, fold
 from reportdiff.load import strip_web_boilerplate
 
-from .conftest import SHARED_CORPUS
+from .conftest import NO_CORPUS, SHARED_CORPUS
 
 BODY = "全区完成地区生产总值263.06亿元，同比增长4.8%，规模以上工业增加值增长"
 
@@ -77,7 +77,7 @@ def test_a_report_without_wrapper_is_left_alone():
 PAGES_2026 = sorted((SHARED_CORPUS / "provinces" / "2026").glob("*.txt")) if SHARED_CORPUS.is_dir() else []
 
 
-@pytest.mark.skipif(not PAGES_2026, reason="shared corpus not available")
+@pytest.mark.skipif(not PAGES_2026, reason=NO_CORPUS)
 @pytest.mark.parametrize("path", PAGES_2026, ids=[p.stem for p in PAGES_2026])
 def test_corpus_web_pages_lose_their_wrapper(path):
     from reportdiff.load import load

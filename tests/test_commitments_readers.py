@@ -18,7 +18,7 @@ from reportdiff.clean import fold
 from reportdiff.commitments import track
 from reportdiff.document import read
 
-from .conftest import EXPECTED, SHARED_CORPUS, read_tsv
+from .conftest import EXPECTED, NO_CORPUS, SHARED_CORPUS, read_tsv
 
 FILES = sorted((EXPECTED / "commitments").glob("*/*.tsv"))
 
@@ -93,7 +93,7 @@ def figures(path: Path) -> tuple[int, int, int, list]:
     return len(rows), len(found), len(agree), met_when_missed
 
 
-needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="the shared corpus is not beside the project")
+needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=NO_CORPUS)
 
 
 @needs_corpus

@@ -9,7 +9,7 @@ import pytest
 
 from reportdiff.corpus import readable, resolve, scan
 
-from .conftest import SEEDS, SHARED_CORPUS, seed, seed_path
+from .conftest import NO_CORPUS, SEEDS, SHARED_CORPUS, seed, seed_path
 
 # What `reportdiff list` must say of each seed, read off the reports' title pages.
 EXPECTED_LIST = {
@@ -27,7 +27,7 @@ def test_seed_metadata(prefix):
     assert (m.region, m.kind, m.delivered, m.reviews, m.plans) == EXPECTED_LIST[prefix]
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="shared corpus not present")
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=NO_CORPUS)
 def test_metadata_of_reports_from_elsewhere():
     from reportdiff.document import read
 
@@ -181,7 +181,7 @@ def test_a_report_compared_before_is_read_from_the_cache(run_cli, monkeypatch, t
     assert a["sections"] == b["sections"] and a["numbers"] == b["numbers"] and a["commitments"] == b["commitments"]
 
 
-@pytest.mark.skipif(not (SHARED_CORPUS / "national").is_dir(), reason="the shared corpus is not beside the project")
+@pytest.mark.skipif(not (SHARED_CORPUS / "national").is_dir(), reason=NO_CORPUS)
 def test_a_delivery_year_given_for_a_reviewed_year_is_explained(run_cli):
     """`reportdiff 2023 2024` on the national series: the 2024 report reviews 2023; the message says which year to name."""
     code, _, err = run_cli("2023", "2024", "--corpus", str(SHARED_CORPUS / "national"), "--format", "json")

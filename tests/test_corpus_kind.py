@@ -9,7 +9,7 @@ import pytest
 from reportdiff.corpus import reader_name, resolve, resolve_pair, scan
 from reportdiff.errors import ReportdiffError
 
-from .conftest import SHARED_CORPUS, seed, seed_path
+from .conftest import NO_CORPUS, SHARED_CORPUS, seed, seed_path
 
 WORK_REPORT = (
     "湛河区人民政府工作报告\n"
@@ -42,7 +42,7 @@ def test_reports_are_named_by_their_delivery_year():
     assert reader_name(seed("003").meta) == "2021–2025年五年规划纲要"
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="shared corpus not available")
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=NO_CORPUS)
 def test_the_national_report_of_2024_is_named_as_readers_name_it():
     from reportdiff.document import read
 

@@ -14,7 +14,7 @@ from reportdiff import compare
 from reportdiff.render.html import email as make_email
 from reportdiff.render.html import render
 
-from .conftest import SHARED_CORPUS, seed
+from .conftest import NO_CORPUS, SHARED_CORPUS, seed
 
 
 class _Collector(HTMLParser):
@@ -172,7 +172,7 @@ def test_size_of_the_seed_report():
 NATIONAL = SHARED_CORPUS / "national"
 
 
-@pytest.mark.skipif(not NATIONAL.is_dir(), reason="the shared corpus is not beside the project")
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason=NO_CORPUS)
 @pytest.mark.parametrize("old, new", [("2014", "2015"), ("2023", "2024")])
 def test_national_reports_open_with_their_targets(old, new):
     """Both years' targets with a chart, and changes in 个百分点 (of a target, or of an outcome

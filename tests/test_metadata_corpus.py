@@ -15,7 +15,7 @@ from reportdiff.document import read
 from reportdiff.metadata import describe
 from reportdiff.structure import parse
 
-from .conftest import SHARED_CORPUS
+from .conftest import NO_CORPUS, SHARED_CORPUS
 
 PROVINCES = sorted((SHARED_CORPUS / "provinces").glob("20*/*.*")) if SHARED_CORPUS.is_dir() else []
 NATIONAL = [SHARED_CORPUS / "national" / f"{y}_gwr.txt" for y in range(2014, 2025)]
@@ -26,7 +26,7 @@ def meta_of(text: str):
     return describe(cleaned, parse(cleaned))
 
 
-@pytest.mark.skipif(not PROVINCES, reason="shared corpus not available")
+@pytest.mark.skipif(not PROVINCES, reason=NO_CORPUS)
 @pytest.mark.parametrize("path", PROVINCES, ids=[f"{p.parent.name}/{p.stem}" for p in PROVINCES])
 def test_a_provincial_report(path: Path):
     year = int(path.parent.name)
@@ -36,7 +36,7 @@ def test_a_provincial_report(path: Path):
     assert "各位代表" not in m.title
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="shared corpus not available")
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=NO_CORPUS)
 @pytest.mark.parametrize("path", NATIONAL, ids=[p.stem for p in NATIONAL])
 def test_a_national_report(path: Path):
     year = int(path.stem[:4])
@@ -85,7 +85,7 @@ def test_unnumbered_parts_get_their_years_from_the_report():
     assert (m.reviews, m.plans) == ((2024,), (2025,))
 
 
-@pytest.mark.skipif(not PROVINCES, reason="shared corpus not available")
+@pytest.mark.skipif(not PROVINCES, reason=NO_CORPUS)
 @pytest.mark.parametrize("path", PROVINCES, ids=[f"{p.parent.name}/{p.stem}" for p in PROVINCES])
 def test_a_provincial_report_has_a_review_of_last_year_and_a_plan_of_this_year(path: Path):
     # What commitments and plan → review links stand on, whatever the headings call the parts.

@@ -10,10 +10,10 @@ import pytest
 
 from reportdiff.document import read
 
-from .conftest import SHARED_CORPUS
+from .conftest import NO_CORPUS, SHARED_CORPUS
 
 NATIONAL = SHARED_CORPUS / "national"
-needs_corpus = pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not available")
+needs_corpus = pytest.mark.skipif(not NATIONAL.is_dir(), reason=NO_CORPUS)
 
 
 @needs_corpus

@@ -7,7 +7,7 @@ from reportdiff.document import from_source
 from reportdiff.load import Source
 from reportdiff.numbers import extract, match
 
-from .conftest import SHARED_CORPUS
+from .conftest import NO_CORPUS, SHARED_CORPUS
 
 
 def report(year: int, review: str, plan: str = ""):
@@ -246,7 +246,7 @@ def test_a_plan_reports_chain_of_level_increment_and_growth():
     ]
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="the shared corpus is not beside the project")
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=NO_CORPUS)
 def test_a_firmer_qualifier_is_a_change_of_the_target():
     """城镇新增就业1200万人左右 → 1200万人以上: the same figure, a firmer promise, shown as such."""
     from reportdiff import compare

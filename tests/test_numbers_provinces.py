@@ -8,7 +8,7 @@ import pytest
 from reportdiff.numbers import match
 from reportdiff.quantities import read
 
-from .conftest import SHARED_CORPUS
+from .conftest import NO_CORPUS, SHARED_CORPUS
 from .test_numbers_readers import document
 
 PROVINCES = SHARED_CORPUS / "provinces"
@@ -42,7 +42,7 @@ def expected_values(old: dict[str, float], new: dict[str, float]) -> set[tuple[f
     return {(next(iter(old.values())), next(iter(new.values())))}
 
 
-@pytest.mark.skipif(not PROVINCES.is_dir(), reason="shared corpus absent")
+@pytest.mark.skipif(not PROVINCES.is_dir(), reason=NO_CORPUS)
 @pytest.mark.parametrize("region", regions())
 def test_main_targets_of_both_years_pair_with_their_figures(region):
     result = comparison(region)
@@ -61,7 +61,7 @@ def test_main_targets_of_both_years_pair_with_their_figures(region):
     assert not wrong
 
 
-@pytest.mark.skipif(not PROVINCES.is_dir(), reason="shared corpus absent")
+@pytest.mark.skipif(not PROVINCES.is_dir(), reason=NO_CORPUS)
 @pytest.mark.parametrize("region", regions())
 def test_no_pair_joins_different_periods_or_scopes(region):
     mixed = [(p.indicator, p.old.text[-20:], p.new.text[-20:]) for p in comparison(region).pairs if (p.old.period, p.old.scope) != (p.new.period, p.new.scope)]

@@ -22,11 +22,11 @@ from reportdiff.document import Document, read
 from reportdiff.numbers import NumberPair, Quantity, match
 from reportdiff.quantities import factor
 
-from .conftest import EXPECTED, SHARED_CORPUS, read_tsv
+from .conftest import EXPECTED, NO_CORPUS, SHARED_CORPUS, read_tsv
 
 FILES = sorted((EXPECTED / "numbers").glob("*/*_*.tsv"))
 PAIR_FILES = [p for p in FILES if not p.name.endswith(".targets.tsv")]
-needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="shared corpus absent")
+needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=NO_CORPUS)
 # Below the bar today (measured with python -m tests.test_numbers_readers); the bar stays the test.
 BELOW_BAR: dict[str, str] = {
     "provinces/安徽省_2025_2026.targets": "below the 90% bar (held-out reader, session 5): 15/18 main targets side by side; "

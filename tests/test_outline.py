@@ -8,7 +8,7 @@ import pytest
 
 from reportdiff.clean import fold
 
-from .conftest import EXPECTED, read_tsv, seed
+from .conftest import EXPECTED, NO_CORPUS, SHARED_CORPUS, read_tsv, seed
 
 SEEDS = sorted(p.stem for p in (EXPECTED / "outline").glob("*.tsv") if "." not in p.stem)
 
@@ -54,12 +54,12 @@ def test_five_year_plan_numbered_headings_and_boxes():
     assert actual == expected
 
 
-@pytest.mark.skipif(not (EXPECTED.parent.parent.parent / "shared" / "corpus").is_dir(), reason="shared corpus not present")
+@pytest.mark.skipif(not (SHARED_CORPUS).is_dir(), reason=NO_CORPUS)
 def test_a_report_from_elsewhere_parses_the_same_way():
     """The national 2024 政府工作报告 (not a seed): its numbered skeleton, typed from the file."""
     from reportdiff.document import read
 
-    doc = read(EXPECTED.parent.parent.parent / "shared" / "corpus" / "national_2024_gwr.txt")
+    doc = read(SHARED_CORPUS / "national_2024_gwr.txt")
     typed = [(1, "一、2023年工作回顾"), (1, "二、2024年经济社会发展总体要求和政策取向"), (1, "三、2024年政府工作任务")] + [
         (2, f"（{n}）{t}")
         for n, t in zip("一二三四五六七八九十", ["大力推进", "深入实施", "着力扩大", "坚定不移", "扩大高水平", "更好统筹", "坚持不懈", "推动城乡", "加强生态", "切实保障"])

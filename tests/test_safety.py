@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SHARED_CORPUS, seed_path
+from .conftest import NO_CORPUS, SHARED_CORPUS, seed_path
 
 BIN = Path(sys.executable).parent / "reportdiff"
 OLD, NEW = seed_path("000"), seed_path("001")
@@ -409,7 +409,7 @@ def test_a_corpus_that_is_a_file_says_so():
     assert "is a file" in one_line(run("list", "--corpus", OLD))
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="the shared corpus is not beside the project")
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=NO_CORPUS)
 def test_a_corpus_docx_reads_within_the_limits():
     docx = next((SHARED_CORPUS / "provinces" / "2025").glob("*.docx"))
     proc = run("outline", docx)
@@ -463,7 +463,7 @@ async def test_export_never_replaces_an_existing_file(tmp_path):
     assert sorted(p.name for p in tmp_path.glob("review*.html")) == ["review-2.html", "review-3.html", "review.html"]
 
 
-@pytest.mark.skipif(not (SHARED_CORPUS / "provinces" / "2026" / "安徽省.txt").is_file(), reason="shared corpus not available")
+@pytest.mark.skipif(not (SHARED_CORPUS / "provinces" / "2026" / "安徽省.txt").is_file(), reason=NO_CORPUS)
 def test_the_same_reports_give_the_same_result_in_every_process(tmp_path):
     """Python salts string hashes per process: nothing may hang on the order of a set
     (安徽 2025→2026 once picked another repeat sentence for two promises, run to run)."""

@@ -18,7 +18,7 @@ from reportdiff.clean import clean
 from reportdiff.document import read
 from reportdiff.structure import parse
 
-from .conftest import SHARED_CORPUS
+from .conftest import NO_CORPUS, SHARED_CORPUS
 
 NATIONAL = SHARED_CORPUS / "national"
 STATEMENT = re.compile(r"主要预期目标(?:是|为)[:：]")
@@ -47,7 +47,7 @@ def _statement_pairs(old_year: str, new_year: str):
     ]
 
 
-@pytest.mark.skipif(not PAIRS, reason="shared corpus not available")
+@pytest.mark.skipif(not PAIRS, reason=NO_CORPUS)
 @pytest.mark.parametrize("old_year,new_year", PAIRS, ids=[f"{a}-{b}" for a, b in PAIRS])
 def test_targets_statement_is_one_pair_with_a_word_diff(old_year, new_year):
     found = _statement_pairs(old_year, new_year)
@@ -59,7 +59,7 @@ def test_targets_statement_is_one_pair_with_a_word_diff(old_year, new_year):
     assert any(op.op == "=" and len(op.text) >= 4 for op in diff.ops)
 
 
-@pytest.mark.skipif(("2023", "2024") not in PAIRS, reason="shared corpus not available")
+@pytest.mark.skipif(("2023", "2024") not in PAIRS, reason=NO_CORPUS)
 def test_targets_2023_to_2024_word_by_word():
     ((_pair, diff),) = _statement_pairs("2023", "2024")
     kept = "".join(op.text for op in diff.ops if op.op == "=")
@@ -127,7 +127,7 @@ def test_a_lead_whose_paragraph_opens_the_list_keeps_it():
     assert "实施积极的财政政策" in _units(text) and "实施适度宽松的货币政策" in _units(text)
 
 
-@pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not available")
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason=NO_CORPUS)
 @pytest.mark.parametrize("year,sentence", [("2016", "回顾过去一年，成绩来之不易"), ("2022", "过去一年是党和国家历史上具有里程碑意义的一年")])
 def test_national_openings_and_summings_up_are_paragraphs(year, sentence):
     headings = [s.heading for s in national(year).outline.walk()]
@@ -174,7 +174,7 @@ def test_text_that_is_not_a_report_still_has_no_sections(text):
     assert parse(clean(text)).sections == []
 
 
-@pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not available")
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason=NO_CORPUS)
 def test_old_national_reports_have_their_parts():
     assert [s.heading for s in national("1960").sections] == ["一", "二", "三", "四"]
     assert [s.heading for s in national("1964").sections] == [
@@ -186,7 +186,7 @@ def test_old_national_reports_have_their_parts():
         assert whole.kind == "whole" and len(whole.children) >= 20
 
 
-@pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not available")
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason=NO_CORPUS)
 @pytest.mark.parametrize("old_year,new_year", [("1954", "1955"), ("1959", "1960"), ("1960", "1964"), ("1964", "1975"), ("1975", "1978")])
 def test_old_national_pairs_compare_paragraph_by_paragraph(old_year, new_year):
     result = compare(national(old_year), national(new_year))
@@ -194,7 +194,7 @@ def test_old_national_pairs_compare_paragraph_by_paragraph(old_year, new_year):
     assert matched and any(p.diff.ops for p in matched)
 
 
-@pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not available")
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason=NO_CORPUS)
 def test_outline_of_a_headingless_report_and_of_a_non_report(run_cli, tmp_path):
     code, out, _ = run_cli("outline", str(NATIONAL / "1975_gwr.txt"))
     assert code == 0 and "我们超额完成了第三个五年计划" in out

@@ -12,17 +12,17 @@ from hypothesis import strategies as st
 
 from reportdiff import terms
 from reportdiff.tokens import cut
-from tests.conftest import SEEDS, SHARED_CORPUS, seed, seed_path
+from tests.conftest import NO_CORPUS, SEEDS, SHARED_CORPUS, seed, seed_path
 
 NATIONAL = SHARED_CORPUS / "national"
-needs_corpus = pytest.mark.skipif(not NATIONAL.is_dir(), reason="shared corpus not present")
+needs_corpus = pytest.mark.skipif(not NATIONAL.is_dir(), reason=NO_CORPUS)
 
 
 @pytest.fixture(scope="module")
 def national(tmp_path_factory):
     """The national series' ledger, built once into a fresh cache folder."""
     if not NATIONAL.is_dir():
-        pytest.skip("shared corpus not present")
+        pytest.skip(NO_CORPUS)
     folder = tmp_path_factory.mktemp("xdg") / "reportdiff"  # what user_cache_dir() gives with XDG_CACHE_HOME at its parent
     folder.mkdir(mode=0o700)
     paths = sorted(str(p) for p in NATIONAL.glob("*.txt"))
@@ -287,7 +287,7 @@ def test_the_pair_report_ranks_with_the_series_when_the_folder_has_one():
     """Two national reports of the corpus: the pair's formulations are ranked in their series
     (the folder's other reports), each with the sentence it stands in; 新常态 is new in 2015."""
     if not NATIONAL.is_dir():
-        pytest.skip("shared corpus not present")
+        pytest.skip(NO_CORPUS)
     from reportdiff.document import read
     from reportdiff.tokens import Tokens
 

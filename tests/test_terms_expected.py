@@ -12,7 +12,7 @@ import re
 import pytest
 
 from reportdiff import terms
-from tests.conftest import EXPECTED, SHARED_CORPUS, read_tsv
+from tests.conftest import EXPECTED, NO_CORPUS, SHARED_CORPUS, read_tsv
 
 NATIONAL = SHARED_CORPUS / "national"
 # 2015, 2018, 2024: the first reader's lists (ranking was tuned on them); the other years: a
@@ -42,7 +42,7 @@ def found(expected: str, listed: list[str]) -> bool:
 @pytest.fixture(scope="module")
 def ledger():
     if not NATIONAL.is_dir():
-        pytest.skip("shared corpus not present")
+        pytest.skip(NO_CORPUS)
     return terms.build([m.report for m in terms.series(sorted(str(p) for p in NATIONAL.glob("*.txt")))], 50)
 
 
