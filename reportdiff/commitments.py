@@ -1125,9 +1125,16 @@ def _by_named_context(c: Commitment, target: Quantity, review: _Review) -> Quant
         for pos in review.text.find(name):
             start, end = review.text.sentence_at(pos)
             i = bisect.bisect_left(starts, start)
-            if i < len(kin) and kin[i].start < end and _answers(c, target, kin[i]) and (best is None or kin[i].start < best.start):
+            if i < len(kin) and kin[i].start < end and _answers(c, target, kin[i]) and _counts_alike(target, kin[i], review) and (best is None or kin[i].start < best.start):
                 best = _respective(target, kin[i], review) or best
     return best
+
+
+def _counts_alike(target: Quantity, q: Quantity, review: _Review) -> bool:
+    """Whether a figure beside a promise's place names what the target counts: its own name says
+    two characters of the target's indicator (营收 of 营业收入; not 入选国家首批领航级智能工厂 for
+    人才效能提升重点平台, a figure of another programme the sentence also tells)."""
+    return len(set(_own_name(q, review.text.folded)) & set(_LEAD_VERB.sub("", target.indicator))) >= 2
 
 
 def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:

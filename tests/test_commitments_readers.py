@@ -217,3 +217,12 @@ def test_an_addition_is_not_met_by_a_stock_and_a_reworded_rare_word_is_not_silen
     assert added.status != "met" and "1125" not in (added.outcome_text or "")
     sewage = next(c for c in result.items if "2443个行政村生活污水治理" in c.plan_text)
     assert sewage.status == "met" and "2443个村生活污水治理" in sewage.outcome_text
+
+
+@needs_corpus
+def test_a_figure_of_another_programme_beside_a_name_is_not_evidence():
+    """建好30家人才效能提升重点平台 stands after …卓越工程师培育行动; the review's sentence on
+    卓越级智能工厂 gives 入选国家首批领航级智能工厂2家, which counts factories, not platforms."""
+    result = compare(SHARED_CORPUS / "provinces" / "2025" / "山东省.docx", SHARED_CORPUS / "provinces" / "2026" / "山东省.txt").commitments
+    platforms = next(c for c in result.items if "建好30家人才效能提升重点平台" in c.plan_text)
+    assert "智能工厂" not in (platforms.outcome_text or "") and platforms.status != "missed"
