@@ -324,7 +324,9 @@ class _Review:
         self.review = _Spans(_extent(review_parts))
         self.periods = _Spans(_extent(_periods(doc)))
         self.plan_next = _parts(doc, "plan", year + 1)
-        self.plan_spans = _Spans(_extent(self.plan_next))
+        # The closing words (我们要更加紧密地团结…) rally; they promise no item again.
+        closing = _closing(self.text.folded, self.plan_next)
+        self.plan_spans = _Spans((s.start, min(s.end, closing)) for s in self.plan_next)
         # A total over several years or an average is not the year's figure, nor the earlier
         # end of 从A提高到B.
         actual = [
@@ -350,7 +352,7 @@ class _Review:
         self.shares_done = _shares_done(self.text, review_parts)
         # A plan that names one item of a promised list again has promised it again; a review
         # that names it need not have done it.
-        self.promised = _Sentences(self.text, tokens, self.plan_next, names_count=True)
+        self.promised = _Sentences(self.text, tokens, self.plan_next, names_count=True, until=closing)
         df = Counter(w for index in (self.said, self.promised) for words in index.words for w in words)
         total = len(self.said.words) + len(self.promised.words) + 1
         self.weight = {w: math.log(total / n) for w, n in df.items()}
@@ -386,7 +388,9 @@ class _Sentences:
     sentences that match it are left out; a sentence said again word for word is its first
     occurrence (the earliest of equal evidence stands, and repeats would crowd the candidates)."""
 
-    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section], skip: Callable[[str], bool] | None = None, names_count: bool = False):
+    def __init__(
+        self, text: _Text, tokens: Tokens, sections: list[Section], skip: Callable[[str], bool] | None = None, names_count: bool = False, until: int | None = None
+    ):
         self.names_count = names_count
         self.text = text
         self.spans: list[tuple[int, int]] = []
@@ -394,10 +398,10 @@ class _Sentences:
         self.postings: dict[str, list[int]] = {}
         seen: set[str] = set()
         for section in sections:
-            pos = section.start
-            while pos < section.end:
+            pos, stop = section.start, min(section.end, len(text.folded) if until is None else until)
+            while pos < stop:
                 start, end = text.sentence_at(pos)
-                start, end = max(start, section.start), min(end, section.end)
+                start, end = max(start, section.start), min(end, stop)
                 sentence = text.folded[start:end]
                 words = _telling(sentence) if sentence not in seen else frozenset()
                 seen.add(sentence)
@@ -712,10 +716,11 @@ def _lead(folded: str, sentence_start: int, start: int) -> str:
 
 def _closing(folded: str, plan: list[Section]) -> int:
     """Where the plan's closing words start: its last address to the delegates (各位代表！)
-    after which no section begins (奋斗铸就辉煌，实干赢得未来。我们要更加紧密地团结…)."""
+    after which no numbered section begins (奋斗铸就辉煌，实干赢得未来。我们要更加紧密地团结…:
+    the run-in lead of a closing paragraph is no task)."""
     end = max((part.end for part in plan), default=0)
     last = max((m.start() for part in plan for m in _ADDRESS.finditer(folded, part.start, part.end)), default=end)
-    return end if any(s.start > last for part in plan for s in part.walk()) else last
+    return end if any(s.start > last and s.kind == "numbered" for part in plan for s in part.walk()) else last
 
 
 class _Places:

@@ -226,3 +226,15 @@ def test_a_figure_of_another_programme_beside_a_name_is_not_evidence():
     result = compare(SHARED_CORPUS / "provinces" / "2025" / "山东省.docx", SHARED_CORPUS / "provinces" / "2026" / "山东省.txt").commitments
     platforms = next(c for c in result.items if "建好30家人才效能提升重点平台" in c.plan_text)
     assert "智能工厂" not in (platforms.outcome_text or "") and platforms.status != "missed"
+
+
+@needs_corpus
+@pytest.mark.parametrize("years", [("2016", "2017"), ("2021", "2022"), ("2023", "2024")])
+def test_the_closing_words_promise_nothing_again(years):
+    """After a report's last 各位代表！ the closing words rally (我们要更加紧密地团结…): they are
+    no promise of the old plan and no evidence that the new plan repeats one."""
+    old, new = (read(SHARED_CORPUS / "national" / f"{y}_gwr.txt") for y in years)
+    result = track(old, new)
+    old_closing, new_closing = (doc.clean.source[doc.clean.source.rindex("各位代表！") :] for doc in (old, new))
+    assert not [c.plan_text for c in result.items if c.plan_text in old_closing]
+    assert not [c.carried_text for c in result.items if c.carried_text and c.carried_text in new_closing]
