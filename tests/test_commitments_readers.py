@@ -238,3 +238,14 @@ def test_the_closing_words_promise_nothing_again(years):
     old_closing, new_closing = (doc.clean.source[doc.clean.source.rindex("各位代表！") :] for doc in (old, new))
     assert not [c.plan_text for c in result.items if c.plan_text in old_closing]
     assert not [c.carried_text for c in result.items if c.carried_text and c.carried_text in new_closing]
+
+
+@needs_corpus
+def test_the_reasoning_around_promises_is_not_a_promise():
+    """The 2019 plan argues as it promises: a condition, what follows from it, what a thing is,
+    what it bears on, what a promise is for. None of these is a commitment; the actions are."""
+    result = track(read(SHARED_CORPUS / "national" / "2019_gwr.txt"), read(SHARED_CORPUS / "national" / "2020_gwr.txt"))
+    texts = {c.plan_text for c in result.items}
+    reasoning = ["只要就业稳、收入增", "我们就更有底气", "就业是民生之本、财富之源", "婴幼儿照护事关千家万户", "让老年人拥有幸福的晚年", "规则越简约透明", "上述主要预期目标"]
+    assert not [t for t in texts if any(r in t for r in reasoning)]
+    assert {"实施职业技能提升行动", "深化增值税改革", "加快发展多种形式的婴幼儿照护服务"} <= texts
