@@ -111,6 +111,7 @@ _STOCK_LEVEL = re.compile(r"累计|增至|增加到|提高到|达到|总数|总�
 # The earlier end of 从A提高到B (its label stops after 从…), which numbers may not mark when a
 # year stands between (从2020年的51%): not the year's figure.
 _FROM = re.compile(r"[从由][^，,；;、到至]*$")
+_CURRENT = re.compile(r"现行[^，,；;、到至]*$")
 _FROM_TO = re.compile(r"[从由][^，,；;、]*(?:到|至)[^，,；;、]*$")
 # A list of figures told 分别 (…分别增长5.3%、7%); the two-part names such a list may open
 # with (城乡 is 城镇 and 农村) are the numbers stage's, quantities.PAIRED.
@@ -632,6 +633,8 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
     places = _Places(plan, links)
     out: list[Commitment] = []
     seen_spans: set[tuple[int, int]] = set()
+    sentence_of: list[int] = []
+    earlier_end: dict[int, int] = {}  # by clause start: where the from-end of its 从A到B is quoted from
     for q in quantities:
         if q.kind != "target" or q.source != "text" or len(q.indicator) < 2 or q.start not in in_plan:
             continue
@@ -640,13 +643,32 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
         q = _named_after(q, folded)
         s_start, s_end = text.sentence_at(q.start)
         c_start, c_end = _clause_at(folded, q.start, s_start, s_end)
+        if q.role == "from" or _FROM.search(q.label) or _CURRENT.search(q.label):
+            # The earlier end of 从3万元提高到10万元, the rate in force (现行16%的税率降至13%): where
+            # the promise starts, not what it promises; the clause is quoted whole with its figure.
+            earlier_end.setdefault(c_start, q.text_start if 0 <= q.text_start < q.start else c_start)
+            continue
+        quoted = _figure_text(text, q, (c_start, c_end))
+        if c_start in earlier_end:
+            quoted = doc.span_text(earlier_end[c_start], q.end).strip()
         out.append(
             Commitment(
-                plan_text=_figure_text(text, q, (c_start, c_end)), kind="quantitative", target=q, **places.at(q.start),
+                plan_text=quoted, kind="quantitative", target=q, **places.at(q.start),
                 plan_section_text=folded[s_start:q.start],
                 grams=_grams(folded[c_start:c_end]), core=_content_bigrams(tokens.between(c_start, c_end)),
             )
         )
+        sentence_of.append(s_start)
+    # One promise per clause: a figure quoted inside another's quotation of the same sentence
+    # (规模近9.8万亿元 of 规模近9.8万亿元，增长18%; 水利分别完成投资2500亿元 of 交通、水利分别完成投资
+    # 2500亿元、800亿元) is that promise again, a fragment of it.
+    by_sentence: defaultdict[int, list[int]] = defaultdict(list)
+    for i, at in enumerate(sentence_of):
+        by_sentence[at].append(i)
+    out = [
+        c for i, c in enumerate(out)
+        if not any(j != i and c.plan_text in out[j].plan_text and (c.plan_text != out[j].plan_text or j < i) for j in by_sentence[sentence_of[i]])
+    ]
     # Targets that count as checked already, by position: a deed clause holding one is not a second promise.
     target_starts = sorted(q.start for q in quantities if q.kind == "target" and not q.label.rstrip().endswith("等"))
     for section in plan:

@@ -249,3 +249,18 @@ def test_the_reasoning_around_promises_is_not_a_promise():
     reasoning = ["只要就业稳、收入增", "我们就更有底气", "就业是民生之本、财富之源", "婴幼儿照护事关千家万户", "让老年人拥有幸福的晚年", "规则越简约透明", "上述主要预期目标"]
     assert not [t for t in texts if any(r in t for r in reasoning)]
     assert {"实施职业技能提升行动", "深化增值税改革", "加快发展多种形式的婴幼儿照护服务"} <= texts
+
+
+@needs_corpus
+def test_a_figure_is_one_promise_quoted_once():
+    """现行16%的税率降至13% promises 13% (16% is the rate in force), 从月销售额3万元提高到10万元
+    promises 10万元; a figure quoted inside another's quotation (规模…，比去年增加…) is that promise."""
+    result = track(read(SHARED_CORPUS / "national" / "2019_gwr.txt"), read(SHARED_CORPUS / "national" / "2020_gwr.txt"))
+    figures = [c for c in result.items if c.kind == "quantitative"]
+    rate = next(c for c in figures if "现行16%" in c.plan_text)
+    assert rate.plan_text == "将制造业等行业现行16%的税率降至13%" and rate.target.value == 13
+    assert not [c for c in figures if c.target.value == 3 and "起征点" in c.plan_text]
+    texts = [c.plan_text for c in figures]
+    assert not [t for t in texts if any(t != u and t in u for u in texts)]
+    shandong = compare(SHARED_CORPUS / "provinces" / "2025" / "山东省.docx", SHARED_CORPUS / "provinces" / "2026" / "山东省.txt").commitments
+    assert "水利分别完成投资2500亿元" not in {c.plan_text for c in shandong.items}
