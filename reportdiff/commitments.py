@@ -112,6 +112,7 @@ _STOCK_LEVEL = re.compile(r"累计|增至|增加到|提高到|达到|总数|总�
 # year stands between (从2020年的51%): not the year's figure.
 _FROM = re.compile(r"[从由][^，,；;、到至]*$")
 _CURRENT = re.compile(r"现行[^，,；;、到至]*$")
+_TO = re.compile(r"到|至")  # …提高到10万元: without it 从 says where from (从失业保险基金结余中拿出1000亿元)
 _FROM_TO = re.compile(r"[从由][^，,；;、]*(?:到|至)[^，,；;、]*$")
 # A list of figures told 分别 (…分别增长5.3%、7%); the two-part names such a list may open
 # with (城乡 is 城镇 and 农村) are the numbers stage's, quantities.PAIRED.
@@ -643,7 +644,7 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
         q = _named_after(q, folded)
         s_start, s_end = text.sentence_at(q.start)
         c_start, c_end = _clause_at(folded, q.start, s_start, s_end)
-        if q.role == "from" or _FROM.search(q.label) or _CURRENT.search(q.label):
+        if q.role == "from" or (_FROM.search(q.label) or _CURRENT.search(q.label)) and _TO.search(folded, q.end, c_end):
             # The earlier end of 从3万元提高到10万元, the rate in force (现行16%的税率降至13%): where
             # the promise starts, not what it promises; the clause is quoted whole with its figure.
             earlier_end.setdefault(c_start, q.text_start if 0 <= q.text_start < q.start else c_start)
@@ -724,7 +725,7 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
             if "\t" in line or folded.startswith(("!", "！"), end) or _TARGETS.search(folded, start, end + 1) or len(_telling(clause)) < 4:
                 continue  # a table row, an exclamation (各位代表！, …创有所成！), the targets statement's lead, a fragment
             if _RALLYING.search(clause) or _BELIEF.search(clause) or _REASONING.search(clause) or start >= closing:
-                continue  # a call to rally (同心共创复兴伟业), a belief (…江西发展才会好), the closing words: no review reports them
+                continue  # a call to rally (同心共创复兴伟业), a belief (…江西发展才会好), reasoning, the closing words: no review reports them
             i = bisect.bisect_right(starts, end) - 1
             if i >= 0 and ends[starts[i]] > start:
                 continue

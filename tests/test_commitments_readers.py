@@ -260,6 +260,7 @@ def test_a_figure_is_one_promise_quoted_once():
     rate = next(c for c in figures if "现行16%" in c.plan_text)
     assert rate.plan_text == "将制造业等行业现行16%的税率降至13%" and rate.target.value == 13
     assert not [c for c in figures if c.target.value == 3 and "起征点" in c.plan_text]
+    assert any(c.target.value == 1000 for c in figures if c.plan_text == "从失业保险基金结余中拿出1000亿元")  # 从 without 到: where from
     texts = [c.plan_text for c in figures]
     assert not [t for t in texts if any(t != u and t in u for u in texts)]
     shandong = compare(SHARED_CORPUS / "provinces" / "2025" / "山东省.docx", SHARED_CORPUS / "provinces" / "2026" / "山东省.txt").commitments
