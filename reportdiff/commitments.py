@@ -661,14 +661,14 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
         )
         sentence_of.append(s_start)
     # One promise per clause: a figure quoted inside another's quotation of the same sentence
-    # (规模近9.8万亿元 of 规模近9.8万亿元，增长18%; 水利分别完成投资2500亿元 of 交通、水利分别完成投资
-    # 2500亿元、800亿元) is that promise again, a fragment of it.
+    # (规模近9.8万亿元 of 规模近9.8万亿元，增长18%) is that promise again, a fragment of it; but the
+    # items of a 分别 list are promises each (城镇、农村居民人均可支配收入分别增长5%、6.5%).
     by_sentence: defaultdict[int, list[int]] = defaultdict(list)
     for i, at in enumerate(sentence_of):
         by_sentence[at].append(i)
     out = [
         c for i, c in enumerate(out)
-        if not any(j != i and c.plan_text in out[j].plan_text and (c.plan_text != out[j].plan_text or j < i) for j in by_sentence[sentence_of[i]])
+        if "分别" in c.plan_text or not any(j != i and c.plan_text in out[j].plan_text and (c.plan_text != out[j].plan_text or j < i) for j in by_sentence[sentence_of[i]])
     ]
     # Targets that count as checked already, by position: a deed clause holding one is not a second promise.
     target_starts = sorted(q.start for q in quantities if q.kind == "target" and not q.label.rstrip().endswith("等"))
