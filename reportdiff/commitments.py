@@ -67,12 +67,14 @@ _BELIEF = re.compile(r"才会|(?<!人)才能")  # not 人才能级
 # The reasoning around promises, not promises: a condition (只要就业稳、收入增) and what will
 # follow from it (我们就更有底气, 中国创新一定能更好发展, 规则越简约透明), what a thing is
 # (就业是民生之本, 是减轻企业负担的重大举措), what it bears on (婴幼儿照护事关千家万户), a word on
-# what was just said (上述主要预期目标, 这会给各级财政带来很大压力), and a clause saying what the
-# one before is for (让老年人拥有幸福的晚年, 使降费实实在在). 一是… and 特别是… list, 使用 acts.
+# what was just said (上述主要预期目标, 这会给各级财政带来很大压力); and (_PURPOSE) a clause saying
+# what the one before is for (让老年人拥有幸福的晚年, 使降费实实在在). 一是… and 特别是… list, 使用 acts.
 _REASONING = re.compile(
-    r"^(?:只要|如果|假如|倘若|一旦|要是|让(?!利|渡)|使(?!用))|就(?=一定|更|能|会|可以)|必将|一定(?:能|会)|定能|(?<![超跨卓优激穿逾飞])越"
+    r"^(?:只要|如果|假如|倘若|一旦|要是)|就(?=一定|更|能|会|可以)|必将|一定(?:能|会)|定能|(?<![超跨卓优激穿逾飞])越"
     r"|事关|攸关|关乎|上述|这些|这是|这会|(?<![一二三四五六七八九十但就还或于总凡特别只正不即])是(?!否)"
 )
+# After a comma only: a sentence of its own opening with 让 (让高质量发展成为最鲜明的标识) is an aim.
+_PURPOSE = re.compile(r"^(?:让(?!利|渡)|使(?!用))")
 # A target of two indicators: the first one's name, then 和 and the second's.
 _TWO_INDICATORS = re.compile(r"([\u4e00-\u9fff]{2,12})和[\u4e00-\u9fff]{2,}")
 # A clause that goes on the one before it, whose subject it shares (…，也要坚持国际合作).
@@ -726,6 +728,8 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
                 continue  # a table row, an exclamation (各位代表！, …创有所成！), the targets statement's lead, a fragment
             if _RALLYING.search(clause) or _BELIEF.search(clause) or _REASONING.search(clause) or start >= closing:
                 continue  # a call to rally (同心共创复兴伟业), a belief (…江西发展才会好), reasoning, the closing words: no review reports them
+            if _PURPOSE.match(clause) and folded[start - 1 : start] in {"，", ","}:
+                continue  # what the clause before is for
             i = bisect.bisect_right(starts, end) - 1
             if i >= 0 and ends[starts[i]] > start:
                 continue
