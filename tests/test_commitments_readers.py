@@ -26,10 +26,10 @@ FILES = sorted((EXPECTED / "commitments").glob("*/*.tsv"))
 # 2018_2019, 河南省, 安徽省 and 福建省 were never used to tune the rules (held out, measured only).
 BELOW_AGREEMENT = {
     "national/2018_2019": "found 182/186, agree 137/182 = 75%",
-    "national/2023_2024": "found 97/98, agree 66/97 = 68%",
+    "national/2023_2024": "found 97/98, agree 65/97 = 67%",
     "provinces/山东省_2025_2026": "found 142/142, agree 111/142 = 78%",
-    "provinces/河南省_2025_2026": "found 197/201, agree 150/197 = 76%",
-    "provinces/安徽省_2025_2026": "found 323/333, agree 227/323 = 70%",
+    "provinces/河南省_2025_2026": "found 197/201, agree 151/197 = 77%",
+    "provinces/安徽省_2025_2026": "found 322/333, agree 226/322 = 70%",
     "provinces/福建省_2025_2026": "found 339/355, agree 220/339 = 65%",
 }
 BELOW_MET_PRECISION = {
