@@ -64,6 +64,17 @@ _FRAMING = re.compile(r"(?:以下|下面|如下)[\u4e00-\u9fff\d]{0,8}?(?:方面
 _RALLYING = re.compile(r"谱写|篇章|共创|铸就|辉煌|携手|同心|伟业|新征程|汇聚|凝聚|不懈奋斗|作出(?:新的|更大)?贡献")
 _ADDRESS = re.compile(r"各位代表[!！,，]")
 _BELIEF = re.compile(r"才会|(?<!人)才能")  # not 人才能级
+# The reasoning around promises, not promises: a condition (只要就业稳、收入增) and what will
+# follow from it (我们就更有底气, 中国创新一定能更好发展, 规则越简约透明), what a thing is
+# (就业是民生之本, 是减轻企业负担的重大举措), what it bears on (婴幼儿照护事关千家万户), a word on
+# what was just said (上述主要预期目标, 这会给各级财政带来很大压力); and (_PURPOSE) a clause saying
+# what the one before is for (让老年人拥有幸福的晚年, 使降费实实在在). 一是… and 特别是… list, 使用 acts.
+_REASONING = re.compile(
+    r"^(?:只要|如果|假如|倘若|一旦|要是)|就(?=一定|更|能|会|可以)|必将|一定(?:能|会)|定能|(?<![超跨卓优激穿逾飞])越"
+    r"|事关|攸关|关乎|上述|这些|这是|这会|(?<![一二三四五六七八九十但就还或于总凡特别只正不即])是(?!否)"
+)
+# After a comma only: a sentence of its own opening with 让 (让高质量发展成为最鲜明的标识) is an aim.
+_PURPOSE = re.compile(r"^(?:让(?!利|渡)|使(?!用))")
 # A target of two indicators: the first one's name, then 和 and the second's.
 _TWO_INDICATORS = re.compile(r"([\u4e00-\u9fff]{2,12})和[\u4e00-\u9fff]{2,}")
 # A clause that goes on the one before it, whose subject it shares (…，也要坚持国际合作).
@@ -102,6 +113,8 @@ _STOCK_LEVEL = re.compile(r"累计|增至|增加到|提高到|达到|总数|总�
 # The earlier end of 从A提高到B (its label stops after 从…), which numbers may not mark when a
 # year stands between (从2020年的51%): not the year's figure.
 _FROM = re.compile(r"[从由][^，,；;、到至]*$")
+_CURRENT = re.compile(r"现行[^，,；;、到至]*$")
+_TO = re.compile(r"到|至")  # …提高到10万元: without it 从 says where from (从失业保险基金结余中拿出1000亿元)
 _FROM_TO = re.compile(r"[从由][^，,；;、]*(?:到|至)[^，,；;、]*$")
 # A list of figures told 分别 (…分别增长5.3%、7%); the two-part names such a list may open
 # with (城乡 is 城镇 and 农村) are the numbers stage's, quantities.PAIRED.
@@ -324,7 +337,9 @@ class _Review:
         self.review = _Spans(_extent(review_parts))
         self.periods = _Spans(_extent(_periods(doc)))
         self.plan_next = _parts(doc, "plan", year + 1)
-        self.plan_spans = _Spans(_extent(self.plan_next))
+        # The closing words (我们要更加紧密地团结…) rally; they promise no item again.
+        closing = _closing(self.text.folded, self.plan_next)
+        self.plan_spans = _Spans((s.start, min(s.end, closing)) for s in self.plan_next)
         # A total over several years or an average is not the year's figure, nor the earlier
         # end of 从A提高到B.
         actual = [
@@ -350,7 +365,7 @@ class _Review:
         self.shares_done = _shares_done(self.text, review_parts)
         # A plan that names one item of a promised list again has promised it again; a review
         # that names it need not have done it.
-        self.promised = _Sentences(self.text, tokens, self.plan_next, names_count=True)
+        self.promised = _Sentences(self.text, tokens, self.plan_next, names_count=True, until=closing)
         df = Counter(w for index in (self.said, self.promised) for words in index.words for w in words)
         total = len(self.said.words) + len(self.promised.words) + 1
         self.weight = {w: math.log(total / n) for w, n in df.items()}
@@ -386,7 +401,9 @@ class _Sentences:
     sentences that match it are left out; a sentence said again word for word is its first
     occurrence (the earliest of equal evidence stands, and repeats would crowd the candidates)."""
 
-    def __init__(self, text: _Text, tokens: Tokens, sections: list[Section], skip: Callable[[str], bool] | None = None, names_count: bool = False):
+    def __init__(
+        self, text: _Text, tokens: Tokens, sections: list[Section], skip: Callable[[str], bool] | None = None, names_count: bool = False, until: int | None = None
+    ):
         self.names_count = names_count
         self.text = text
         self.spans: list[tuple[int, int]] = []
@@ -394,10 +411,10 @@ class _Sentences:
         self.postings: dict[str, list[int]] = {}
         seen: set[str] = set()
         for section in sections:
-            pos = section.start
-            while pos < section.end:
+            pos, stop = section.start, min(section.end, len(text.folded) if until is None else until)
+            while pos < stop:
                 start, end = text.sentence_at(pos)
-                start, end = max(start, section.start), min(end, section.end)
+                start, end = max(start, section.start), min(end, stop)
                 sentence = text.folded[start:end]
                 words = _telling(sentence) if sentence not in seen else frozenset()
                 seen.add(sentence)
@@ -619,6 +636,8 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
     places = _Places(plan, links)
     out: list[Commitment] = []
     seen_spans: set[tuple[int, int]] = set()
+    sentence_of: list[int] = []
+    earlier_end: dict[int, int] = {}  # by clause start: where the from-end of its 从A到B is quoted from
     for q in quantities:
         if q.kind != "target" or q.source != "text" or len(q.indicator) < 2 or q.start not in in_plan:
             continue
@@ -627,13 +646,32 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
         q = _named_after(q, folded)
         s_start, s_end = text.sentence_at(q.start)
         c_start, c_end = _clause_at(folded, q.start, s_start, s_end)
+        if q.role == "from" or (_FROM.search(q.label) or _CURRENT.search(q.label)) and _TO.search(folded, q.end, c_end):
+            # The earlier end of 从3万元提高到10万元, the rate in force (现行16%的税率降至13%): where
+            # the promise starts, not what it promises; the clause is quoted whole with its figure.
+            earlier_end.setdefault(c_start, q.text_start if 0 <= q.text_start < q.start else c_start)
+            continue
+        quoted = _figure_text(text, q, (c_start, c_end))
+        if c_start in earlier_end:
+            quoted = doc.span_text(earlier_end[c_start], q.end).strip()
         out.append(
             Commitment(
-                plan_text=_figure_text(text, q, (c_start, c_end)), kind="quantitative", target=q, **places.at(q.start),
+                plan_text=quoted, kind="quantitative", target=q, **places.at(q.start),
                 plan_section_text=folded[s_start:q.start],
                 grams=_grams(folded[c_start:c_end]), core=_content_bigrams(tokens.between(c_start, c_end)),
             )
         )
+        sentence_of.append(s_start)
+    # One promise per clause: a figure quoted inside another's quotation of the same sentence
+    # (规模近9.8万亿元 of 规模近9.8万亿元，增长18%) is that promise again, a fragment of it; but the
+    # items of a 分别 list are promises each (城镇、农村居民人均可支配收入分别增长5%、6.5%).
+    by_sentence: defaultdict[int, list[int]] = defaultdict(list)
+    for i, at in enumerate(sentence_of):
+        by_sentence[at].append(i)
+    out = [
+        c for i, c in enumerate(out)
+        if "分别" in c.plan_text or not any(j != i and c.plan_text in out[j].plan_text and (c.plan_text != out[j].plan_text or j < i) for j in by_sentence[sentence_of[i]])
+    ]
     # Targets that count as checked already, by position: a deed clause holding one is not a second promise.
     target_starts = sorted(q.start for q in quantities if q.kind == "target" and not q.label.rstrip().endswith("等"))
     for section in plan:
@@ -688,8 +726,10 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
                 continue  # a framing sentence (做好政府工作，要在…党中央…领导下，…) is not a list of promises
             if "\t" in line or folded.startswith(("!", "！"), end) or _TARGETS.search(folded, start, end + 1) or len(_telling(clause)) < 4:
                 continue  # a table row, an exclamation (各位代表！, …创有所成！), the targets statement's lead, a fragment
-            if _RALLYING.search(clause) or _BELIEF.search(clause) or start >= closing:
-                continue  # a call to rally (同心共创复兴伟业), a belief (…江西发展才会好), the closing words: no review reports them
+            if _RALLYING.search(clause) or _BELIEF.search(clause) or _REASONING.search(clause) or start >= closing:
+                continue  # a call to rally (同心共创复兴伟业), a belief (…江西发展才会好), reasoning, the closing words: no review reports them
+            if _PURPOSE.match(clause) and folded[start - 1 : start] in {"，", ","}:
+                continue  # what the clause before is for
             i = bisect.bisect_right(starts, end) - 1
             if i >= 0 and ends[starts[i]] > start:
                 continue
@@ -712,10 +752,11 @@ def _lead(folded: str, sentence_start: int, start: int) -> str:
 
 def _closing(folded: str, plan: list[Section]) -> int:
     """Where the plan's closing words start: its last address to the delegates (各位代表！)
-    after which no section begins (奋斗铸就辉煌，实干赢得未来。我们要更加紧密地团结…)."""
+    after which no numbered section begins (奋斗铸就辉煌，实干赢得未来。我们要更加紧密地团结…:
+    the run-in lead of a closing paragraph is no task)."""
     end = max((part.end for part in plan), default=0)
     last = max((m.start() for part in plan for m in _ADDRESS.finditer(folded, part.start, part.end)), default=end)
-    return end if any(s.start > last for part in plan for s in part.walk()) else last
+    return end if any(s.start > last and s.kind == "numbered" for part in plan for s in part.walk()) else last
 
 
 class _Places:
@@ -1125,9 +1166,16 @@ def _by_named_context(c: Commitment, target: Quantity, review: _Review) -> Quant
         for pos in review.text.find(name):
             start, end = review.text.sentence_at(pos)
             i = bisect.bisect_left(starts, start)
-            if i < len(kin) and kin[i].start < end and _answers(c, target, kin[i]) and (best is None or kin[i].start < best.start):
+            if i < len(kin) and kin[i].start < end and _answers(c, target, kin[i]) and _counts_alike(target, kin[i], review) and (best is None or kin[i].start < best.start):
                 best = _respective(target, kin[i], review) or best
     return best
+
+
+def _counts_alike(target: Quantity, q: Quantity, review: _Review) -> bool:
+    """Whether a figure beside a promise's place names what the target counts: its own name says
+    two characters of the target's indicator (营收 of 营业收入; not 入选国家首批领航级智能工厂 for
+    人才效能提升重点平台, a figure of another programme the sentence also tells)."""
+    return len(set(_own_name(q, review.text.folded)) & set(_LEAD_VERB.sub("", target.indicator))) >= 2
 
 
 def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:

@@ -26,10 +26,10 @@ FILES = sorted((EXPECTED / "commitments").glob("*/*.tsv"))
 # 2018_2019, 河南省, 安徽省 and 福建省 were never used to tune the rules (held out, measured only).
 BELOW_AGREEMENT = {
     "national/2018_2019": "found 182/186, agree 137/182 = 75%",
-    "national/2023_2024": "found 97/98, agree 66/97 = 68%",
+    "national/2023_2024": "found 97/98, agree 65/97 = 67%",
     "provinces/山东省_2025_2026": "found 142/142, agree 111/142 = 78%",
-    "provinces/河南省_2025_2026": "found 197/201, agree 150/197 = 76%",
-    "provinces/安徽省_2025_2026": "found 323/333, agree 227/323 = 70%",
+    "provinces/河南省_2025_2026": "found 197/201, agree 151/197 = 77%",
+    "provinces/安徽省_2025_2026": "found 322/333, agree 226/322 = 70%",
     "provinces/福建省_2025_2026": "found 339/355, agree 220/339 = 65%",
 }
 BELOW_MET_PRECISION = {
@@ -217,3 +217,50 @@ def test_an_addition_is_not_met_by_a_stock_and_a_reworded_rare_word_is_not_silen
     assert added.status != "met" and "1125" not in (added.outcome_text or "")
     sewage = next(c for c in result.items if "2443个行政村生活污水治理" in c.plan_text)
     assert sewage.status == "met" and "2443个村生活污水治理" in sewage.outcome_text
+
+
+@needs_corpus
+def test_a_figure_of_another_programme_beside_a_name_is_not_evidence():
+    """建好30家人才效能提升重点平台 stands after …卓越工程师培育行动; the review's sentence on
+    卓越级智能工厂 gives 入选国家首批领航级智能工厂2家, which counts factories, not platforms."""
+    result = compare(SHARED_CORPUS / "provinces" / "2025" / "山东省.docx", SHARED_CORPUS / "provinces" / "2026" / "山东省.txt").commitments
+    platforms = next(c for c in result.items if "建好30家人才效能提升重点平台" in c.plan_text)
+    assert "智能工厂" not in (platforms.outcome_text or "") and platforms.status != "missed"
+
+
+@needs_corpus
+@pytest.mark.parametrize("years", [("2016", "2017"), ("2021", "2022"), ("2023", "2024")])
+def test_the_closing_words_promise_nothing_again(years):
+    """After a report's last 各位代表！ the closing words rally (我们要更加紧密地团结…): they are
+    no promise of the old plan and no evidence that the new plan repeats one."""
+    old, new = (read(SHARED_CORPUS / "national" / f"{y}_gwr.txt") for y in years)
+    result = track(old, new)
+    old_closing, new_closing = (doc.clean.source[doc.clean.source.rindex("各位代表！") :] for doc in (old, new))
+    assert not [c.plan_text for c in result.items if c.plan_text in old_closing]
+    assert not [c.carried_text for c in result.items if c.carried_text and c.carried_text in new_closing]
+
+
+@needs_corpus
+def test_the_reasoning_around_promises_is_not_a_promise():
+    """The 2019 plan argues as it promises: a condition, what follows from it, what a thing is,
+    what it bears on, what a promise is for. None of these is a commitment; the actions are."""
+    result = track(read(SHARED_CORPUS / "national" / "2019_gwr.txt"), read(SHARED_CORPUS / "national" / "2020_gwr.txt"))
+    texts = {c.plan_text for c in result.items}
+    reasoning = ["只要就业稳、收入增", "我们就更有底气", "就业是民生之本、财富之源", "婴幼儿照护事关千家万户", "让老年人拥有幸福的晚年", "规则越简约透明", "上述主要预期目标"]
+    assert not [t for t in texts if any(r in t for r in reasoning)]
+    assert {"实施职业技能提升行动", "深化增值税改革", "加快发展多种形式的婴幼儿照护服务"} <= texts
+
+
+@needs_corpus
+def test_a_figure_is_one_promise_quoted_once():
+    """现行16%的税率降至13% promises 13% (16% is the rate in force), 从月销售额3万元提高到10万元
+    promises 10万元; a figure quoted inside another's quotation (规模…，比去年增加…) is that promise,
+    but for the items of a 分别 list (tests/test_commitments_cases.py)."""
+    result = track(read(SHARED_CORPUS / "national" / "2019_gwr.txt"), read(SHARED_CORPUS / "national" / "2020_gwr.txt"))
+    figures = [c for c in result.items if c.kind == "quantitative"]
+    rate = next(c for c in figures if "现行16%" in c.plan_text)
+    assert rate.plan_text == "将制造业等行业现行16%的税率降至13%" and rate.target.value == 13
+    assert not [c for c in figures if c.target.value == 3 and "起征点" in c.plan_text]
+    assert any(c.target.value == 1000 for c in figures if c.plan_text == "从失业保险基金结余中拿出1000亿元")  # 从 without 到: where from
+    texts = [c.plan_text for c in figures]
+    assert not [t for t in texts if any(t != u and t in u for u in texts)]
