@@ -947,15 +947,19 @@ def _seam(term: str, words: list[str], old: Callable[[str], bool], usage: Gramma
     return False
 
 
-def _ranked(found: list[Formulation], top: int) -> list[Formulation]:
+def _ranked(found: list[Formulation], top: int, general: Callable[[Formulation, str], bool] = lambda f, inner: False) -> list[Formulation]:
     """Best first; the same news once: a phrase inside a better-ranked one with the same count,
-    or a better-ranked phrase with a word more (结构性改革 | 结构性改革力度), is left out."""
+    or a better-ranked phrase with a word more (结构性改革 | 结构性改革力度) or with only
+    general words more (`general`: 深化|商事制度|改革, 放管结合|改革力度), is left out."""
     found.sort(key=lambda f: (-f.score, -len(f.term), f.term))
     kept: list[Formulation] = []
     for f in found:
         if len(kept) >= top:
             break
-        if not any(f.term in k.term and f.count <= k.count or k.term in f.term and len(f.term) - len(k.term) <= _EXTRA for k in kept):
+        if not any(
+            f.term in k.term and f.count <= k.count or k.term in f.term and (len(f.term) - len(k.term) <= _EXTRA or general(f, k.term))
+            for k in kept
+        ):
             kept.append(f)
     return kept
 
@@ -1210,10 +1214,27 @@ class Series:
             heapq.heappush(best, f.score)
             if len(best) > top * _MARGIN:
                 heapq.heappop(best)
-        kept = _ranked(done, top)
+        kept = _ranked(done, top, lambda f, inner: self._adds_general(i, f, inner))
         for f in kept:
             f.sentence = self.reports[i].sentence(f.at)
         return kept
+
+    def _adds_general(self, i: int, f: Formulation, inner: str) -> bool:
+        """Whether the phrase is `inner` with only the series' general words or governing words
+        around it, as the report's words cut it: the news is `inner`'s."""
+        words = self.reports[i].words_in(f.at, f.at + len(f.term))
+        lo = f.term.find(inner)
+        hi = lo + len(inner)
+        if "".join(words) != f.term or lo < 0:
+            return False
+        rest, pos = [], 0
+        for w in words:
+            if pos + len(w) <= lo or pos >= hi:
+                rest.append(w)
+            elif pos < lo or pos + len(w) > hi:
+                return False  # a word across the inner phrase's edge: another reading of it
+            pos += len(w)
+        return all(w in self.usage.common or self.usage.governs(w) for w in rest)
 
     def entry(self, i: int, top: int) -> YearEntry:
         report = self.reports[i]
