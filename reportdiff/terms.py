@@ -283,6 +283,7 @@ class Formulation:
     rarity: float = 0.0  # how rare its words are in the series (0–1)
     score: float = 0.0
     at: int = 0  # offset of the occurrence quoted in `sentence`
+    parallel: int = -1  # where the 、 list starts that it is an item of, next to one of its own shape (质量变革、效率变革、动力变革); -1: none
 
 
 @dataclass
@@ -810,12 +811,13 @@ def _report(text: str, year: int, path: str, marked: tuple[tuple[int, int, str],
 # linear score. The weights were fitted to the readers' lists of 2015, 2018 and 2024 only (the
 # other years' lists are held out): a coordinate search on a smoothed count of the listed phrases
 # in the top 50, each weight within 2 of the one before; cut and gap were kept because weights
-# refitted with them on two of those years rank the third better than without.
+# refitted with them on two of those years rank the third better than without. parallel's weight is
+# the one of 1, 1.5, 2, 2.5 and 3.5 that ranked those three years best.
 FEATURES = (
     "count", "heading", "targets", "review", "quoted", "first", "kept", "prior", "junction",
-    "short", "long", "shape", "rarity", "head", "cut", "gap",
+    "short", "long", "shape", "rarity", "head", "cut", "gap", "parallel",
 )
-WEIGHTS = [2.25, 1.0, 0.0, -3.0, 3.5, 1.25, 1.0, -1.25, -5.0, -4.0, -0.5, 0.5, 1.0, 1.25, -2.0, -1.75]  # in the order of FEATURES
+WEIGHTS = [2.25, 1.0, 0.0, -3.0, 3.5, 1.25, 1.0, -1.25, -5.0, -4.0, -0.5, 0.5, 1.0, 1.25, -2.0, -1.75, 1.0]  # in the order of FEATURES
 _NOUNISH = set("nj")  # jieba tags: nouns (n, nr, ns, nt, nz …) and abbreviations (j)
 _GOOD_LEN = (3, 8)
 _SHAPE_RANGE = (-3.0, 2.0)  # what _shape_score gives, from a clause cut at both ends to a noun standing whole
@@ -838,7 +840,7 @@ def features(f: Formulation) -> tuple[float, ...]:
         float(f.quoted), float(f.first), float(f.kept), math.log2(1 + f.prior),
         float(f.junction and f.count < 3 and not f.quoted),
         float(n < _GOOD_LEN[0]), float(max(n - _GOOD_LEN[1], 0)),
-        f.shape, f.rarity, f.head, float(f.cut), f.gap,
+        f.shape, f.rarity, f.head, float(f.cut), f.gap, float(f.parallel >= 0),
     )
 
 
@@ -873,6 +875,28 @@ def _score(f: Formulation, unknown: tuple[tuple[int, float], ...] = ()) -> float
     for k, best in unknown:
         total += best - WEIGHTS[k] * values[k]
     return total
+
+
+def _parallel(text: str, start: int, end: int) -> int:
+    """Where the list starts when the stretch is an item of a list of three or more joined by 、, with an
+    item next to it of its length and last character (获得感、幸福感、安全感; 推动质量变革、效率变革、动力变革):
+    the report coins the items as a set, as it marks a term with quotation marks; else -1."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if "、" not in (before, after):
+        return -1
+    lo = hi = start
+    while lo > 0 and (_RUN.fullmatch(text[lo - 1]) or text[lo - 1] == "、"):
+        lo -= 1
+    hi = end
+    while hi < len(text) and (_RUN.fullmatch(text[hi]) or text[hi] == "、"):
+        hi += 1
+    items = text[lo:hi].split("、")
+    if len(items) < 3:
+        return -1
+    n, last = end - start, text[end - 1]
+    prev = text[max(text.rfind("、", lo, start - 1), lo - 1) + 1 : start - 1] if before == "、" else ""
+    nxt = text[end + 1 : hi].split("、")[0] if after == "、" else ""
+    return lo if any(len(item) == n and item[-1] == last for item in (prev, nxt)) else -1
 
 
 def _shape_score(report: Report, term: str, at: int) -> float:
@@ -947,15 +971,21 @@ def _seam(term: str, words: list[str], old: Callable[[str], bool], usage: Gramma
     return False
 
 
-def _ranked(found: list[Formulation], top: int) -> list[Formulation]:
+def _ranked(found: list[Formulation], top: int, general: Callable[[Formulation, str], bool] = lambda f, inner: False) -> list[Formulation]:
     """Best first; the same news once: a phrase inside a better-ranked one with the same count,
-    or a better-ranked phrase with a word more (结构性改革 | 结构性改革力度), is left out."""
+    a better-ranked phrase with a word more (结构性改革 | 结构性改革力度) or with only general
+    words more (`general`: 深化|商事制度|改革, 放管结合|改革力度), and another item of a
+    better-ranked one's list (效率变革 after 质量变革) are left out."""
     found.sort(key=lambda f: (-f.score, -len(f.term), f.term))
     kept: list[Formulation] = []
     for f in found:
         if len(kept) >= top:
             break
-        if not any(f.term in k.term and f.count <= k.count or k.term in f.term and len(f.term) - len(k.term) <= _EXTRA for k in kept):
+        if not any(
+            f.term in k.term and f.count <= k.count or k.term in f.term and (len(f.term) - len(k.term) <= _EXTRA or general(f, k.term))
+            or f.parallel >= 0 and f.parallel == k.parallel
+            for k in kept
+        ):
             kept.append(f)
     return kept
 
@@ -1053,6 +1083,7 @@ class Series:
         quoted = any(text[p - 1 : p] in _OPEN and text[p + len(term) : p + len(term) + 1] in _CLOSE for p in positions if p > 0)
         f = Formulation(term, len(positions), round(len(positions) * 10000 / max(len(text), 1), 2), "", _PLACES[top], quoted, new)
         f.at = where
+        f.parallel = next((lo for lo in (_parallel(text, p, p + len(term)) for p in positions) if lo >= 0), -1)
         words = report.words_in(where, where + len(term))
         f.rarity = self._rarity(words)
         f.head = self.usage.heads.get(words[-1], 0.0) if words else 0.0
@@ -1210,10 +1241,27 @@ class Series:
             heapq.heappush(best, f.score)
             if len(best) > top * _MARGIN:
                 heapq.heappop(best)
-        kept = _ranked(done, top)
+        kept = _ranked(done, top, lambda f, inner: self._adds_general(i, f, inner))
         for f in kept:
             f.sentence = self.reports[i].sentence(f.at)
         return kept
+
+    def _adds_general(self, i: int, f: Formulation, inner: str) -> bool:
+        """Whether the phrase is `inner` with only the series' general words or governing words
+        around it, as the report's words cut it: the news is `inner`'s."""
+        words = self.reports[i].words_in(f.at, f.at + len(f.term))
+        lo = f.term.find(inner)
+        hi = lo + len(inner)
+        if "".join(words) != f.term or lo < 0:
+            return False
+        rest, pos = [], 0
+        for w in words:
+            if pos + len(w) <= lo or pos >= hi:
+                rest.append(w)
+            elif pos < lo or pos + len(w) > hi:
+                return False  # a word across the inner phrase's edge: another reading of it
+            pos += len(w)
+        return all(w in self.usage.common or self.usage.governs(w) for w in rest)
 
     def entry(self, i: int, top: int) -> YearEntry:
         report = self.reports[i]

@@ -393,3 +393,16 @@ def test_the_ledger_speaks_the_interface_language(run_cli, monkeypatch, tmp_path
     assert code == 0 and '<html lang="zh">' in html and "提法变化" in html and "<th>formulation</th>" not in html
     code, out, _ = run_cli("terms", "--corpus", str(SEEDS), "--lang", "en")
     assert code == 0 and "New formulations:" in out
+
+
+@pytest.mark.parametrize("text, term, listed", [
+    ("推动质量变革、效率变革、动力变革，提高全要素生产率", "效率变革", True),
+    ("推动质量变革、效率变革、动力变革，提高全要素生产率", "动力变革", True),
+    ("不断提升人民群众的获得感、幸福感、安全感。", "幸福感", True),
+    ("坚持质量第一、效益优先", "效益优先", False),  # two items, and of two shapes
+    ("加强水利、能源、交通建设", "能源", False),  # items of different endings
+])
+def test_an_item_of_a_list_of_its_own_shape(text, term, listed):
+    """A list of three or more whose items share a shape (…变革、…变革、…变革) is coined as a set."""
+    at = text.index(term)
+    assert (terms._parallel(text, at, at + len(term)) >= 0) is listed
