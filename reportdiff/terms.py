@@ -884,7 +884,7 @@ def _parallel(text: str, start: int, end: int) -> int:
     before, after = text[start - 1 : start], text[end : end + 1]
     if "、" not in (before, after):
         return -1
-    lo = hi = start
+    lo = start
     while lo > 0 and (_RUN.fullmatch(text[lo - 1]) or text[lo - 1] == "、"):
         lo -= 1
     hi = end
@@ -971,7 +971,7 @@ def _seam(term: str, words: list[str], old: Callable[[str], bool], usage: Gramma
     return False
 
 
-def _ranked(found: list[Formulation], top: int, general: Callable[[Formulation, str], bool] = lambda f, inner: False) -> list[Formulation]:
+def _ranked(found: list[Formulation], top: int, general: Callable[[Formulation, str], bool]) -> list[Formulation]:
     """Best first; the same news once: a phrase inside a better-ranked one with the same count,
     a better-ranked phrase with a word more (结构性改革 | 结构性改革力度) or with only general
     words more (`general`: 深化|商事制度|改革, 放管结合|改革力度), and another item of a
