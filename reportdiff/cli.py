@@ -22,6 +22,7 @@ from click_default_group import DefaultGroup
 
 from . import corpus as corpus_mod
 from .align import Overrides
+from .clihelp import Context, in_chinese, said
 from .compare import STAGES, compare
 from .errors import ReaderGone, ReportdiffError, UsageError, shown, worded
 from .output import STDOUT, Outputs
@@ -47,7 +48,7 @@ def _version() -> str:
 
 
 def _lang_option(command):
-    return click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of the words: zh (the default, or $REPORTDIFF_LANG) or en.")(command)
+    return click.option("--lang", type=click.Choice(LANGS), default=None, help=said("Language of the words: zh (the default, or $REPORTDIFF_LANG) or en.", "界面语言：zh（默认，或 $REPORTDIFF_LANG 所设）或 en。"))(command)
 
 
 def _language(lang: str | None) -> str:
@@ -68,13 +69,20 @@ def _lang_in(argv: list[str]) -> str:
 
 def _corpus_options(command):
     """--corpus, --region and --kind: how a year names one report of a corpus."""
-    command = click.option("--kind", type=click.Choice(KINDS), help="Pick reports of this kind when a year matches several.")(command)
-    command = click.option("--region", help="Pick reports of this region when a year matches several.")(command)
-    return click.option("--corpus", metavar="DIR", help="Folder of reports (default: $REPORTDIFF_CORPUS or the bundled seeds).")(command)
+    command = click.option("--kind", type=click.Choice(KINDS), help=said("Pick reports of this kind when a year matches several.", "一个年份对应多份报告时，取这一类别的报告。"))(command)
+    command = click.option("--region", help=said("Pick reports of this region when a year matches several.", "一个年份对应多份报告时，取这一地区的报告。"))(command)
+    return click.option("--corpus", metavar="DIR", help=said("Folder of reports (default: $REPORTDIFF_CORPUS or the bundled seeds).", "报告所在的文件夹（默认：$REPORTDIFF_CORPUS，或随附的示例报告）。"))(command)
+
+
+class _Command(click.Command):
+    context_class = Context
 
 
 class _Group(DefaultGroup):
     """Options before OLD NEW (reportdiff --format json 2024 2025) belong to the default command."""
+
+    context_class = Context
+    command_class = _Command
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("context_settings", {}).update(ignore_unknown_options=True, allow_interspersed_args=False)
@@ -89,7 +97,14 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 
 
 @click.group(cls=_Group, default="compare")
-@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version, help="Show the version and exit.")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version, help=said("Show the version and exit.", "显示版本并退出。"))
+@in_chinese("""比较不同年份的政府报告（政府工作报告、计划执行情况报告、五年规划纲要）：逐节对照措辞、数字和承诺。
+
+\b
+reportdiff OLD NEW [选项]        比较两份报告（默认命令）
+reportdiff 命令 --help           某个命令的选项和示例
+
+OLD、NEW 是年份（2024 指回顾2024年工作、2025年初所作的报告）、reportdiff list 列出的编号，或文件路径（.txt、.md、.docx、.pdf、.html）。""")
 def cli() -> None:
     """Compare Chinese government reports (政府工作报告, 计划执行情况报告, 五年规划纲要) across years.
 
@@ -98,36 +113,43 @@ def cli() -> None:
     reportdiff COMMAND --help        the options and examples of one command
 
     OLD and NEW are years (2024 = the report delivered on 2024's work), ids
-    from 'reportdiff list', or file paths (.txt, .docx, .pdf, .html).
+    from 'reportdiff list', or file paths (.txt, .md, .docx, .pdf, .html).
     """
 
 
-@cli.command("compare", short_help="compare two reports (the default command)", epilog="""\b
+@cli.command("compare", short_help=said("compare two reports (the default command)", "比较两份报告（默认命令）"), epilog=said("""\b
 Examples:
   reportdiff 2024 2025                      the viewer in a terminal; the text report when piped
   reportdiff 2024 2025 -o review.html       an HTML report to attach (format from the extension)
   reportdiff old.docx new.txt --format json the JSON contract (schema reportdiff/1) on stdout
   reportdiff 2024 2025 -o r.html --email r.eml --to desk@example.org
-""")
+""", """\b
+示例：
+  reportdiff 2024 2025                       终端里为查看器，管道里为文本报告
+  reportdiff 2024 2025 -o review.html        写 HTML 报告，可作邮件附件
+  reportdiff old.docx new.txt --format json  JSON（reportdiff/1）写到标准输出
+  reportdiff 2024 2025 -o r.html --email r.eml --to desk@example.org
+"""))
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from -o's extension, else text).")
-@click.option("-o", "--output", metavar="FILE", help="Write the result to FILE ('-' for standard output).")
-@click.option("--pair", "pairs", multiple=True, metavar="OLD_HEADING=NEW_HEADING", help="Force a pairing (heading prefixes; repeatable).")
-@click.option("--unpair", multiple=True, metavar="HEADING", help="Leave a section unpaired (repeatable).")
-@click.option("--strict", is_flag=True, help="Show year roll-overs (2024年→2025年) as changes too.")
-@click.option("--email", metavar="FILE.eml", help="Also write an e-mail (the brief as its body, the full HTML report attached).")
-@click.option("--to", help="Recipient of --email.")
-@click.option("--subject", help="Subject of --email.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help=said("Output format (default: from -o's extension, else text).", "输出格式（默认看 -o 的扩展名，否则为 text）。"))
+@click.option("-o", "--output", metavar="FILE", help=said("Write the result to FILE ('-' for standard output).", "把结果写入 FILE（- 为标准输出）。"))
+@click.option("--pair", "pairs", multiple=True, metavar="OLD_HEADING=NEW_HEADING", help=said("Force a pairing (heading prefixes; repeatable).", "指定两节对应（标题开头几个字；可重复）。"))
+@click.option("--unpair", multiple=True, metavar="HEADING", help=said("Leave a section unpaired (repeatable).", "不为这一节找对应（可重复）。"))
+@click.option("--strict", is_flag=True, help=said("Show year roll-overs (2024年→2025年) as changes too.", "年份顺延（2024年→2025年）也标为改动。"))
+@click.option("--email", metavar="FILE.eml", help=said("Also write an e-mail (the brief as its body, the full HTML report attached).", "另写一封邮件（正文为要点，附完整 HTML 报告）。"))
+@click.option("--to", help=said("Recipient of --email.", "--email 的收件人。"))
+@click.option("--subject", help=said("Subject of --email.", "--email 的主题。"))
 @_lang_option
-@click.option("-q", "--quiet", is_flag=True, help="Say nothing on stderr but errors (no progress bar, no 'wrote' line).")
+@click.option("-q", "--quiet", is_flag=True, help=said("Say nothing on stderr but errors (no progress bar, no 'wrote' line).", "标准错误只输出错误（不显示进度条和“已写入”）。"))
 @_corpus_options
+@in_chinese("逐节比较两份报告：措辞、数字、承诺。")
 def compare_command(**options) -> int:
     """Compare two reports section by section: wording, numbers, commitments."""
     return _compare(**options)
 
 
-@cli.command("list", short_help="the reports of the corpus", epilog="""\b
+@cli.command("list", short_help=said("the reports of the corpus", "语料中的报告"), epilog="""\b
 Examples:
   reportdiff list
   reportdiff list --corpus ../reports --format json
@@ -135,6 +157,7 @@ Examples:
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @_lang_option
 @_corpus_options
+@in_chinese("列出语料中的报告：编号、地区、类别、发布日期、回顾和计划的年份。")
 def list_command(fmt: str, lang: str | None, corpus: str | None, region: str | None, kind: str | None) -> int:
     """List the reports of the corpus: id, region, kind, delivery date, years."""
     check_outputs({"stdout": STDOUT}, [])
@@ -147,16 +170,17 @@ def list_command(fmt: str, lang: str | None, corpus: str | None, region: str | N
     return 0
 
 
-@cli.command("outline", short_help="one report's section tree", epilog="""\b
+@cli.command("outline", short_help=said("one report's section tree", "一份报告的章节结构"), epilog="""\b
 Examples:
   reportdiff outline 2025
   reportdiff outline report.docx --format json -o outline.json
 """)
 @click.argument("doc", metavar="DOC")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
-@click.option("-o", "--output", metavar="FILE", help="Write the outline to FILE.")
+@click.option("-o", "--output", metavar="FILE", help=said("Write the outline to FILE.", "把章节结构写入 FILE。"))
 @_lang_option
 @_corpus_options
+@in_chinese("显示解析出的一份报告的章节结构（DOC：年份、编号或文件路径）。")
 def outline_command(doc: str, fmt: str, output: str | None, lang: str | None, corpus: str | None, region: str | None, kind: str | None) -> int:
     """Show the section tree the parser found in one report (DOC: a year, an id or a path)."""
     check_outputs({"-o": output or STDOUT}, _inputs(doc))
@@ -168,16 +192,17 @@ def outline_command(doc: str, fmt: str, output: str | None, lang: str | None, co
     return 0
 
 
-@cli.command("track", short_help="commitments across several reports", epilog="""\b
+@cli.command("track", short_help=said("commitments across several reports", "跨多份报告跟踪承诺"), epilog="""\b
 Examples:
   reportdiff track 2023 2024 2025
   reportdiff track a.docx b.docx c.txt --format json -o lives.json
 """)
 @click.argument("docs", metavar="DOC…", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
-@click.option("-o", "--output", metavar="FILE", help="Write the result to FILE.")
+@click.option("-o", "--output", metavar="FILE", help=said("Write the result to FILE.", "把结果写入 FILE。"))
 @_lang_option
 @_corpus_options
+@in_chinese("跨多份报告跟踪承诺：首次提出、再次提出、已完成或不再提及。")
 def track_command(docs: tuple[str, ...], fmt: str, output: str | None, lang: str | None, corpus: str | None, region: str | None, kind: str | None) -> int:
     """Follow commitments across several reports: first promised, repeated, done or dropped."""
     from .commitments import lives
@@ -204,17 +229,18 @@ def track_command(docs: tuple[str, ...], fmt: str, output: str | None, lang: str
     return 0
 
 
-@cli.command("terms", short_help="new, dropped and stronger formulations over a series", epilog="""\b
+@cli.command("terms", short_help=said("new, dropped and stronger formulations over a series", "一组报告中的新提法、不再提的提法和力度变化"), epilog="""\b
 Examples:
   reportdiff terms --corpus ../shared/corpus/national 2015 2024
   reportdiff terms --corpus ../shared/corpus/national -o terms.html
 """)
 @click.argument("years", metavar="[YEAR]…", nargs=-1, type=int)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from -o's extension, else text).")
-@click.option("-o", "--output", metavar="FILE", help="Write the ledger to FILE.")
-@click.option("--top", type=int, default=50, show_default=True, help="Formulations listed per report.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help=said("Output format (default: from -o's extension, else text).", "输出格式（默认看 -o 的扩展名，否则为 text）。"))
+@click.option("-o", "--output", metavar="FILE", help=said("Write the ledger to FILE.", "把提法台账写入 FILE。"))
+@click.option("--top", type=int, default=50, show_default=True, help=said("Formulations listed per report.", "每份报告列出的提法数。"))
 @_lang_option
 @_corpus_options
+@in_chinese("一组报告的提法台账：新提法、不再提的提法、力度变化（YEAR：要显示的发布年份）。")
 def terms_command(
     years: tuple[int, ...], fmt: str | None, output: str | None, top: int, lang: str | None, corpus: str | None, region: str | None, kind: str | None,
 ) -> int:
@@ -242,18 +268,19 @@ def terms_command(
     return 0
 
 
-@cli.command("batch", short_help="every consecutive pair of a corpus into a folder", epilog="""\b
+@cli.command("batch", short_help=said("every consecutive pair of a corpus into a folder", "把语料中每两份相邻的报告比较后写入文件夹"), epilog="""\b
 Examples:
   reportdiff batch ../shared/corpus/provinces -o site
   reportdiff batch corpus -o site --jobs 4
-  reportdiff batch corpus -o site --dask local      (pip install 'reportdiff[dask]')
+  reportdiff batch corpus -o site --dask local      (pip install '.[dask]')
 """)
 @click.argument("corpus", metavar="CORPUS")
-@click.option("-o", "--output", metavar="DIR", required=True, help="Folder for the pages (created if needed).")
-@click.option("-j", "--jobs", type=int, metavar="N", help="Worker processes (default: the number of cores).")
-@click.option("--dask", metavar="ADDRESS", help="Run on a dask.distributed scheduler at ADDRESS, or 'local' for a LocalCluster of --jobs workers.")
-@click.option("--no-cache", is_flag=True, help="Read every report afresh (the cache of parsed reports is neither read nor written).")
-@click.option("-q", "--quiet", is_flag=True, help="Say nothing on stderr but what failed (no progress bars, no summary line).")
+@click.option("-o", "--output", metavar="DIR", required=True, help=said("Folder for the pages (created if needed).", "写入网页的文件夹（不存在时新建）。"))
+@click.option("-j", "--jobs", type=int, metavar="N", help=said("Worker processes (default: the number of cores).", "并行进程数（默认：CPU 核数）。"))
+@click.option("--dask", metavar="ADDRESS", help=said("Run on a dask.distributed scheduler at ADDRESS, or 'local' for a LocalCluster of --jobs workers.", "在 ADDRESS 处的 dask.distributed 调度器上运行；local 为本机 --jobs 个进程的 LocalCluster。"))
+@click.option("--no-cache", is_flag=True, help=said("Read every report afresh (the cache of parsed reports is neither read nor written).", "每份报告都重新读取（不读也不写解析缓存）。"))
+@click.option("-q", "--quiet", is_flag=True, help=said("Say nothing on stderr but what failed (no progress bars, no summary line).", "标准错误只输出失败项（不显示进度条和汇总行）。"))
+@in_chinese("把语料中每两份相邻的报告（同一地区、同一类别，逐年）比较后写入一个文件夹。\n\n每对报告一个网页和一个 JSON 文件，另有 results.jsonl 和 index.html。报告未变时重跑只做变了的部分。")
 def batch_command(corpus: str, output: str, jobs: int | None, dask: str | None, no_cache: bool, quiet: bool) -> int:
     """Compare every consecutive pair of a corpus (one region and kind, year by year) into a folder.
 
@@ -291,14 +318,15 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _on_signal)
+    lang = _lang_in(argv)
     if not argv:  # nothing asked: say what can be asked (on stdout, like --help), as a usage mistake
-        with click.Context(cli, info_name="reportdiff") as ctx:
+        with Context(cli, info_name="reportdiff", obj=lang) as ctx:
             click.echo(cli.get_help(ctx))
         return 2
-    lang = _lang_in(argv)
     p = Presenter(lang)
     try:
-        code = cli.main(argv, prog_name="reportdiff", standalone_mode=False)
+        # The context's obj is the language its help is written in.
+        code = cli.main(argv, prog_name="reportdiff", standalone_mode=False, obj=lang)
         return code if isinstance(code, int) else 0
     except click.UsageError as exc:
         where = exc.ctx.command_path if exc.ctx else "reportdiff"

@@ -3,7 +3,9 @@ speaks the interface language, Chinese unless --lang en (issue 19)."""
 from __future__ import annotations
 
 import ast
+import inspect
 import itertools
+import os
 import subprocess
 import sys
 from importlib.metadata import version
@@ -68,13 +70,34 @@ def test_the_run_names_its_reports_as_readers_do():
 
 def test_no_arguments_print_the_help_and_exit_2():
     proc = subprocess.run([str(BIN)], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 2 and proc.stdout.startswith("Usage: reportdiff") and "compare" in proc.stdout and proc.stderr == ""
+    assert proc.returncode == 2 and proc.stdout.startswith("用法：reportdiff") and "compare" in proc.stdout and proc.stderr == ""
 
 
-def test_every_command_has_its_own_help_with_examples():
-    for command in ("compare", "list", "outline", "track", "terms", "batch"):
+COMMANDS = ("compare", "list", "outline", "track", "terms", "batch")
+
+
+def test_every_command_has_its_own_help_with_examples_in_the_interface_language():
+    for command in COMMANDS:
         proc = subprocess.run([str(BIN), command, "--help"], capture_output=True, text=True, timeout=60)
-        assert proc.returncode == 0 and f"Usage: reportdiff {command}" in proc.stdout and "Examples:" in proc.stdout, command
+        assert proc.returncode == 0 and f"用法：reportdiff {command}" in proc.stdout and "示例：" in proc.stdout and "选项：" in proc.stdout, command
+        assert "Show this message" not in proc.stdout and "default:" not in proc.stdout, command
+        english = subprocess.run([str(BIN), command, "--help"], capture_output=True, text=True, timeout=60, env=os.environ | {"REPORTDIFF_LANG": "en"})
+        assert english.returncode == 0 and f"Usage: reportdiff {command}" in english.stdout and "Examples:" in english.stdout, command
+
+
+def test_every_help_text_has_its_chinese_wording_and_fits_a_terminal():
+    from reportdiff.cli import cli
+    from reportdiff.clihelp import _ZH, Context, _columns
+
+    texts = [inspect.cleandoc(cli.help or "")]
+    for name in COMMANDS:
+        command = cli.commands[name]
+        texts += [inspect.cleandoc(command.help or ""), inspect.cleandoc(command.short_help or "")]
+        texts += [inspect.cleandoc(p.help) for p in command.params if getattr(p, "help", None)]
+        with Context(command, info_name=name, obj="zh") as ctx:
+            widest = max(command.get_help(ctx).splitlines(), key=_columns)
+        assert _columns(widest) <= 80, widest
+    assert [t for t in texts if t not in _ZH] == []
 
 
 def test_options_before_the_reports_belong_to_compare(run_cli):
