@@ -219,7 +219,7 @@ def track_command(docs: tuple[str, ...], fmt: str, output: str | None, lang: str
         # Promises are followed forward in time: taken in the order given, they would all stay open.
         print(f"reportdiff: {p('reordered')}", file=sys.stderr)
         resolved = ordered
-    print(f"reportdiff: {p('tracking', reports=' → '.join(_named(e) for e in resolved))}", file=sys.stderr)
+    print(f"reportdiff: {p('tracking', reports=' → '.join(_named(e, p) for e in resolved))}", file=sys.stderr)
     documents = [e.document for e in resolved]
     found, gaps = lives(documents)
     if fmt == "json":
@@ -391,10 +391,9 @@ def _interactive() -> bool:
     )
 
 
-def _named(entry) -> str:
-    """A report as its readers name it, with its file (never a site-packages path)."""
-    meta = entry.document.meta
-    return f"{meta.region} {corpus_mod.reader_name(meta)} ({shown(Path(entry.path).name)})".strip()
+def _named(entry, p: Presenter) -> str:
+    """A report as its readers name it, with its date and file (never a site-packages path)."""
+    return p.full(p.doc(entry.document))
 
 
 def _when(entry) -> tuple:
@@ -425,7 +424,7 @@ def _compare(
         raise UsageError(f"OLD and NEW are the same report ({shown(Path(old_entry.path).name)}); name two reports")
     if _when(old_entry) > _when(new_entry):
         say(p("out_of_order"))
-    say(p("comparing", old=_named(old_entry), new=_named(new_entry)))
+    say(p("comparing", old=_named(old_entry, p), new=_named(new_entry, p)))
     for entry in (old_entry, new_entry):
         if not entry.document.sections:
             raise ReportdiffError(f"{shown(entry.path)}: no headings found (一、 （一） 第X章 …); is this a government report?")

@@ -145,8 +145,10 @@ def reader_name(meta) -> str:
     if meta.kind == "five_year_plan" and meta.plans:
         return f"{meta.plans[0]}–{meta.plans[-1]}年{KIND_NAMES['five_year_plan']}"
     if meta.kind == "plan_report" and meta.reviews and meta.plans:
-        # 关于2024年…计划执行情况与2025年…计划草案的报告: by its own two years, not its delivery year
-        return f"{meta.reviews[-1]}年计划执行情况与{meta.plans[0]}年计划草案的报告"
+        # 关于2024年…计划执行情况与2025年…计划草案的报告: by its own two years, not its delivery year,
+        # and its own word for what was carried out (a county may report on its 规划).
+        done = re.search(r"(计划|规划)执行情况", meta.title)
+        return f"{meta.reviews[-1]}年{done.group(1) if done else '计划'}执行情况与{meta.plans[0]}年计划草案的报告"
     year = meta.delivered[:4] or (str(meta.plans[0]) if meta.plans else str(meta.reviews[-1] + 1) if meta.reviews else "")
     return f"{year}年{KIND_NAMES[meta.kind]}" if year else KIND_NAMES[meta.kind]
 

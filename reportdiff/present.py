@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .corpus import KIND_NAMES, reader_name
-from .errors import worded
+from .errors import shown, worded
 
 if TYPE_CHECKING:
     from .align import Pair
@@ -85,6 +85,7 @@ _ZH = {
     "what_changed": "改动", "weak_note": "相似度低，请核对", "chart_note": "浅色为{old}，深色为{new}；单位：%",
     "outcome_chart_note": "条长为实际值占目标的比例，竖线为目标（100%）",
     "status_chart": "承诺状态分布", "wrote": "已写入 {path}", "sep": "，", "list_sep": "、",
+    "named": "{label}（{when}{file}）", "named_when": "{date}，",
     "and": "；", "colon": "：", "table_note": "表格", "unit_pct": "%", "points": "个百分点",
     "repeated": "再次承诺", "open": "未见下文",
     # the command line: list, outline, track and what a run says on stderr
@@ -150,6 +151,7 @@ _EN = {
     "what_changed": "changed", "weak_note": "low similarity: check this pairing", "chart_note": "light: {old}, dark: {new}; in %",
     "outcome_chart_note": "bar: the outcome as a share of the target; the line marks the target (100%)",
     "status_chart": "Commitment statuses", "wrote": "wrote {path}", "sep": ", ", "list_sep": ", ",
+    "named": "{label} ({when}{file})", "named_when": "{date}, ",
     "and": "; ", "colon": ": ", "table_note": "table", "unit_pct": "%", "points": " pt",
     "repeated": "repeated", "open": "open",
     "l_id": "id", "l_region": "region", "l_kind": "kind", "l_delivered": "delivered", "l_reviews": "reviews", "l_plans": "plans", "l_title": "title",
@@ -199,12 +201,6 @@ class DocName:
     reviews: str
     plans: str
     file: str
-
-    @property
-    def full(self) -> str:
-        """The name with its date and file: 山东省 2025年政府工作报告 (2025-03-05, 001_….txt)."""
-        when = f"{self.delivered}, " if self.delivered else ""
-        return f"{self.label} ({when}{self.file})"
 
 
 @dataclass(frozen=True)
@@ -407,10 +403,14 @@ class Presenter:
         title = m.title if m.title and m.title not in label else ""
         return DocName(label, title, m.region, self.kind(m.kind), m.delivered, self.years(m.reviews), self.years(m.plans), Path(doc.source.path).name)
 
+    def full(self, d: DocName) -> str:
+        """A name with its date and file: 山东省 2025年政府工作报告（2025-03-05，001_….txt）."""
+        return self("named", label=d.label, file=shown(d.file), when=self("named_when", date=d.delivered) if d.delivered else "")
+
     def describe(self, doc: Document) -> str:
         """One line naming a report and what it covers, for the text report and the viewer."""
         d = self.doc(doc)
-        return f"{d.full}{self('sep')}{self('reviews')} {d.reviews}{self('sep')}{self('plans')} {d.plans}"
+        return f"{self.full(d)}{self('sep')}{self('reviews')} {d.reviews}{self('sep')}{self('plans')} {d.plans}"
 
     # figures -------------------------------------------------------------
     figure = staticmethod(figure)

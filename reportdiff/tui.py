@@ -445,7 +445,7 @@ class ReportdiffApp(App):
     def action_brief(self) -> None:
         if self.result is not None:
             b = self.p.brief(self.done)
-            self._list(self.p("brief"), f"{b.old.full} → {b.new.full}", self._brief_entries())
+            self._list(self.p("brief"), f"{self.p.full(b.old)} → {self.p.full(b.new)}", self._brief_entries())
 
     def _brief_entries(self) -> list[Entry]:
         p, b = self.p, self.p.brief(self.done)

@@ -37,8 +37,9 @@ def test_kind_picks_among_reports_of_one_year_and_region(two_kinds):
 
 def test_reports_are_named_by_their_delivery_year():
     assert reader_name(seed("001").meta) == "2026年政府工作报告"
-    # A plan report by the two years its title names (关于…2024年…执行情况与2025年…计划（草案）的报告).
-    assert reader_name(seed("000").meta) == "2024年计划执行情况与2025年计划草案的报告"
+    # A plan report by the two years its title names, in its own words (关于…2024年…规划执行情况与2025年…计划（草案）的报告).
+    assert reader_name(seed("000").meta) == "2024年规划执行情况与2025年计划草案的报告"
+    assert reader_name(seed("002").meta) == "2022年计划执行情况与2023年计划草案的报告"
     assert reader_name(seed("003").meta) == "2021–2025年五年规划纲要"
 
 

@@ -74,7 +74,7 @@ def corpus(entries: list[Entry], p: Presenter | None = None) -> str:
     for e in entries:
         m = e.document.meta
         kind = p.kind(m.kind) if p.lang == "zh" else m.kind
-        rows.append([e.id, m.region or "?", kind, m.delivered or "-", _years(m.reviews), _years(m.plans), m.title[:40]])
+        rows.append([e.id, m.region or "?", kind, m.delivered or "-", _years(m.reviews), _years(m.plans), _clip(m.title, 40)])
     return table(rows) + "\n"
 
 
@@ -146,7 +146,7 @@ def brief(result: Comparison, style: Style, p: Presenter | None = None) -> str:
     if b.applicable:
         out.append(f"  {p('commitments')}{p('colon')}" + p("sep").join(f"{name} {n}" for _, name, n, _ in b.status_counts))
     for f in b.failed:
-        out.append(f"  {f.status_name}  {_oneline(f.plan_text)}{_ref(f.link)}" + (f"  ⇒  {_oneline(f.evidence)[:80]}{_ref(f.evidence_link)}" if f.evidence else ""))
+        out.append(f"  {f.status_name}  {_oneline(f.plan_text)}{_ref(f.link)}" + (f"  ⇒  {_clip(f.evidence, 80)}{_ref(f.evidence_link)}" if f.evidence else ""))
     if b.failed_more:
         out.append("  " + p("more", n=b.failed_more))
     for key, terms in (("new_terms", b.new_terms), ("dropped_terms", b.dropped_terms)):
@@ -168,12 +168,18 @@ def _oneline(text: str) -> str:
     return text.replace("\n", "")
 
 
+def _clip(text: str, limit: int) -> str:
+    """At most `limit` characters on one line; a cut quotation says it is cut."""
+    text = _oneline(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def report(result: Comparison, style: Style, lang: str = "zh") -> str:
     p = Presenter(lang)
     out = brief(result, style, p).split("\n")
     out += ["", style.bold(p("commitments")), f"  {p.commitments_note(result)}"]
     for c in p.promises(result):
-        out.append(f"  {c.status_name}  {_oneline(c.plan_text)}" + (f"  ⇒  {_oneline(c.evidence)[:60]}" if c.evidence else ""))
+        out.append(f"  {c.status_name}  {_oneline(c.plan_text)}" + (f"  ⇒  {_clip(c.evidence, 60)}" if c.evidence else ""))
     lang_shift = result.language
     out += ["", style.bold(f"{p('language')} ({p('per_10k')})")]
     out.append(f"  {p('new_terms')}{p('colon')}{p.terms_line(lang_shift.added, 'new')}")
@@ -238,5 +244,5 @@ def lives(found, gaps, p: Presenter | None = None) -> str:
             out += ["", p("promised_in", stage=stage(current, p), counts=tally)]
         out.append(f"  {pad(p.status(life.outcome), 12)} {life.plan_text}".replace("\n", ""))
         for report, event, evidence in life.events:
-            out.append(f"      {stage(report, p)}{p('colon')}{p.status(event)}" + (f" — {evidence[:70]}".replace("\n", "") if evidence else ""))
+            out.append(f"      {stage(report, p)}{p('colon')}{p.status(event)}" + (f" — {_clip(evidence, 70)}" if evidence else ""))
     return "\n".join(out).strip() + "\n"
