@@ -47,8 +47,10 @@ def default_dir() -> Path:
 class Entry:
     """A report of the corpus, read only when something asks for its contents."""
 
-    def __init__(self, path: Path):
-        self.id = path.stem
+    def __init__(self, path: Path, root: Path | None = None):
+        # In a corpus laid out in folders (2025/上海市.docx, 2026/上海市.txt) the folders are part of
+        # the id, which names one report; joined with _ so that an id never reads as a path.
+        self.id = "_".join(path.relative_to(root).with_suffix("").parts) if root else path.stem
         self.path = str(path)
         self._document: Document | None = None
         self._tokens: Tokens | None = None
@@ -93,7 +95,7 @@ def scan(directory: str | Path | None = None) -> list[Entry]:
     files = report_files(directory)
     if not files:
         raise ReportdiffError(f"no reports found under {shown(directory)} (expected .txt, .md, .html, .docx or .pdf files)")
-    return [Entry(path) for path in files]
+    return [Entry(path, directory) for path in files]
 
 
 def report_files(directory: Path, skip: Path | None = None) -> list[Path]:

@@ -35,6 +35,15 @@ def test_kind_picks_among_reports_of_one_year_and_region(two_kinds):
     assert resolve("2024", entries, kind="work_report").id == "work"
 
 
+def test_a_corpus_in_folders_gives_each_report_its_own_id(tmp_path):
+    for year in ("2025", "2026"):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "湛河区.txt").write_text(WORK_REPORT.replace("2025年2月24日", f"{year}年2月24日"), encoding="utf-8")
+    entries = scan(tmp_path)
+    assert [e.id for e in entries] == ["2025_湛河区", "2026_湛河区"]
+    assert resolve("2026_湛河区", entries).path == str(tmp_path / "2026" / "湛河区.txt")
+
+
 def test_reports_are_named_by_their_delivery_year():
     assert reader_name(seed("001").meta) == "2026年政府工作报告"
     # A plan report by the two years its title names, in its own words (关于…2024年…规划执行情况与2025年…计划（草案）的报告).
