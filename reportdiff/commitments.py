@@ -1349,12 +1349,16 @@ def _carried_or_silent(c: Commitment, review: _Review, needles: list[str]) -> Co
     return c
 
 
+def is_ceiling(target: Quantity) -> bool:
+    """居民消费价格涨幅3%左右, 失业率5.5%左右: a limit to stay under, not a level to reach."""
+    return bool(_CEILING.search(target.indicator)) and target.qualifier in {"左右", "", "以内", "以下", "不超过", "控制在"}
+
+
 def _judge(target: Quantity, outcome: Quantity) -> str:
     goal, got = target.base, outcome.base
     growth = target.measure == "growth"
     q = target.qualifier
-    if _CEILING.search(target.indicator) and q in {"左右", "", "以内", "以下", "不超过", "控制在"}:
-        # 居民消费价格涨幅3%左右, 失业率5.5%左右: a limit to stay under, not a level to reach.
+    if is_ceiling(target):
         band = (ABOUT_RATE if growth or target.unit == "%" else abs(goal) * ABOUT_LEVEL) if q == "左右" else 0.0
         return ("met" if outcome.sign * got <= target.sign * goal + band else "missed")
     if outcome.sign != target.sign:

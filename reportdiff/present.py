@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .commitments import is_ceiling
 from .corpus import KIND_NAMES, reader_name
 from .errors import shown, worded
 
@@ -83,7 +84,8 @@ _ZH = {
     "legend": "删除的文字加删除线，新增的文字加下划线；改动的数字加框；年份顺延显示为灰色。",
     "attached": "完整的逐节对照见附件（{name}）。", "folded": "未改动或几乎未改动的 {n} 节已折叠",
     "what_changed": "改动", "weak_note": "相似度低，请核对", "chart_note": "浅色为{old}，深色为{new}；单位：%",
-    "outcome_chart_note": "条长为实际值占目标的比例，竖线为目标（100%）",
+    "outcome_chart_note": "条长为实际值占目标的比例，竖线为目标（100%）；标“上限”的目标以不超过为完成",
+    "ceiling_mark": "（上限）",
     "status_chart": "承诺状态分布", "wrote": "已写入 {path}", "sep": "，", "list_sep": "、",
     "named": "{label}（{when}{file}）", "named_when": "{date}，",
     "and": "；", "colon": "：", "table_note": "表格", "unit_pct": "%", "points": "个百分点",
@@ -149,7 +151,8 @@ _EN = {
     "legend": "Deleted text is struck through, inserted text underlined; changed figures are boxed; year roll-overs are grey.",
     "attached": "The full report, side by side, is attached ({name}).", "folded": "{n} unchanged or nearly unchanged sections folded",
     "what_changed": "changed", "weak_note": "low similarity: check this pairing", "chart_note": "light: {old}, dark: {new}; in %",
-    "outcome_chart_note": "bar: the outcome as a share of the target; the line marks the target (100%)",
+    "outcome_chart_note": "bar: the outcome as a share of the target; the line marks the target (100%); a target marked ceiling is met by staying at or under it",
+    "ceiling_mark": " (ceiling)",
     "status_chart": "Commitment statuses", "wrote": "wrote {path}", "sep": ", ", "list_sep": ", ",
     "named": "{label} ({when}{file})", "named_when": "{date}, ",
     "and": "; ", "colon": ": ", "table_note": "table", "unit_pct": "%", "points": " pt",
@@ -616,7 +619,9 @@ class Presenter:
             gap = ""
             if i.outcome is not None and target.family == "%" and i.outcome.unit == target.unit:
                 gap = f"{round(i.outcome.value - target.value, 2):+g}{self('points')}"
-            out.append(Outcome(headline[target.indicator], self.figure(target), outcome, i.status, self.status(i.status), bar, i.plan_text, evidence, where.find("new", evidence), gap))
+            # A limit's bar reads the other way (far below the line is well within it): the target says so.
+            shown_target = self.figure(target) + (self("ceiling_mark") if is_ceiling(target) else "")
+            out.append(Outcome(headline[target.indicator], shown_target, outcome, i.status, self.status(i.status), bar, i.plan_text, evidence, where.find("new", evidence), gap))
         return out
 
     # language --------------------------------------------------------------

@@ -189,6 +189,17 @@ def test_national_reports_open_with_their_targets(old, new):
         assert "地区生产总值" not in outcomes[: outcomes.index("</table>")]
 
 
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason=NO_CORPUS)
+def test_a_limit_says_it_is_one_beside_its_outcome_bar():
+    """居民消费价格涨幅3%左右 met by 0.2%: a bar of 7% would read as a failure unless the target says it is a limit."""
+    from reportdiff.present import Presenter
+
+    brief = Presenter("zh").brief(compare(NATIONAL / "2023_gwr.txt", NATIONAL / "2024_gwr.txt"))
+    targets = {o.indicator: (o.target, o.status) for o in brief.outcomes}
+    assert targets["居民消费价格"] == ("3%左右（上限）", "met") and targets["城镇调查失业率"] == ("5.5%左右（上限）", "met")
+    assert targets["国内生产总值"] == ("5%左右", "met")
+
+
 def test_a_target_whose_figure_stays_says_what_changed_in_its_wording():
     html = render(compare(seed("000"), seed("001")))
     targets = html[html.index('id="b-targets"') :]
