@@ -50,7 +50,7 @@ _ZH = {
     "matched": "对应", "split": "拆分", "merged": "合并", "added": "新增", "removed": "删除",
     "same_topic": "逐节对照", "plan_to_review": "计划 → 回顾",
     # number kinds and measures
-    "actual": "实际", "target": "目标", "growth": "增速",
+    "actual": "实际", "target": "目标", "growth": "增速", "increment": "比上年增加",
     # target changes
     "t_new": "新增", "t_dropped": "取消", "t_reworded": "表述调整", "t_same": "持平",
     "t_same_points": "持平（0个百分点）", "t_qualifier": "数值持平：{old} → {new}",
@@ -120,7 +120,7 @@ _EN = {
     "met": "met", "missed": "missed", "partial": "partial", "not_reported": "not reported", "carried_over": "carried over",
     "matched": "matched", "split": "split", "merged": "merged", "added": "added", "removed": "removed",
     "same_topic": "Aligned sections", "plan_to_review": "Plan → review",
-    "actual": "actual", "target": "target", "growth": "growth",
+    "actual": "actual", "target": "target", "growth": "growth", "increment": "increase on the year before",
     "t_new": "new", "t_dropped": "dropped", "t_reworded": "reworded", "t_same": "unchanged",
     "t_same_points": "unchanged (0 pt)", "t_qualifier": "same figure: {old} → {new}",
     "c_wording": "wording", "c_figures": "figures", "c_moved": "moved", "c_unchanged": "unchanged", "c_near": "nearly unchanged",
@@ -438,7 +438,9 @@ class Presenter:
         return change + (f" ({p.change_pct:+g}%)" if p.change_pct is not None else "")
 
     def indicator(self, p: NumberPair) -> str:
-        return p.indicator + (f" {self('growth')}" if p.measure == "growth" else "")
+        """The indicator and what of it the figures measure where that is not its level:
+        财政赤字 1.62万亿元 and 财政赤字 比上年增加 2700亿元 are two rows, and must read as two."""
+        return p.indicator + (f" {self(p.measure)}" if p.measure in ("growth", "increment") else "")
 
     def target_change(self, t: TargetRow) -> str:
         """How a main target moved: in points or units when both are figures, else new / dropped / reworded."""

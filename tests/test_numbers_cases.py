@@ -271,3 +271,20 @@ def test_the_dash_items_of_a_review_of_five_years_are_the_periods():
     five_years = "过去五年极不寻常、极不平凡。我们经受了多重考验。\n\n——生态环境明显改善。细颗粒物平均浓度下降27.5%。\n\n——人民生活水平不断提高。"
     result = pairs("细颗粒物平均浓度下降9.1%。", f"去年细颗粒物平均浓度下降3.3%。\n\n{five_years}")
     assert (-9.1, -27.5) not in shown(result) and (-9.1, -3.3) in shown(result)
+
+
+def test_words_of_the_sentence_are_not_the_indicator_s_name():
+    """把增长预期目标定在7.5%左右 restates the growth target; 将达 is a tense; 预期 an expectation."""
+    old = report(2025, "做好各项工作。", "把增长预期目标定在7.5%左右。今年高校毕业生将达727万人。广义货币M2预期增长13%左右。")
+    names = {q.indicator for q in extract(old) if q.kind == "target"}
+    assert "高校毕业生" in names and "广义货币M2" in names
+    assert not any(n.startswith("把") or n.endswith(("定", "将", "预期")) for n in names), names
+
+
+def test_an_increment_row_says_it_is_one():
+    from reportdiff.present import Presenter
+
+    result = pairs("做好各项工作。", "做好各项工作。", "今年拟安排财政赤字13500亿元，比上年增加1500亿元。", "今年拟安排财政赤字1.62万亿元，比去年增加2700亿元。")
+    p = Presenter("zh")
+    rows = {p.indicator(pair): (p.figure(pair.old), p.figure(pair.new)) for pair in result.pairs}
+    assert rows == {"财政赤字": ("13500亿元", "1.62万亿元"), "财政赤字 比上年增加": ("1500亿元", "2700亿元")}
