@@ -250,6 +250,10 @@ def _kind(title: str, text: str) -> Kind:
             return "work_report"
         if re.search(r"五年(?:规划|计划)|规划纲要|远景目标纲要", source):
             return "five_year_plan"
+        # A government reporting to its assembly on no plan (我代表国务院，就当前的经济形势…向大会作以下报告)
+        # gives its work report, whatever it is titled.
+        if re.search(r"我代表[^。]{0,8}(?:国务院|政府)[^。]{0,80}向[^。]{0,12}大会[^。]{0,4}(?:作[^。]{0,6})?报告", source):
+            return "work_report"
     return "other"
 
 

@@ -51,6 +51,9 @@ def test_every_annual_national_report_reviews_the_year_before_it_was_delivered()
         (1980, "全国", "plan_report", (1979,), (1980, 1981)),
         # 过去五年的回顾, an unnumbered part, reviews the five years to 一九八二年.
         (1983, "全国", "work_report", (1982,), (1983,)),
+        # No title, no date, no numbered year: 我代表国务院，就当前的经济形势…向大会作以下报告 is the work
+        # report; delivered late in 1981 (从去年９月…到现在，已经过去了一年零两个月), it reviews 今年 and plans 明年.
+        (1981, "全国", "work_report", (1981,), (1982,)),
         # 一九七七年 is never written (去年召开的党的第十一次全国代表大会); the plan runs 从一九七八年到一九八五年.
         (1978, "全国", "work_report", (1977,), (1978,)),
         # １９８６年是开始执行第七个五年计划…的一年 opens the review; 去年 elsewhere.
