@@ -178,8 +178,9 @@ class NumberPair:
 
     @property
     def direction(self) -> str:
+        """Which way the figure moved; a rank moves up as its number falls (第6位 → 第5位 is ↑)."""
         (ol, oh), (nl, nh) = self._ends(self.old), self._ends(self.new)
-        delta = (nl + nh) - (ol + oh)
+        delta = ((nl + nh) - (ol + oh)) * (-1 if self.measure == "rank" else 1)
         return "↑" if delta > 1e-9 else "↓" if delta < -1e-9 else "="
 
 

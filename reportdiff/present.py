@@ -88,7 +88,7 @@ _ZH = {
     "ceiling_mark": "（上限）",
     "status_chart": "承诺状态分布", "wrote": "已写入 {path}", "sep": "，", "list_sep": "、",
     "named": "{label}（{when}{file}）", "named_when": "{date}，",
-    "and": "；", "colon": "：", "table_note": "表格", "unit_pct": "%", "points": "个百分点",
+    "and": "；", "colon": "：", "table_note": "表格", "unit_pct": "%", "points": "个百分点", "rank_up": "上升{n}位", "rank_down": "下降{n}位",
     "repeated": "再次承诺", "open": "未见下文",
     # the command line: list, outline, track and what a run says on stderr
     "l_id": "编号", "l_region": "地区", "l_kind": "类别", "l_delivered": "发布日期", "l_reviews": "回顾", "l_plans": "计划", "l_title": "标题",
@@ -155,7 +155,7 @@ _EN = {
     "ceiling_mark": " (ceiling)",
     "status_chart": "Commitment statuses", "wrote": "wrote {path}", "sep": ", ", "list_sep": ", ",
     "named": "{label} ({when}{file})", "named_when": "{date}, ",
-    "and": "; ", "colon": ": ", "table_note": "table", "unit_pct": "%", "points": " pt",
+    "and": "; ", "colon": ": ", "table_note": "table", "unit_pct": "%", "points": " pt", "rank_up": "up {n}", "rank_down": "down {n}",
     "repeated": "repeated", "open": "open",
     "l_id": "id", "l_region": "region", "l_kind": "kind", "l_delivered": "delivered", "l_reviews": "reviews", "l_plans": "plans", "l_title": "title",
     "track_plan": "{year} plan (report {n})", "track_review": "{year} review (report {n})",
@@ -433,7 +433,13 @@ class Presenter:
             low, high = p.change_range
             return f"{low:+g}{unit}" if low == high else f"{low:+g}～{high:+g}{unit}"
         if p.change == 0:
+            old, new = p.old.qualifier, p.new.qualifier
+            if old != new:  # 1200万人左右 → 1200万人以上: the same figure, a firmer promise
+                both = bool(old and new)  # 左右 → 以上; else the figures: 5% → 5%左右
+                return self("t_qualifier", old=old if both else self.figure(p.old), new=new if both else self.figure(p.new))
             return self("t_same_points") if unit == self("points") else self("t_same")
+        if p.measure == "rank":  # 第6位 → 第5位: up one place, as a reader says it
+            return self("rank_up" if p.change < 0 else "rank_down", n=f"{abs(p.change):g}")
         change = f"{p.change:+g}{unit}"
         return change + (f" ({p.change_pct:+g}%)" if p.change_pct is not None else "")
 
@@ -445,10 +451,6 @@ class Presenter:
     def target_change(self, t: TargetRow) -> str:
         """How a main target moved: in points or units when both are figures, else new / dropped / reworded."""
         if t.pair:
-            old, new = t.pair.old.qualifier, t.pair.new.qualifier
-            if t.pair.change == 0 and old != new:  # 1200万人左右 → 1200万人以上: the same figure, a firmer promise
-                both = bool(old and new)  # 左右 → 以上; else the figures: 5% → 5%左右
-                return self("t_qualifier", old=old if both else self.figure(t.pair.old), new=new if both else self.figure(t.pair.new))
             return self.change(t.pair)
         if t.old is None or t.new is None:
             return self("t_new") if t.old is None else self("t_dropped")
@@ -606,17 +608,19 @@ class Presenter:
         if not c.applicable:
             return []
         # Each target under the name the targets table gives it (国内生产总值 in a national report).
-        headline = {t.old_quantity.indicator: t.indicator for t in result.numbers.targets if t.old_quantity is not None}
+        # Where the new report measures it otherwise (16.8万元/人左右 → 增速高于地区生产总值增速), the row's name is
+        # the new wording: last year's target is then named by its own.
+        headline = {t.old_quantity.indicator: t.indicator if t.pair else t.old_quantity.indicator for t in result.numbers.targets if t.old_quantity is not None}
         chosen = [i for i in c.items if i.kind == "quantitative" and i.target is not None and i.target.indicator in headline]
         out = []
         for i in sorted(chosen, key=lambda i: COMMITMENT_ORDER.index(i.status)):
             target = i.target
             assert target is not None
             bar = None
-            if i.outcome is not None and target.value:
-                share = i.outcome.value / target.value
+            if i.outcome is not None and target.base:
+                share = i.outcome.base / target.base  # in one unit: 1万亿元 against 9000亿元以上 is 111%
                 bar = Bar(min(share, OUTCOME_SCALE) / OUTCOME_SCALE, f"{share:.0%}")
-            outcome = f"{i.outcome.value:g}{i.outcome.unit}" if i.outcome is not None else "—"
+            outcome = self.figure(i.outcome) if i.outcome is not None else "—"
             evidence = (i.outcome_text or "").strip()
             gap = ""
             if i.outcome is not None and target.family == "%" and i.outcome.unit == target.unit:

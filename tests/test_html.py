@@ -200,6 +200,18 @@ def test_a_limit_says_it_is_one_beside_its_outcome_bar():
     assert targets["国内生产总值"] == ("5%左右", "met")
 
 
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=NO_CORPUS)
+def test_an_outcome_bar_compares_figures_in_one_unit_and_a_target_keeps_its_own_name():
+    from reportdiff.present import Presenter
+
+    provinces = SHARED_CORPUS / "provinces"
+    brief = Presenter("zh").brief(compare(provinces / "2025" / "安徽省.docx", provinces / "2026" / "安徽省.txt"))
+    trade = next(o for o in brief.outcomes if o.target == "9000亿元以上")
+    assert (trade.outcome, trade.bar.label if trade.bar else None) == ("突破1万亿元", "111%")
+    # The 2026 report measures it as a growth rate beside GDP's: the 2025 target is named by its own words.
+    assert any(o.indicator == "全员劳动生产率" and o.target == "16.8万元/人左右" for o in brief.outcomes)
+
+
 def test_a_target_whose_figure_stays_says_what_changed_in_its_wording():
     html = render(compare(seed("000"), seed("001")))
     targets = html[html.index('id="b-targets"') :]

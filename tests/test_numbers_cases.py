@@ -288,3 +288,11 @@ def test_an_increment_row_says_it_is_one():
     p = Presenter("zh")
     rows = {p.indicator(pair): (p.figure(pair.old), p.figure(pair.new)) for pair in result.pairs}
     assert rows == {"财政赤字": ("13500亿元", "1.62万亿元"), "财政赤字 比上年增加": ("1500亿元", "2700亿元")}
+
+
+def test_a_rank_moves_up_as_its_number_falls():
+    from reportdiff.present import Presenter
+
+    result = pairs("人工智能产业发展评价居全国第6位。", "人工智能产业发展评价居全国第5位。")
+    [pair] = result.pairs
+    assert (pair.measure, pair.direction, Presenter("zh").change(pair)) == ("rank", "↑", "上升1位")
