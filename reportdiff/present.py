@@ -438,7 +438,7 @@ class Presenter:
                 both = bool(old and new)  # 左右 → 以上; else the figures: 5% → 5%左右
                 return self("t_qualifier", old=old if both else self.figure(p.old), new=new if both else self.figure(p.new))
             return self("t_same_points") if unit == self("points") else self("t_same")
-        if p.measure == "rank":  # 第6位 → 第5位: up one place, as a reader says it
+        if p.measure == "rank" and p.change is not None:  # 第6位 → 第5位: up one place, as a reader says it
             return self("rank_up" if p.change < 0 else "rank_down", n=f"{abs(p.change):g}")
         change = f"{p.change:+g}{unit}"
         return change + (f" ({p.change_pct:+g}%)" if p.change_pct is not None else "")
