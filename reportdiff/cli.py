@@ -422,12 +422,12 @@ def _compare(
     check_outputs(outputs, [old_entry.path, new_entry.path])
     if os.path.realpath(old_entry.path) == os.path.realpath(new_entry.path):
         raise UsageError(f"OLD and NEW are the same report ({shown(Path(old_entry.path).name)}); name two reports")
+    for entry in (old_entry, new_entry):  # before anything is said: a refusal is one line
+        if not entry.document.sections:
+            raise ReportdiffError(f"{shown(entry.path)}: no headings found (一、 （一） 第X章 …); is this a government report?")
     if _when(old_entry) > _when(new_entry):
         say(p("out_of_order"))
     say(p("comparing", old=_named(old_entry, p), new=_named(new_entry, p)))
-    for entry in (old_entry, new_entry):
-        if not entry.document.sections:
-            raise ReportdiffError(f"{shown(entry.path)}: no headings found (一、 （一） 第X章 …); is this a government report?")
     run = Outputs()
     files = [name for name in (output, email) if name is not None and name != STDOUT]
     # A bar only where it cannot mix with the result: the result goes to files, stderr is a terminal.

@@ -291,16 +291,16 @@ def docx_to_text(data: bytes, name: str) -> str:
 
     try:
         unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist() if i.filename.endswith((".xml", ".rels")))
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise ReportdiffError(f"{name}: not a readable .docx ({exc.__class__.__name__}); re-save it from Word or export it as .txt") from None
+    except (zipfile.BadZipFile, ValueError):
+        raise ReportdiffError(f"{name}: not a readable .docx (not a Word file, or cut short); re-save it from Word or export it as .txt") from None
     if unpacked > MAX_DOCX_XML_BYTES:
         raise ReportdiffError(f"{name}: the .docx unpacks to {_mib(unpacked)} of XML (the limit is {_mib(MAX_DOCX_XML_BYTES)})")
     try:
         word = WordDocument(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ReportdiffError(f"{name}: not a readable .docx ({exc.__class__.__name__}); re-save it from Word or export it as .txt") from None
-    except Exception as exc:  # python-docx raises lxml and package errors of many kinds
-        raise ReportdiffError(f"{name}: damaged .docx ({exc}); re-save it from Word or export it as .txt") from None
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        raise ReportdiffError(f"{name}: not a readable .docx (not a Word file, or cut short); re-save it from Word or export it as .txt") from None
+    except Exception:  # python-docx raises lxml and package errors of many kinds
+        raise ReportdiffError(f"{name}: damaged .docx (its contents cannot be read); re-save it from Word or export it as .txt") from None
     lines: list[str] = []
     for block in word.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
@@ -344,8 +344,8 @@ def pdf_to_text(data: bytes, name: str) -> str:
         pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
     except ReportdiffError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ReportdiffError(f"{name}: damaged PDF ({exc.__class__.__name__}); download it again or export it as .txt") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        raise ReportdiffError(f"{name}: damaged PDF (its contents cannot be read); download it again or export it as .txt") from None
     if not re.search(r"[\u4e00-\u9fff]", "".join(pages)):
         raise ReportdiffError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first, e.g. ocrmypdf -l chi_sim")
     repeated = _running_lines(pages)

@@ -1,6 +1,8 @@
 """Stage 1–2: decoding, web boilerplate, page-break repair, the map back to the source."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reportdiff.clean import clean, fold
@@ -118,3 +120,18 @@ def test_cleaned_spans_map_back_to_the_exact_source():
 def test_fold_keeps_length_and_unifies_widths():
     assert fold("（一）聚焦，促转型：１２３") == "(一)聚焦,促转型:123"
     assert len(fold("（一）")) == len("（一）")
+
+
+@pytest.mark.parametrize("name, data", [("fake.docx", b"PK\x03\x04not a zip"), ("fake.pdf", b"%PDF-1.4 not a pdf")])
+def test_a_damaged_word_file_or_pdf_is_said_in_the_reader_s_words(run_cli, tmp_path, name, data):
+    """One Chinese line, with no library's exception name in it (BadZipFile, PdfStreamError)."""
+    (tmp_path / name).write_bytes(data)
+    code, _, err = run_cli(str(tmp_path / name), str(seed_path("001")), "--format", "json")
+    assert code == 1 and err.count("\n") == 1 and ("已损坏" in err or "无法读取" in err)
+    assert not re.search(r"[A-Z][a-z]+[A-Z][a-z]+", err), err
+
+
+def test_a_text_with_no_headings_is_refused_in_one_line(run_cli, tmp_path):
+    (tmp_path / "short.txt").write_text("这是一段很短的文字，不是报告。\n", encoding="utf-8")
+    code, _, err = run_cli(str(tmp_path / "short.txt"), str(seed_path("001")), "--format", "json")
+    assert code == 1 and err.count("\n") == 1 and "没有找到标题" in err
