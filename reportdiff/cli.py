@@ -67,6 +67,13 @@ def _lang_in(argv: list[str]) -> str:
     return _language(None)
 
 
+def _quiet_option(command):
+    return click.option(
+        "-q", "--quiet", is_flag=True,
+        help=said("Say nothing on stderr but errors (no progress bar, no line saying what is read or written).", "标准错误只输出错误（不显示进度条和读写了什么）。"),
+    )(command)
+
+
 def _corpus_options(command):
     """--corpus, --region and --kind: how a year names one report of a corpus."""
     command = click.option("--kind", type=click.Choice(KINDS), help=said("Pick reports of this kind when a year matches several.", "一个年份对应多份报告时，取这一类别的报告。"))(command)
@@ -141,7 +148,7 @@ Examples:
 @click.option("--to", help=said("Recipient of --email.", "--email 的收件人。"))
 @click.option("--subject", help=said("Subject of --email.", "--email 的主题。"))
 @_lang_option
-@click.option("-q", "--quiet", is_flag=True, help=said("Say nothing on stderr but errors (no progress bar, no 'wrote' line).", "标准错误只输出错误（不显示进度条和“已写入”）。"))
+@_quiet_option
 @_corpus_options
 @in_chinese("逐节比较两份报告：措辞、数字、承诺。")
 def compare_command(**options) -> int:
@@ -201,9 +208,12 @@ Examples:
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help=said("Write the result to FILE.", "把结果写入 FILE。"))
 @_lang_option
+@_quiet_option
 @_corpus_options
 @in_chinese("跨多份报告跟踪承诺：首次提出、再次提出、已完成或不再提及。")
-def track_command(docs: tuple[str, ...], fmt: str, output: str | None, lang: str | None, corpus: str | None, region: str | None, kind: str | None) -> int:
+def track_command(
+    docs: tuple[str, ...], fmt: str, output: str | None, lang: str | None, quiet: bool, corpus: str | None, region: str | None, kind: str | None,
+) -> int:
     """Follow commitments across several reports: first promised, repeated, done or dropped."""
     from .commitments import lives
 
@@ -217,9 +227,11 @@ def track_command(docs: tuple[str, ...], fmt: str, output: str | None, lang: str
     ordered = sorted(resolved, key=_when)
     if ordered != resolved:
         # Promises are followed forward in time: taken in the order given, they would all stay open.
-        print(f"reportdiff: {p('reordered')}", file=sys.stderr)
+        if not quiet:
+            print(f"reportdiff: {p('reordered')}", file=sys.stderr)
         resolved = ordered
-    print(f"reportdiff: {p('tracking', reports=' → '.join(_named(e, p) for e in resolved))}", file=sys.stderr)
+    if not quiet:
+        print(f"reportdiff: {p('tracking', reports=' → '.join(_named(e, p) for e in resolved))}", file=sys.stderr)
     documents = [e.document for e in resolved]
     found, gaps = lives(documents)
     if fmt == "json":
@@ -239,10 +251,11 @@ Examples:
 @click.option("-o", "--output", metavar="FILE", help=said("Write the ledger to FILE.", "把提法台账写入 FILE。"))
 @click.option("--top", type=int, default=50, show_default=True, help=said("Formulations listed per report.", "每份报告列出的提法数。"))
 @_lang_option
+@_quiet_option
 @_corpus_options
 @in_chinese("一组报告的提法台账：新提法、不再提的提法、力度变化（YEAR：要显示的发布年份）。")
 def terms_command(
-    years: tuple[int, ...], fmt: str | None, output: str | None, top: int, lang: str | None, corpus: str | None, region: str | None, kind: str | None,
+    years: tuple[int, ...], fmt: str | None, output: str | None, top: int, lang: str | None, quiet: bool, corpus: str | None, region: str | None, kind: str | None,
 ) -> int:
     """The ledger of formulations over a series of reports: new, dropped, stronger (YEAR: delivery years to show)."""
     from . import terms
@@ -255,7 +268,8 @@ def terms_command(
     folder = user_cache_dir()
     members = terms.series([e.path for e in entries], region, folder, kind)
     p = Presenter(_language(lang))
-    print(f"reportdiff: {p('t_series', n=len(members), first=members[0].report.year, last=members[-1].report.year)}", file=sys.stderr)
+    if not quiet:
+        print(f"reportdiff: {p('t_series', n=len(members), first=members[0].report.year, last=members[-1].report.year)}", file=sys.stderr)
     ledger = terms.ledger(members, max(top, 1), folder)
     missing = sorted(set(years) - {e.year for e in ledger.reports})
     if missing:

@@ -190,3 +190,9 @@ def test_the_viewer_exports_under_the_whole_ids():
     from reportdiff import cli
 
     assert "id[:3]" not in inspect.getsource(cli._view)
+
+
+def test_quiet_leaves_stderr_empty_for_every_command_that_reports_progress(run_cli):
+    for args in (("track", "2022", "2024", "2025"), ("terms", "--corpus", str(Path(__file__).resolve().parents[1] / "seeds")), ("2024", "2025", "--format", "json")):
+        code, out, err = run_cli(*args, "-q")
+        assert code == 0 and out and err == "", args
