@@ -278,6 +278,7 @@ def test_words_of_the_sentence_are_not_the_indicator_s_name():
     old = report(2025, "做好各项工作。", "把增长预期目标定在7.5%左右。今年高校毕业生将达727万人。广义货币M2预期增长13%左右。")
     names = {q.indicator for q in extract(old) if q.kind == "target"}
     assert "高校毕业生" in names and "广义货币M2" in names
+    assert "服务业对经济增长贡献率" in {q.indicator for q in extract(report(2025, "服务业对经济增长贡献率接近60%。"))}
     assert not any(n.startswith("把") or n.endswith(("定", "将", "预期")) for n in names), names
 
 
