@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .commitments import is_ceiling
+from .commitments import ABOUT_LEVEL, ABOUT_RATE, is_ceiling
 from .corpus import KIND_NAMES, reader_name
 from .errors import shown, worded
 
@@ -84,7 +84,8 @@ _ZH = {
     "legend": "删除的文字加删除线，新增的文字加下划线；改动的数字加框；年份顺延显示为灰色。",
     "attached": "完整的逐节对照见附件（{name}）。", "folded": "未改动或几乎未改动的 {n} 节已折叠",
     "what_changed": "改动", "weak_note": "相似度低，请核对", "chart_note": "浅色为{old}，深色为{new}；单位：%",
-    "outcome_chart_note": "条长为实际值占目标的比例，竖线为目标（100%）；标“上限”的目标以不超过为完成",
+    "outcome_chart_note": "条长为实际值占目标的比例，竖线为目标（100%）",
+    "outcome_rule": "判断：“左右”的目标，增速低于目标{rate}个百分点以内、总量低于目标{level}%以内算完成；标“上限”的目标以不超过为完成",
     "ceiling_mark": "（上限）",
     "status_chart": "承诺状态分布", "wrote": "已写入 {path}", "sep": "，", "list_sep": "、",
     "named": "{label}（{when}{file}）", "named_when": "{date}，",
@@ -151,7 +152,8 @@ _EN = {
     "legend": "Deleted text is struck through, inserted text underlined; changed figures are boxed; year roll-overs are grey.",
     "attached": "The full report, side by side, is attached ({name}).", "folded": "{n} unchanged or nearly unchanged sections folded",
     "what_changed": "changed", "weak_note": "low similarity: check this pairing", "chart_note": "light: {old}, dark: {new}; in %",
-    "outcome_chart_note": "bar: the outcome as a share of the target; the line marks the target (100%); a target marked ceiling is met by staying at or under it",
+    "outcome_chart_note": "bar: the outcome as a share of the target; the line marks the target (100%)",
+    "outcome_rule": "how it is judged: a target of about (左右) is met within {rate} points of a growth rate or {level}% of a level below it; a target marked ceiling is met by staying at or under it",
     "ceiling_mark": " (ceiling)",
     "status_chart": "Commitment statuses", "wrote": "wrote {path}", "sep": ", ", "list_sep": ", ",
     "named": "{label} ({when}{file})", "named_when": "{date}, ",
@@ -405,6 +407,10 @@ class Presenter:
         # The title only where it says more than the name: 政府工作报告 under 全国 2024年政府工作报告 is a repeat.
         title = m.title if m.title and m.title not in label else ""
         return DocName(label, title, m.region, self.kind(m.kind), m.delivered, self.years(m.reviews), self.years(m.plans), Path(doc.source.path).name)
+
+    def outcome_rule(self) -> str:
+        """How an outcome is judged against its target, in the judge's own figures."""
+        return self("outcome_rule", rate=f"{ABOUT_RATE:g}", level=f"{ABOUT_LEVEL * 100:g}")
 
     def full(self, d: DocName) -> str:
         """A name with its date and file: 山东省 2025年政府工作报告（2025-03-05，001_….txt）."""

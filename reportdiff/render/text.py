@@ -141,7 +141,7 @@ def brief(result: Comparison, style: Style, p: Presenter | None = None) -> str:
     out += [style.bold(p("brief")), "", style.bold(p("targets")), *_indented(targets_table(result, p))]
     if b.outcomes:
         rows = [[p("indicator"), p("target_col"), p("outcome_col"), p("gap"), p("status")]] + [[o.indicator, o.target, o.outcome, o.gap, o.status_name] for o in b.outcomes]
-        out += ["", style.bold(p("outcomes")), *_indented(table(rows))]
+        out += ["", style.bold(p("outcomes")), *_indented(table(rows)), f"  {p.outcome_rule()}"]
     out += ["", style.bold(p("failed")), f"  {b.commitments_note}"]
     if b.applicable:
         out.append(f"  {p('commitments')}{p('colon')}" + p("sep").join(f"{name} {n}" for _, name, n, _ in b.status_counts))
