@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Callable
@@ -173,7 +174,8 @@ def list_command(fmt: str, lang: str | None, corpus: str | None, region: str | N
         entries = [e for e in entries if region in e.document.meta.region]
     if kind:
         entries = [e for e in entries if e.document.meta.kind == kind]
-    _emit(render_json.dumps(render_json.corpus(entries)) if fmt == "json" else render_text.corpus(entries, Presenter(_language(lang))), None)
+    columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else None  # piped: titles of 80 columns
+    _emit(render_json.dumps(render_json.corpus(entries)) if fmt == "json" else render_text.corpus(entries, Presenter(_language(lang)), columns), None)
     return 0
 
 

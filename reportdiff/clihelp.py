@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import inspect
 import re
-import unicodedata
 from collections.abc import Iterable
 
 import click
+
+from .render.text import width as columns_of
 
 _ZH: dict[str, str] = {}
 # click's own strings, as its help writes them.
@@ -38,10 +39,6 @@ def said(english: str, chinese: str) -> str:
     return english
 
 
-def _columns(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _units(line: str) -> list[str]:
     """Where a line may break: between CJK characters and at spaces, never inside an ASCII word."""
     return re.findall(r"[!-~]+|\s+|.", line)
@@ -53,7 +50,7 @@ def _wrap(text: str, width: int) -> list[str]:
     for source in text.splitlines() or [""]:
         line = ""
         for unit in _units(source):
-            if line and _columns(line + unit.rstrip()) > width and unit[0] not in _NO_LINE_START and not unit.isspace():
+            if line and columns_of(line + unit.rstrip()) > width and unit[0] not in _NO_LINE_START and not unit.isspace():
                 lines.append(line.rstrip())
                 line = ""
             if line or not unit.isspace():

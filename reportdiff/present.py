@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .structure import Section
 
 LANGS = ("zh", "en")
+_KIND_SHORT = {"plan_report": "计划报告"}
 # A pair this far below perfect similarity is marked weak: the reader should check it.
 WEAK = 0.15
 # A pair whose changed characters are at most this share of its text reads as unchanged: folded.
@@ -391,8 +392,11 @@ class Presenter:
     def status(self, code: str) -> str:
         return self.words.get(code, code.replace("_", " "))
 
-    def kind(self, code: str) -> str:
-        return KIND_NAMES.get(code, code) if self.lang == "zh" else _KIND_EN.get(code, code)
+    def kind(self, code: str, short: bool = False) -> str:
+        """A kind's name; `short` where a column is narrow (计划报告, as readers shorten it)."""
+        if self.lang != "zh":
+            return _KIND_EN.get(code, code)
+        return (_KIND_SHORT.get(code) if short else None) or KIND_NAMES.get(code, code)
 
     def years(self, years: tuple[int, ...]) -> str:
         if not years:

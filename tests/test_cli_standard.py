@@ -87,7 +87,8 @@ def test_every_command_has_its_own_help_with_examples_in_the_interface_language(
 
 def test_every_help_text_has_its_chinese_wording_and_fits_a_terminal():
     from reportdiff.cli import cli
-    from reportdiff.clihelp import _ZH, Context, _columns
+    from reportdiff.clihelp import _ZH, Context
+    from reportdiff.render.text import width
 
     texts = [inspect.cleandoc(cli.help or "")]
     for name in COMMANDS:
@@ -95,8 +96,8 @@ def test_every_help_text_has_its_chinese_wording_and_fits_a_terminal():
         texts += [inspect.cleandoc(command.help or ""), inspect.cleandoc(command.short_help or "")]
         texts += [inspect.cleandoc(p.help) for p in command.params if getattr(p, "help", None)]
         with Context(command, info_name=name, obj="zh") as ctx:
-            widest = max(command.get_help(ctx).splitlines(), key=_columns)
-        assert _columns(widest) <= 80, widest
+            widest = max(command.get_help(ctx).splitlines(), key=width)
+        assert width(widest) <= 80, widest
     assert [t for t in texts if t not in _ZH] == []
 
 
@@ -170,9 +171,9 @@ def test_every_message_the_pipeline_raises_has_its_chinese_wording():
 
 def test_list_outline_and_track_speak_chinese_unless_asked_for_english(run_cli):
     _, out, _ = run_cli("list")
-    assert out.split()[:7] == ["编号", "地区", "类别", "发布日期", "回顾", "计划", "标题"] and "计划执行情况与计划草案的报告" in out and "plan_report" not in out
+    assert out.split()[:7] == ["编号", "地区", "类别", "发布日期", "回顾", "计划", "标题"] and "计划报告" in out and "plan_report" not in out
     # 000's title is longer than the column: cut, and saying so.
-    assert next(line for line in out.splitlines() if line.startswith("000_")).endswith("国民经济和社会发…")
+    assert next(line for line in out.splitlines() if line.startswith("000_")).endswith("规划计…")
     _, out, _ = run_cli("outline", "2024")
     assert out.splitlines()[0].startswith("湛河区 2024年规划执行情况与2025年计划草案的报告（2025-02-25，000_") and "plan_report" not in out and "delivered" not in out
     _, out, _ = run_cli("outline", "2024", "--lang", "en")
@@ -196,3 +197,13 @@ def test_quiet_leaves_stderr_empty_for_every_command_that_reports_progress(run_c
     for args in (("track", "2022", "2024", "2025"), ("terms", "--corpus", str(Path(__file__).resolve().parents[1] / "seeds")), ("2024", "2025", "--format", "json")):
         code, out, err = run_cli(*args, "-q")
         assert code == 0 and out and err == "", args
+
+
+def test_the_list_fits_the_terminal_it_is_shown_in():
+    from reportdiff.corpus import scan
+    from reportdiff.present import Presenter
+    from reportdiff.render.text import corpus, width
+
+    narrow, wide = (corpus(scan(), Presenter("zh"), columns=n) for n in (80, 120))
+    assert max(width(line) for line in narrow.splitlines()) <= 80 and "标题" not in narrow
+    assert max(width(line) for line in wide.splitlines()) <= 120 and "标题" in wide and "…" in wide

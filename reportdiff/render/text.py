@@ -67,15 +67,22 @@ def table(rows: list[list[str]]) -> str:
     return "\n".join("  ".join(pad(c, w) for c, w in zip(r, widths)).rstrip() for r in rows)
 
 
-def corpus(entries: list[Entry], p: Presenter | None = None) -> str:
-    """`reportdiff list`: in English the kind is the code --kind takes (plan_report)."""
+def corpus(entries: list[Entry], p: Presenter | None = None, columns: int | None = None) -> str:
+    """`reportdiff list`: in English the kind is the code --kind takes (plan_report). The titles are
+    cut to what `columns` (a terminal's width) leaves them, and left out where that is not a few
+    words; with no terminal, to 80 columns."""
     p = p or Presenter()
-    rows = [[p(key) for key in ("l_id", "l_region", "l_kind", "l_delivered", "l_reviews", "l_plans", "l_title")]]
+    rows = [[p(key) for key in ("l_id", "l_region", "l_kind", "l_delivered", "l_reviews", "l_plans")]]
+    titles = [p("l_title")]
     for e in entries:
         m = e.document.meta
-        kind = p.kind(m.kind) if p.lang == "zh" else m.kind
-        rows.append([e.id, m.region or "?", kind, m.delivered or "-", _years(m.reviews), _years(m.plans), _clip(m.title, 40)])
-    return table(rows) + "\n"
+        kind = p.kind(m.kind, short=True) if p.lang == "zh" else m.kind
+        rows.append([e.id, m.region or "?", kind, m.delivered or "-", _years(m.reviews), _years(m.plans)])
+        titles.append(m.title)
+    room = 80 if columns is None else columns - sum(max(width(r[i]) for r in rows) + 2 for i in range(len(rows[0])))
+    if room < 16:
+        return table(rows) + "\n"
+    return table([[*row, _clip(title, room)] for row, title in zip(rows, titles)]) + "\n"
 
 
 def _years(years: tuple[int, ...]) -> str:
@@ -146,7 +153,7 @@ def brief(result: Comparison, style: Style, p: Presenter | None = None) -> str:
     if b.applicable:
         out.append(f"  {p('commitments')}{p('colon')}" + p("sep").join(f"{name} {n}" for _, name, n, _ in b.status_counts))
     for f in b.failed:
-        out.append(f"  {f.status_name}  {_oneline(f.plan_text)}{_ref(f.link)}" + (f"  ⇒  {_clip(f.evidence, 80)}{_ref(f.evidence_link)}" if f.evidence else ""))
+        out.append(f"  {f.status_name}  {_oneline(f.plan_text)}{_ref(f.link)}" + (f"  ⇒  {_clip(f.evidence, 120)}{_ref(f.evidence_link)}" if f.evidence else ""))
     if b.failed_more:
         out.append("  " + p("more", n=b.failed_more))
     for key, terms in (("new_terms", b.new_terms), ("dropped_terms", b.dropped_terms)):
@@ -168,10 +175,14 @@ def _oneline(text: str) -> str:
     return text.replace("\n", "")
 
 
-def _clip(text: str, limit: int) -> str:
-    """At most `limit` characters on one line; a cut quotation says it is cut."""
+def _clip(text: str, columns: int) -> str:
+    """At most `columns` terminal columns on one line; a cut quotation says it is cut."""
     text = _oneline(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if width(text) <= columns:
+        return text
+    while text and width(text) > columns - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 def report(result: Comparison, style: Style, lang: str = "zh") -> str:
@@ -179,7 +190,7 @@ def report(result: Comparison, style: Style, lang: str = "zh") -> str:
     out = brief(result, style, p).split("\n")
     out += ["", style.bold(p("commitments")), f"  {p.commitments_note(result)}"]
     for c in p.promises(result):
-        out.append(f"  {c.status_name}  {_oneline(c.plan_text)}" + (f"  ⇒  {_clip(c.evidence, 60)}" if c.evidence else ""))
+        out.append(f"  {c.status_name}  {_oneline(c.plan_text)}" + (f"  ⇒  {_clip(c.evidence, 100)}" if c.evidence else ""))
     lang_shift = result.language
     out += ["", style.bold(f"{p('language')} ({p('per_10k')})")]
     out.append(f"  {p('new_terms')}{p('colon')}{p.terms_line(lang_shift.added, 'new')}")
@@ -244,5 +255,5 @@ def lives(found, gaps, p: Presenter | None = None) -> str:
             out += ["", p("promised_in", stage=stage(current, p), counts=tally)]
         out.append(f"  {pad(p.status(life.outcome), 12)} {life.plan_text}".replace("\n", ""))
         for report, event, evidence in life.events:
-            out.append(f"      {stage(report, p)}{p('colon')}{p.status(event)}" + (f" — {_clip(evidence, 70)}" if evidence else ""))
+            out.append(f"      {stage(report, p)}{p('colon')}{p.status(event)}" + (f" — {_clip(evidence, 100)}" if evidence else ""))
     return "\n".join(out).strip() + "\n"
