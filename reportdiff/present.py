@@ -356,7 +356,7 @@ class _Locator:
 def _headed(sections: list[Section]) -> bool:
     """Sections a reader would list as added or removed: with headings of their own, not
     paragraphs known by their first words (提出上述预期目标) or an address (各位代表！…)."""
-    return all(s.kind not in {"paragraph", "address"} for s in sections)
+    return all(s.headed for s in sections)
 
 
 def _squash(text: str) -> str:

@@ -62,6 +62,12 @@ class Section:
     style: str = ""
     path: tuple[str, ...] = ()  # headings from the top-level part down to this one
 
+    @property
+    def headed(self) -> bool:
+        """Whether the section has a heading of its own; a paragraph unit (总的来看，…), an address
+        (各位代表！…) or a headingless report's one unit is known by its first words."""
+        return self.kind not in {"paragraph", "address", "whole"}
+
     def walk(self):
         """This section and all its descendants, in reading order."""
         yield self

@@ -67,3 +67,11 @@ def test_a_report_from_elsewhere_parses_the_same_way():
     expected = [(level, norm(h)[:7]) for level, h in typed]
     actual = [(s.level, norm(s.heading)[:7]) for s in doc.outline.walk() if s.kind == "numbered"]
     assert actual == expected
+
+
+def test_the_outline_marks_a_paragraph_unit_as_one(run_cli):
+    """总的来看，2024年… is a paragraph, not a heading: shown by its first words, marked ¶."""
+    code, out, _ = run_cli("outline", "2024")
+    lines = [line.strip() for line in out.splitlines()]
+    assert code == 0 and "3 ¶ 总的来看，2024年全区经济社会发展继续保持稳中向好的态势…" in lines
+    assert "3 农业基础更加稳固" in lines

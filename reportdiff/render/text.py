@@ -97,7 +97,9 @@ def outline(doc: Document, p: Presenter | None = None) -> str:
     p = p or Presenter()
     lines = [p.describe(doc)]
     for section in doc.outline.walk():
-        lines.append("  " * (section.level - 1) + f"{section.level} {section.heading}")
+        # A paragraph unit is shown by its first words, marked as such: it has no heading.
+        shown = section.heading if section.headed else f"¶ {section.heading}…"
+        lines.append("  " * (section.level - 1) + f"{section.level} {shown}")
     return "\n".join(lines) + "\n"
 
 
