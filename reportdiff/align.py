@@ -194,9 +194,17 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
     # The targets statements face each other only as the same topic; against
     # a review the old statement pairs by content like any plan unit.
     reviews = _Matcher(space, (old, new), forced_pairs, banned, user)
+    statement = targets_statement(old.clean, old.outline)
     for old_parts, new_part in _plan_to_review_parts(old, new):
         root = Pair(old_parts, [new_part], max(space.cosine(a, new_part) for a in old_parts))
         pairs += reviews.align_tree([root], "plan_to_review")
+        # The review's opening lines sum up how the year's targets were met
+        # (全年主要目标任务圆满完成): the targets statement is reported on by the
+        # review part as a whole, beside the sections on each indicator.
+        if statement is not None and statement not in old_parts and any(p.start <= statement.start < p.end for p in old_parts):
+            cosine = space.cosine(statement, new_part)
+            if cosine >= FLOOR:
+                pairs.append(Pair([statement], [new_part], cosine, "plan_to_review"))
     pairs += [p for p in matcher.leftover_forced() if p.old[0] not in reviews.used_forced]
     return Alignment(_reading_order(pairs, old, new))
 
