@@ -236,12 +236,14 @@ def _across_levels(pairs: list[Pair], matcher: _Matcher) -> list[Pair]:
 
 def _look_backs(pairs: list[Pair], parts: list[Pair], matcher: _Matcher) -> list[Pair]:
     """A unit of a five-year look-back that one review adds (这五年，… / ——科技创新能力实现新跃升
-    after 各位代表！2025年是“十四五”收官之年。) faces the section of the other review on its
+    after 各位代表！2025年是“十四五”收官之年。) faces the sections of the other review on its
     topic: the closest of the sections of the part its own part is paired with, if close enough
-    (FLOOR). A one-year review has nothing else to set beside the five years' achievements."""
+    (FLOOR), and every one nearly as close (SECOND_RATIO): five years' 人民生活水平 beside both
+    one-year paragraphs on livelihood (民生福祉持续增进, 扎实抓好民生社会事业发展). A
+    one-year review has nothing else to set beside the five years' achievements."""
     space = matcher.space
     facing = [(p.old[0], p.new[0]) for p in parts if len(p.old) == 1 and len(p.new) == 1 and p.old[0].level == 1]
-    found: dict[Section, Pair] = {}
+    found: dict[Section, list[Pair]] = {}
     for pair in pairs:
         lone = (pair.new or pair.old)[0]
         if (pair.old and pair.new) or lone.children or not matcher.looks_back(lone):
@@ -251,13 +253,14 @@ def _look_backs(pairs: list[Pair], parts: list[Pair], matcher: _Matcher) -> list
             if not mine.start <= lone.start < mine.end:
                 continue
             sections = [s for s in theirs.children if not matcher.looks_back(s) and not matcher.is_fixed(s, lone)]
-            best = max(sections, key=lambda s: space.cosine(s, lone), default=None)
-            if best is not None and space.cosine(best, lone) >= FLOOR:
-                old_side, new_side = (best, lone) if pair.new else (lone, best)
-                found[lone] = Pair([old_side], [new_side], space.cosine(best, lone))
+            best = max((space.cosine(s, lone) for s in sections), default=0.0)
+            near = [s for s in sections if space.cosine(s, lone) >= max(FLOOR, SECOND_RATIO * best)]
+            for s in near:
+                old_side, new_side = (s, lone) if pair.new else (lone, s)
+                found.setdefault(lone, []).append(Pair([old_side], [new_side], space.cosine(s, lone)))
     if not found:
         return pairs
-    return [p for p in pairs if p.old and p.new or (p.new or p.old)[0] not in found] + list(found.values())
+    return [p for p in pairs if p.old and p.new or (p.new or p.old)[0] not in found] + [p for ps in found.values() for p in ps]
 
 
 class _Matcher:
