@@ -140,7 +140,10 @@ class _Space:
 
     A section's vector covers its whole text, subsections included; document
     frequencies count each section's own text once, so that a word found in
-    one paragraph is rare however deep that paragraph is nested.
+    one paragraph is rare however deep that paragraph is nested. A closing
+    address is the exception: its units are unrelated topics (ethnic affairs,
+    defence, diplomacy), so it stands for its own words only (各位代表！新征程新使命，
+    对政府工作提出了新的更高要求…, on the government's own work).
     """
 
     def __init__(self, old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens):
@@ -151,7 +154,10 @@ class _Space:
         df: Counter[str] = Counter()
         for doc, tokens in ((old, old_tokens), (new, new_tokens)):
             for section in doc.outline.units():
-                words: dict[str, float] = dict(Counter(w for w in tokens.between(section.body_start, section.end) if is_content(w)))
+                spans = [(section.body_start, section.end)]
+                if _closing(section):
+                    spans = [(max(a, section.body_start), b) for a, b in section.own_spans() if b > section.body_start]
+                words: dict[str, float] = dict(Counter(w for a, b in spans for w in tokens.between(a, b) if is_content(w)))
                 for w in tokens.between(section.start, section.body_start):
                     if is_content(w):
                         words[w] = words.get(w, 0) + HEADING_WEIGHT
@@ -278,6 +284,8 @@ class _Matcher:
         self.banned = banned
         self.used_forced: set[Section] = set()
         self.parent: dict[Section, Section] = {c: s for doc in docs for s in doc.outline.walk() for c in s.children}
+        # Every work report closes on the government's own work, in an address or not; other kinds need not.
+        self.closings = docs[0].meta.kind == docs[1].meta.kind == "work_report"
 
     def is_fixed(self, a: Section, b: Section) -> bool:
         """Whether a user override touches either section."""
@@ -342,7 +350,11 @@ class _Matcher:
         Sections whose parents are not paired with each other (``kin``) score
         CROSS_FACTOR of their cosine. A report without five-year
         retrospectives also offers its one-year sections to the other's (see
-        _layer). With ``many`` (a plan against its review), a plan unit links
+        _layer), and of two work reports, one without a closing address the
+        paragraphs it closes with (我们要坚持贯彻新时代党解决台湾问题的总体方略
+        directly under the plan) to the other's address and its units; not
+        against a review, where measured against the readers' plan → review
+        links this adds as many wrong links as right ones. With ``many`` (a plan against its review), a plan unit links
         to every review section near its closest (MANY_RATIO, PLAN_FLOOR).
         """
         links: dict[tuple[int, int], float] = {}
@@ -354,7 +366,8 @@ class _Matcher:
                 self.used_forced.update({a, partner})
         layers_old = [self._layer(s) for s in olds]
         layers_new = [self._layer(s) for s in news]
-        fallback = ("period" in layers_old) != ("period" in layers_new)
+        kinds = ("period", "closing") if self.closings and not many else ("period",)
+        fallback = {layer for layer in kinds if (layer in layers_old) != (layer in layers_new)}
         cosines: dict[tuple[int, int], float] = {}
         ranks: dict[tuple[int, int], float] = {}
         plain: set[tuple[int, int]] = set()  # links whose cosine alone reaches the floor
@@ -362,7 +375,7 @@ class _Matcher:
             a, b = olds[i], news[j]
             if self.is_fixed(a, b):
                 continue
-            if layers_old[i] != layers_new[j] and not (fallback and {layers_old[i], layers_new[j]} == {"body", "period"}):
+            if layers_old[i] != layers_new[j] and not ("body" in (layers_old[i], layers_new[j]) and {layers_old[i], layers_new[j]} - {"body"} <= fallback):
                 continue
             cosine = self.space.cosine(a, b)
             if a in carried and b in carried:
@@ -499,14 +512,17 @@ class _Matcher:
         holds, or a unit of a passage whose units look back so (各位代表！…“十四五”收官之年。)."""
         parent = self.parent.get(section)
         return self._layer(section) == "period" or (
-            parent is not None and parent.kind == "address" and any(_FIVE_YEARS.match(fold(c.heading)) for c in parent.children)
+            parent is not None and parent.kind == "address" and not _closing(parent)
         )
 
     def _layer(self, section: Section) -> str:
-        """A five-year retrospective (五年来…), a 专栏 box or the closing address
-        on the government's own work, with everything inside it; else "body"."""
+        """A five-year retrospective (五年来…), a 专栏 box, the closing address
+        on the government's own work ("closing") or an address opening a
+        five-year look-back ("address"), with everything inside it; else "body"."""
         at: Section | None = section
         while at is not None:
+            if _closing(at):
+                return "closing"
             if at.kind in {"period", "box", "address"}:
                 return at.kind
             if _FIVE_YEARS.match(fold(at.heading)):
@@ -521,6 +537,12 @@ class _Matcher:
             for a, b in self.forced_pairs
             if a not in self.used_forced
         ]
+
+
+def _closing(section: Section) -> bool:
+    """Whether a section is a closing address (各位代表！…) rather than one opening a
+    five-year look-back (各位代表！2025年是“十四五”收官之年。 before 这五年，… units)."""
+    return section.kind == "address" and not any(_FIVE_YEARS.match(fold(c.heading)) for c in section.children)
 
 
 def _seconds(ranks: dict[tuple[int, int], float], cosines: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[tuple[int, int]]:
