@@ -164,10 +164,18 @@ class _Space:
                 counts[section] = words
                 df.update({w for a, b in section.own_spans() for w in tokens.between(a, b) if is_content(w)})
         total = len(counts) + 1
+        self.idf = {w: math.log(total / n) for w, n in df.items()}
         for key, words in counts.items():
-            vector = {w: (1 + math.log(c)) * math.log(total / df[w]) for w, c in words.items()}
+            vector = {w: (1 + math.log(c)) * self.idf[w] for w, c in words.items()}
             self.vectors[key] = vector
             self.norms[key] = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+
+    def lead_cosine(self, a: Section, part: Section, tokens: Tokens) -> float:
+        """The cosine of a section and a part's lead: its own words before its units."""
+        lead = Counter(w for s, e in part.own_spans() for w in tokens.between(max(s, part.body_start), e) if is_content(w))
+        vector = {w: (1 + math.log(c)) * self.idf.get(w, 0.0) for w, c in lead.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        return sum(v * vector.get(w, 0.0) for w, v in self.vectors[a].items()) / (self.norms[a] * norm)
 
     def heaviest(self, section: Section, k: int) -> list[str]:
         vector = self.vectors[section]
@@ -206,9 +214,10 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
         pairs += reviews.align_tree([root], "plan_to_review")
         # The review's opening lines sum up how the year's targets were met
         # (全年主要目标任务圆满完成): the targets statement is reported on by the
-        # review part as a whole, beside the sections on each indicator.
+        # review part as a whole, beside the sections on each indicator. Its
+        # opening lines are compared alone as well, where its units' words drown them.
         if statement is not None and statement not in old_parts and any(p.start <= statement.start < p.end for p in old_parts):
-            cosine = space.cosine(statement, new_part)
+            cosine = max(space.cosine(statement, new_part), space.lead_cosine(statement, new_part, new_tokens))
             if cosine >= FLOOR:
                 pairs.append(Pair([statement], [new_part], cosine, "plan_to_review"))
     pairs += [p for p in matcher.leftover_forced() if p.old[0] not in reviews.used_forced]
