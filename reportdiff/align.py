@@ -140,7 +140,10 @@ class _Space:
 
     A section's vector covers its whole text, subsections included; document
     frequencies count each section's own text once, so that a word found in
-    one paragraph is rare however deep that paragraph is nested.
+    one paragraph is rare however deep that paragraph is nested. A closing
+    address is the exception: its units are unrelated topics (ethnic affairs,
+    defence, diplomacy), so it stands for its own words only (各位代表！新征程新使命，
+    对政府工作提出了新的更高要求…, on the government's own work).
     """
 
     def __init__(self, old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens):
@@ -151,17 +154,28 @@ class _Space:
         df: Counter[str] = Counter()
         for doc, tokens in ((old, old_tokens), (new, new_tokens)):
             for section in doc.outline.units():
-                words: dict[str, float] = dict(Counter(w for w in tokens.between(section.body_start, section.end) if is_content(w)))
+                spans = [(section.body_start, section.end)]
+                if _closing(section):
+                    spans = [(max(a, section.body_start), b) for a, b in section.own_spans() if b > section.body_start]
+                words: dict[str, float] = dict(Counter(w for a, b in spans for w in tokens.between(a, b) if is_content(w)))
                 for w in tokens.between(section.start, section.body_start):
                     if is_content(w):
                         words[w] = words.get(w, 0) + HEADING_WEIGHT
                 counts[section] = words
                 df.update({w for a, b in section.own_spans() for w in tokens.between(a, b) if is_content(w)})
         total = len(counts) + 1
+        self.idf = {w: math.log(total / n) for w, n in df.items()}
         for key, words in counts.items():
-            vector = {w: (1 + math.log(c)) * math.log(total / df[w]) for w, c in words.items()}
+            vector = {w: (1 + math.log(c)) * self.idf[w] for w, c in words.items()}
             self.vectors[key] = vector
             self.norms[key] = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+
+    def lead_cosine(self, a: Section, part: Section, tokens: Tokens) -> float:
+        """The cosine of a section and a part's lead: its own words before its units."""
+        lead = Counter(w for s, e in part.own_spans() for w in tokens.between(max(s, part.body_start), e) if is_content(w))
+        vector = {w: (1 + math.log(c)) * self.idf.get(w, 0.0) for w, c in lead.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        return sum(v * vector.get(w, 0.0) for w, v in self.vectors[a].items()) / (self.norms[a] * norm)
 
     def heaviest(self, section: Section, k: int) -> list[str]:
         vector = self.vectors[section]
@@ -194,9 +208,18 @@ def align(old: Document, new: Document, old_tokens: Tokens, new_tokens: Tokens, 
     # The targets statements face each other only as the same topic; against
     # a review the old statement pairs by content like any plan unit.
     reviews = _Matcher(space, (old, new), forced_pairs, banned, user)
+    statement = targets_statement(old.clean, old.outline)
     for old_parts, new_part in _plan_to_review_parts(old, new):
         root = Pair(old_parts, [new_part], max(space.cosine(a, new_part) for a in old_parts))
         pairs += reviews.align_tree([root], "plan_to_review")
+        # The review's opening lines sum up how the year's targets were met
+        # (全年主要目标任务圆满完成): the targets statement is reported on by the
+        # review part as a whole, beside the sections on each indicator. Its
+        # opening lines are compared alone as well, where its units' words drown them.
+        if statement is not None and statement not in old_parts and any(p.start <= statement.start < p.end for p in old_parts):
+            cosine = max(space.cosine(statement, new_part), space.lead_cosine(statement, new_part, new_tokens))
+            if cosine >= FLOOR:
+                pairs.append(Pair([statement], [new_part], cosine, "plan_to_review"))
     pairs += [p for p in matcher.leftover_forced() if p.old[0] not in reviews.used_forced]
     return Alignment(_reading_order(pairs, old, new))
 
@@ -228,12 +251,14 @@ def _across_levels(pairs: list[Pair], matcher: _Matcher) -> list[Pair]:
 
 def _look_backs(pairs: list[Pair], parts: list[Pair], matcher: _Matcher) -> list[Pair]:
     """A unit of a five-year look-back that one review adds (这五年，… / ——科技创新能力实现新跃升
-    after 各位代表！2025年是“十四五”收官之年。) faces the section of the other review on its
+    after 各位代表！2025年是“十四五”收官之年。) faces the sections of the other review on its
     topic: the closest of the sections of the part its own part is paired with, if close enough
-    (FLOOR). A one-year review has nothing else to set beside the five years' achievements."""
+    (FLOOR), and every one nearly as close (SECOND_RATIO): five years' 人民生活水平 beside both
+    one-year paragraphs on livelihood (民生福祉持续增进, 扎实抓好民生社会事业发展). A
+    one-year review has nothing else to set beside the five years' achievements."""
     space = matcher.space
     facing = [(p.old[0], p.new[0]) for p in parts if len(p.old) == 1 and len(p.new) == 1 and p.old[0].level == 1]
-    found: dict[Section, Pair] = {}
+    found: dict[Section, list[Pair]] = {}
     for pair in pairs:
         lone = (pair.new or pair.old)[0]
         if (pair.old and pair.new) or lone.children or not matcher.looks_back(lone):
@@ -243,13 +268,14 @@ def _look_backs(pairs: list[Pair], parts: list[Pair], matcher: _Matcher) -> list
             if not mine.start <= lone.start < mine.end:
                 continue
             sections = [s for s in theirs.children if not matcher.looks_back(s) and not matcher.is_fixed(s, lone)]
-            best = max(sections, key=lambda s: space.cosine(s, lone), default=None)
-            if best is not None and space.cosine(best, lone) >= FLOOR:
-                old_side, new_side = (best, lone) if pair.new else (lone, best)
-                found[lone] = Pair([old_side], [new_side], space.cosine(best, lone))
+            best = max((space.cosine(s, lone) for s in sections), default=0.0)
+            near = [s for s in sections if space.cosine(s, lone) >= max(FLOOR, SECOND_RATIO * best)]
+            for s in near:
+                old_side, new_side = (s, lone) if pair.new else (lone, s)
+                found.setdefault(lone, []).append(Pair([old_side], [new_side], space.cosine(s, lone)))
     if not found:
         return pairs
-    return [p for p in pairs if p.old and p.new or (p.new or p.old)[0] not in found] + list(found.values())
+    return [p for p in pairs if p.old and p.new or (p.new or p.old)[0] not in found] + [p for ps in found.values() for p in ps]
 
 
 class _Matcher:
@@ -267,6 +293,8 @@ class _Matcher:
         self.banned = banned
         self.used_forced: set[Section] = set()
         self.parent: dict[Section, Section] = {c: s for doc in docs for s in doc.outline.walk() for c in s.children}
+        # Every work report closes on the government's own work, in an address or not; other kinds need not.
+        self.closings = docs[0].meta.kind == docs[1].meta.kind == "work_report"
 
     def is_fixed(self, a: Section, b: Section) -> bool:
         """Whether a user override touches either section."""
@@ -331,7 +359,11 @@ class _Matcher:
         Sections whose parents are not paired with each other (``kin``) score
         CROSS_FACTOR of their cosine. A report without five-year
         retrospectives also offers its one-year sections to the other's (see
-        _layer). With ``many`` (a plan against its review), a plan unit links
+        _layer), and of two work reports, one without a closing address the
+        paragraphs it closes with (我们要坚持贯彻新时代党解决台湾问题的总体方略
+        directly under the plan) to the other's address and its units; not
+        against a review, where measured against the readers' plan → review
+        links this adds as many wrong links as right ones. With ``many`` (a plan against its review), a plan unit links
         to every review section near its closest (MANY_RATIO, PLAN_FLOOR).
         """
         links: dict[tuple[int, int], float] = {}
@@ -343,7 +375,8 @@ class _Matcher:
                 self.used_forced.update({a, partner})
         layers_old = [self._layer(s) for s in olds]
         layers_new = [self._layer(s) for s in news]
-        fallback = ("period" in layers_old) != ("period" in layers_new)
+        kinds = ("period", "closing") if self.closings and not many else ("period",)
+        fallback = {layer for layer in kinds if (layer in layers_old) != (layer in layers_new)}
         cosines: dict[tuple[int, int], float] = {}
         ranks: dict[tuple[int, int], float] = {}
         plain: set[tuple[int, int]] = set()  # links whose cosine alone reaches the floor
@@ -351,7 +384,7 @@ class _Matcher:
             a, b = olds[i], news[j]
             if self.is_fixed(a, b):
                 continue
-            if layers_old[i] != layers_new[j] and not (fallback and {layers_old[i], layers_new[j]} == {"body", "period"}):
+            if layers_old[i] != layers_new[j] and not ("body" in (layers_old[i], layers_new[j]) and {layers_old[i], layers_new[j]} - {"body"} <= fallback):
                 continue
             cosine = self.space.cosine(a, b)
             if a in carried and b in carried:
@@ -488,14 +521,17 @@ class _Matcher:
         holds, or a unit of a passage whose units look back so (各位代表！…“十四五”收官之年。)."""
         parent = self.parent.get(section)
         return self._layer(section) == "period" or (
-            parent is not None and parent.kind == "address" and any(_FIVE_YEARS.match(fold(c.heading)) for c in parent.children)
+            parent is not None and parent.kind == "address" and not _closing(parent)
         )
 
     def _layer(self, section: Section) -> str:
-        """A five-year retrospective (五年来…), a 专栏 box or the closing address
-        on the government's own work, with everything inside it; else "body"."""
+        """A five-year retrospective (五年来…), a 专栏 box, the closing address
+        on the government's own work ("closing") or an address opening a
+        five-year look-back ("address"), with everything inside it; else "body"."""
         at: Section | None = section
         while at is not None:
+            if _closing(at):
+                return "closing"
             if at.kind in {"period", "box", "address"}:
                 return at.kind
             if _FIVE_YEARS.match(fold(at.heading)):
@@ -510,6 +546,12 @@ class _Matcher:
             for a, b in self.forced_pairs
             if a not in self.used_forced
         ]
+
+
+def _closing(section: Section) -> bool:
+    """Whether a section is a closing address (各位代表！…) rather than one opening a
+    five-year look-back (各位代表！2025年是“十四五”收官之年。 before 这五年，… units)."""
+    return section.kind == "address" and not any(_FIVE_YEARS.match(fold(c.heading)) for c in section.children)
 
 
 def _seconds(ranks: dict[tuple[int, int], float], cosines: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[tuple[int, int]]:
