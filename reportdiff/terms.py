@@ -769,13 +769,18 @@ def delivery_year(doc: Document, path: str) -> int | None:
     return None
 
 
+_AHEAD = re.compile("目标|任务")
+
+
 def prepare(doc: Document, path: str, year: int, tokens: Tokens | None = None) -> Report:
     """A parsed report: its headings and targets part mark where a phrase stands out.
     `tokens`, when the caller has cut the text already, give the word boundaries."""
     marked = [(s.start, s.body_start, "heading") for s in doc.outline.walk() if s.body_start > s.start]
     roles = {p.heading: p.role for p in doc.meta.parts}
     marked += [(s.start, s.end, "targets") for s in doc.sections if roles.get(s.heading) == "targets"]
-    marked += [(p.section.start, p.section.end, "review") for p in doc.meta.parts if p.role == "review"]
+    # A part headed as a review and a plan at once (“十三五”时期发展成就和“十四五”时期主要目标任务)
+    # sets out what is ahead as much as what was done: it is no review alone.
+    marked += [(p.section.start, p.section.end, "review") for p in doc.meta.parts if p.role == "review" and not _AHEAD.search(p.heading)]
     return from_text(doc.text, year, path, marked, tokens)
 
 
