@@ -97,6 +97,7 @@ _GOVERNING = {"v", "d", "ad", "p", "c"}
 _PLACES = ("review", "body", "targets", "heading")
 _JOINERS = set("等和与及或并")
 _PARTICLES = "的了"
+_COMPLEMENTS = "好"  # what follows a verb to say it is done well (落实好, 打好): never a phrase's first character
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 _EDGE = set(["的", "了", "和", "与", "及", "或", "等", "在", "是", "为", "对", "以", "把", "将", "从", "向", "由", "于", "并", "而", "也", "都", "又", "就", "其", "之", "着", "被", "让", "使", "到", "各", "该", "本", "此", "这", "那", "我们", "要"])
 MIN_CORE, MAX_CORE = 2, 3
@@ -544,7 +545,7 @@ def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar
 
     while words and words[0] in _EDGE:
         start += len(words.pop(0))
-    while words and words[-1] in _EDGE:
+    while words and _closes_outside(words):
         end -= len(words.pop())
     while len(words) > 1 and governs(0) and still_new(start + len(words[0]), end):
         start += len(words.pop(0))
@@ -553,6 +554,17 @@ def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar
     if len(words) > 1 and tags.get(words[-1]) == "v" and still_new(start, end - len(words[-1])):
         end -= len(words.pop())
     return start, end
+
+
+def _closes_outside(words: list[str]) -> bool:
+    """Whether the last of a stretch's words is no part of a phrase: a function word, or a
+    localizer after a word (区间调控基础|上, 前提|下) that frames what comes before in a clause
+    (在…上), not one that makes a word with the character before it, which jieba split (上线|下)."""
+    last = words[-1]
+    if last in _EDGE:
+        return True
+    tags = _tags()
+    return len(last) == 1 and len(words) > 1 and len(words[-2]) > 1 and tags.get(last) == "f" and words[-2][-1] + last not in tags
 
 
 def candidates(report: Report, before: Report, known: AbstractSet[str], usage: Grammar = Grammar()) -> dict[str, int]:
@@ -578,6 +590,8 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
             start += 1  # the unit of a figure or date (5个|工作日, 2024年|国民经济), not part of a phrase
         while end - start > 2 and report.text[start] in _PARTICLES:
             start += 1
+        if end - start > 2 and report.text[start] in _COMPLEMENTS and report.phrase[start - 1]:
+            start += 1  # the complement of the verb before it (践行好|大农业观, 打好|蓝天保卫战), glued to the phrase by jieba
         keep(start, end, 2)
         words = report.words_in(start, end)
         # What the last verb inside takes (拟连续几年发行|超长期特别国债) may be the phrase.
@@ -589,6 +603,9 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
         term = report.text[start:end]
         if not shortest <= len(term) <= MAX_LEN or term in found:
             return
+        words = report.words_in(start, end)
+        if len(words) == 2 and len(words[1]) == 1 and usage.governs(words[0]) and tags.get(words[0]) in _GOVERNING:
+            return  # a verb and a lone character (加强|党…): the start of a clause, not a phrase
         # Trimming can leave old wording (的改革 → 改革): keep only what `before` lacks; and a piece the
         # report only ever uses inside one longer phrase is that phrase's, not one of its own.
         if absent(start, end) and (report.once(start, end) or not _bound([report], term)):
@@ -1136,7 +1153,7 @@ class Series:
         words = report.words_in(report.word_start(at), report.word_end(at + len(grown)))
         while words and words[0] in _EDGE:
             words.pop(0)
-        while words and words[-1] in _EDGE:
+        while words and _closes_outside(words):
             words.pop()
         term = "".join(words)
         at = report.text.find(term)
