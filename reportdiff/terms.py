@@ -97,6 +97,7 @@ _GOVERNING = {"v", "d", "ad", "p", "c"}
 _PLACES = ("review", "body", "targets", "heading")
 _JOINERS = set("等和与及或并")
 _PARTICLES = "的了"
+_CLAUSAL = {"把", "被"}
 _COMPLEMENTS = "好"  # what follows a verb to say it is done well (落实好, 打好): never a phrase's first character
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 _EDGE = set(["的", "了", "和", "与", "及", "或", "等", "在", "是", "为", "对", "以", "把", "将", "从", "向", "由", "于", "并", "而", "也", "都", "又", "就", "其", "之", "着", "被", "让", "使", "到", "各", "该", "本", "此", "这", "那", "我们", "要"])
@@ -606,6 +607,8 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
         words = report.words_in(start, end)
         if len(words) == 2 and len(words[1]) == 1 and usage.governs(words[0]) and tags.get(words[0]) in _GOVERNING:
             return  # a verb and a lone character (加强|党…): the start of a clause, not a phrase
+        if any(w in _CLAUSAL for w in words[1:-1]):
+            return  # 把 or 被 inside (踏踏实实|把|企业): a clause with its object, not a name
         # Trimming can leave old wording (的改革 → 改革): keep only what `before` lacks; and a piece the
         # report only ever uses inside one longer phrase is that phrase's, not one of its own.
         if absent(start, end) and (report.once(start, end) or not _bound([report], term)):
