@@ -99,6 +99,7 @@ _JOINERS = set("等和与及或并")
 _PARTICLES = "的了"
 _CLAUSAL = {"把", "被"}
 _COMPLEMENTS = "好"  # what follows a verb to say it is done well (落实好, 打好): never a phrase's first character
+_GLUED = re.compile(f"(?<=[\u4e00-\u9fff])[{_COMPLEMENTS}]")  # a complement right after a character (a verb's)
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 _EDGE = set(["的", "了", "和", "与", "及", "或", "等", "在", "是", "为", "对", "以", "把", "将", "从", "向", "由", "于", "并", "而", "也", "都", "又", "就", "其", "之", "着", "被", "让", "使", "到", "各", "该", "本", "此", "这", "那", "我们", "要"])
 MIN_CORE, MAX_CORE = 2, 3
@@ -540,7 +541,7 @@ def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar
 
     def governs(k: int) -> bool:
         nxt = words[k + 1]
-        if len(nxt) == 1 and nxt not in _EDGE:
+        if len(nxt) == 1 and nxt not in _EDGE and nxt not in _COMPLEMENTS:
             return False  # a bound character (供给|侧): the word belongs to the phrase
         return usage.governs(words[k]) or tags.get(words[k]) == "a" and tags.get(nxt) in {"v", "vn"}
 
@@ -550,7 +551,7 @@ def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar
         end -= len(words.pop())
     while len(words) > 1 and governs(0) and still_new(start + len(words[0]), end):
         start += len(words.pop(0))
-        while words and words[0] in _EDGE:
+        while words and (words[0] in _EDGE or words[0] in _COMPLEMENTS):
             start += len(words.pop(0))
     if len(words) > 1 and tags.get(words[-1]) == "v" and still_new(start, end - len(words[-1])):
         end -= len(words.pop())
@@ -827,6 +828,15 @@ def _report(text: str, year: int, path: str, marked: tuple[tuple[int, int, str],
             for word in cut(m.group(0)):
                 pos += len(word)
                 bounds.add(pos)
+    cuts = sorted(bounds)
+    tags = _tags()
+    # jieba's guess at a word it lacks can glue a verb's complement to what follows (践行|好大|农业观):
+    # the complement ends a word of its own.
+    for m in _GLUED.finditer(text):
+        k = m.start()
+        i = bisect_right(cuts, k)
+        if k in bounds and i < len(cuts) and cuts[i] - k > 1 and text[k : cuts[i]] not in tags:
+            bounds.add(k + 1)
     return Report(path, year, text, tuple(sorted(bounds)), marked)
 
 

@@ -135,6 +135,8 @@ def test_the_edges_of_a_clause_are_no_part_of_a_phrase():
     assert "加强党" not in found and "党的领导" in found
     assert any("线上线下" in t for t in found)
     assert not [t for t in found if "把" in t]
+    # jieba's 好大 (a word its dictionary lacks) is cut after the complement: 大农业观 is a phrase of whole words.
+    assert "".join(after.words_in(after.text.index("大农业观"), after.text.index("大农业观") + 4)) == "大农业观"
 
 
 def test_a_piece_the_series_only_uses_inside_a_longer_phrase_is_listed_as_that_phrase(monkeypatch):
