@@ -97,6 +97,9 @@ _GOVERNING = {"v", "d", "ad", "p", "c"}
 _PLACES = ("review", "body", "targets", "heading")
 _JOINERS = set("等和与及或并")
 _PARTICLES = "的了"
+_CLAUSAL = {"把", "被"}
+_COMPLEMENTS = "好"  # what follows a verb to say it is done well (落实好, 打好): never a phrase's first character
+_GLUED = re.compile(f"(?<=[\u4e00-\u9fff])[{_COMPLEMENTS}]")  # a complement right after a character (a verb's)
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 _EDGE = set(["的", "了", "和", "与", "及", "或", "等", "在", "是", "为", "对", "以", "把", "将", "从", "向", "由", "于", "并", "而", "也", "都", "又", "就", "其", "之", "着", "被", "让", "使", "到", "各", "该", "本", "此", "这", "那", "我们", "要"])
 MIN_CORE, MAX_CORE = 2, 3
@@ -538,21 +541,32 @@ def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar
 
     def governs(k: int) -> bool:
         nxt = words[k + 1]
-        if len(nxt) == 1 and nxt not in _EDGE:
+        if len(nxt) == 1 and nxt not in _EDGE and nxt not in _COMPLEMENTS:
             return False  # a bound character (供给|侧): the word belongs to the phrase
         return usage.governs(words[k]) or tags.get(words[k]) == "a" and tags.get(nxt) in {"v", "vn"}
 
     while words and words[0] in _EDGE:
         start += len(words.pop(0))
-    while words and words[-1] in _EDGE:
+    while words and _closes_outside(words):
         end -= len(words.pop())
     while len(words) > 1 and governs(0) and still_new(start + len(words[0]), end):
         start += len(words.pop(0))
-        while words and words[0] in _EDGE:
+        while words and (words[0] in _EDGE or words[0] in _COMPLEMENTS):
             start += len(words.pop(0))
     if len(words) > 1 and tags.get(words[-1]) == "v" and still_new(start, end - len(words[-1])):
         end -= len(words.pop())
     return start, end
+
+
+def _closes_outside(words: list[str]) -> bool:
+    """Whether the last of a stretch's words is no part of a phrase: a function word, or a
+    localizer after a word (区间调控基础|上, 前提|下) that frames what comes before in a clause
+    (在…上), not one that makes a word with the character before it, which jieba split (上线|下)."""
+    last = words[-1]
+    if last in _EDGE:
+        return True
+    tags = _tags()
+    return len(last) == 1 and len(words) > 1 and len(words[-2]) > 1 and tags.get(last) == "f" and words[-2][-1] + last not in tags
 
 
 def candidates(report: Report, before: Report, known: AbstractSet[str], usage: Grammar = Grammar()) -> dict[str, int]:
@@ -578,6 +592,8 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
             start += 1  # the unit of a figure or date (5个|工作日, 2024年|国民经济), not part of a phrase
         while end - start > 2 and report.text[start] in _PARTICLES:
             start += 1
+        if end - start > 2 and report.text[start] in _COMPLEMENTS and report.phrase[start - 1]:
+            start += 1  # the complement of the verb before it (践行好|大农业观, 打好|蓝天保卫战), glued to the phrase by jieba
         keep(start, end, 2)
         words = report.words_in(start, end)
         # What the last verb inside takes (拟连续几年发行|超长期特别国债) may be the phrase.
@@ -589,6 +605,11 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
         term = report.text[start:end]
         if not shortest <= len(term) <= MAX_LEN or term in found:
             return
+        words = report.words_in(start, end)
+        if len(words) == 2 and len(words[1]) == 1 and usage.governs(words[0]) and tags.get(words[0]) in _GOVERNING:
+            return  # a verb and a lone character (加强|党…): the start of a clause, not a phrase
+        if any(w in _CLAUSAL for w in words[1:-1]):
+            return  # 把 or 被 inside (踏踏实实|把|企业): a clause with its object, not a name
         # Trimming can leave old wording (的改革 → 改革): keep only what `before` lacks; and a piece the
         # report only ever uses inside one longer phrase is that phrase's, not one of its own.
         if absent(start, end) and (report.once(start, end) or not _bound([report], term)):
@@ -769,13 +790,18 @@ def delivery_year(doc: Document, path: str) -> int | None:
     return None
 
 
+_AHEAD = re.compile("目标|任务")
+
+
 def prepare(doc: Document, path: str, year: int, tokens: Tokens | None = None) -> Report:
     """A parsed report: its headings and targets part mark where a phrase stands out.
     `tokens`, when the caller has cut the text already, give the word boundaries."""
     marked = [(s.start, s.body_start, "heading") for s in doc.outline.walk() if s.body_start > s.start]
     roles = {p.heading: p.role for p in doc.meta.parts}
     marked += [(s.start, s.end, "targets") for s in doc.sections if roles.get(s.heading) == "targets"]
-    marked += [(p.section.start, p.section.end, "review") for p in doc.meta.parts if p.role == "review"]
+    # A part headed as a review and a plan at once (“十三五”时期发展成就和“十四五”时期主要目标任务)
+    # sets out what is ahead as much as what was done: it is no review alone.
+    marked += [(p.section.start, p.section.end, "review") for p in doc.meta.parts if p.role == "review" and not _AHEAD.search(p.heading)]
     return from_text(doc.text, year, path, marked, tokens)
 
 
@@ -802,6 +828,15 @@ def _report(text: str, year: int, path: str, marked: tuple[tuple[int, int, str],
             for word in cut(m.group(0)):
                 pos += len(word)
                 bounds.add(pos)
+    cuts = sorted(bounds)
+    tags = _tags()
+    # jieba's guess at a word it lacks can glue a verb's complement to what follows (践行|好大|农业观):
+    # the complement ends a word of its own.
+    for m in _GLUED.finditer(text):
+        k = m.start()
+        i = bisect_right(cuts, k)
+        if k in bounds and i < len(cuts) and cuts[i] - k > 1 and text[k : cuts[i]] not in tags:
+            bounds.add(k + 1)
     return Report(path, year, text, tuple(sorted(bounds)), marked)
 
 
@@ -1131,7 +1166,7 @@ class Series:
         words = report.words_in(report.word_start(at), report.word_end(at + len(grown)))
         while words and words[0] in _EDGE:
             words.pop(0)
-        while words and words[-1] in _EDGE:
+        while words and _closes_outside(words):
             words.pop()
         term = "".join(words)
         at = report.text.find(term)

@@ -121,6 +121,24 @@ def test_the_unit_of_a_figure_is_no_part_of_a_phrase():
     assert any(t.startswith("工作日") for t in found) and any(t.startswith("国民经济") for t in found)
 
 
+def test_the_edges_of_a_clause_are_no_part_of_a_phrase():
+    """A verb's complement (践行好|大农业观), a localizer framing a clause (在区间调控基础|上), a
+    verb with a lone character (加强|党) and a clause with 把 inside (踏踏实实|把|企业) do not make a
+    formulation; a localizer of a word jieba split (线上线下) stays in it."""
+    before = terms.from_text("推进改革开放。", 2023)
+    after = terms.from_text(
+        "必须践行好大农业观。在区间调控基础上，实施定向调控。我们要加强党。加强党的领导。促进线上线下融合。踏踏实实把企业办好。", 2024
+    )
+    found = terms.candidates(after, before, terms.grams(before.text))
+    assert "大农业观" in found and not [t for t in found if t.startswith("好")]
+    assert "区间调控基础" in found and not [t for t in found if t.endswith("基础上")]
+    assert "加强党" not in found and "党的领导" in found
+    assert any("线上线下" in t for t in found)
+    assert not [t for t in found if "把" in t]
+    # jieba's 好大 (a word its dictionary lacks) is cut after the complement: 大农业观 is a phrase of whole words.
+    assert "".join(after.words_in(after.text.index("大农业观"), after.text.index("大农业观") + 4)) == "大农业观"
+
+
 def test_a_piece_the_series_only_uses_inside_a_longer_phrase_is_listed_as_that_phrase(monkeypatch):
     """不可任性 is always 有权不可任性 in the series: when finding gives the piece, the phrase is listed;
     a piece whose whole the report before has already is not news."""
