@@ -49,7 +49,11 @@ _GENERIC_NAMES = re.compile(r"^(重点|在建|新建|各类|一批|相关|全部
 _CREED = re.compile(r"习近平|党中央|总书记|党的[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|思想为指导|精神为指导|党的领导")
 # A review's account of its shortcomings (困难和问题) is not evidence that anything was done;
 # but a shortcoming overcome (城乡居民收入差距继续缩小, 克服内部困难, 强化…薄弱环节) is.
-_PROBLEMS = re.compile(r"困难|问题|不足|短板|差距|堵点|不稳固|挑战|压力|薄弱|不少|有的")
+# 困难 of people (困难群众, 困难家庭) names whom a measure helps, not a shortcoming.
+_PROBLEMS = re.compile(r"困难(?!群众|家庭|群体|人员|职工|学生|老人|老年人|人群|儿童|户|地区)|问题|不足|短板|差距|堵点|不稳固|挑战|压力|薄弱|不少|有的")
+# The sentence that opens a review's account of its shortcomings (我们也清醒看到面临的困难和挑战):
+# what follows it in its part lists them (科技创新能力还不强), whatever its words.
+_ACKNOWLEDGE = re.compile(r"(?:清醒|也要|同时)[^。；;]*?(?:看到|认识到)")
 _LESSON = re.compile(r"(?:[一二三四五六七八九十]是)?必须")
 _OVERCOME = re.compile(r"缩小|解决|破解|化解|克服|应对|补齐|补上|攻克|纾解|消除|弥补|战胜|顶住|强化|加强|打通|疏通")
 # A plan's clauses are promises, but for the ones that describe the situation or the past.
@@ -360,7 +364,7 @@ class _Review:
             self.by_figure.setdefault((q.measure, q.family, q.base, q.sign), []).append(q)
         # Policy actions are looked for in the whole review, five-year retrospectives
         # included: they may say an action was done, though their figures are not the year's.
-        self.said = _Sentences(self.text, tokens, review_parts, skip=_tells_problems)
+        self.said = _Sentences(self.text, tokens, review_parts, skip=_tells_problems, skip_rest=_acknowledges_problems)
         self.short_of = _short_of(self.text, review_parts, year)
         self.shares_done = _shares_done(self.text, review_parts)
         # A plan that names one item of a promised list again has promised it again; a review
@@ -396,13 +400,25 @@ def _tells_problems(sentence: str) -> bool:
     return False
 
 
+def _acknowledges_problems(sentence: str) -> bool:
+    return bool(_ACKNOWLEDGE.search(sentence)) and _tells_problems(sentence)
+
+
 class _Sentences:
     """The sentences of some sections with their bigrams, indexed by bigram. With `skip`,
-    sentences that match it are left out; a sentence said again word for word is its first
+    sentences that match it are left out, and with `skip_rest` those from one that matches
+    it to the end of its section; a sentence said again word for word is its first
     occurrence (the earliest of equal evidence stands, and repeats would crowd the candidates)."""
 
     def __init__(
-        self, text: _Text, tokens: Tokens, sections: list[Section], skip: Callable[[str], bool] | None = None, names_count: bool = False, until: int | None = None
+        self,
+        text: _Text,
+        tokens: Tokens,
+        sections: list[Section],
+        skip: Callable[[str], bool] | None = None,
+        skip_rest: Callable[[str], bool] | None = None,
+        names_count: bool = False,
+        until: int | None = None,
     ):
         self.names_count = names_count
         self.text = text
@@ -416,6 +432,8 @@ class _Sentences:
                 start, end = text.sentence_at(pos)
                 start, end = max(start, section.start), min(end, stop)
                 sentence = text.folded[start:end]
+                if skip_rest and skip_rest(sentence):
+                    break
                 words = _telling(sentence) if sentence not in seen else frozenset()
                 seen.add(sentence)
                 if words and not (skip and skip(sentence)):
@@ -1074,8 +1092,12 @@ def _said_of(term: str, sentence: str) -> int:
 
 def _another_word(word: str, plan: str) -> bool:
     """Whether the letters beside the shared phrase are a word the action does not use (not
-    a joining word: 中小金融机构等领域 lists, it does not narrow)."""
-    return len(word) == 2 and all(map(_LETTER.match, word)) and not _JOINING.search(word) and word not in plan
+    a joining word: 中小金融机构等领域 lists, it does not narrow; nor a word of manner or
+    action: 养老金稳步增加 says how the thing went, not which thing)."""
+    return (
+        len(word) == 2 and all(map(_LETTER.match, word)) and not _JOINING.search(word) and word not in plan
+        and word not in _FILLER and not _ACTION_VERB.fullmatch(word)
+    )
 
 
 def _evidence(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] | None:

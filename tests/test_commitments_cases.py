@@ -185,6 +185,18 @@ def test_a_shortcoming_overcome_is_evidence_and_one_told_is_not(tmp_path):
     assert status["支持中小企业发展壮大"] == "not_reported"
 
 
+def test_the_account_of_shortcomings_is_no_evidence_and_people_in_need_are_no_shortcoming(tmp_path):
+    """After 我们也清醒看到面临的困难和挑战 the review lists its shortcomings (科技创新能力还不强):
+    no progress of 提升科技创新能力. 困难群众 are people a measure helps, not a problem, and a
+    word of manner beside the promise's phrase (稳步) does not make it another thing."""
+    plan = "提升科技创新能力。提高退休人员基本养老金、居民基础养老金最低标准。"
+    review = "退休人员基本养老金、居民基础养老金稳步增加，困难群众救助保障水平大幅提高。在肯定成绩的同时，我们也清醒看到面临的困难和挑战。科技创新能力还不强。"
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    status = {c.plan_text: c.status for c in result.items}
+    assert status["提升科技创新能力"] == "not_reported"
+    assert status["提高退休人员基本养老金、居民基础养老金最低标准"] == "met"
+
+
 def test_a_stance_is_reported_by_its_aim(tmp_path):
     """宏观政策要稳健有效 is not reported by a sentence that names 宏观政策 for something else;
     积极的财政政策要加力提效 is by 财政政策加力提效, and not carried over by a stance of another aim."""
