@@ -47,6 +47,9 @@ _GENERIC_NAMES = re.compile(r"^(重点|在建|新建|各类|一批|相关|全部
 # Allegiance and guiding ideology (以习近平新时代中国特色社会主义思想为指导, 全面贯彻党的二十大精神)
 # frame every plan; no review reports them done or not.
 _CREED = re.compile(r"习近平|党中央|总书记|党的[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|思想为指导|精神为指导|党的领导")
+# A profession of the guiding ideology (我们坚持以…思想为指导); a review sentence that credits the
+# leadership (在以习近平同志为核心的党中央坚强领导下，…疫情防控实现平稳转段) still tells what was done.
+_ALLEGIANCE = re.compile(r"(?:思想|精神|理论)为指导|坚持党的(?:全面)?领导")
 # A review's account of its shortcomings (困难和问题) is not evidence that anything was done;
 # but a shortcoming overcome (城乡居民收入差距继续缩小, 克服内部困难, 强化…薄弱环节) is.
 # 困难 of people (困难群众, 困难家庭) names whom a measure helps, not a shortcoming.
@@ -391,7 +394,7 @@ def _tells_problems(sentence: str) -> bool:
     does not say, in the same clause, was overcome (克服内部困难, 差距继续缩小); one that
     professes allegiance (我们坚持以习近平新时代…思想为指导); a lesson drawn (必须把…作为主攻方向);
     thanks (向全省人民…表示衷心感谢)."""
-    if _CREED.search(sentence) or _LESSON.match(sentence.lstrip()) or "感谢" in sentence:
+    if _ALLEGIANCE.search(sentence) or _LESSON.match(sentence.lstrip()) or "感谢" in sentence:
         return True
     for m in _PROBLEMS.finditer(sentence):
         start, end = _clause_at(sentence, m.start(), 0, len(sentence))
