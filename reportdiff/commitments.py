@@ -1007,10 +1007,12 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     the next plan is carried over; silence is not reported."""
     q = _Query(c, review.weight, review.rare)
     said = _evidence(q, c, review)
-    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])]) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
+    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])], review.text) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
         said = None  # a sentence about another thing of the same kind (投融资体制机制 for 文化体制机制)
     if said and len(c.lead) >= 2 and not any(c.lead[k : k + 2] in review.text.folded[slice(*said[1])] for k in range(len(c.lead) - 1)):
         said = None  # …也要坚持国际合作 is of 科技政策: a summit's 国际合作 does not report it
+    if said and not _says_the_benchmark(c, review.text.folded[slice(*said[1])]):
+        said = None  # 增速高于全国平均水平 is not reported by the growth alone
     if said:
         start, end = said[1]
         c.outcome_text = review.text.doc.span_text(start, end).strip()
@@ -1034,7 +1036,7 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     promised = review.text.folded[slice(*again[1])] if again else ""
     if again and not _says_the_aim(c, promised):
         again = None  # a stance with another aim is a new year's stance (财政政策要提升效能 → 要加力提效)
-    if again and not review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _speaks_of(c, promised):
+    if again and not review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _speaks_of(c, promised, review.text):
         again = None  # another thing promised (抓好标志性项目在雄安新区落地建设 for 推动外资标志性项目落地建设), but for one item of a list named
     if again:
         start, end = again[1]
@@ -1048,12 +1050,14 @@ _LETTER = re.compile(r"[\u4e00-\u9fff]")
 _JOINING = re.compile(r"[等和及与的、]")
 
 
-def _speaks_of(c: Commitment, sentence: str) -> bool:
+def _speaks_of(c: Commitment, sentence: str, text: _Text) -> bool:
     """Whether a sentence sharing a policy action's bigrams speaks of what it acts on, word
     by word: it says at least half of the action's content words (verbs aside, by length:
     环境污染 reworded 污染 is half said), and the phrase the two share is not narrowed, in
     the sentence, by a word of its own in the place of one of the action's (全球数字经济标杆城市 for 国际绿色经济标杆城市,
-    投融资体制机制 for 文化体制机制, 食品安全数字化监管 for 数字化转型)."""
+    投融资体制机制 for 文化体制机制, 食品安全数字化监管 for 数字化转型). What follows a name said
+    whole, one the report says in few places (“高效办成一件事”上线运行), is what became of it,
+    not which thing it is (but a common phrase, 房地产市场, is narrowed by what follows)."""
     if len(c.terms) < 2:
         return True
     if 2 * sum(_said_of(term, sentence) for term in c.terms) < sum(map(len, c.terms)):
@@ -1064,12 +1068,26 @@ def _speaks_of(c: Commitment, sentence: str) -> bool:
         return False  # its words said apart (黄河口“鸟浪”…国家生态文明), not a phrase of it (黄河口国家公园)
     before, after = plan[: run.a], plan[run.a + run.size :]
     theirs_before, theirs_after = sentence[max(run.b - 2, 0) : run.b], sentence[run.b + run.size : run.b + run.size + 2]
+    named = run.size > NAME_RUN + 1 and len(text.find(plan[run.a : run.a + run.size])) <= NAME_REPEATS
     for term in c.terms:
         if term in sentence:
             continue
-        if before.endswith(term) and _another_word(theirs_before, plan) or after.startswith(term) and _another_word(theirs_after, plan):
+        if before.endswith(term) and _another_word(theirs_before, plan):
+            return False
+        if after.startswith(term) and not named and _another_word(theirs_after, plan):
             return False
     return True
+
+
+# A target measured against another figure: 增速高于全国平均水平, 快于经济增长.
+_BENCHMARK = re.compile(r"(?:高于|快于|低于|优于|好于|领先于?)(?P<than>[\u4e00-\u9fff]{2,})")
+
+
+def _says_the_benchmark(c: Commitment, sentence: str) -> bool:
+    """A target against a benchmark is reported only by a sentence that names the benchmark
+    (高于全国) or some comparison: its own figure alone says nothing of the other."""
+    m = _BENCHMARK.search(fold(c.plan_text))
+    return m is None or bool(_BENCHMARK.search(sentence)) or m.group("than")[:2] in sentence
 
 
 # A stance: what a policy is to be (宏观政策要稳健有效, 积极的财政政策要加力提效), not 要求, 重要, 主要….

@@ -197,6 +197,17 @@ def test_the_account_of_shortcomings_is_no_evidence_and_people_in_need_are_no_sh
     assert status["提高退休人员基本养老金、居民基础养老金最低标准"] == "met"
 
 
+def test_a_target_against_a_benchmark_needs_the_benchmark_and_a_name_said_whole_is_not_narrowed(tmp_path):
+    """增速高于全国平均水平 is not reported by the growth alone; what follows a name said whole
+    (“高效办成一件事”上线运行) is what became of it."""
+    plan = "农村居民人均可支配收入增速高于全国平均水平。深化“高效办成一件事”改革。"
+    review = "农村居民人均可支配收入增长5.9%。“高效办成一件事”上线运行70个重点事项。"
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    status = {c.plan_text: c.status for c in result.items}
+    assert status["农村居民人均可支配收入增速高于全国平均水平"] == "not_reported"
+    assert status["深化“高效办成一件事”改革"] == "met"
+
+
 def test_a_stance_is_reported_by_its_aim(tmp_path):
     """宏观政策要稳健有效 is not reported by a sentence that names 宏观政策 for something else;
     积极的财政政策要加力提效 is by 财政政策加力提效, and not carried over by a stance of another aim."""
