@@ -347,6 +347,8 @@ class _Review:
         # The closing words (我们要更加紧密地团结…) rally; they promise no item again.
         closing = _closing(self.text.folded, self.plan_next)
         self.plan_spans = _Spans((s.start, min(s.end, closing)) for s in self.plan_next)
+        folded = self.text.folded
+        self.next_targets = _Spans((m.start(), _line_end(folded, m.end())) for s in self.plan_next for m in _TARGETS.finditer(folded, s.start, s.end))
         # A total over several years or an average is not the year's figure, nor the earlier
         # end of 从A提高到B.
         actual = [
@@ -1031,8 +1033,11 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
                 c.status, c.reason = "partial", "some_named_done"
             return c
         c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0] if unfinished else ""
-    # A qualitative target set again next year is a new year's target, not a promise carried over.
-    again = _again(q, c, review) if c.kind == "action" else None
+    # A qualitative target set again among next year's targets is a new year's target, not a
+    # promise carried over; promised again as a task (控制化石能源消费), it is carried over.
+    again = _again(q, c, review)
+    if again and c.kind == "qualitative" and again[1][1] - 1 in review.next_targets:
+        again = None
     promised = review.text.folded[slice(*again[1])] if again else ""
     if again and not _says_the_aim(c, promised):
         again = None  # a stance with another aim is a new year's stance (财政政策要提升效能 → 要加力提效)

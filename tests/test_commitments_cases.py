@@ -208,6 +208,17 @@ def test_a_target_against_a_benchmark_needs_the_benchmark_and_a_name_said_whole_
     assert status["深化“高效办成一件事”改革"] == "met"
 
 
+def test_a_qualitative_target_promised_again_as_a_task_is_carried_over(tmp_path):
+    """重点控制化石能源消费 among the targets, silent in the review and promised again as a task, is
+    carried over; 生态环境质量稳定改善 set again among next year's targets is a new year's target."""
+    plan = "今年发展主要预期目标是：重点控制化石能源消费，生态环境质量稳定改善。"
+    new = NEW.replace("要坚持稳中求进。", "今年发展主要预期目标是：生态环境质量稳定改善。\n深入推进能源革命，控制化石能源消费。")
+    result = judge(tmp_path, OLD.format(plan=plan), new.format(review="经济运行稳中有进。"))
+    status = {c.plan_text: c.status for c in result.items}
+    assert status["重点控制化石能源消费"] == "carried_over"
+    assert status["生态环境质量稳定改善"] == "not_reported"
+
+
 def test_a_stance_is_reported_by_its_aim(tmp_path):
     """宏观政策要稳健有效 is not reported by a sentence that names 宏观政策 for something else;
     积极的财政政策要加力提效 is by 财政政策加力提效, and not carried over by a stance of another aim."""
