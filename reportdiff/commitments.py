@@ -1092,8 +1092,8 @@ def _speaks_of(c: Commitment, sentence: str, text: _Text) -> bool:
     for term in c.terms:
         if term in sentence:
             continue
-        if before.endswith(term) and _another_word(theirs_before, plan):
-            return False
+        if before.endswith(term) and len(before) > len(term) and _another_word(theirs_before, plan):
+            return False  # a word opening the promise is its verb (备战全运会 by 勇夺全运会), not what narrows its object
         if after.startswith(term) and not named and _another_word(theirs_after, plan):
             return False
     return True

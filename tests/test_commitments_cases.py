@@ -208,6 +208,12 @@ def test_a_target_against_a_benchmark_needs_the_benchmark_and_a_name_said_whole_
     assert status["深化“高效办成一件事”改革"] == "met"
 
 
+def test_a_word_opening_a_promise_is_its_verb_not_what_narrows_its_object(tmp_path):
+    """备战全运会 is reported by 勇夺全运会: 备战 is what the promise does, not which 全运会."""
+    result = judge(tmp_path, OLD.format(plan="备战全运会，带动全民健身蓬勃开展。"), NEW.format(review="山东体育代表团勇夺全运会“五连冠”。"))
+    assert {c.plan_text: c.status for c in result.items}["备战全运会"] == "met"
+
+
 def test_a_qualitative_target_promised_again_as_a_task_is_carried_over(tmp_path):
     """重点控制化石能源消费 among the targets, silent in the review and promised again as a task, is
     carried over; 生态环境质量稳定改善 set again among next year's targets is a new year's target."""
