@@ -466,19 +466,6 @@ class _Sentences:
                     votes[n] += weight
         return votes
 
-    def _score(self, q: _Query, n: int) -> float | None:
-        """The weight of the promise's bigrams sentence n shares, or None where it does not speak of the promise."""
-        shared = q.words & self.words[n]
-        if len(shared) < 2:
-            return None  # one shared bigram is a topic, not the same promise
-        share = math.fsum(q.weight[w] for w in shared)  # exact: a sum over a set must not hang on its order
-        if self.names_count and len(q.core & shared) >= 3 and self.names_whole(q.grams, shared):
-            # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
-            return max(share, NAMED_SHARE * q.total)
-        if q.key is not None and not q.holds(shared, share):
-            return None
-        return share
-
     def closest(self, q: _Query, votes: dict[int, float] | None = None, within: _Spans | None = None) -> tuple[float, tuple[int, int]] | None:
         """The sentence that repeats the largest (rarity-weighted) share of the promise's
         bigrams, among those that repeat at least CORE_MATCH of its core (what it acts on:
@@ -488,20 +475,19 @@ class _Sentences:
         votes = self.votes(q) if votes is None else votes
         if within is not None:
             votes = {n: v for n, v in votes.items() if self.spans[n][0] in within}
-        scored: list[tuple[float, int]] = []
-        # A sentence shares at most its votes and the promise's common bigrams (those votes leave
-        # out): once that is below the best share, no later candidate, with fewer votes, can win.
-        common = math.fsum(weight for w, weight in q.weight.items() if w in q.words and len(self.postings.get(w, ())) > COMMON_BIGRAM)
-        floor = NAMED_SHARE * q.total if self.names_count else 0.0
+        scored = []
         for n in heapq.nlargest(CANDIDATES, votes, key=lambda n: (votes[n], -n)):
-            if scored and max(votes[n] + common, floor) < max(scored)[0]:
-                break
-            # A query asks of one sentence again where a search within sections follows one over all.
-            key = (id(self), n)
-            if key not in q.scores:
-                q.scores[key] = self._score(q, n)
-            if (score := q.scores[key]) is not None:
-                scored.append((score, n))
+            shared = q.words & self.words[n]
+            if len(shared) < 2:
+                continue  # one shared bigram is a topic, not the same promise
+            share = math.fsum(q.weight[w] for w in shared)  # exact: a sum over a set must not hang on its order
+            if self.names_count and len(q.core & shared) >= 3 and self.names_whole(q.grams, shared):
+                # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
+                scored.append((max(share, NAMED_SHARE * q.total), n))
+                continue
+            if q.key is not None and not q.holds(shared, share):
+                continue
+            scored.append((share, n))
         if not scored:
             return None
         # The largest share wins; of equal shares, the earliest sentence.
@@ -523,7 +509,6 @@ class _Query:
         self.core_total = math.fsum(self.weight[w] for w in c.core)
         used = [w for w in c.core if w in weight]
         self.key = max(used, key=lambda w: (weight[w], w)) if used else None
-        self.scores: dict[tuple[int, int], float | None] = {}  # by index and sentence: what _Sentences._score found
 
     def holds(self, shared: frozenset[str], share: float) -> bool:
         """Whether a sentence sharing these bigrams speaks of what the promise acts on: most
