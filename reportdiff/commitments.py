@@ -47,9 +47,16 @@ _GENERIC_NAMES = re.compile(r"^(重点|在建|新建|各类|一批|相关|全部
 # Allegiance and guiding ideology (以习近平新时代中国特色社会主义思想为指导, 全面贯彻党的二十大精神)
 # frame every plan; no review reports them done or not.
 _CREED = re.compile(r"习近平|党中央|总书记|党的[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|思想为指导|精神为指导|党的领导")
+# A profession of the guiding ideology (我们坚持以…思想为指导); a review sentence that credits the
+# leadership (在以习近平同志为核心的党中央坚强领导下，…疫情防控实现平稳转段) still tells what was done.
+_ALLEGIANCE = re.compile(r"(?:思想|精神|理论)为指导|坚持党的(?:全面)?领导")
 # A review's account of its shortcomings (困难和问题) is not evidence that anything was done;
 # but a shortcoming overcome (城乡居民收入差距继续缩小, 克服内部困难, 强化…薄弱环节) is.
-_PROBLEMS = re.compile(r"困难|问题|不足|短板|差距|堵点|不稳固|挑战|压力|薄弱|不少|有的")
+# 困难 of people (困难群众, 困难家庭) names whom a measure helps, not a shortcoming.
+_PROBLEMS = re.compile(r"困难(?!群众|家庭|群体|人员|职工|学生|老人|老年人|人群|儿童|户|地区)|问题|不足|短板|差距|堵点|不稳固|挑战|压力|薄弱|不少|有的")
+# The sentence that opens a review's account of its shortcomings (我们也清醒看到面临的困难和挑战):
+# what follows it in its part lists them (科技创新能力还不强), whatever its words.
+_ACKNOWLEDGE = re.compile(r"(?:清醒|也要|同时)[^。；;]*?(?:看到|认识到)")
 _LESSON = re.compile(r"(?:[一二三四五六七八九十]是)?必须")
 _OVERCOME = re.compile(r"缩小|解决|破解|化解|克服|应对|补齐|补上|攻克|纾解|消除|弥补|战胜|顶住|强化|加强|打通|疏通")
 # A plan's clauses are promises, but for the ones that describe the situation or the past.
@@ -340,6 +347,8 @@ class _Review:
         # The closing words (我们要更加紧密地团结…) rally; they promise no item again.
         closing = _closing(self.text.folded, self.plan_next)
         self.plan_spans = _Spans((s.start, min(s.end, closing)) for s in self.plan_next)
+        folded = self.text.folded
+        self.next_targets = _Spans((m.start(), _line_end(folded, m.end())) for s in self.plan_next for m in _TARGETS.finditer(folded, s.start, s.end))
         # A total over several years or an average is not the year's figure, nor the earlier
         # end of 从A提高到B.
         actual = [
@@ -360,7 +369,7 @@ class _Review:
             self.by_figure.setdefault((q.measure, q.family, q.base, q.sign), []).append(q)
         # Policy actions are looked for in the whole review, five-year retrospectives
         # included: they may say an action was done, though their figures are not the year's.
-        self.said = _Sentences(self.text, tokens, review_parts, skip=_tells_problems)
+        self.said = _Sentences(self.text, tokens, review_parts, skip=_tells_problems, skip_rest=_acknowledges_problems)
         self.short_of = _short_of(self.text, review_parts, year)
         self.shares_done = _shares_done(self.text, review_parts)
         # A plan that names one item of a promised list again has promised it again; a review
@@ -387,7 +396,7 @@ def _tells_problems(sentence: str) -> bool:
     does not say, in the same clause, was overcome (克服内部困难, 差距继续缩小); one that
     professes allegiance (我们坚持以习近平新时代…思想为指导); a lesson drawn (必须把…作为主攻方向);
     thanks (向全省人民…表示衷心感谢)."""
-    if _CREED.search(sentence) or _LESSON.match(sentence.lstrip()) or "感谢" in sentence:
+    if _ALLEGIANCE.search(sentence) or _LESSON.match(sentence.lstrip()) or "感谢" in sentence:
         return True
     for m in _PROBLEMS.finditer(sentence):
         start, end = _clause_at(sentence, m.start(), 0, len(sentence))
@@ -396,13 +405,25 @@ def _tells_problems(sentence: str) -> bool:
     return False
 
 
+def _acknowledges_problems(sentence: str) -> bool:
+    return bool(_ACKNOWLEDGE.search(sentence)) and _tells_problems(sentence)
+
+
 class _Sentences:
     """The sentences of some sections with their bigrams, indexed by bigram. With `skip`,
-    sentences that match it are left out; a sentence said again word for word is its first
+    sentences that match it are left out, and with `skip_rest` those from one that matches
+    it to the end of its section; a sentence said again word for word is its first
     occurrence (the earliest of equal evidence stands, and repeats would crowd the candidates)."""
 
     def __init__(
-        self, text: _Text, tokens: Tokens, sections: list[Section], skip: Callable[[str], bool] | None = None, names_count: bool = False, until: int | None = None
+        self,
+        text: _Text,
+        tokens: Tokens,
+        sections: list[Section],
+        skip: Callable[[str], bool] | None = None,
+        skip_rest: Callable[[str], bool] | None = None,
+        names_count: bool = False,
+        until: int | None = None,
     ):
         self.names_count = names_count
         self.text = text
@@ -416,6 +437,8 @@ class _Sentences:
                 start, end = text.sentence_at(pos)
                 start, end = max(start, section.start), min(end, stop)
                 sentence = text.folded[start:end]
+                if skip_rest and skip_rest(sentence):
+                    break
                 words = _telling(sentence) if sentence not in seen else frozenset()
                 seen.add(sentence)
                 if words and not (skip and skip(sentence)):
@@ -986,10 +1009,12 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     the next plan is carried over; silence is not reported."""
     q = _Query(c, review.weight, review.rare)
     said = _evidence(q, c, review)
-    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])]) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
+    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])], review.text) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
         said = None  # a sentence about another thing of the same kind (投融资体制机制 for 文化体制机制)
     if said and len(c.lead) >= 2 and not any(c.lead[k : k + 2] in review.text.folded[slice(*said[1])] for k in range(len(c.lead) - 1)):
         said = None  # …也要坚持国际合作 is of 科技政策: a summit's 国际合作 does not report it
+    if said and not _says_the_benchmark(c, review.text.folded[slice(*said[1])]):
+        said = None  # 增速高于全国平均水平 is not reported by the growth alone
     if said:
         start, end = said[1]
         c.outcome_text = review.text.doc.span_text(start, end).strip()
@@ -1008,12 +1033,15 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
                 c.status, c.reason = "partial", "some_named_done"
             return c
         c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0] if unfinished else ""
-    # A qualitative target set again next year is a new year's target, not a promise carried over.
-    again = _again(q, c, review) if c.kind == "action" else None
+    # A qualitative target set again among next year's targets is a new year's target, not a
+    # promise carried over; promised again as a task (控制化石能源消费), it is carried over.
+    again = _again(q, c, review)
+    if again and c.kind == "qualitative" and again[1][1] - 1 in review.next_targets:
+        again = None
     promised = review.text.folded[slice(*again[1])] if again else ""
     if again and not _says_the_aim(c, promised):
         again = None  # a stance with another aim is a new year's stance (财政政策要提升效能 → 要加力提效)
-    if again and not review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _speaks_of(c, promised):
+    if again and not review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _speaks_of(c, promised, review.text):
         again = None  # another thing promised (抓好标志性项目在雄安新区落地建设 for 推动外资标志性项目落地建设), but for one item of a list named
     if again:
         start, end = again[1]
@@ -1027,12 +1055,14 @@ _LETTER = re.compile(r"[\u4e00-\u9fff]")
 _JOINING = re.compile(r"[等和及与的、]")
 
 
-def _speaks_of(c: Commitment, sentence: str) -> bool:
+def _speaks_of(c: Commitment, sentence: str, text: _Text) -> bool:
     """Whether a sentence sharing a policy action's bigrams speaks of what it acts on, word
     by word: it says at least half of the action's content words (verbs aside, by length:
     环境污染 reworded 污染 is half said), and the phrase the two share is not narrowed, in
     the sentence, by a word of its own in the place of one of the action's (全球数字经济标杆城市 for 国际绿色经济标杆城市,
-    投融资体制机制 for 文化体制机制, 食品安全数字化监管 for 数字化转型)."""
+    投融资体制机制 for 文化体制机制, 食品安全数字化监管 for 数字化转型). What follows a name said
+    whole, one the report says in few places (“高效办成一件事”上线运行), is what became of it,
+    not which thing it is (but a common phrase, 房地产市场, is narrowed by what follows)."""
     if len(c.terms) < 2:
         return True
     if 2 * sum(_said_of(term, sentence) for term in c.terms) < sum(map(len, c.terms)):
@@ -1043,12 +1073,26 @@ def _speaks_of(c: Commitment, sentence: str) -> bool:
         return False  # its words said apart (黄河口“鸟浪”…国家生态文明), not a phrase of it (黄河口国家公园)
     before, after = plan[: run.a], plan[run.a + run.size :]
     theirs_before, theirs_after = sentence[max(run.b - 2, 0) : run.b], sentence[run.b + run.size : run.b + run.size + 2]
+    named = run.size > NAME_RUN + 1 and len(text.find(plan[run.a : run.a + run.size])) <= NAME_REPEATS
     for term in c.terms:
         if term in sentence:
             continue
-        if before.endswith(term) and _another_word(theirs_before, plan) or after.startswith(term) and _another_word(theirs_after, plan):
+        if before.endswith(term) and len(before) > len(term) and _another_word(theirs_before, plan):
+            return False  # a word opening the promise is its verb (备战全运会 by 勇夺全运会), not what narrows its object
+        if after.startswith(term) and not named and _another_word(theirs_after, plan):
             return False
     return True
+
+
+# A target measured against another figure: 增速高于全国平均水平, 快于经济增长.
+_BENCHMARK = re.compile(r"(?:高于|快于|低于|优于|好于|领先于?)(?P<than>[\u4e00-\u9fff]{2,})")
+
+
+def _says_the_benchmark(c: Commitment, sentence: str) -> bool:
+    """A target against a benchmark is reported only by a sentence that names the benchmark
+    (高于全国) or some comparison: its own figure alone says nothing of the other."""
+    m = _BENCHMARK.search(fold(c.plan_text))
+    return m is None or bool(_BENCHMARK.search(sentence)) or m.group("than")[:2] in sentence
 
 
 # A stance: what a policy is to be (宏观政策要稳健有效, 积极的财政政策要加力提效), not 要求, 重要, 主要….
@@ -1074,8 +1118,12 @@ def _said_of(term: str, sentence: str) -> int:
 
 def _another_word(word: str, plan: str) -> bool:
     """Whether the letters beside the shared phrase are a word the action does not use (not
-    a joining word: 中小金融机构等领域 lists, it does not narrow)."""
-    return len(word) == 2 and all(map(_LETTER.match, word)) and not _JOINING.search(word) and word not in plan
+    a joining word: 中小金融机构等领域 lists, it does not narrow; nor a word of manner or
+    action: 养老金稳步增加 says how the thing went, not which thing)."""
+    return (
+        len(word) == 2 and all(map(_LETTER.match, word)) and not _JOINING.search(word) and word not in plan
+        and word not in _FILLER and not _ACTION_VERB.fullmatch(word)
+    )
 
 
 def _evidence(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int, int]] | None:

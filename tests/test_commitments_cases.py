@@ -185,6 +185,46 @@ def test_a_shortcoming_overcome_is_evidence_and_one_told_is_not(tmp_path):
     assert status["支持中小企业发展壮大"] == "not_reported"
 
 
+def test_the_account_of_shortcomings_is_no_evidence_and_people_in_need_are_no_shortcoming(tmp_path):
+    """After 我们也清醒看到面临的困难和挑战 the review lists its shortcomings (科技创新能力还不强):
+    no progress of 提升科技创新能力. 困难群众 are people a measure helps, not a problem, and a
+    word of manner beside the promise's phrase (稳步) does not make it another thing."""
+    plan = "提升科技创新能力。提高退休人员基本养老金、居民基础养老金最低标准。"
+    review = "退休人员基本养老金、居民基础养老金稳步增加，困难群众救助保障水平大幅提高。在肯定成绩的同时，我们也清醒看到面临的困难和挑战。科技创新能力还不强。"
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    status = {c.plan_text: c.status for c in result.items}
+    assert status["提升科技创新能力"] == "not_reported"
+    assert status["提高退休人员基本养老金、居民基础养老金最低标准"] == "met"
+
+
+def test_a_target_against_a_benchmark_needs_the_benchmark_and_a_name_said_whole_is_not_narrowed(tmp_path):
+    """增速高于全国平均水平 is not reported by the growth alone; what follows a name said whole
+    (“高效办成一件事”上线运行) is what became of it."""
+    plan = "农村居民人均可支配收入增速高于全国平均水平。深化“高效办成一件事”改革。"
+    review = "农村居民人均可支配收入增长5.9%。“高效办成一件事”上线运行70个重点事项。"
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
+    status = {c.plan_text: c.status for c in result.items}
+    assert status["农村居民人均可支配收入增速高于全国平均水平"] == "not_reported"
+    assert status["深化“高效办成一件事”改革"] == "met"
+
+
+def test_a_word_opening_a_promise_is_its_verb_not_what_narrows_its_object(tmp_path):
+    """备战全运会 is reported by 勇夺全运会: 备战 is what the promise does, not which 全运会."""
+    result = judge(tmp_path, OLD.format(plan="备战全运会，带动全民健身蓬勃开展。"), NEW.format(review="山东体育代表团勇夺全运会“五连冠”。"))
+    assert {c.plan_text: c.status for c in result.items}["备战全运会"] == "met"
+
+
+def test_a_qualitative_target_promised_again_as_a_task_is_carried_over(tmp_path):
+    """重点控制化石能源消费 among the targets, silent in the review and promised again as a task, is
+    carried over; 生态环境质量稳定改善 set again among next year's targets is a new year's target."""
+    plan = "今年发展主要预期目标是：重点控制化石能源消费，生态环境质量稳定改善。"
+    new = NEW.replace("要坚持稳中求进。", "今年发展主要预期目标是：生态环境质量稳定改善。\n深入推进能源革命，控制化石能源消费。")
+    result = judge(tmp_path, OLD.format(plan=plan), new.format(review="经济运行稳中有进。"))
+    status = {c.plan_text: c.status for c in result.items}
+    assert status["重点控制化石能源消费"] == "carried_over"
+    assert status["生态环境质量稳定改善"] == "not_reported"
+
+
 def test_a_stance_is_reported_by_its_aim(tmp_path):
     """宏观政策要稳健有效 is not reported by a sentence that names 宏观政策 for something else;
     积极的财政政策要加力提效 is by 财政政策加力提效, and not carried over by a stance of another aim."""
