@@ -802,7 +802,12 @@ def prepare(doc: Document, path: str, year: int, tokens: Tokens | None = None) -
     # A part headed as a review and a plan at once (“十三五”时期发展成就和“十四五”时期主要目标任务)
     # sets out what is ahead as much as what was done: it is no review alone.
     marked += [(p.section.start, p.section.end, "review") for p in doc.meta.parts if p.role == "review" and not _AHEAD.search(p.heading)]
-    return from_text(doc.text, year, path, marked, tokens)
+    # The lines above the salutation (title, date, speaker, a news agency's dateline) are no words of
+    # the report's: blanked, so that a copy with its title block has no formulations the other lacks.
+    start, end = doc.outline.front
+    salutation = doc.text.find("各位代表", start, end)
+    text = "\n" * salutation + doc.text[salutation:] if salutation > 0 else doc.text
+    return from_text(text, year, path, marked, tokens)
 
 
 def from_text(

@@ -319,6 +319,21 @@ def test_the_pair_report_ranks_with_the_series_when_the_folder_has_one():
     assert "新常态" in entry.sentence and entry.sentence in new.text
 
 
+def test_a_title_block_is_no_formulation(tmp_path):
+    """The same report with and without its title, date and speaker lines above 各位代表 (as two
+    sources publish it): neither has a formulation the other lacks."""
+    from reportdiff.document import read
+    from reportdiff.tokens import Tokens
+
+    text = seed_path("001").read_text(encoding="utf-8")
+    bare = tmp_path / "bare.txt"
+    bare.write_text(text[text.index("各位代表") :], encoding="utf-8")
+    old, new = read(str(bare)), read(str(seed_path("001")))
+    assert old.meta.title != new.meta.title  # the title block is gone from one
+    shift = terms.language_shift(old, new, Tokens.of(old.text), Tokens.of(new.text))
+    assert (shift.added, shift.dropped) == ([], [])
+
+
 def test_a_pair_of_different_kinds_is_ranked_on_its_own():
     """The seed plan report and work report are no series: the pair ranks them alone."""
     old, new = seed("000"), seed("001")
