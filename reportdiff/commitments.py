@@ -993,10 +993,12 @@ def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitmen
     if outcome is None and (done := _share_of_plan(c, target, review)) is not None:
         return done
     if outcome is not None:
-        c.outcome = outcome
         s_start, s_end = review.text.sentence_at(outcome.start)
-        c.outcome_text = _figure_text(review.text, outcome, _clause_at(review.text.folded, outcome.start, s_start, s_end))
-        c.status, c.reason = _judge(target, outcome), "figure"
+        clause = _clause_at(review.text.folded, outcome.start, s_start, s_end)
+        # Judged on the like-for-like figure, quoted with the headline one it stands beside.
+        twin = c.outcome = _like_for_like(outcome, review)
+        c.outcome_text = _figure_text(review.text, outcome, clause) if twin is outcome else review.text.doc.span_text(*clause).strip()
+        c.status, c.reason = _judge(target, twin), "figure"
         return c
     # A figure not reported stays not reported though the next plan sets the same
     # indicator again: a new year's target is not the same unfinished promise.
@@ -1224,6 +1226,23 @@ def _counts_alike(target: Quantity, q: Quantity, review: _Review) -> bool:
     two characters of the target's indicator (营收 of 营业收入; not 入选国家首批领航级智能工厂 for
     人才效能提升重点平台, a figure of another programme the sentence also tells)."""
     return len(set(_own_name(q, review.text.folded)) & set(_LEAD_VERB.sub("", target.indicator))) >= 2
+
+
+# A figure's like-for-like twin written right after it: 增长1.7%（同口径增长2.5%以上）.
+_LIKE_FOR_LIKE = re.compile(r"[（(]同口径")
+
+
+def _like_for_like(q: Quantity, review: _Review) -> Quantity:
+    """The like-for-like figure where the review gives one beside the headline one: a target is
+    set on a comparable basis (一般公共预算收入同口径增长5.5%左右), and the report says which
+    figure compares (增长1.7%（同口径增长2.5%以上）)."""
+    if not _LIKE_FOR_LIKE.match(review.text.folded, q.end):
+        return q
+    kin = review.by_kind.get((q.measure, q.family), [])
+    i = bisect.bisect_right(review.kind_starts.get((q.measure, q.family), []), q.start)
+    twin = kin[i] if i < len(kin) else None
+    close = review.text.folded.find("）", q.end) if "（" in review.text.folded[q.end : q.end + 1] else review.text.folded.find(")", q.end)
+    return twin if twin is not None and q.end < twin.start < close else q
 
 
 def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:

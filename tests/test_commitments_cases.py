@@ -34,6 +34,9 @@ CASES = [
     # A decline is below a target of growth; a target of reduction is met by a larger one.
     ("固定资产投资增长5%左右。", "固定资产投资下降3.3%。", "固定资产投资增长5%左右", "missed"),
     ("单位地区生产总值能耗降低3%左右。", "单位地区生产总值能耗降低3.5%。", "单位地区生产总值能耗降低3%左右", "met"),
+    # A like-for-like figure beside the headline one is the one that compares with the target.
+    ("地方一般公共预算收入增长2.5%。", "地方一般公共预算收入达3507.6亿元、增长1.7%（同口径增长2.5%以上），居民收入增长5%。", "地方一般公共预算收入增长2.5%", "met"),
+    ("地方一般公共预算收入增长3%。", "地方一般公共预算收入达3507.6亿元、增长1.7%（同口径增长2.5%以上），居民收入增长5%。", "地方一般公共预算收入增长3%", "missed"),
     # One character more names another indicator: 进出口 is not 出口.
     ("出口增长3%左右。", "进出口下降5.4%。", "出口增长3%左右", "not_reported"),
     # A figure of a 分别 list whose items the target does not name is a part's, not the whole's.
