@@ -12,6 +12,7 @@ import bisect
 import dataclasses
 import functools
 import heapq
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -154,6 +155,7 @@ ABOUT_RATE = 0.5  # ±0.5 percentage points of a growth rate
 # A review figure answers a target when their indicator names are this alike
 # (建成老年助餐场所 / 新开办老年助餐服务场所 score 0.47).
 OUTCOME_MATCH = 0.45
+LONG_QUOTE = 120  # characters: a sentence longer is quoted by the clauses that speak of the promise
 
 
 @dataclass
@@ -1047,7 +1049,7 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
         again = None  # another thing promised (抓好标志性项目在雄安新区落地建设 for 推动外资标志性项目落地建设), but for one item of a list named
     if again:
         start, end = again[1]
-        c.status, c.carried_text, c.reason = "carried_over", review.text.doc.span_text(start, end).strip(), "promised_again"
+        c.status, c.carried_text, c.reason = "carried_over", _quote(review.text, start, end, c.words), "promised_again"
     elif c.status != "partial":
         c.status, c.reason = "not_reported", "not_mentioned"
     return c
@@ -1160,6 +1162,19 @@ def _again(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int,
     echo = review.links.review.get(c.echo) if c.echo is not None else None
     again = review.promised.closest(q, votes, within=echo) if echo is not None and again else None
     return again if again and again[0] >= LINKED_REPEAT else None
+
+
+def _quote(text: _Text, start: int, end: int, words: frozenset[str]) -> str:
+    """A sentence quoted as evidence: whole, or where it is long (a plan's whole 总体要求 is one
+    sentence), the clause sharing most of `words` and the one after it, cut marked with …."""
+    if end - start <= LONG_QUOTE:
+        return text.doc.span_text(start, end).strip()
+    bounds = [start, *(start + m.end() for m in re.finditer(r"[，,：:；;]", text.folded[start:end])), end]
+    clauses = list(itertools.pairwise(bounds))
+    best = max(range(len(clauses)), key=lambda i: len(words & _telling(text.folded[slice(*clauses[i])])))
+    a, b = clauses[best][0], clauses[min(best + 1, len(clauses) - 1)][1]
+    quoted = text.doc.span_text(a, b).strip().rstrip("，,：:；;")
+    return ("…" if a > start else "") + quoted + ("…" if b < end else "")
 
 
 def _closest_clause(sentence: str, words: frozenset[str]) -> str:

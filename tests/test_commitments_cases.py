@@ -7,6 +7,8 @@ import pytest
 from reportdiff.commitments import track
 from reportdiff.document import read
 
+from .conftest import NO_CORPUS, SHARED_CORPUS
+
 OLD = "政府工作报告\n一、2024年工作回顾\n过去一年，全省经济运行稳中有进。\n二、2025年主要目标和重点工作\n{plan}\n三、全面加强政府自身建设\n要坚持依法行政。\n"
 NEW = "政府工作报告\n一、2025年工作回顾\n过去一年，{review}\n二、2026年重点工作\n要坚持稳中求进。\n"
 
@@ -311,3 +313,14 @@ def test_a_target_of_two_indicators_reported_for_one_is_partial(tmp_path):
     whole = judge(tmp_path, OLD.format(plan=plan), NEW.format(review="单位地区生产总值能耗继续下降，主要污染物排放量继续下降。"))
     status = [next(c.status for c in r.items if c.plan_text == target) for r in (half, whole)]
     assert status == ["partial", "met"]
+
+
+@pytest.mark.skipif(not (SHARED_CORPUS / "national").is_dir(), reason=NO_CORPUS)
+def test_a_long_sentence_promising_again_is_quoted_by_its_clause_on_the_promise():
+    """The 2024 plan's whole 总体要求 is one sentence: 2023's 科技政策要聚焦自立自强, carried over, is
+    quoted by the clause that promises it again, with … where the sentence was cut."""
+    national = SHARED_CORPUS / "national"
+    result = track(read(national / "2023_gwr.txt"), read(national / "2024_gwr.txt"))
+    c = next(c for c in result.items if c.plan_text.startswith("科技政策要聚焦自立自强"))
+    assert c.status == "carried_over" and c.carried_text.startswith("…") and "推动高水平科技自立自强" in c.carried_text
+    assert len(c.carried_text) < 60, c.carried_text
