@@ -1165,16 +1165,15 @@ def _again(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[int,
 
 
 def _quote(text: _Text, start: int, end: int, words: frozenset[str]) -> str:
-    """A sentence quoted as evidence: whole, or where it is long (a plan's whole 总体要求 is one
-    sentence), the clause sharing most of `words` and the one after it, cut marked with …."""
+    """A sentence quoted as evidence, in the report's exact words: whole, or where it is long (a
+    plan's whole 总体要求 is one sentence), the clause sharing most of `words` and the one after it."""
     if end - start <= LONG_QUOTE:
         return text.doc.span_text(start, end).strip()
     bounds = [start, *(start + m.end() for m in re.finditer(r"[，,：:；;]", text.folded[start:end])), end]
     clauses = list(itertools.pairwise(bounds))
     best = max(range(len(clauses)), key=lambda i: len(words & _telling(text.folded[slice(*clauses[i])])))
     a, b = clauses[best][0], clauses[min(best + 1, len(clauses) - 1)][1]
-    quoted = text.doc.span_text(a, b).strip().rstrip("，,：:；;")
-    return ("…" if a > start else "") + quoted + ("…" if b < end else "")
+    return text.doc.span_text(a, b).strip().rstrip("，,：:；;")
 
 
 def _closest_clause(sentence: str, words: frozenset[str]) -> str:
