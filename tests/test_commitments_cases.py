@@ -80,6 +80,11 @@ def judge(tmp_path, old: str, new: str):
     return track(read(old_path), read(new_path))
 
 
+def statuses(tmp_path, plan: str, review: str) -> dict[str, str]:
+    """The status of each promise of `plan` against `review`, in the report frames above."""
+    return {c.plan_text: c.status for c in judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review)).items}
+
+
 def test_a_target_whose_object_follows_its_figure_is_quoted_with_it(tmp_path):
     result = judge(tmp_path, OLD.format(plan="培育10个左右海洋特色产业集聚区。"), NEW.format(review="新培育海洋特色产业集聚区7个。"))
     found = [c for c in result.items if c.kind == "quantitative"]
@@ -184,8 +189,7 @@ def test_a_shortcoming_overcome_is_evidence_and_one_told_is_not(tmp_path):
     """城乡居民收入差距继续缩小 reports an income promise; 企业经营困难 reports nothing."""
     plan = "多渠道增加城乡居民收入。支持中小企业发展壮大。"
     review = "居民人均可支配收入增长6.1%，城乡居民收入差距继续缩小。一些中小企业经营困难，发展壮大仍面临不少问题。"
-    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
-    status = {c.plan_text: c.status for c in result.items}
+    status = statuses(tmp_path, plan, review)
     assert status["多渠道增加城乡居民收入"] == "met"
     assert status["支持中小企业发展壮大"] == "not_reported"
 
@@ -196,8 +200,7 @@ def test_the_account_of_shortcomings_is_no_evidence_and_people_in_need_are_no_sh
     word of manner beside the promise's phrase (稳步) does not make it another thing."""
     plan = "提升科技创新能力。提高退休人员基本养老金、居民基础养老金最低标准。"
     review = "退休人员基本养老金、居民基础养老金稳步增加，困难群众救助保障水平大幅提高。在肯定成绩的同时，我们也清醒看到面临的困难和挑战。科技创新能力还不强。"
-    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
-    status = {c.plan_text: c.status for c in result.items}
+    status = statuses(tmp_path, plan, review)
     assert status["提升科技创新能力"] == "not_reported"
     assert status["提高退休人员基本养老金、居民基础养老金最低标准"] == "met"
 
@@ -207,8 +210,7 @@ def test_a_target_against_a_benchmark_needs_the_benchmark_and_a_name_said_whole_
     (“高效办成一件事”上线运行) is what became of it."""
     plan = "农村居民人均可支配收入增速高于全国平均水平。深化“高效办成一件事”改革。"
     review = "农村居民人均可支配收入增长5.9%。“高效办成一件事”上线运行70个重点事项。"
-    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
-    status = {c.plan_text: c.status for c in result.items}
+    status = statuses(tmp_path, plan, review)
     assert status["农村居民人均可支配收入增速高于全国平均水平"] == "not_reported"
     assert status["深化“高效办成一件事”改革"] == "met"
 
@@ -262,8 +264,7 @@ def test_allegiance_lessons_and_thanks_are_no_account_of_deeds(tmp_path):
         "我们坚持以习近平新时代中国特色社会主义思想为指导，推动高质量发展。必须把高质量发展作为最鲜明的标识。"
         "我代表省人民政府，向全省人民表示衷心感谢，发展才会好。"
     )
-    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review=review))
-    status = {c.plan_text: c.status for c in result.items}
+    status = statuses(tmp_path, plan, review)
     assert status["让高质量发展成为最鲜明的标识"] != "met", status
     assert "发展才会好" not in status
 
