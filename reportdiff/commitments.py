@@ -155,6 +155,7 @@ ABOUT_RATE = 0.5  # ±0.5 percentage points of a growth rate
 # A review figure answers a target when their indicator names are this alike
 # (建成老年助餐场所 / 新开办老年助餐服务场所 score 0.47).
 OUTCOME_MATCH = 0.45
+COUNTED_CHARS = 4  # the end of an indicator's name that says what it counts (关键技术, 营业收入)
 LONG_QUOTE = 120  # characters: a sentence longer is quoted by the clauses that speak of the promise
 
 
@@ -1237,9 +1238,10 @@ def _by_named_context(c: Commitment, target: Quantity, review: _Review) -> Quant
 
 def _counts_alike(target: Quantity, q: Quantity, review: _Review) -> bool:
     """Whether a figure beside a promise's place names what the target counts: its own name says
-    two characters of the target's indicator (营收 of 营业收入; not 入选国家首批领航级智能工厂 for
-    人才效能提升重点平台, a figure of another programme the sentence also tells)."""
-    return len(set(_own_name(q, review.text.folded)) & set(_LEAD_VERB.sub("", target.indicator))) >= 2
+    two characters of the end of the target's indicator, the thing counted (营收 of 营业收入; not
+    入选国家首批领航级智能工厂 for 人才效能提升重点平台, nor 取得创新成果 for 工业创新等方面突破关键技术:
+    figures of other things the sentence also tells)."""
+    return len(set(_own_name(q, review.text.folded)) & set(_LEAD_VERB.sub("", target.indicator)[-COUNTED_CHARS:])) >= 2
 
 
 # A figure's like-for-like twin written right after it: 增长1.7%（同口径增长2.5%以上）.

@@ -229,6 +229,15 @@ def test_a_figure_of_another_programme_beside_a_name_is_not_evidence():
 
 
 @needs_corpus
+def test_a_figure_of_other_things_in_the_sentence_on_a_promise_is_not_its_outcome():
+    """湖南's 在…工业创新等方面突破关键技术125项以上 (a new user's trial): the review's sentence on the
+    “4+4科创工程” it names counts 创新成果130余项, not key technologies: not a met."""
+    result = compare(SHARED_CORPUS / "provinces" / "2025" / "湖南省.docx", SHARED_CORPUS / "provinces" / "2026" / "湖南省.txt").commitments
+    technologies = next(c for c in result.items if "突破关键技术125项以上" in c.plan_text)
+    assert technologies.status != "met" and "创新成果" not in (technologies.outcome_text or "")
+
+
+@needs_corpus
 @pytest.mark.parametrize("years", [("2016", "2017"), ("2021", "2022"), ("2023", "2024")])
 def test_the_closing_words_promise_nothing_again(years):
     """After a report's last 各位代表！ the closing words rally (我们要更加紧密地团结…): they are
