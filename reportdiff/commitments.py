@@ -1382,6 +1382,8 @@ def _one_indicator(indicator: str, other: str, said: frozenset[str], plan_said: 
         return True  # the head said alone for one narrowing word: 新增就业 for 城镇新增就业
     if not mine and len(theirs) == 1 and not any(theirs in g for g in plan_said):
         return False  # one character more names another thing: 进出口 is not 出口
+    if theirs and len(mine) - len(theirs) >= 2 and mine.startswith(theirs):
+        return False  # the target narrows what the figure counts: 智能制造标杆企业 are not all 智能制造企业
     return _narrowed_alike(mine, said) and _narrowed_alike(theirs, plan_said)
 
 

@@ -39,6 +39,8 @@ CASES = [
     # A like-for-like figure beside the headline one is the one that compares with the target.
     ("地方一般公共预算收入增长2.5%。", "地方一般公共预算收入达3507.6亿元、增长1.7%（同口径增长2.5%以上），居民收入增长5%。", "地方一般公共预算收入增长2.5%", "met"),
     ("地方一般公共预算收入增长3%。", "地方一般公共预算收入达3507.6亿元、增长1.7%（同口径增长2.5%以上），居民收入增长5%。", "地方一般公共预算收入增长3%", "missed"),
+    # A target that narrows what the review's figure counts is not answered by it (a new user's trial).
+    ("新增智能制造标杆企业360家。", "新增智能制造企业1585家。", "新增智能制造标杆企业360家", "not_reported"),
     # One character more names another indicator: 进出口 is not 出口.
     ("出口增长3%左右。", "进出口下降5.4%。", "出口增长3%左右", "not_reported"),
     # A figure of a 分别 list whose items the target does not name is a part's, not the whole's.
