@@ -87,7 +87,7 @@ _ZH = {
     "what_changed": "改动", "weak_note": "相似度低，请核对", "chart_note": "浅色为{old}，深色为{new}；单位：%",
     "outcome_chart_note": "条长为实际值占目标的比例，竖线为目标（100%）",
     "outcome_rule": "判断：“左右”的目标，增速低于目标{rate}个百分点以内、总量低于目标{level}%以内算完成；标“上限”的目标以不超过为完成",
-    "ceiling_mark": "（上限）",
+    "ceiling_mark": "（上限）", "like_for_like": "（同口径）",
     "status_chart": "承诺状态分布", "wrote": "已写入 {path}", "sep": "，", "list_sep": "、",
     "named": "{label}（{when}{file}）", "named_when": "{date}，",
     "and": "；", "colon": "：", "table_note": "表格", "unit_pct": "%", "points": "个百分点", "rank_up": "上升{n}位", "rank_down": "下降{n}位",
@@ -155,7 +155,7 @@ _EN = {
     "what_changed": "changed", "weak_note": "low similarity: check this pairing", "chart_note": "light: {old}, dark: {new}; in %",
     "outcome_chart_note": "bar: the outcome as a share of the target; the line marks the target (100%)",
     "outcome_rule": "how it is judged: a target of about (左右) is met within {rate} points of a growth rate or {level}% of a level below it; a target marked ceiling is met by staying at or under it",
-    "ceiling_mark": " (ceiling)",
+    "ceiling_mark": " (ceiling)", "like_for_like": " (like for like)",
     "status_chart": "Commitment statuses", "wrote": "wrote {path}", "sep": ", ", "list_sep": ", ",
     "named": "{label} ({when}{file})", "named_when": "{date}, ",
     "and": "; ", "colon": ": ", "table_note": "table", "unit_pct": "%", "points": " pt", "rank_up": "up {n}", "rank_down": "down {n}",
@@ -631,6 +631,8 @@ class Presenter:
                 share = i.outcome.base / target.base  # in one unit: 1万亿元 against 9000亿元以上 is 111%
                 bar = Bar(min(share, OUTCOME_SCALE) / OUTCOME_SCALE, f"{share:.0%}")
             outcome = self.figure(i.outcome) if i.outcome is not None else "—"
+            if i.outcome is not None and i.outcome.label.startswith("同口径"):
+                outcome += self("like_for_like")  # not the headline figure beside it (增长1.7%): quoted, it must say so
             evidence = (i.outcome_text or "").strip()
             gap = ""
             if i.outcome is not None and target.family == "%" and i.outcome.unit == target.unit:

@@ -211,6 +211,10 @@ def test_an_outcome_bar_compares_figures_in_one_unit_and_a_target_keeps_its_own_
     brief = Presenter("zh").brief(compare(provinces / "2025" / "安徽省.docx", provinces / "2026" / "安徽省.txt"))
     trade = next(o for o in brief.outcomes if o.target == "9000亿元以上")
     assert (trade.outcome, trade.bar.label if trade.bar else None) == ("突破1万亿元", "111%")
+    # 增长1.7%（同口径增长2.5%以上）: the status is judged, and the outcome quoted, on the like-for-like figure, saying so.
+    hunan = Presenter("zh").brief(compare(provinces / "2025" / "湖南省.docx", provinces / "2026" / "湖南省.txt"))
+    revenue = next(o for o in hunan.outcomes if o.indicator == "一般公共预算收入")
+    assert (revenue.outcome, revenue.status) == ("2.5%以上（同口径）", "met") and "增长1.7%" in revenue.evidence
     # The 2026 report measures it as a growth rate beside GDP's: the 2025 target is named by its own words.
     assert any(o.indicator == "全员劳动生产率" and o.target == "16.8万元/人左右" for o in brief.outcomes)
 
