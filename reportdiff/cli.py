@@ -195,8 +195,7 @@ def outline_command(doc: str, fmt: str, output: str | None, lang: str | None, co
     check_outputs({"-o": output or STDOUT}, _inputs(doc))
     entry = corpus_mod.resolve(doc, region=region, corpus=corpus, kind=kind)
     check_outputs({"-o": output or STDOUT}, [entry.path])
-    if not entry.document.sections:
-        raise ReportdiffError(f"{entry.path}: no headings found (一、 （一） 第X章 …); is this a government report?")
+    _require_headings(entry)
     _emit(render_json.dumps(render_json.outline(entry.document)) if fmt == "json" else render_text.outline(entry.document, Presenter(_language(lang))), output)
     return 0
 
@@ -412,6 +411,12 @@ def _named(entry, p: Presenter) -> str:
     return p.full(p.doc(entry.document))
 
 
+def _require_headings(entry) -> None:
+    """A text with no section the parser can find is refused: it is no report to compare."""
+    if not entry.document.sections:
+        raise ReportdiffError(f"{shown(entry.path)}: no headings found (一、 （一） 第X章 …); is this a government report?")
+
+
 def _when(entry) -> tuple:
     """When a report came out: its delivery date, else the year it plans."""
     meta = entry.document.meta
@@ -439,8 +444,7 @@ def _compare(
     if os.path.realpath(old_entry.path) == os.path.realpath(new_entry.path):
         raise UsageError(f"OLD and NEW are the same report ({shown(Path(old_entry.path).name)}); name two reports")
     for entry in (old_entry, new_entry):  # before anything is said: a refusal is one line
-        if not entry.document.sections:
-            raise ReportdiffError(f"{shown(entry.path)}: no headings found (一、 （一） 第X章 …); is this a government report?")
+        _require_headings(entry)
     if _when(old_entry) > _when(new_entry):
         say(p("out_of_order"))
     say(p("comparing", old=_named(old_entry, p), new=_named(new_entry, p)))

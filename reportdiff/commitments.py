@@ -1244,8 +1244,8 @@ def _counts_alike(target: Quantity, q: Quantity, review: _Review) -> bool:
     return len(set(_own_name(q, review.text.folded)) & set(_LEAD_VERB.sub("", target.indicator)[-COUNTED_CHARS:])) >= 2
 
 
-# A figure's like-for-like twin written right after it: 增长1.7%（同口径增长2.5%以上）.
-_LIKE_FOR_LIKE = re.compile(r"[（(]同口径")
+# A figure's like-for-like twin written right after it: 增长1.7%（同口径增长2.5%以上）, in folded text.
+_LIKE_FOR_LIKE = re.compile(r"\(同口径")
 
 
 def _like_for_like(q: Quantity, review: _Review) -> Quantity:
@@ -1257,8 +1257,7 @@ def _like_for_like(q: Quantity, review: _Review) -> Quantity:
     kin = review.by_kind.get((q.measure, q.family), [])
     i = bisect.bisect_right(review.kind_starts.get((q.measure, q.family), []), q.start)
     twin = kin[i] if i < len(kin) else None
-    close = review.text.folded.find("）", q.end) if "（" in review.text.folded[q.end : q.end + 1] else review.text.folded.find(")", q.end)
-    return twin if twin is not None and q.end < twin.start < close else q
+    return twin if twin is not None and q.end < twin.start < review.text.folded.find(")", q.end) else q
 
 
 def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:

@@ -182,9 +182,12 @@ def _clip(text: str, columns: int) -> str:
     text = _oneline(text)
     if width(text) <= columns:
         return text
-    while text and width(text) > columns - 1:
-        text = text[:-1]
-    return text + "…"
+    used = 0
+    for k, char in enumerate(text):  # one pass: a long quotation is not measured again per letter
+        used += width(char)
+        if used > columns - 1:
+            return text[:k] + "…"
+    return text
 
 
 def report(result: Comparison, style: Style, lang: str = "zh") -> str:
