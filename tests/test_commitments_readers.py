@@ -23,8 +23,10 @@ from .conftest import EXPECTED, NO_CORPUS, SHARED_CORPUS, read_tsv
 FILES = sorted((EXPECTED / "commitments").glob("*/*.tsv"))
 
 # Where a file is below a bar: the figure measured (python -m tests.test_commitments_readers).
-# 2018_2019, 河南省, 安徽省 and 福建省 were never used to tune the rules (held out, measured only).
+# 2018_2019, 2021_2022, 河南省, 安徽省 and 福建省 were never used to tune the rules (held out, measured only;
+# 2021_2022's reader list came in session 10, after the rules of test_rules_on_the_national_2021_plan).
 BELOW_AGREEMENT = {
+    "national/2021_2022": "found 177/178, agree 115/177 = 65%",
     "national/2018_2019": "found 182/186, agree 139/182 = 76%",
     "national/2023_2024": "found 97/98, agree 68/97 = 70%",
     "provinces/山东省_2025_2026": "found 142/142, agree 115/142 = 81%",
@@ -33,6 +35,7 @@ BELOW_AGREEMENT = {
     "provinces/福建省_2025_2026": "found 339/355, agree 226/339 = 67%",
 }
 BELOW_MET_PRECISION = {
+    "national/2021_2022": "met precision 35/42 = 83%",
     "provinces/福建省_2025_2026": "met precision 51/59 = 86%",
     "provinces/河南省_2025_2026": "met precision 21/24 = 88%",
 }
