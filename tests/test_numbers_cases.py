@@ -297,3 +297,9 @@ def test_a_rank_moves_up_as_its_number_falls():
     result = pairs("人工智能产业发展评价居全国第6位。", "人工智能产业发展评价居全国第5位。")
     [pair] = result.pairs
     assert (pair.measure, pair.direction, Presenter("zh").change(pair)) == ("rank", "↑", "上升1位")
+
+
+def test_how_fast_a_figure_grew_is_not_part_of_its_name():
+    """入境游客大幅增长186.8% and 入境游客增长39% are one indicator, 入境游客."""
+    result = pairs("入境游客大幅增长186.8%，外贸进出口稳步增长6.1%。", "入境游客增长39%，外贸进出口增长5.2%。")
+    assert {p.indicator for p in result.pairs} == {"入境游客", "外贸进出口"}
