@@ -255,6 +255,22 @@ class Promise:
     again: bool  # the evidence is the next plan promising it again
     link: int | None  # the pair of the promise in the old report
     evidence_link: int | None  # the pair of the evidence in the new report
+    # The task of the plan it serves ((三)着力扩大国内需求): the plan's second level, where
+    # the innermost section (a run-in unit, an 一是 item) is too small to group by.
+    task: str = ""
+
+
+@dataclass(frozen=True)
+class PromiseGroup:
+    """The promises of one status, by the task of the plan they serve, in plan order."""
+
+    status: str
+    status_name: str
+    tasks: list[tuple[str, list[Promise]]]
+
+    @property
+    def count(self) -> int:
+        return sum(len(promises) for _, promises in self.tasks)
 
 
 @dataclass(frozen=True)
@@ -542,15 +558,21 @@ class Presenter:
 
     def promise(self, c: Commitment, where: _Locator) -> Promise:
         evidence = (c.outcome_text or c.carried_text or "").strip()
+        path = c.section.path if c.section else ()
         return Promise(
             c.status, self.status(c.status), c.plan_text, c.plan_section, evidence, not c.outcome_text and bool(c.carried_text),
-            where.find("old", c.plan_text), where.find("new", evidence),
+            where.find("old", c.plan_text), where.find("new", evidence), path[1] if len(path) > 1 else c.plan_section,
         )
 
-    def promises(self, result: Comparison) -> list[Promise]:
+    def promise_groups(self, result: Comparison) -> list[PromiseGroup]:
+        """The promises by status (what failed first) and, within a status, by task."""
         where = _Locator(result)
-        items = sorted(result.commitments.items, key=lambda c: COMMITMENT_ORDER.index(c.status))
-        return [self.promise(c, where) for c in items]
+        by_status: dict[str, dict[str, list[Promise]]] = {s: {} for s in COMMITMENT_ORDER}
+        # By where they stand in the plan (a stable sort: within a section, figures first, as judged).
+        for c in sorted(result.commitments.items, key=lambda c: c.section.start if c.section else 0):
+            promise = self.promise(c, where)
+            by_status[c.status].setdefault(promise.task, []).append(promise)
+        return [PromiseGroup(s, self.status(s), list(tasks.items())) for s, tasks in by_status.items() if tasks]
 
     # the brief -------------------------------------------------------------
     def brief(self, result: Comparison, terms: int | None = BRIEF_ITEMS) -> Brief:

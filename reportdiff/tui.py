@@ -469,7 +469,12 @@ class ReportdiffApp(App):
             return
         p = self.p
         counts = p("sep").join(f"{name} {n}" for _, name, n, _ in p.status_counts(self.result))
-        entries = [(_promise(c.status_name, c.plan_text, c.evidence), c.link if c.link is not None else c.evidence_link) for c in p.promises(self.result)]
+        entries: list[Entry] = []
+        for group in p.promise_groups(self.result):
+            entries.append((Text(f"{group.status_name} {group.count}", style="bold"), None))
+            for task, promises in group.tasks:
+                entries += [(Text(f"  {task}", style="italic"), None)] if task else []
+                entries += [(_promise(c.status_name, c.plan_text, c.evidence), c.link if c.link is not None else c.evidence_link) for c in promises]
         self._list(p("commitments"), f"{p.commitments_note(self.result)}  {counts}", entries)
 
     def action_numbers(self) -> None:

@@ -315,3 +315,27 @@ def test_the_brief_lists_sections_with_headings_as_added_or_removed():
     assert listed and not any(h.startswith("各位代表") for h in listed)
     units = {s.heading for p in result.pairs if not (p.old and p.new) for s in p.old + p.new if s.kind in {"paragraph", "address"}}
     assert units and not units & set(listed)
+
+
+def test_commitments_stand_by_status_then_by_the_task_of_the_plan():
+    """Each status is a group headed by its count, which the brief's counts link to; inside
+    it, the promises stand under the plan's tasks in the plan's order, each promise once."""
+    from reportdiff.present import Presenter
+
+    result = compare(seed("000"), seed("001"))
+    html = render(result)
+    parser = _Collector()
+    parser.feed(html)
+    section = html[html.index('id="commitments"') : html.index('id="language"')]
+    counts = {s: n for s, n in result.commitments.counts().items() if n}
+    assert len(counts) >= 3
+    for status, n in counts.items():
+        assert re.search(rf'id="c-{status}">(?:<summary>)?<span class="badge s-{status}">[^<]+</span> {n}<', section), status
+        assert f'href="#c-{status}"' in _before_first_pair(html) and f"c-{status}" in parser.ids
+    groups = Presenter("zh").promise_groups(result)
+    assert sum(g.count for g in groups) == len(result.commitments.items)
+    old = result.old.text
+    for g in groups:
+        assert len({task for task, _ in g.tasks}) == len(g.tasks), "a task is one heading in its group"
+        firsts = [old.find(promises[0].plan_text) for _, promises in g.tasks]
+        assert [f for f in firsts if f >= 0] == sorted(f for f in firsts if f >= 0), g.status

@@ -56,7 +56,7 @@ def view(result: Comparison, lang: str = "zh") -> dict:
         "brief": p.brief(result),
         "target_years": p.target_years(result),
         "numbers": p.numbers(result),
-        "promises": p.promises(result),
+        "promise_groups": p.promise_groups(result),
         "language": result.language,
         "pages": pages,
         "groups": [(relation, block) for relation, block in groups if block],

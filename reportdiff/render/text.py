@@ -194,8 +194,11 @@ def report(result: Comparison, style: Style, lang: str = "zh") -> str:
     p = Presenter(lang)
     out = brief(result, style, p).split("\n")
     out += ["", style.bold(p("commitments")), f"  {p.commitments_note(result)}"]
-    for c in p.promises(result):
-        out.append(f"  {c.status_name}  {_oneline(c.plan_text)}" + (f"  ⇒  {_clip(c.evidence, 100)}" if c.evidence else ""))
+    for group in p.promise_groups(result):
+        out += ["", f"  {style.bold(group.status_name)} {group.count}"]
+        for task, promises in group.tasks:
+            out += [f"    {task}"] if task else []
+            out += [f"      {_oneline(c.plan_text)}" + (f"  ⇒  {_clip(c.evidence, 100)}" if c.evidence else "") for c in promises]
     lang_shift = result.language
     out += ["", style.bold(f"{p('language')} ({p('per_10k')})")]
     out.append(f"  {p('new_terms')}{p('colon')}{p.terms_line(lang_shift.added, 'new')}")
