@@ -24,7 +24,7 @@ from typing import NamedTuple
 from .align import Alignment, align
 from .clean import fold
 from .document import Document
-from .numbers import Quantity, canonical, extract, label_similarity
+from .numbers import Quantity, canonical, extract, label_similarity, part_and_whole
 from .quantities import PAIRED
 from .structure import Section
 from .tokens import STOPWORDS, Tokens, is_content
@@ -993,6 +993,8 @@ def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitmen
     scored = [x for x in alike if x[0] >= OUTCOME_MATCH and _same_indicator(target, x[2], review)]
     outcome = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else _by_named_context(c, target, review) or _in_reporting_sentence(c, target, review)
     outcome = outcome or _same_figure(c, target, review)
+    if outcome is not None and part_and_whole(outcome.indicator, target.indicator):
+        outcome = None  # a sentence on exports (外贸出口总额增长8%) does not answer a trade target
     if outcome is None and (done := _share_of_plan(c, target, review)) is not None:
         return done
     if outcome is not None:

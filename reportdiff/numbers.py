@@ -734,6 +734,18 @@ def _opposite(a: str, b: str) -> bool:
     return len(diff) == 1 and frozenset(diff[0]) in _OPPOSITES
 
 
+def part_and_whole(a: str, b: str) -> bool:
+    """One name is the other with one character more that makes, with its neighbour, a
+    pair of opposites (进出口 / 出口, 进出口 / 进口): the whole and its part, never one figure."""
+    short, long = sorted((_core_label(a), _core_label(b)), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    k = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    if long[:k] + long[k + 1 :] != short:
+        return False
+    return any(frozenset(long[j : j + 2]) in _OPPOSITES for j in (k - 1, k) if 0 <= j < len(long) - 1)
+
+
 def label_similarity(a: str, b: str, scoped: bool = True, counted: bool = False) -> float:
     """How surely two indicator names name one thing: 1 when one ends the other
     (入库国家科技型中小企业 / 评价入库国家科技型中小企业), else their bigram overlap."""
@@ -741,6 +753,8 @@ def label_similarity(a: str, b: str, scoped: bool = True, counted: bool = False)
     if not a or not b or _DIGITS.findall(a) != _DIGITS.findall(b):
         return 0.0  # 500万元以上技改项目 / 2000万元以上的技改项目: the bound names the class
     short, long = sorted((a, b), key=len)
+    if part_and_whole(short, long):
+        return 0.0  # 外贸出口总额 is a part of 外贸进出口总额, whatever the scope
     if scoped and _opposite(a, b):
         return 0.0  # 实际利用内资 / 实际利用外资, 供水管网 / 排水管网
     if scoped and ("以上" in a) != ("以上" in b):

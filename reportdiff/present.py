@@ -9,6 +9,7 @@ in, and the brief every view opens with. Renderers lay out what it returns.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,8 @@ BRIEF_ITEMS = 8
 OUTCOME_SCALE = 1.5
 # Commitments listed as a reader checks them: what failed first, what was done last.
 COMMITMENT_ORDER = ("missed", "not_reported", "partial", "carried_over", "met")
+# The full list by status: what the review reports first, the silent ones (the longest group) last.
+GROUP_ORDER = ("missed", "partial", "met", "carried_over", "not_reported")
 # Qualifiers a figure is quoted with, where it writes them (超2700亿元, 5000余户, 5%以内); the
 # others (力争, 预计, 控制在) stand in the sentence.
 _BEFORE_FIGURE = ("不少于", "不低于", "不超过", "不高于", "超过", "突破", "大约", "将近", "接近", "约", "近", "超", "逾")
@@ -86,8 +89,9 @@ _ZH = {
     "attached": "完整的逐节对照见附件（{name}）。", "folded": "未改动或几乎未改动的 {n} 节已折叠",
     "what_changed": "改动", "weak_note": "相似度低，请核对", "chart_note": "浅色为{old}，深色为{new}；单位：%",
     "outcome_chart_note": "条长为实际值占目标的比例，竖线为目标（100%）",
-    "outcome_rule": "判断：“左右”的目标，增速低于目标{rate}个百分点以内、总量低于目标{level}%以内算完成；标“上限”的目标以不超过为完成",
-    "ceiling_mark": "（上限）", "like_for_like": "（同口径）",
+    "outcome_rule": "判断：“左右”的目标，增速低于目标{rate}个百分点以内、总量低于目标{level}%以内算完成；标“上限”的目标以不超过为完成；标“报告自述”的，以新报告自己的说法为准",
+    "refs_note": "（方括号里的数字 [n] 是下文对照章节的编号）",
+    "ceiling_mark": "（上限）", "like_for_like": "（同口径）", "admitted": "（报告自述）",
     "status_chart": "承诺状态分布", "wrote": "已写入 {path}", "sep": "，", "list_sep": "、",
     "named": "{label}（{when}{file}）", "named_when": "{date}，",
     "and": "；", "colon": "：", "table_note": "表格", "unit_pct": "%", "points": "个百分点", "rank_up": "上升{n}位", "rank_down": "下降{n}位",
@@ -154,8 +158,9 @@ _EN = {
     "attached": "The full report, side by side, is attached ({name}).", "folded": "{n} unchanged or nearly unchanged sections folded",
     "what_changed": "changed", "weak_note": "low similarity: check this pairing", "chart_note": "light: {old}, dark: {new}; in %",
     "outcome_chart_note": "bar: the outcome as a share of the target; the line marks the target (100%)",
-    "outcome_rule": "how it is judged: a target of about (左右) is met within {rate} points of a growth rate or {level}% of a level below it; a target marked ceiling is met by staying at or under it",
-    "ceiling_mark": " (ceiling)", "like_for_like": " (like for like)",
+    "outcome_rule": "how it is judged: a target of about (左右) is met within {rate} points of a growth rate or {level}% of a level below it; a target marked ceiling is met by staying at or under it; one marked as the report says is judged by the new report's own words",
+    "refs_note": "(a number in brackets [n] is the pair of sections of that number below)",
+    "ceiling_mark": " (ceiling)", "like_for_like": " (like for like)", "admitted": " (as the report says)",
     "status_chart": "Commitment statuses", "wrote": "wrote {path}", "sep": ", ", "list_sep": ", ",
     "named": "{label} ({when}{file})", "named_when": "{date}, ",
     "and": "; ", "colon": ": ", "table_note": "table", "unit_pct": "%", "points": " pt", "rank_up": "up {n}", "rank_down": "down {n}",
@@ -565,9 +570,9 @@ class Presenter:
         )
 
     def promise_groups(self, result: Comparison) -> list[PromiseGroup]:
-        """The promises by status (what failed first) and, within a status, by task."""
+        """The promises by status (GROUP_ORDER) and, within a status, by task."""
         where = _Locator(result)
-        by_status: dict[str, dict[str, list[Promise]]] = {s: {} for s in COMMITMENT_ORDER}
+        by_status: dict[str, dict[str, list[Promise]]] = {s: {} for s in GROUP_ORDER}
         # By where they stand in the plan (a stable sort: within a section, figures first, as judged).
         for c in sorted(result.commitments.items, key=lambda c: c.section.start if c.section else 0):
             promise = self.promise(c, where)
@@ -620,6 +625,9 @@ class Presenter:
 
         # A report with no list of targets (a five-year plan beside a yearly one) adds or drops none.
         both = any(t.old for t in rows) and any(t.new for t in rows)
+        # A clause that sets several targets (城镇、农村居民人均可支配收入分别增长5%、6.5%左右) is a row
+        # for each: each row shows its own indicator and figure, not the clause again.
+        shared = {text for side in ("old", "new") for text, n in Counter(getattr(t, side) for t in rows if getattr(t, side)).items() if n > 1}
         lines = []
         for t in rows:
             points = t.pair is not None and t.pair.points
@@ -627,11 +635,11 @@ class Presenter:
             link = where.find("new", new_q.text if new_q else t.new) or where.find("old", t.old_quantity.text if t.old_quantity else t.old)
             old_short = self.figure(t.old_quantity) if t.old_quantity else _oneline(t.old) or "—"
             new_short = self.figure(new_q) if new_q else _oneline(t.new) or "—"
-            lines.append(
-                TargetLine(
-                    t.indicator, _oneline(t.old) or "—", _oneline(t.new) or "—", self.target_change(t) if both else "", points, bar(t.old_quantity), bar(new_q), link, old_short, new_short
-                )
+            old_text, new_text = (
+                f"{t.indicator} {short}" if text in shared and q is not None else _oneline(text) or "—"
+                for text, q, short in ((t.old, t.old_quantity, old_short), (t.new, new_q, new_short))
             )
+            lines.append(TargetLine(t.indicator, old_text, new_text, self.target_change(t) if both else "", points, bar(t.old_quantity), bar(new_q), link, old_short, new_short))
         return lines
 
     def outcomes(self, result: Comparison, where: _Locator) -> list[Outcome]:
@@ -661,7 +669,10 @@ class Presenter:
                 gap = f"{round(i.outcome.value - target.value, 2):+g}{self('points')}"
             # A limit's bar reads the other way (far below the line is well within it): the target says so.
             shown_target = self.figure(target) + (self("ceiling_mark") if is_ceiling(target) else "")
-            out.append(Outcome(headline[target.indicator], shown_target, outcome, i.status, self.status(i.status), bar, i.plan_text, evidence, where.find("new", evidence), gap))
+            # The report's own word that a target was not reached stands above the rule printed under
+            # the table (社会消费品零售总额 4.7% against 5%左右): the status says whose verdict it is.
+            status = self.status(i.status) + (self("admitted") if i.reason == "admitted_short" else "")
+            out.append(Outcome(headline[target.indicator], shown_target, outcome, i.status, status, bar, i.plan_text, evidence, where.find("new", evidence), gap))
         return out
 
     # language --------------------------------------------------------------

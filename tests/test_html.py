@@ -318,7 +318,8 @@ def test_the_brief_lists_sections_with_headings_as_added_or_removed():
 
 
 def test_commitments_stand_by_status_then_by_the_task_of_the_plan():
-    """Each status is a group headed by its count, which the brief's counts link to; inside
+    """Each status is a group headed by its count, which the brief's counts link to, the silent
+    ones (the longest list) last; inside
     it, the promises stand under the plan's tasks in the plan's order, each promise once."""
     from reportdiff.present import Presenter
 
@@ -334,8 +335,41 @@ def test_commitments_stand_by_status_then_by_the_task_of_the_plan():
         assert f'href="#c-{status}"' in _before_first_pair(html) and f"c-{status}" in parser.ids
     groups = Presenter("zh").promise_groups(result)
     assert sum(g.count for g in groups) == len(result.commitments.items)
+    assert [g.status for g in groups] == [s for s in ("missed", "partial", "met", "carried_over", "not_reported") if s in counts], "the silent last"
     old = result.old.text
     for g in groups:
         assert len({task for task, _ in g.tasks}) == len(g.tasks), "a task is one heading in its group"
         firsts = [old.find(promises[0].plan_text) for _, promises in g.tasks]
         assert [f for f in firsts if f >= 0] == sorted(f for f in firsts if f >= 0), g.status
+
+
+def _written(year: int, review: str, plan: str):
+    from reportdiff.document import from_source
+    from reportdiff.load import Source
+
+    text = f"{year}年政府工作报告\n\n一、{year - 1}年工作回顾\n\n{review}\n\n二、{year}年工作安排\n\n{plan}\n\n三、加强政府自身建设\n\n要坚持依法行政。\n"
+    return from_source(Source(f"{year}_gwr.txt", text, "txt"))
+
+
+def test_a_joint_target_is_a_row_per_indicator_and_a_shortfall_the_report_admits_says_so():
+    """城镇、农村居民人均可支配收入分别增长… sets two targets: each row names its own; a target the
+    new report says was not reached is marked as its verdict, though within the printed rule."""
+    from reportdiff.present import Presenter
+    from reportdiff.render.text import Style, brief
+
+    old = _written(2025, "全省经济稳中有进。", "今年主要预期目标是：社会消费品零售总额增长5%左右，城镇、农村居民人均可支配收入分别增长5%、6.5%左右。")
+    new = _written(
+        2026,
+        "社会消费品零售总额增长4.7%，城镇、农村居民人均可支配收入分别增长4.3%、5.7%。需要说明的是，社会消费品零售总额增速未达年初预期。",
+        "今年主要预期目标是：社会消费品零售总额增长4.5%以上，城镇、农村居民人均可支配收入分别增长4.5%、5.5%左右。",
+    )
+    result = compare(old, new)
+    b = Presenter("zh").brief(result)
+    sides = [(t.old, t.new) for t in b.targets]
+    assert ("城镇居民人均可支配收入 5%", "城镇居民人均可支配收入 4.5%") in sides
+    assert ("农村居民人均可支配收入 6.5%左右", "农村居民人均可支配收入 5.5%左右") in sides
+    retail = next(o for o in b.outcomes if o.indicator == "社会消费品零售总额")
+    assert retail.status == "missed" and retail.status_name == "未完成（报告自述）"
+    text = brief(result, Style(False))
+    assert "报告自述" in text and "[n]" in text
+    assert "[n]" not in brief(result, Style(False), refs=False) and not re.search(r" \[\d+\]", brief(result, Style(False), refs=False))

@@ -303,3 +303,9 @@ def test_how_fast_a_figure_grew_is_not_part_of_its_name():
     """入境游客大幅增长186.8% and 入境游客增长39% are one indicator, 入境游客."""
     result = pairs("入境游客大幅增长186.8%，外贸进出口稳步增长6.1%。", "入境游客增长39%，外贸进出口增长5.2%。")
     assert {p.indicator for p in result.pairs} == {"入境游客", "外贸进出口"}
+
+
+def test_exports_are_not_all_trade():
+    """出口 and 进口 are parts of 进出口, not the whole."""
+    assert not pairs("外贸进出口总额增长4.1%。", "外贸出口总额增长8%。").pairs
+    assert not pairs("进出口总额增长4.1%。", "进口总额增长2%。").pairs

@@ -98,7 +98,7 @@ def email(
     message["From"] = "reportdiff <reportdiff@localhost>"
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain="reportdiff.localhost")
-    message.set_content(brief(result, Style(False), p) + "\n\n" + p("attached", name=attachment_name) + "\n")
+    message.set_content(brief(result, Style(False), p, refs=False) + "\n\n" + p("attached", name=attachment_name) + "\n")
     message.add_alternative(_inline(body), subtype="html")
     message.add_attachment(report_html, subtype="html", charset="utf-8", filename=attachment_name)
     return message.as_bytes()

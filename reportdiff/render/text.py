@@ -140,14 +140,16 @@ def _indented(text: str, indent: str = "  ") -> list[str]:
     return [indent + line for line in text.split("\n")]
 
 
-def brief(result: Comparison, style: Style, p: Presenter | None = None) -> str:
+def brief(result: Comparison, style: Style, p: Presenter | None = None, refs: bool = True) -> str:
     """What a reader wants first (the e-mail's text part, the top of the text report): the two
     reports, the counts, both years' targets, last year's targets against outcomes, the promises
-    missed and not reported, new and dropped formulations, sections added and removed."""
+    missed and not reported, new and dropped formulations, sections added and removed. With
+    `refs`, each item says which of the pairs below it stands in ([35]); the e-mail has no pairs."""
     p = p or Presenter()
     b = p.brief(result)
+    _ref = _pair_ref if refs else lambda link: ""
     out = [style.bold(f"{p('tool')}: {b.old.label} → {b.new.label}"), f"{p('old')}{p('colon')}{p.describe(result.old)}", f"{p('new')}{p('colon')}{p.describe(result.new)}", ""]
-    out += [style.bold(p("brief")), "", style.bold(p("targets")), *_indented(targets_table(result, p))]
+    out += [style.bold(p("brief")), *([f"  {p('refs_note')}"] if refs else []), "", style.bold(p("targets")), *_indented(targets_table(result, p))]
     if b.outcomes:
         rows = [[p("indicator"), p("target_col"), p("outcome_col"), p("gap"), p("status")]] + [[o.indicator, o.target, o.outcome, o.gap, o.status_name] for o in b.outcomes]
         out += ["", style.bold(p("outcomes")), *_indented(table(rows)), f"  {p.outcome_rule()}"]
@@ -168,7 +170,7 @@ def brief(result: Comparison, style: Style, p: Presenter | None = None) -> str:
     return "\n".join(out)
 
 
-def _ref(link: int | None) -> str:
+def _pair_ref(link: int | None) -> str:
     """Where the item stands among the pairs below ([35])."""
     return "" if link is None else f" [{link}]"
 
