@@ -56,7 +56,7 @@ _COMPARISON = re.compile(r"^(增速)?((高于|低于|快于|慢于|领先|超出
 _CHANGE_ONLY = re.compile(r"^(增加|减少|多增|少增|新增|增长|下降|提高|降低|上升|回落|净增)$")
 # The sentence that lists the year's main targets; what follows in its paragraph are targets.
 _TARGETS_LEAD = re.compile(r"(?:主要预期|主要|预期)目标(?:建议)?(?:是|为)[:：]?")
-_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|20[3-9]\d年|到20\d\d年")
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|20[3-9]\d年|到20\d\d年|(?:今后|未来)五年")
 # Where a list of targets ends: the sentence that comments on it (上述目标，综合考虑了…).
 _LIST_END = re.compile(r"[。!！](?=上述|这|提出|确定|综合考虑|设定|做好|考虑|今年|我们|以上)|\n")
 # One indicator, several names. The canonical name comes first.
@@ -196,6 +196,10 @@ class TargetRow:
     old_quantity: Quantity | None = None
     new_quantity: Quantity | None = None
     pair: NumberPair | None = None  # when both are figures of one measure
+    # An old target the new list no longer holds, set again in the new plan's tasks
+    # (固定资产投资增长3%左右 under 扩大有效投资): moved out of the list, not dropped; the old
+    # figure against the one set there.
+    moved: NumberPair | None = None
 
 
 @dataclass
@@ -906,7 +910,30 @@ def target_lists(doc: Document) -> list[tuple[int, int]]:
             begin, end = paragraphs[i + 1]
         stop = next((m.start() for m in _LIST_END.finditer(folded, begin, end)), end)
         out.append((begin, stop))
-    return out
+    return out or _unled_list(doc, folded, paragraphs)
+
+
+# The names of main targets (国内生产总值, 城镇新增就业, 居民消费价格, 失业率) and the words that set them.
+_MAIN_NAME = re.compile("|".join(sorted({n for names in SYNONYMS.values() for n in names if len(n) >= 4}, key=len, reverse=True)) + "|失业率")
+_SETTING = re.compile(r"左右|以上|以内|以下")
+
+
+def _unled_list(doc: Document, folded: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A plan that lists its main targets without saying so (2020: 今年要优先稳就业保民生，…；
+    城镇新增就业900万人以上，城镇调查失业率6%左右，…): the first sentence of the plan that sets
+    three main indicators, from the clause that names the first."""
+    parts = _part_spans(doc)
+    for start, end in paragraphs:
+        if _kind_at(parts, start)[0] != "target":
+            continue
+        s_start = start
+        while s_start < end:  # by 。 alone: a list's items stand between semicolons
+            s_end = folded.find("。", s_start, end) + 1 or end
+            names = list(_MAIN_NAME.finditer(folded, s_start, s_end))
+            if len({canonical(m.group()) for m in names}) >= 3 and len(_SETTING.findall(folded, s_start, s_end)) >= 3:
+                return [(max(s_start, *(folded.rfind(mark, s_start, names[0].start()) + 1 for mark in ";；")), s_end)]
+            s_start = s_end
+    return []
 
 
 def target_clauses(doc: Document, found: list[Quantity]) -> list[tuple[str, str, Quantity | None]]:
@@ -975,8 +1002,26 @@ def targets_table(old: Document, new: Document, old_q: list[Quantity], new_q: li
         k = by_new.get(j)
         old_row = a[k] if k is not None else None
         rows.append(_row(name, old_row, (name, text, q)))
-    rows += [_row(a[i][0], a[i], None) for i in range(len(a)) if i not in partner]
+    listed = {(q.start, q.end) for _, _, q in b if q is not None}
+    for i in (i for i in range(len(a)) if i not in partner):
+        row = _row(a[i][0], a[i], None)
+        # Only beside a list of the new year's targets can a target have left it.
+        elsewhere = _set_elsewhere(a[i][2], [q for q in new_q if (q.start, q.end) not in listed]) if b else None
+        if row.old_quantity is not None and elsewhere is not None:
+            row.moved = NumberPair(row.indicator, "target", elsewhere.measure, row.old_quantity, elsewhere)
+        rows.append(row)
     return rows
+
+
+def _set_elsewhere(old: Quantity | None, new_q: list[Quantity]) -> Quantity | None:
+    """The first target of the new plan of the same indicator and measure as `old`."""
+    if old is None:
+        return None
+    return next(
+        (q for q in new_q if q.kind == "target" and q.source == "text" and not q.scope and (q.measure, q.family, q.period) == (old.measure, old.family, old.period)
+         and canonical(q.indicator) == canonical(old.indicator)),
+        None,
+    )
 
 
 def _row(name: str, old: tuple | None, new: tuple | None) -> TargetRow:

@@ -56,7 +56,7 @@ _ZH = {
     # number kinds and measures
     "actual": "实际", "target": "目标", "growth": "增速", "increment": "比上年增加",
     # target changes
-    "t_new": "新增", "t_dropped": "取消", "t_reworded": "表述调整", "t_same": "持平",
+    "t_new": "新增", "t_dropped": "取消", "t_moved": "移出主要目标，{change}", "in_tasks": "（列入任务）{text}", "t_reworded": "表述调整", "t_same": "持平",
     "t_same_points": "持平（0个百分点）", "t_qualifier": "数值持平：{old} → {new}",
     # pair change kinds
     "c_wording": "措辞", "c_figures": "数字", "c_moved": "移动", "c_unchanged": "未改动", "c_near": "几乎未改",
@@ -127,7 +127,7 @@ _EN = {
     "matched": "matched", "split": "split", "merged": "merged", "added": "added", "removed": "removed",
     "same_topic": "Aligned sections", "plan_to_review": "Plan → review",
     "actual": "actual", "target": "target", "growth": "growth", "increment": "increase on the year before",
-    "t_new": "new", "t_dropped": "dropped", "t_reworded": "reworded", "t_same": "unchanged",
+    "t_new": "new", "t_dropped": "dropped", "t_moved": "out of the main targets, {change}", "in_tasks": "(among the tasks) {text}", "t_reworded": "reworded", "t_same": "unchanged",
     "t_same_points": "unchanged (0 pt)", "t_qualifier": "same figure: {old} → {new}",
     "c_wording": "wording", "c_figures": "figures", "c_moved": "moved", "c_unchanged": "unchanged", "c_near": "nearly unchanged",
     "weak": "weak pair",
@@ -483,6 +483,10 @@ class Presenter:
         """How a main target moved: in points or units when both are figures, else new / dropped / reworded."""
         if t.pair:
             return self.change(t.pair)
+        if t.old is None and t.old_quantity is None:
+            return self("t_new")
+        if t.moved is not None:
+            return self("t_moved", change=self.change(t.moved))
         if t.old is None or t.new is None:
             return self("t_new") if t.old is None else self("t_dropped")
         return self("t_same") if _squash(t.old) == _squash(t.new) else self("t_reworded")
@@ -635,10 +639,14 @@ class Presenter:
             link = where.find("new", new_q.text if new_q else t.new) or where.find("old", t.old_quantity.text if t.old_quantity else t.old)
             old_short = self.figure(t.old_quantity) if t.old_quantity else _oneline(t.old) or "—"
             new_short = self.figure(new_q) if new_q else _oneline(t.new) or "—"
+            if t.moved is not None:  # set again among the tasks: the new column quotes it there
+                new_short = self("in_tasks", text=self.figure(t.moved.new))
             old_text, new_text = (
                 f"{t.indicator} {short}" if text in shared and q is not None else _oneline(text) or "—"
                 for text, q, short in ((t.old, t.old_quantity, old_short), (t.new, new_q, new_short))
             )
+            if t.moved is not None:
+                new_text = self("in_tasks", text=_oneline(t.moved.new.text))
             lines.append(TargetLine(t.indicator, old_text, new_text, self.target_change(t) if both else "", points, bar(t.old_quantity), bar(new_q), link, old_short, new_short))
         return lines
 

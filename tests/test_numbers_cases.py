@@ -309,3 +309,34 @@ def test_exports_are_not_all_trade():
     """出口 and 进口 are parts of 进出口, not the whole."""
     assert not pairs("外贸进出口总额增长4.1%。", "外贸出口总额增长8%。").pairs
     assert not pairs("进出口总额增长4.1%。", "进口总额增长2%。").pairs
+
+
+def test_a_target_moved_from_the_list_into_the_tasks_is_not_dropped():
+    """辽宁 2026 no longer lists 固定资产投资 among its main targets but sets it in its tasks:
+    moved out of the list, with its change; a target set nowhere is dropped."""
+    result = pairs(
+        "",
+        "",
+        "今年主要预期目标是：地区生产总值增长5%以上；固定资产投资增长8%左右；粮食产量500亿斤左右。",
+        "今年主要预期目标是：地区生产总值增长4.5%左右。\n\n扩大有效投资，固定资产投资增长3%左右。",
+    )
+    rows = {t.indicator: t for t in result.targets}
+    investment = rows["固定资产投资"]
+    assert investment.new is None and investment.moved is not None
+    assert (investment.moved.new.value, investment.moved.change) == (3, -5)
+    assert rows["粮食产量"].moved is None
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=NO_CORPUS)
+def test_the_targets_of_years_whose_lists_lead_otherwise():
+    """2011 states the five-year goals first (今后五年，…预期目标是…年均增长7%): the year's list is
+    the next; 2020 lists its targets without 主要预期目标是 (今年要优先稳就业保民生…；城镇新增就业900万人以上…)."""
+    from reportdiff import compare
+
+    def side_by_side(old: int, new: int) -> dict:
+        result = compare(SHARED_CORPUS / "national" / f"{old}_gwr.txt", SHARED_CORPUS / "national" / f"{new}_gwr.txt")
+        return {t.indicator: (t.pair.old.value, t.pair.new.value) for t in result.numbers.targets if t.pair}
+
+    assert side_by_side(2010, 2011)["国内生产总值"] == (8, 8)
+    assert side_by_side(2019, 2020)["城镇新增就业"] == (1100, 900)
+    assert side_by_side(2020, 2021)["居民消费价格"] == (3.5, 3)

@@ -105,6 +105,7 @@ def _target(row) -> dict:
         "change": None if row.pair is None else row.pair.change,
         "change_range": list(row.pair.change_range) if row.pair and row.pair.change_range else None,
         "points": None if row.pair is None else row.pair.points,
+        "in_tasks": None if row.moved is None else {"text": row.moved.new.text, "quantity": _quantity(row.moved.new), "change": row.moved.change},
     }
 
 
