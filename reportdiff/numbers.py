@@ -51,6 +51,7 @@ _LEADING_COUNT = re.compile(rf"^\d+(?:\.\d+)?[万亿]?(?:{quantities.COUNTERS})"
 _END_POINT = re.compile(r"(增加|提高|提升|上升|下降|扩大|缩小)(到|至)$|(增|升|降)至$|降到$")
 _TOTAL = re.compile(r"累计|新增|共|总计|合计|年均")
 # A margin over a benchmark: 高于全国1.5个百分点, 快于经济增速1个百分点.
+_OF_PLAN = re.compile(r"^(?:完成)?(?:年度|全年|年)?计划的?$")
 _COMPARISON = re.compile(r"^(增速)?((高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)|比[上去]年(加快|回落|提高|下降|上升))")
 # A name that is only the change of the figure before: 比上年增加888万吨, 多增38万人.
 _CHANGE_ONLY = re.compile(r"^(增加|减少|多增|少增|新增|增长|下降|提高|降低|上升|回落|净增)$")
@@ -437,6 +438,9 @@ def _naming(
         # 常住人口城镇化率从60.2%提高到66.2%: the later figure of the indicator named before 从
         text_start = previous.text_start
         indicator, scope = previous.indicator, previous.scope
+    elif previous is not None and _OF_PLAN.match(name):
+        # 发放创业担保贷款35亿元，完成年计划的256.1%: the share of the plan of the figure before
+        indicator, scope, text_start = previous.indicator + "完成年计划", previous.scope, previous.text_start
     elif previous is not None and _COMPARISON.match(name):
         # 规上工业增加值增长8.3%，高于全国2.5个百分点: the margin of the figure before
         indicator, scope, text_start = previous.indicator + name, previous.scope, previous.text_start
@@ -445,7 +449,9 @@ def _naming(
         # figure before names the indicator, and is quoted with it as evidence.
         indicator, scope, text_start = previous.indicator, previous.scope, previous.text_start
     else:
-        bare = _OWN_LEVEL_PREFIX.sub("", name)
+        # 以办好10件民生实事为牵引: 以…为 takes the deed as the means; the deed counts what follows
+        purpose = label.strip().startswith("以")
+        bare = _OWN_LEVEL_PREFIX.sub("", name[1:] if purpose and name.startswith("以") else name)
         count_first = measure != "rank" and quantities.split_unit(r.unit)[1] in _COUNTERS
         # 实施1000个以上省重点项目: the label may be only a verb (which the name has lost as filler)
         verb_only = _ACTION.fullmatch(bare) or _ACTION.fullmatch(_OWN_LEVEL_PREFIX.sub("", normalize_label(label).strip()))
@@ -455,6 +461,7 @@ def _naming(
             # (the examples before 等 are not the indicator, the verb that opens the clause is)
             verb = _ACTION.match(normalize_label(label)) if label.endswith("等") else None
             things = _counted(folded, r.end)
+            things = things.split("为")[0] if purpose and len(things.split("为")[0]) >= 2 else things
             text_end += len(things)
             name = (verb.group(0) if verb else "") + things or name
         indicator, scope = identify(name) if name else ("", "")
@@ -548,6 +555,8 @@ def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None, str]]:
     for part in doc.meta.parts:
         section = part.section
         kind = "actual" if part.role == "review" else "target" if part.role in {"targets", "tasks"} or reviewed else "other"
+        if part.role == "appendix" and _GLOSSARY.search(section.heading):
+            kind = "other"  # a glossary explains the words (“2030先锋工程”：到2030年…100个左右重大项目); it sets nothing
         reviewed = reviewed or part.role == "review"
         if doc.meta.kind == "five_year_plan":
             kind = "target"
@@ -556,6 +565,7 @@ def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None, str]]:
     return spans
 
 
+_GLOSSARY = re.compile(r"名词|注释|解释|释义")
 # A heading about one year: it ends a run of sections reviewing a period.
 _ONE_YEAR = re.compile(r"过去(的)?一年|去年|今年|20\d\d年(?!以来)")
 

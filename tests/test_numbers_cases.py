@@ -340,3 +340,16 @@ def test_the_targets_of_years_whose_lists_lead_otherwise():
     assert side_by_side(2010, 2011)["国内生产总值"] == (8, 8)
     assert side_by_side(2019, 2020)["城镇新增就业"] == (1100, 900)
     assert side_by_side(2020, 2021)["居民消费价格"] == (3.5, 3)
+
+
+def test_names_of_a_means_of_a_share_of_plan_and_no_figures_from_a_glossary():
+    """以办好10件民生实事为牵引 counts 民生实事; 完成年计划的256.1% is the share of the plan of the
+    figure before; a glossary's 到2030年…实施100个左右重大项目 explains a word and sets nothing."""
+    text = (
+        "2026年政府工作报告\n\n一、2025年工作回顾\n\n发放创业担保贷款35亿元，完成年计划的256.1%。\n\n二、2026年工作安排\n\n"
+        "以办好10件民生实事为牵引，让发展成果更多惠及全体人民。\n\n附件\n\n《政府工作报告》有关内容名词注释\n\n"
+        "“2030先锋工程”：到2030年，布局20个左右重大专项，实施100个左右重大项目。\n"
+    )
+    found = extract(from_source(Source("2026.txt", text, "txt")))
+    assert {("民生实事", 10), ("发放创业担保贷款完成年计划", 256.1)} <= {(q.indicator, q.value) for q in found}
+    assert not [q for q in found if q.value in (20, 100) and q.kind == "target"]
