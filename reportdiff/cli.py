@@ -238,7 +238,7 @@ def track_command(
     if fmt == "json":
         _emit(render_json.dumps(render_json.lives(documents, found, gaps)), output)
     else:
-        _emit(render_text.lives(found, gaps, p), output)
+        _emit(render_text.lives(found, gaps, [p.doc(d).label for d in documents], p), output)
     return 0
 
 

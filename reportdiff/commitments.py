@@ -24,7 +24,7 @@ from typing import NamedTuple
 from .align import Alignment, align
 from .clean import fold
 from .document import Document
-from .numbers import Quantity, canonical, extract, label_similarity, part_and_whole
+from .numbers import Quantity, canonical, dice, extract, label_similarity, part_and_whole
 from .quantities import PAIRED
 from .structure import Section
 from .tokens import STOPWORDS, Tokens, is_content
@@ -156,6 +156,9 @@ ABOUT_RATE = 0.5  # ±0.5 percentage points of a growth rate
 # (建成老年助餐场所 / 新开办老年助餐服务场所 score 0.47).
 OUTCOME_MATCH = 0.45
 COUNTED_CHARS = 4  # the end of an indicator's name that says what it counts (关键技术, 营业收入)
+# Two promises' character bigrams overlap this much when one is the other made again
+# (社会政策要兜住兜牢民生底线 / 社会政策要兜牢民生底线 score 0.87).
+SAME_PROMISE = 0.6
 LONG_QUOTE = 120  # characters: a sentence longer is quoted by the clauses that speak of the promise
 
 
@@ -1530,7 +1533,39 @@ def lives(docs: list[Document]) -> tuple[list[Life], list[Gap]]:
             promises = track(doc, docs[k], quantities, None, tokens[i], tokens[k], align(doc, docs[k], tokens[i], tokens[k])).items
         for promise in promises:
             out.append(_life(promise, Stage(i, "plan", year), k, docs, texts, plans))
-    return out, gaps
+    return _chained(out), gaps
+
+
+def _chained(found: list[Life]) -> list[Life]:
+    """A promise made again in a later plan is a promise of that report too, judged by the
+    report after it: the two are one life, the later one's events continuing the first's
+    (and it is not listed again). Of the later plan's promises in the sentence that repeats
+    it, the one most alike in its words continues it, where the two are alike enough to be
+    one promise (SAME_PROMISE). Cost: each repeat against the promises
+    of one report."""
+    by_report: dict[int, list[Life]] = {}
+    for life in found:
+        by_report.setdefault(life.promised_in.report, []).append(life)
+    absorbed: set[int] = set()
+    for life in found:  # in report order: a chain grows through every later report
+        if id(life) in absorbed:
+            continue
+        while life.events and life.events[-1].event == "repeated":
+            again = life.events[-1]
+            sentence, mine = _squashed(again.text), _squashed(life.plan_text)
+            later = [c for c in by_report.get(again.stage.report, ()) if id(c) not in absorbed and c is not life and _squashed(c.plan_text) in sentence]
+            if not later:
+                break
+            score, successor = max(((dice(_squashed(c.plan_text), mine), c) for c in later), key=lambda x: x[0])
+            if score < SAME_PROMISE:
+                break  # the sentence repeats its topic, not this promise (完成今年发展目标任务 is no growth target)
+            absorbed.add(id(successor))
+            life.events.extend(successor.events)
+    return [life for life in found if id(life) not in absorbed]
+
+
+def _squashed(text: str) -> str:
+    return "".join(fold(text).split())
 
 
 def _life(promise: Commitment, made: Stage, reviewer: int | None, docs: list[Document], texts: list[_Text], plans: list[_Spans]) -> Life:

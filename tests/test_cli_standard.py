@@ -179,8 +179,8 @@ def test_list_outline_and_track_speak_chinese_unless_asked_for_english(run_cli):
     _, out, _ = run_cli("outline", "2024", "--lang", "en")
     assert "reviews 2024" in out.splitlines()[0]
     code, out, err = run_cli("track", "2022", "2024", "2025")
-    assert code == 0 and "跟踪" in err and "2023年计划（第1份报告）：后面没有回顾2023年的报告" in out
-    assert "2025年计划（第2份报告）中的承诺：未完成" in out and "2025年回顾（第3份报告）：未完成" in out
+    assert code == 0 and "跟踪" in err and "2023年计划（湛河区 2022年计划执行情况与2023年计划草案的报告）：后面没有回顾2023年的报告" in out
+    assert "2025年计划（湛河区 2024年规划执行情况与2025年计划草案的报告）中的承诺：未完成" in out and "2025年回顾（湛河区 2026年政府工作报告）：未完成" in out
     assert not any(word in out for word in ("missed", "not_reported", "carried", "Promised", "report 2"))
 
 

@@ -5,11 +5,14 @@ Bars from the issue: the tool agrees on ≥85% of the listed commitments, never 
 """
 from __future__ import annotations
 
+import pytest
+
 from reportdiff import compare
 from reportdiff.clean import fold
 from reportdiff.commitments import track
+from reportdiff.document import read
 
-from .conftest import EXPECTED, read_tsv, seed
+from .conftest import EXPECTED, NO_CORPUS, SHARED_CORPUS, read_tsv, seed
 
 PATH = EXPECTED / "commitments" / "000_001.tsv"
 
@@ -79,10 +82,30 @@ def test_track_follows_promises_across_reports(run_cli):
     code, out, err = run_cli("track", "2022", "2024", "2025", "--lang", "en")
     assert code == 0 and "tracking" in err
     assert "no later report reviews 2023" in out
-    block = out[out.index("Promised in the 2025 plan (report 2)") :]
+    block = out[out.index("Promised in the 2025 plan (湛河区 2024年规划执行情况与2025年计划草案的报告)") :]
     parking = block[block.index("新增停车位 2000 个以上") :].split("\n")
     assert parking[0].split()[0] == "missed" or "missed" in parking[1]
-    assert any("2025 review (report 3): missed" in line for line in parking[:3])
+    assert any("2025 review (湛河区 2026年政府工作报告): missed" in line for line in parking[:3])
+    # The last plan's promises, which no later report speaks of, are counted, not listed one by one.
+    last = out[out.index("Promised in the 2026 plan") :].strip().split("\n")
+    assert len(last) == 2 and "open" in last[1]
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=NO_CORPUS)
+def test_a_promise_made_again_is_one_life_through_the_reports():
+    """社会政策要兜住兜牢民生底线 (2022 plan), carried over into the 2023 plan as 社会政策要兜牢民生底线,
+    is judged by the 2024 report's review as that report's promise: one life, listed once; a
+    sentence that repeats only its topic does not carry a promise on (完成今年发展目标任务 is no
+    growth target)."""
+    from reportdiff.commitments import lives
+
+    docs = [read(SHARED_CORPUS / "national" / f"{y}_gwr.txt") for y in (2022, 2023, 2024)]
+    found, _ = lives(docs)
+    (social,) = [life for life in found if life.plan_text == "社会政策要兜住兜牢民生底线"]
+    assert [(e.stage.report, e.stage.part, e.event) for e in social.events][:3] == [(1, "review", "carried_over"), (1, "plan", "repeated"), (2, "review", social.outcome)]
+    assert not [life for life in found if life.promised_in.report == 1 and life.plan_text == "社会政策要兜牢民生底线"]
+    (goals,) = [life for life in found if life.plan_text == "完成今年发展目标任务"]
+    assert all(e.stage.report == 1 for e in goals.events)
 
 
 def test_track_json(run_cli):

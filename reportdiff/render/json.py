@@ -147,17 +147,17 @@ def lives(documents: list[Document], found, gaps) -> dict:
     from .text import gap, stage
 
     en = Presenter("en")  # the contract's words stay English, whatever the interface speaks
-
+    names = [en.doc(d).label for d in documents]
     return {
         "schema": SCHEMA,
         "reports": [describe(d) for d in documents],
-        "notes": [gap(g, en) for g in gaps],
+        "notes": [gap(g, en, names) for g in gaps],
         "commitments": [
             {
-                "promised_in": stage(life.promised_in, en),
+                "promised_in": stage(life.promised_in, en, names),
                 "plan_text": life.plan_text,
                 "outcome": life.outcome,
-                "events": [{"report": stage(r, en), "event": ev, "text": t} for r, ev, t in life.events],
+                "events": [{"report": stage(r, en, names), "event": ev, "text": t} for r, ev, t in life.events],
             }
             for life in found
         ],

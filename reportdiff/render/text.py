@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections import Counter
 
 from ..compare import Comparison
 from ..corpus import Entry
@@ -219,14 +220,15 @@ def report(result: Comparison, style: Style, lang: str = "zh") -> str:
     return "\n".join(out) + "\n"
 
 
-def stage(s, p: Presenter) -> str:
-    """A step of `track` (commitments.Stage): 2025 plan (report 2), the report counted from 1 in the order given."""
-    return p(f"track_{s.part}", year=s.year, n=s.report + 1)
+def stage(s, p: Presenter, names: list[str]) -> str:
+    """A step of `track` (commitments.Stage): 2025年计划（全国 2025年政府工作报告）, the report
+    by its name among `names`, the series' reports in the order given."""
+    return p(f"track_{s.part}", year=s.year, report=names[s.report])
 
 
-def gap(g, p: Presenter) -> str:
+def gap(g, p: Presenter, names: list[str]) -> str:
     """A plan of `track` no later report reviews (commitments.Gap)."""
-    return p("track_gap", plan=p("track_plan", year=g.year, n=g.report + 1), year=g.year)
+    return p("track_gap", plan=p("track_plan", year=g.year, report=names[g.report]), year=g.year)
 
 
 def _pair(result: Comparison, view: PairView, pair, style: Style, p: Presenter) -> list[str]:
@@ -248,22 +250,24 @@ def _pair(result: Comparison, view: PairView, pair, style: Style, p: Presenter) 
     return out
 
 
-def lives(found, gaps, p: Presenter | None = None) -> str:
-    """`reportdiff track`: each promise and what became of it, grouped by the report that made it."""
+def lives(found, gaps, names: list[str], p: Presenter | None = None) -> str:
+    """`reportdiff track`: each promise and what became of it, grouped by the report that made
+    it; those no later report speaks of are counted, not listed (a last plan's are all of them)."""
     p = p or Presenter()
-    out = [gap(g, p) for g in gaps]
-    current = None
+    out = [gap(g, p, names) for g in gaps]
     order = {"missed": 0, "partial": 1, "carried_over": 2, "not_reported": 3, "repeated": 4, "open": 5, "met": 6}
-    for life in sorted(found, key=lambda life: (life.promised_in, order[life.outcome])):
-        if life.promised_in != current:
-            current = life.promised_in
-            counts: dict[str, int] = {}
-            for other in found:
-                if other.promised_in == current:
-                    counts[other.outcome] = counts.get(other.outcome, 0) + 1
-            tally = p("sep").join(f"{p.status(k)} {n}" if p.lang == "zh" else f"{n} {p.status(k)}" for k, n in sorted(counts.items(), key=lambda kv: order[kv[0]]))
-            out += ["", p("promised_in", stage=stage(current, p), counts=tally)]
-        out.append(f"  {pad(p.status(life.outcome), 12)} {life.plan_text}".replace("\n", ""))
-        for report, event, evidence in life.events:
-            out.append(f"      {stage(report, p)}{p('colon')}{p.status(event)}" + (f" — {_clip(evidence, 100)}" if evidence else ""))
+    made: dict = {}
+    for life in found:
+        made.setdefault(life.promised_in, []).append(life)
+    for where in sorted(made, key=lambda s: s.report):
+        group = sorted(made[where], key=lambda life: order[life.outcome])
+        counts = Counter(life.outcome for life in group)
+        tally = p("sep").join(f"{p.status(k)} {n}" if p.lang == "zh" else f"{n} {p.status(k)}" for k, n in sorted(counts.items(), key=lambda kv: order[kv[0]]))
+        out += ["", p("promised_in", stage=stage(where, p, names), counts=tally)]
+        for life in (life for life in group if life.events):
+            out.append(f"  {pad(p.status(life.outcome), 12)} {life.plan_text}".replace("\n", ""))
+            for report, event, evidence in life.events:
+                out.append(f"      {stage(report, p, names)}{p('colon')}{p.status(event)}" + (f" — {_clip(evidence, 100)}" if evidence else ""))
+        if counts.get("open"):
+            out.append(f"  {p('track_unfollowed', n=counts['open'])}")
     return "\n".join(out).strip() + "\n"
