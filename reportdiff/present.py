@@ -649,7 +649,7 @@ class Presenter:
             )
             if t.moved is not None:
                 new_text = self("in_tasks", text=_oneline(t.moved.new.text))
-            lines.append(TargetLine(t.indicator, old_text, new_text, self.target_change(t) if both else "", points, bar(t.old_quantity), bar(new_q), link, old_short, new_short))
+            lines.append(TargetLine(t.indicator, old_text, new_text, self.target_change(t) if both else "", points, bar(t.old_quantity), bar(t.moved.new if t.moved else new_q), link, old_short, new_short))
         return lines
 
     def outcomes(self, result: Comparison, where: _Locator) -> list[Outcome]:
