@@ -69,7 +69,7 @@ _TARGETS = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:是|�
 # A sentence that announces what follows (下面简述几项重点, 重点抓好以下工作：) promises nothing itself.
 _FRAMING = re.compile(r"(?:以下|下面|如下)[\u4e00-\u9fff\d]{0,8}?(?:方面|重点|工作|任务|几项|措施)|简述|着重抓好|主要做了")
 # The words of a call to rally, not of a promise: 谱写新篇章, 共创伟业, 携手, 凝聚力量, 铸就辉煌.
-_RALLYING = re.compile(r"谱写|篇章|共创|铸就|辉煌|携手|同心|伟业|新征程|汇聚|凝聚|不懈奋斗|作出(?:新的|更大)?贡献")
+_RALLYING = re.compile(r"谱写|篇章|共创|铸就|辉煌|携手|同心|伟业|新征程|汇聚|凝聚|不懈(?:奋斗|努力)|作出(?:新的|更大)?贡献")
 _ADDRESS = re.compile(r"各位代表[!！,，]")
 _BELIEF = re.compile(r"才会|(?<!人)才能")  # not 人才能级
 # The reasoning around promises, not promises: a condition (只要就业稳、收入增) and what will
@@ -80,6 +80,7 @@ _BELIEF = re.compile(r"才会|(?<!人)才能")  # not 人才能级
 _REASONING = re.compile(
     r"^(?:只要|如果|假如|倘若|一旦|要是)|就(?=一定|更|能|会|可以)|必将|一定(?:能|会)|定能|(?<![超跨卓优激穿逾飞])越"
     r"|事关|攸关|关乎|上述|这些|这是|这会|(?<![一二三四五六七八九十但就还或于总凡特别只正不即])是(?!否)"
+    r"|^没有|(?:前面|上面)报告"  # 没有农村的现代化，就没有…; 前面报告的…各方面工作 speaks of the report
 )
 # After a comma only: a sentence of its own opening with 让 (让高质量发展成为最鲜明的标识) is an aim.
 _PURPOSE = re.compile(r"^(?:让(?!利|渡)|使(?!用))")
@@ -87,7 +88,8 @@ _PURPOSE = re.compile(r"^(?:让(?!利|渡)|使(?!用))")
 _TWO_INDICATORS = re.compile(r"([\u4e00-\u9fff]{2,12})和[\u4e00-\u9fff]{2,}")
 # A clause that goes on the one before it, whose subject it shares (…，也要坚持国际合作).
 _CONTINUES = re.compile(r"(?:也|还|又|同时)要")
-_PAST = re.compile(r"已经|已|了[，。；]?$|过去|去年")
+# What was done (已, 过去, 体现了主动作为, 鼓舞了斗志), not what will be: 了 after a verb, not 为了, 除了, 了解.
+_PAST = re.compile(r"已经|已|了[，。；]?$|(?<![为除罢])了(?![解如])|过去|去年")
 # What a review says of an action that is not yet done.
 _NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点|有序展开|全面展开|基本完成")
 # A promise of full coverage, and the words that report it whole.

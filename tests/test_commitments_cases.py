@@ -260,6 +260,18 @@ def test_calls_to_rally_and_closing_words_are_not_promises(tmp_path):
     assert not [t for t in texts if "美好" in t or "伟业" in t or "赢得未来" in t or "持续健康发展" in t], texts
 
 
+def test_what_was_done_a_reference_to_the_report_and_an_exhortation_are_not_promises(tmp_path):
+    """体现了主动作为 and 鼓舞了斗志 tell what happened; 前面报告的…各方面工作 points at the report; 没有…就
+    没有… reasons; 今后还需不懈努力 exhorts. 为了 and 了解 are no past tense."""
+    plan = (
+        "这些举措体现了主动作为，鼓舞了斗志。前面报告的经济社会发展多领域、各方面工作，今后还需不懈努力。"
+        "没有农村的现代化，就没有国家的现代化。为了稳定就业，扩大以工代赈规模。深入了解企业诉求。"
+    )
+    texts = [c.plan_text for c in judge(tmp_path, OLD.format(plan=plan), NEW.format(review="经济回升向好。")).items]
+    assert "扩大以工代赈规模" in texts and any("了解企业诉求" in t for t in texts), texts
+    assert not [t for t in texts if any(w in t for w in ("体现了", "鼓舞了", "前面报告", "不懈努力", "没有农村"))], texts
+
+
 def test_allegiance_lessons_and_thanks_are_no_account_of_deeds(tmp_path):
     """A review sentence that professes allegiance, draws a lesson or gives thanks does not
     report an action done; a belief (…发展才会好) is not a promise."""
