@@ -35,6 +35,8 @@ CASES = [
     # The same indicator said more shortly still answers.
     ("城镇新增就业30万人。", "新增就业32.7万人。", "城镇新增就业30万人", "met"),
     ("新开外贸航线10条以上。", "新开辟外贸航线20条。", "新开外贸航线10条以上", "met"),
+    # 赤字率 is the 财政赤字率: one indicator of two names (national 2022→2023, a trial's 未提及).
+    ("今年赤字率拟按2.8%左右。", "财政赤字率控制在2.8%。", "今年赤字率拟按2.8%左右", "met"),
     # A decline is below a target of growth; a target of reduction is met by a larger one.
     ("固定资产投资增长5%左右。", "固定资产投资下降3.3%。", "固定资产投资增长5%左右", "missed"),
     ("单位地区生产总值能耗降低3%左右。", "单位地区生产总值能耗降低3.5%。", "单位地区生产总值能耗降低3%左右", "met"),
