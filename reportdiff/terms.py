@@ -985,7 +985,8 @@ def _cuts(report: Report, start: int, end: int, usage: Grammar) -> int:
     if start and report.phrase[start - 1]:
         prev = text[report.word_start(start - 1) : start]
         tag = tags.get(prev)
-        n += not (prev in _EDGE or usage.governs(prev) or tag in _GOVERNING or tag in {"v", "vn"} and len(prev) > 1)
+        # A verb's complement (践行好|大农业观) takes the phrase as the verb would.
+        n += not (prev in _EDGE or prev in _COMPLEMENTS or usage.governs(prev) or tag in _GOVERNING or tag in {"v", "vn"} and len(prev) > 1)
     if report.phrase[end]:
         nxt = text[end : report.word_end(end + 1)]
         n += not (nxt in _EDGE or nxt in _JOINERS or usage.governs(nxt) or tags.get(nxt, "")[:1] in set("vducpf"))

@@ -169,6 +169,7 @@ def test_how_a_phrase_reads(text, term, shape):
     [
         ("巩固蓝天保卫战成果，今年二氧化硫排放量下降。", "保卫战成果", 1),  # 蓝天 before it: a longer name
         ("大力推进现代化产业体系建设，加快发展新质生产力。", "新质生产力", 0),  # the verb before it takes it
+        ("必须践行好大农业观、大食物观。", "大农业观", 0),  # so does the verb's complement 好
     ],
 )
 def test_where_a_phrase_stops_inside_a_longer_one(text, term, cuts):
