@@ -139,6 +139,15 @@ def test_the_edges_of_a_clause_are_no_part_of_a_phrase():
     assert "".join(after.words_in(after.text.index("大农业观"), after.text.index("大农业观") + 4)) == "大农业观"
 
 
+def test_an_adverb_ends_no_phrase():
+    """An adverb modifies the verb after it: 经济运行持续|向好 and 基础设施更加|完善 go on as clauses,
+    and no formulation stops at 持续 or 更加 (what is left, 经济运行, 基础设施, is old)."""
+    before = terms.from_text("经济运行总体平稳，基础设施明显改善。", 2023)
+    after = terms.from_text("经济运行持续向好，基础设施更加完善。", 2024)
+    found = terms.candidates(after, before, terms.grams(before.text))
+    assert found and not [t for t in found if t.endswith(("持续", "更加"))]
+
+
 def test_a_piece_the_series_only_uses_inside_a_longer_phrase_is_listed_as_that_phrase(monkeypatch):
     """不可任性 is always 有权不可任性 in the series: when finding gives the piece, the phrase is listed;
     a piece whose whole the report before has already is not news."""
