@@ -92,6 +92,7 @@ _SENTENCE = re.compile(r"[^。！？；\n]*[。！？；]?")
 # Function characters that never open or close a formulation.
 # jieba tags of words that govern a phrase rather than belong to it: verbs, adverbs, prepositions, conjunctions.
 _GOVERNING = {"v", "d", "ad", "p", "c"}
+_ADVERBS = {"d", "vd"}  # jieba's tags of adverbs
 # Where a phrase stands, by how much that makes it news, weakest first: the review of the past
 # year names what was done; the targets part and headings set out what is new.
 _PLACES = ("review", "body", "targets", "heading")
@@ -555,6 +556,8 @@ def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar
             start += len(words.pop(0))
     if len(words) > 1 and tags.get(words[-1]) == "v" and still_new(start, end - len(words[-1])):
         end -= len(words.pop())
+        while words and _closes_outside(words):
+            end -= len(words.pop())  # the adverb before that verb (基础设施更加|完善)
     return start, end
 
 
@@ -566,6 +569,8 @@ def _closes_outside(words: list[str]) -> bool:
     if last in _EDGE:
         return True
     tags = _tags()
+    if len(words) > 1 and tags.get(last) in _ADVERBS:
+        return True  # an adverb modifies the verb after it (经济运行持续|向好, 基础设施更加|完善): a clause goes on
     return len(last) == 1 and len(words) > 1 and len(words[-2]) > 1 and tags.get(last) == "f" and words[-2][-1] + last not in tags
 
 
@@ -985,7 +990,8 @@ def _cuts(report: Report, start: int, end: int, usage: Grammar) -> int:
     if start and report.phrase[start - 1]:
         prev = text[report.word_start(start - 1) : start]
         tag = tags.get(prev)
-        n += not (prev in _EDGE or usage.governs(prev) or tag in _GOVERNING or tag in {"v", "vn"} and len(prev) > 1)
+        # A verb's complement (践行好|大农业观) takes the phrase as the verb would.
+        n += not (prev in _EDGE or prev in _COMPLEMENTS or usage.governs(prev) or tag in _GOVERNING or tag in {"v", "vn"} and len(prev) > 1)
     if report.phrase[end]:
         nxt = text[end : report.word_end(end + 1)]
         n += not (nxt in _EDGE or nxt in _JOINERS or usage.governs(nxt) or tags.get(nxt, "")[:1] in set("vducpf"))

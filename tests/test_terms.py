@@ -139,6 +139,15 @@ def test_the_edges_of_a_clause_are_no_part_of_a_phrase():
     assert "".join(after.words_in(after.text.index("大农业观"), after.text.index("大农业观") + 4)) == "大农业观"
 
 
+def test_an_adverb_ends_no_phrase():
+    """An adverb modifies the verb after it: 经济运行持续|向好 and 基础设施更加|完善 go on as clauses,
+    and no formulation stops at 持续 or 更加 (what is left, 经济运行, 基础设施, is old)."""
+    before = terms.from_text("经济运行总体平稳，基础设施明显改善。", 2023)
+    after = terms.from_text("经济运行持续向好，基础设施更加完善。", 2024)
+    found = terms.candidates(after, before, terms.grams(before.text))
+    assert found and not [t for t in found if t.endswith(("持续", "更加"))]
+
+
 def test_a_piece_the_series_only_uses_inside_a_longer_phrase_is_listed_as_that_phrase(monkeypatch):
     """不可任性 is always 有权不可任性 in the series: when finding gives the piece, the phrase is listed;
     a piece whose whole the report before has already is not news."""
@@ -169,6 +178,7 @@ def test_how_a_phrase_reads(text, term, shape):
     [
         ("巩固蓝天保卫战成果，今年二氧化硫排放量下降。", "保卫战成果", 1),  # 蓝天 before it: a longer name
         ("大力推进现代化产业体系建设，加快发展新质生产力。", "新质生产力", 0),  # the verb before it takes it
+        ("必须践行好大农业观、大食物观。", "大农业观", 0),  # so does the verb's complement 好
     ],
 )
 def test_where_a_phrase_stops_inside_a_longer_one(text, term, cuts):
