@@ -455,6 +455,8 @@ class ReportdiffApp(App):
             entries.append((Text(p("outcomes"), style="bold"), None))
             entries += [(Text(f"{o.indicator}  {p('target_col')} {o.target} · {p('outcome_col')} {o.outcome} {o.gap}  ").append(o.status_name, style="bold"), o.link) for o in b.outcomes]
         entries.append((Text(p("failed"), style="bold"), None))
+        if b.status_counts:  # how the promises fared, on the first screen
+            entries.append((Text(f"{p('commitments')}{p('colon')}" + p("sep").join(f"{name} {n}" for _, name, n, _ in b.status_counts)), None))
         entries += [(_promise(f.status_name, f.plan_text, f.evidence), f.link if f.link is not None else f.evidence_link) for f in b.failed]
         entries.append((Text(p("new_terms"), style="bold"), None))
         entries += [(Text(f"{t.term}：", style="bold").append(t.sentence.replace("\n", ""), style=""), t.link) for t in b.new_terms]

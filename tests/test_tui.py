@@ -48,6 +48,8 @@ async def test_it_opens_on_the_brief_and_enter_jumps_to_the_pair(tmp_path):
         assert app.current is None
         first_screen = str(app.query_one("#pair").render())
         assert first_screen.startswith("主要预期目标") and "个百分点" in first_screen and "未完成" in first_screen
+        counts = app.p.status_counts(app.result)
+        assert "承诺落实情况：" + "，".join(f"{name} {n}" for _, name, n, _ in counts) in first_screen, "the counts on the first screen"
         await pilot.press("b")
         assert isinstance(app.screen, ListScreen)
         options = app.screen.query_one("#list")
