@@ -521,5 +521,6 @@ def _target(t: TargetLine) -> str:
 def _promise(status: str, plan: str, evidence: str) -> Text:
     line = Text(f"{status}  ", style="bold").append(plan.replace("\n", ""), style="")
     if evidence:
-        line.append(f"\n    ⇒ {evidence.replace(chr(10), '')}", style="dim")
+        # No space after ⇒: a long quotation would wrap there and leave the arrow alone on its line.
+        line.append(f"\n    ⇒{evidence.replace(chr(10), '')}", style="dim")
     return line
