@@ -112,9 +112,6 @@ NAME_REPEATS = 3  # and said in at most so many places of the report
 # A name promised again counts from this length: 枣庄机场 names one project, 火车站 many.
 NAME_CHARS = 4
 NAMED_SHARE = 0.35  # how alike a sentence naming a promised item whole counts, where names count
-# A name the review says whole counts from this length: 中新济南未来产业城 names one thing,
-# 制造业企业 (of 先进制造业企业…留抵税额) a kind.
-REPORTED_NAME = 6
 # Bounds that keep the search for evidence linear in the length of the reports.
 COMMON_BIGRAM = 64
 CANDIDATES = 16
@@ -455,12 +452,12 @@ class _Sentences:
                     self.words.append(words)
                 pos = end
 
-    def names_whole(self, grams: tuple[str, ...], shared: frozenset[str], least: int = NAME_RUN + 1) -> bool:
-        """Whether a sentence says a name of the promise whole: a run of `least` letters or
+    def names_whole(self, grams: tuple[str, ...], shared: frozenset[str]) -> bool:
+        """Whether a sentence says a name of the promise whole: a run of NAME_RUN bigrams or
         more that the report says in few places (黄山水利枢纽), not common wording said in
         many (经济社会发展)."""
         run = _longest_run_text(grams, shared)
-        return len(run) >= least and len(self.text.find(run)) <= NAME_REPEATS
+        return len(run) > NAME_RUN and len(self.text.find(run)) <= NAME_REPEATS
 
     def votes(self, q: _Query) -> dict[int, float]:
         """Sentences sharing the promise's bigrams found in at most COMMON_BIGRAM sentences
@@ -473,9 +470,7 @@ class _Sentences:
                     votes[n] += weight
         return votes
 
-    def closest(
-        self, q: _Query, votes: dict[int, float] | None = None, within: _Spans | None = None, names: int = 0
-    ) -> tuple[float, tuple[int, int]] | None:
+    def closest(self, q: _Query, votes: dict[int, float] | None = None, within: _Spans | None = None) -> tuple[float, tuple[int, int]] | None:
         """The sentence that repeats the largest (rarity-weighted) share of the promise's
         bigrams, among those that repeat at least CORE_MATCH of its core (what it acts on:
         two promises alike only in 深入开展 or 加快实施 are not the same promise): of the
@@ -490,7 +485,7 @@ class _Sentences:
             if len(shared) < 2:
                 continue  # one shared bigram is a topic, not the same promise
             share = math.fsum(q.weight[w] for w in shared)  # exact: a sum over a set must not hang on its order
-            if (self.names_count or names) and len(q.core & shared) >= 3 and self.names_whole(q.grams, shared, names or NAME_RUN + 1):
+            if self.names_count and len(q.core & shared) >= 3 and self.names_whole(q.grams, shared):
                 # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
                 scored.append((max(share, NAMED_SHARE * q.total), n))
                 continue
@@ -1033,10 +1028,8 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     the next plan is carried over; silence is not reported."""
     q = _Query(c, review.weight, review.rare)
     said = _evidence(q, c, review)
-    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])], review.text) or _named(q, c, said[1], review)):
+    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])], review.text) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
         said = None  # a sentence about another thing of the same kind (投融资体制机制 for 文化体制机制)
-    if said and not _says_the_aim(c, review.text.folded[slice(*said[1])]):
-        said = None  # a stance reported by what it promised the policy would be
     if said and len(c.lead) >= 2 and not any(c.lead[k : k + 2] in review.text.folded[slice(*said[1])] for k in range(len(c.lead) - 1)):
         said = None  # …也要坚持国际合作 is of 科技政策: a summit's 国际合作 does not report it
     if said and not _says_the_benchmark(c, review.text.folded[slice(*said[1])]):
@@ -1235,25 +1228,11 @@ def _evidence(q: _Query, c: Commitment, review: _Review) -> tuple[float, tuple[i
     votes = review.said.votes(q)
     linked = review.linked(c)
     if linked is not None:
-        said = review.said.closest(q, votes, within=linked, names=REPORTED_NAME)
+        said = review.said.closest(q, votes, within=linked)
         if said and (said[0] >= EVIDENCE_MATCH or said[0] >= LINKED_MATCH and _says_a_phrase(q, review.text.folded[slice(*said[1])])):
             return said
     said = review.said.closest(q, votes)
     return said if said and said[0] >= EVIDENCE_MATCH else None
-
-
-def _named(q: _Query, c: Commitment, span: tuple[int, int], review: _Review) -> bool:
-    """Whether a sentence of the review sections aligned with a promise's plan section says a
-    name of it whole (REPORTED_NAME letters), one the report says in few places, not narrowed by a word of its own
-    before it (上合地方经贸合作大会青岛倡议发布 for 高水平筹办上合地方经贸合作大会、国际投资贸易
-    博览会等活动): it reports on the thing named, though not on every word of the clause."""
-    linked = review.linked(c)
-    sentence = review.text.folded[span[0] : span[1]]
-    shared = q.words & _telling(sentence)
-    return (
-        linked is not None and span[0] in linked and len(q.core & shared) >= 3
-        and review.said.names_whole(q.grams, shared, REPORTED_NAME) and not _narrowed(c, sentence, review.text, sides="before")
-    )
 
 
 def _says_a_phrase(q: _Query, sentence: str) -> bool:
