@@ -27,6 +27,7 @@ from .document import Document
 from .numbers import Quantity, canonical, dice, extract, label_similarity, part_and_whole
 from .quantities import PAIRED
 from .structure import Section
+from .terms import _tags
 from .tokens import STOPWORDS, Tokens, is_content
 
 # Deeds a review can confirm, and the words that say a deed is only under way.
@@ -575,8 +576,20 @@ _VERBS_ONLY = re.compile(r"(?:" + _LEAD_VERB.pattern.removeprefix("^").removesuf
 
 
 def _content_words(tokens: list[str]) -> tuple[str, ...]:
-    """The content words of a clause (those `_content_bigrams` draws on), each once, in order."""
-    return tuple(dict.fromkeys(w for w in tokens if not _ACTION_VERB.fullmatch(w) and any(not _COUNTING.match(g) for g in _word_core(w))))
+    """The content words of a clause (those `_content_bigrams` draws on), each once, in order;
+    and its nouns of one letter, which say what the words beside them name (碳 of 全国碳市场:
+    全国统一大市场 is another market), by jieba's part-of-speech tags (好 of 建设运营好 is none)."""
+    tags = _tags()
+    return tuple(
+        dict.fromkeys(
+            w for w in tokens
+            if (len(w) == 1 and _LETTER.match(w) and tags.get(w, "").startswith(_NOUN_TAGS))
+            or (not _ACTION_VERB.fullmatch(w) and any(not _COUNTING.match(g) for g in _word_core(w)))
+        )
+    )
+
+
+_NOUN_TAGS = ("n", "ng", "nz", "ns")  # jieba's tags of nouns, names of people (nr) aside
 
 
 def _content_bigrams(tokens: list[str]) -> frozenset[str]:
@@ -597,8 +610,9 @@ _MANNER = frozenset(
     ]
 )
 _FILLER = STOPWORDS | _MANNER
-# What is left of a figure once its digits are set aside (3900多个 → 多个, 5000亿元 → 亿元): a count, not a thing.
-_COUNTING = re.compile(r"^[多余几近约超]?[万亿千百十]?(?:个|项|家|条|所|座|处|元|人|吨|亩|公里|台|户|套|次|人次|批|倍)?$")
+# What is left of a figure once its digits are set aside (3900多个 → 多个, 5000亿元 → 亿元): a count, not a
+# thing; and a rank (全国首个, 第二批): which in order, not what.
+_COUNTING = re.compile(r"^(?:[多余几近约超]?[万亿千百十]?(?:个|项|家|条|所|座|处|元|人|吨|亩|公里|台|户|套|次|人次|批|倍)?|首[个批家次]|第[一二三四五六七八九十]+[个批家次]?)$")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1053,8 +1067,12 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     promised = review.text.folded[slice(*again[1])] if again else ""
     if again and not _says_the_aim(c, promised):
         again = None  # a stance with another aim is a new year's stance (财政政策要提升效能 → 要加力提效)
-    if again and not review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _speaks_of(c, promised, review.text):
-        again = None  # another thing promised (抓好标志性项目在雄安新区落地建设 for 推动外资标志性项目落地建设), but for one item of a list named
+    named = review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _narrowed(c, promised, review.text, sides="before")
+    if again and not named and not _speaks_of(c, promised, review.text):
+        # Another thing promised (抓好标志性项目在雄安新区落地建设 for 推动外资标志性项目落地建设), but
+        # for one item of a list named whole; a name with a word of its own in the place of the
+        # promise's (申建芜湖空港保税物流中心 for 申建合肥陆港保税物流中心) is another item of the same kind.
+        again = None
     if again:
         start, end = again[1]
         c.status, c.carried_text, c.reason = "carried_over", _quote(review.text, start, end, c.words), "promised_again"
@@ -1069,31 +1087,101 @@ _JOINING = re.compile(r"[等和及与的、]")
 
 def _speaks_of(c: Commitment, sentence: str, text: _Text) -> bool:
     """Whether a sentence sharing a policy action's bigrams speaks of what it acts on, word
-    by word: it says at least half of the action's content words (verbs aside, by length:
-    环境污染 reworded 污染 is half said), and the phrase the two share is not narrowed, in
-    the sentence, by a word of its own in the place of one of the action's (全球数字经济标杆城市 for 国际绿色经济标杆城市,
-    投融资体制机制 for 文化体制机制, 食品安全数字化监管 for 数字化转型). What follows a name said
-    whole, one the report says in few places (“高效办成一件事”上线运行), is what became of it,
-    not which thing it is (but a common phrase, 房地产市场, is narrowed by what follows)."""
-    if len(c.terms) < 2:
+    by word: it says at least half of the action's content words of two letters or more
+    (verbs aside, by length: 环境污染 reworded 污染 is half said), and the phrase the two
+    share is not `_narrowed`."""
+    words = [t for t in c.terms if len(t) > 1]
+    if len(words) < 2:
         return True
-    if 2 * sum(_said_of(term, sentence) for term in c.terms) < sum(map(len, c.terms)):
+    if 2 * sum(_said_of(term, sentence) for term in words) < sum(map(len, words)):
         return False
     plan = fold(c.plan_text)
     run = SequenceMatcher(None, plan, sentence, autojunk=False).find_longest_match(0, len(plan), 0, len(sentence))
-    if len(c.terms) >= 3 and run.size < 4:
+    if len(words) >= 3 and run.size < 4:
         return False  # its words said apart (黄河口“鸟浪”…国家生态文明), not a phrase of it (黄河口国家公园)
-    before, after = plan[: run.a], plan[run.a + run.size :]
-    theirs_before, theirs_after = sentence[max(run.b - 2, 0) : run.b], sentence[run.b + run.size : run.b + run.size + 2]
-    named = run.size > NAME_RUN + 1 and len(text.find(plan[run.a : run.a + run.size])) <= NAME_REPEATS
-    for term in c.terms:
-        if term in sentence:
+    return not _narrowed(c, sentence, text)
+
+
+def _narrowed(c: Commitment, sentence: str, text: _Text, sides: str = "both") -> bool:
+    """Whether the phrase of what a promise acts on that a sentence shares is narrowed, in the
+    sentence, by a word of its own in the place of the promise's words beside it: another
+    thing of the same kind (全球数字经济标杆城市 for 国际绿色经济标杆城市, 投融资体制机制 for
+    文化体制机制, 城市内涵式发展 for 省属高校内涵式发展, though 高校 stands elsewhere in it;
+    全国统一大市场 for 全国碳市场), not the same words shortened (自贸试验区 for 自由贸易试验区);
+    and whether the longest phrase they share, their verbs (深入实施), goes on to another object
+    (深入实施国企改革三年行动 for 深入实施质量提升行动). A list's next item (、药品流通) narrows
+    nothing. What follows a name said whole, one the report says in few places (“高效办成一件事”
+    上线运行), is what became of it, not which thing it is (but a common phrase, 房地产市场, is
+    narrowed by what follows); with sides="before", only what precedes the phrase counts
+    (which one: 芜湖空港 of 芜湖空港保税物流中心)."""
+    if len(c.terms) < 2:
+        return False
+    plan = fold(c.plan_text)
+    matcher = SequenceMatcher(None, plan, sentence, autojunk=False)
+    longest = matcher.find_longest_match(0, len(plan), 0, len(sentence))
+    content = _shared_phrase(plan, sentence, c.terms)
+    runs = [(content, False)]
+    if longest.size and (longest.a, longest.b, longest.size) != content:
+        runs.append(((longest.a, longest.b, longest.size), True))  # of its verbs: the object right after them
+    for (a, b, size), verbs in runs:
+        # The shared phrase from word to word: a word it cuts (港 of 陆港 in 空港保税…) is not said.
+        for term in c.terms:
+            at = plan.find(term)
+            if at < a < at + len(term) < a + size:
+                a, b, size = at + len(term), b + at + len(term) - a, size - (at + len(term) - a)
+            if a < at < a + size < at + len(term):
+                size = at - a
+        if size <= 0:
             continue
-        if before.endswith(term) and len(before) > len(term) and _another_word(theirs_before, plan):
-            return False  # a word opening the promise is its verb (备战全运会 by 勇夺全运会), not what narrows its object
-        if after.startswith(term) and not named and _another_word(theirs_after, plan):
-            return False
-    return True
+        # The promise's words right before and after it, one after another (of its verbs, the first).
+        before, after = _beside(plan[:a], c.terms, reverse=True), _beside(plan[a + size :], c.terms)
+        if before and "".join(reversed(before)) == plan[:a]:
+            before = before[:-1]  # a word opening the promise is its verb (备战全运会 by 勇夺全运会), not what narrows its object
+        if verbs:
+            before, after = before[:1], after[:1]
+        named = size > NAME_RUN + 1 and len(text.find(plan[a : a + size])) <= NAME_REPEATS
+        edges = [(before, sentence[max(b - 2, 0) : b], plan[a])]
+        if sides == "both" and not named:
+            edges.append((after, sentence[b + size : b + size + 2], plan[a + size - 1]))
+        for words, theirs, edge in edges:
+            shortened = _shortened(theirs, "".join(sorted(words, key=plan.find)))
+            if words and _LETTER.match(edge) and any(w not in sentence for w in words) and _another_word(theirs, plan) and not shortened:
+                return True
+    return False
+
+
+def _shared_phrase(plan: str, sentence: str, terms: tuple[str, ...]) -> tuple[int, int, int]:
+    """The longest run of letters a promise and a sentence share around a part of one of its
+    content words (分级诊疗, not 加快建设 of 加快建设分级诊疗体系; 促进房地产 of 促进房地产业), of
+    equally long ones the one holding most of them (文化和旅游, not 推进文化和): where it starts
+    in each, its length."""
+    inside = {i for t in terms for at in [plan.find(t)] if at >= 0 for i in range(at, at + len(t))}
+    best = (0, 0, 0, 0)
+    for a in sorted(inside):
+        for b in (m.start() for m in re.finditer(re.escape(plan[a : a + 2]), sentence)) if a + 1 in inside else ():
+            lo = next(k for k in range(min(a, b) + 1) if k == min(a, b) or plan[a - k - 1] != sentence[b - k - 1])
+            hi = next(k for k in range(2, len(plan) - a + 1) if a + k == len(plan) or b + k == len(sentence) or plan[a + k] != sentence[b + k])
+            size = lo + hi
+            best = max(best, (size, len(inside.intersection(range(a - lo, a - lo + size))), lo - a, b - lo))
+    size, _, a, b = best
+    return -a, b, size
+
+
+def _beside(text: str, terms: tuple[str, ...], reverse: bool = False) -> list[str]:
+    """The promise's words that `text` opens with (or, reversed, ends with), one after another."""
+    out: list[str] = []
+    while True:
+        word = next((t for t in terms if (text.endswith(t) if reverse else text.startswith(t))), None)
+        if word is None:
+            return out
+        out.append(word)
+        text = text[: -len(word)] if reverse else text[len(word) :]
+
+
+def _shortened(word: str, words: str) -> bool:
+    """Whether a word is others said shortly, its letters theirs in order (自贸 of 自由贸易, 综治 of 综合治理)."""
+    rest = iter(words)
+    return all(ch in rest for ch in word)
 
 
 # A target measured against another figure: 增速高于全国平均水平, 快于经济增长.
@@ -1125,16 +1213,18 @@ def _says_the_aim(c: Commitment, sentence: str) -> bool:
 def _said_of(term: str, sentence: str) -> int:
     """How much of a word a sentence says: its longest part of two letters or more there
     (污染 of 环境污染, reworded 污染防治), 0 for none."""
-    return next((n for n in range(len(term), 1, -1) if any(term[i : i + n] in sentence for i in range(len(term) - n + 1))), 0)
+    shortest = min(len(term), 2)  # a word of one letter (碳) is said only whole
+    return next((n for n in range(len(term), shortest - 1, -1) if any(term[i : i + n] in sentence for i in range(len(term) - n + 1))), 0)
 
 
 def _another_word(word: str, plan: str) -> bool:
     """Whether the letters beside the shared phrase are a word the action does not use (not
     a joining word: 中小金融机构等领域 lists, it does not narrow; nor a word of manner or
-    action: 养老金稳步增加 says how the thing went, not which thing)."""
+    action: 养老金稳步增加 says how the thing went, not which thing), a word at all (租并 of
+    健全购租并举 is none: the two letters stand across words)."""
     return (
         len(word) == 2 and all(map(_LETTER.match, word)) and not _JOINING.search(word) and word not in plan
-        and word not in _FILLER and not _ACTION_VERB.fullmatch(word)
+        and word not in _FILLER and not _ACTION_VERB.fullmatch(word) and word in _tags()
     )
 
 

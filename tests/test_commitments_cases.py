@@ -159,6 +159,10 @@ WEAK = [
     ("创新文化体制机制。", "优化投融资体制机制，面向民间资本推介重大项目总投资约2350亿元。"),
     ("建设好黄河口国家公园。", "建成国家生态文明建设示范区36个，黄河口“鸟浪”奇观成为观景新潮。"),
     ("加快数字化转型。", "稳妥处置金融风险，强化食品安全数字化监管，食品、药品抽检合格率分别超98.5%和99%。传统产业转型升级步伐加快。绿色转型成效明显。发展方式加快转型。"),
+    # A user's trial on 安徽 2025→2026: a word of one letter (碳) says which market; 高校 said of
+    # graduates elsewhere in the sentence does not make 城市内涵式发展 the universities'.
+    ("积极参与全国碳市场建设。", "深度参与全国统一大市场建设，用人工智能改革招投标机制走在全国前列。"),
+    ("加快省属高校内涵式发展。", "城市功能品质活力显著提升，推动城市内涵式发展的意识和能力持续增强，全省城镇化率提升5.27个百分点，高校毕业生留皖率从67.6%提高到70%。"),
 ]
 
 
@@ -219,6 +223,22 @@ def test_a_target_against_a_benchmark_needs_the_benchmark_and_a_name_said_whole_
     status = statuses(tmp_path, plan, review)
     assert status["农村居民人均可支配收入增速高于全国平均水平"] == "not_reported"
     assert status["深化“高效办成一件事”改革"] == "met"
+
+
+@pytest.mark.parametrize(
+    ("plan", "promised", "status"),
+    [
+        # Another item of the same kind, its own name in the place of the promise's (a user's trial on 安徽).
+        ("申建合肥陆港保税物流中心（B型）。", "申建芜湖空港保税物流中心（B型），加快智慧口岸试点建设。", "not_reported"),
+        # The same item, its name shortened (自贸 of 自由贸易).
+        ("实施自由贸易试验区提升战略。", "深入实施自贸试验区提升战略，打造对外开放新高地。", "carried_over"),
+    ],
+    ids=["another item", "shortened"],
+)
+def test_an_item_carried_over_is_the_same_item_not_one_of_its_kind(tmp_path, plan, promised, status):
+    new = NEW.replace("要坚持稳中求进。", promised)
+    result = judge(tmp_path, OLD.format(plan=plan), new.format(review="经济运行稳中有进。"))
+    assert {c.plan_text: c.status for c in result.items}[plan.rstrip("。")] == status, [(c.plan_text, c.status, c.carried_text) for c in result.items]
 
 
 def test_a_word_opening_a_promise_is_its_verb_not_what_narrows_its_object(tmp_path):
