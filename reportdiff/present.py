@@ -485,8 +485,6 @@ class Presenter:
         """How a main target moved: in points or units when both are figures, else new / dropped / reworded."""
         if t.pair:
             return self.change(t.pair)
-        if t.old is None and t.old_quantity is None:
-            return self("t_new")
         if t.moved is not None:
             return self("t_moved", change=self.change(t.moved))
         if t.old is None or t.new is None:
