@@ -9,6 +9,7 @@ and ``▲`` bullets. Tab-separated indicator tables become Table objects.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -22,7 +23,8 @@ _UNIT_MAX = 24
 _SHORT_PAIR = 16
 _RUN_MAX = 30
 _PARAGRAPH_MIN = 60  # characters: shorter lines among units are titles, notes, signatures  # a lead sentence longer than this reads as an ordinary sentence
-_ITEM = re.compile(r"[一二三四五六七八九十]是")
+_NUMERALS = "一二三四五六七八九十"
+_ITEM = re.compile(f"[{_NUMERALS}]是")
 _PERIOD_REVIEW = re.compile(r"(五年来|过去五年),")
 _APPENDIX = re.compile(r"附件\s*\d*\s*(.{0,30})$")
 _BOX = re.compile(r"专栏\s*\d*\s*[:：]?\s*\S")
@@ -204,6 +206,7 @@ def parse(clean: CleanText) -> Outline:
         if whole is not None:
             roots, front_end = [whole], whole.start
     _paragraph_units(roots, text, folded, [p for p in paragraphs if p[0] not in table_rows])
+    _nest_in_items(roots)
     _fold_lone_targets(roots)
     _join_appendix_titles(roots, text, paragraphs)
     _set_paths(roots, ())
@@ -693,6 +696,36 @@ def _opening(text: str, folded: str, start: int, end: int) -> str:
         start = address.end() + 1
     stop = re.compile(r"[,。;:!?]").search(folded, start + 6, min(end, start + 30))
     return text[start : stop.start() if stop else min(end, start + 30)]
+
+
+def _nest_in_items(sections: list[Section]) -> None:
+    """What stands between two items of one enumeration (二是… and 三是…) belongs to the
+    first: its lead sentences are its units (二是围绕激发市场活力，加大改革开放力度。 then
+    财税金融等重点改革深入推进。… and 坚持以开放促改革促发展。…), a paragraph without
+    a heading is more of its text (三是大力深化改革开放… then 积极扩大对外开放…), as the
+    count has not yet moved on. After the last item nothing tells where it ends, so
+    what follows it stays where it is."""
+    for section in sections:
+        _nest_in_items(section.children)
+        items = [k for k, c in enumerate(section.children) if c.kind == "item" and _ITEM.match(c.heading)]
+        nested: set[int] = set()
+        for k1, k2 in itertools.pairwise(items):
+            first, second = section.children[k1], section.children[k2]
+            if _NUMERALS.index(second.heading[0]) != _NUMERALS.index(first.heading[0]) + 1 or k2 == k1 + 1:
+                continue
+            between = section.children[k1 + 1 : k2]
+            first.children += [s for s in between if s.kind != "paragraph"]
+            for s in between:
+                if s.kind != "paragraph":
+                    _shift_levels(s, first.level + 1 - s.level)
+            first.end = max(first.end, *(s.end for s in between))
+            nested.update(range(k1 + 1, k2))
+        section.children = [c for k, c in enumerate(section.children) if k not in nested]
+
+
+def _shift_levels(section: Section, by: int) -> None:
+    for s in section.walk():
+        s.level += by
 
 
 def _fold_lone_targets(sections: list[Section]) -> None:

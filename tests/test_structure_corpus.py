@@ -249,3 +249,20 @@ def test_the_paragraphs_closing_a_part_after_a_salutation_are_its_units():
     closing = [s for s in part.children if s.kind == "paragraph"]
     assert [s.heading[:6] for s in closing] == ["这些年我国发", "在看到发展成"]
     assert period.end <= closing[0].start
+
+
+def test_what_stands_between_two_items_of_one_count_belongs_to_the_first():
+    text = (
+        "一、去年工作回顾\n"
+        f"一是创新宏观调控方式。{LONG}\n"
+        f"二是加大改革开放力度。{LONG}\n财税金融等重点改革深入推进。{LONG}\n坚持以开放促改革促发展。{LONG}\n"
+        f"三是推动产业创新升级。{LONG}\n推进一批重大工程和重点项目，带动产业链上下游企业协同发展，投资结构继续优化。{LONG}\n"
+        f"四是促进区域协调发展。{LONG}\n"
+        "二、今年工作安排\n" f"{LONG}\n"
+    )
+    part = parse(clean(text)).sections[0]
+    assert [s.heading for s in part.children] == ["一是创新宏观调控方式", "二是加大改革开放力度", "三是推动产业创新升级", "四是促进区域协调发展"]
+    second, third = part.children[1], part.children[2]
+    assert [(s.heading, s.level) for s in second.children] == [("财税金融等重点改革深入推进", 3), ("坚持以开放促改革促发展", 3)]
+    # the headingless paragraph after 三是 is more of its text
+    assert third.children == [] and third.end > text.index("推进一批重大工程")
