@@ -623,6 +623,9 @@ def _paragraph_units(sections: list[Section], text: str, folded: str, paragraphs
     salutations = {a for a, b in paragraphs if _ADDRESS.fullmatch(folded[a:b].rstrip("!"))}
     for section in (s for root in sections for s in root.walk()):
         units = section.children
+        if section.kind == "address" and len(units) < 2:
+            section.children = _address_paragraphs(section, text, folded, paragraphs, salutations)
+            continue
         if len(units) < 2:
             continue
         cuts = _run_ends(units, paragraphs, section.end)
@@ -657,6 +660,24 @@ def _closing_paragraphs(section: Section, text: str, folded: str, paragraphs: li
         Section(_opening(text, folded, a, b), section.level + 1, "paragraph", a, a, b, style="paragraph")
         for a, b in _paragraphs_in(paragraphs, last, section.end) if b - a >= _PARAGRAPH_MIN and a not in salutations
     ]
+
+
+def _address_paragraphs(section: Section, text: str, folded: str, paragraphs: list[tuple[int, int]], salutations: set[int]) -> list[Section]:
+    """The paragraphs of an address that opens no run of units (各位代表！中华民族是一个大家庭…
+    then religion, defence, Hong Kong and Macao, diplomacy, each after its own 各位代表！):
+    each is a topic of its own, a unit as the same paragraphs are where the report sets no
+    address before them; the address's first paragraph is its own text, and a lead sentence
+    opening it (我国是统一的多民族国家。) is the address's heading, not a unit of it."""
+    own_end = _paragraph_at(paragraphs, max(section.body_start - 1, section.start), section.end)[0]
+    units = [u for u in section.children if u.start >= own_end]
+    for unit in units:
+        unit.end = _paragraph_at(paragraphs, unit.start, section.end)[0]
+    loose = [
+        Section(_opening(text, folded, a, b), section.level + 1, "paragraph", a, a, b, style="paragraph")
+        for a, b in _paragraphs_in(paragraphs, own_end, section.end)
+        if b - a >= _PARAGRAPH_MIN and a not in salutations and not any(u.start <= a < u.end for u in units)
+    ]
+    return sorted(units + loose, key=lambda u: u.start)
 
 
 def _paragraphs_in(paragraphs: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

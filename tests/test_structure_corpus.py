@@ -266,3 +266,17 @@ def test_what_stands_between_two_items_of_one_count_belongs_to_the_first():
     assert [(s.heading, s.level) for s in second.children] == [("财税金融等重点改革深入推进", 3), ("坚持以开放促改革促发展", 3)]
     # the headingless paragraph after 三是 is more of its text
     assert third.children == [] and third.end > text.index("推进一批重大工程")
+
+
+def test_an_address_without_a_run_of_units_has_its_paragraphs_as_units():
+    text = (
+        f"三、今年重点工作\n（一）扩大内需。{LONG}\n促进消费。{LONG}\n扩大投资。{LONG}\n"
+        f"各位代表！\n我国是统一的多民族国家。要坚持和完善民族区域自治制度。{LONG}\n"
+        f"我们要认真落实侨务政策，保障海外侨胞和归侨侨眷合法权益。{LONG}\n各位代表！\n"
+        f"过去一年，国防和军队改革取得重大突破，军队建设迈出新的步伐。{LONG}\n"
+    )
+    part = parse(clean(text)).sections[0]
+    address = next(s for s in part.children if s.kind == "address")
+    # the lead opening its first paragraph is the address's heading, not a unit of it
+    assert [s.heading[:7] for s in address.children] == ["我们要认真落实", "过去一年，国防"]
+    assert all(s.kind == "paragraph" and s.level == address.level + 1 for s in address.children)
