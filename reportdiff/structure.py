@@ -379,6 +379,12 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
                     item = b_start - 2 if _ITEM.fullmatch(folded[b_start - 2 : b_start]) else b_start
                     found.append((item, lead, "item" if item < b_start else "lead"))
     found = _without_stray_leads(sorted({f[0]: f for f in found}.values()), folded, paragraphs, bold_starts)
+    # Items inside a paragraph that a unit opens are that unit's text (充分释放全社会创业创新潜能。…
+    # 一是强化企业创新主体地位。… 三是…): split off, they would leave the unit its first lines only.
+    starts = [a for a, _ in paragraphs]
+    opened = {f[0] for f in found}
+    opening = {f[0]: starts[bisect.bisect_right(starts, f[0]) - 1] for f in found}
+    found = [f for f in found if f[2] != "item" or opening[f[0]] == f[0] or opening[f[0]] not in opened]
     units = []
     last_end = paragraphs[-1][1]
     for i, (start, head_end, kind) in enumerate(found):

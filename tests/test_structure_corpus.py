@@ -280,3 +280,17 @@ def test_an_address_without_a_run_of_units_has_its_paragraphs_as_units():
     # the lead opening its first paragraph is the address's heading, not a unit of it
     assert [s.heading[:7] for s in address.children] == ["我们要认真落实", "过去一年，国防"]
     assert all(s.kind == "paragraph" and s.level == address.level + 1 for s in address.children)
+
+
+def test_items_inside_a_paragraph_a_lead_opens_are_that_units_text():
+    text = (
+        f"（二）加强供给侧结构性改革\n推动简政放权向纵深发展。{LONG}\n"
+        f"充分释放全社会创业创新潜能。{LONG}一是强化企业创新主体地位。{LONG}二是发挥科研机构作用。{LONG}三是深化科技管理体制改革。{LONG}\n"
+        f"着力化解过剩产能和降本增效。{LONG}\n"
+        f"（三）加强政府自身建设\n各级政府要勤勉履职。{LONG}一是忠诚履职、奋勇争先。{LONG}二是依法履职、廉洁奉公。{LONG}\n"
+    )
+    first, second = parse(clean(text)).sections
+    assert [s.heading for s in first.children] == ["推动简政放权向纵深发展", "充分释放全社会创业创新潜能", "着力化解过剩产能和降本增效"]
+    assert first.children[1].end > text.index("三是深化")
+    # where no lead opens the paragraph, its short items are its units
+    assert [s.heading for s in second.children] == ["一是忠诚履职、奋勇争先", "二是依法履职、廉洁奉公"]
