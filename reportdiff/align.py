@@ -330,9 +330,16 @@ class _Matcher:
                     break
                 carried_old = list(dict.fromkeys(a for a, b in pairs if not a.children and b.children))
                 carried_new = list(dict.fromkeys(b for a, b in pairs if not b.children and a.children))
+                many = relation == "plan_to_review"
+                if many and children_old:
+                    # A flat review paragraph that no plan section matched as a whole may still
+                    # report on some of their units (四是强化创新引领 on the innovation tasks of
+                    # the plan's 供给侧结构性改革 section): it faces the units too.
+                    # (not a five-year look-back, which speaks for a plan unit only where the year's review is silent)
+                    linked = {b for _, b in pairs}
+                    carried_new += [b for b in news if not b.children and b not in linked and b.level > 1 and self._layer(b) == "body"]
                 carried = set(carried_old + carried_new)
                 pool_old, pool_new = children_old + carried_old, children_new + carried_new
-                many = relation == "plan_to_review"
                 links = self.links(pool_old, pool_new, kin, carried=carried, many=many)
                 self._inherit(links, pool_old, pool_new, pairs, carried)
                 if levels:
@@ -341,8 +348,11 @@ class _Matcher:
                 kin = {(pool_old[i], pool_new[j]) for i, j in links}
                 pairs = [(pool_old[i], pool_new[j]) for i, j in links]
                 olds, news = children_old, children_new
-            for olds, news, links, carried in levels:
-                for pair in self._pairs(links, olds, news, carried):
+            tree = [pair for olds, news, links, carried in levels for pair in self._pairs(links, olds, news, carried)]
+            # a section left alone at its level but paired a level down is not added or removed
+            partnered = {s for pair in tree if pair.old and pair.new for s in pair.old + pair.new}
+            for pair in tree:
+                if pair.old and pair.new or (pair.old + pair.new)[0] not in partnered:
                     pair.relation = relation
                     out.append(pair)
         return out
