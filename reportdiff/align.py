@@ -13,7 +13,6 @@ into a bad pair.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from .diff import SectionDiff
 from .document import Document
 from .errors import ReportdiffError
 from .metadata import states_targets
-from .structure import Section, targets_statement
+from .structure import FIVE_YEARS, Section, targets_statement
 from .tokens import Tokens, is_content
 
 # Below this cosine a section's closest counterpart is chance vocabulary, not
@@ -81,10 +80,6 @@ MANY_RATIO = 0.35
 # unit is the weightier one, add more wrong links than right ones.
 WEIGHT_POWER = 0.25
 WEIGHT_CAP = 3.0
-
-
-# A unit looking back over the five years of a plan period.
-_FIVE_YEARS = re.compile(r"(?:五年来|这五年|过去五年),")
 
 
 Relation = Literal["same_topic", "plan_to_review"]
@@ -544,7 +539,7 @@ class _Matcher:
                 return "closing"
             if at.kind in {"period", "box", "address"}:
                 return at.kind
-            if _FIVE_YEARS.match(fold(at.heading)):
+            if FIVE_YEARS.match(fold(at.heading)):
                 return "period"  # a unit opening 这五年，… looks back as a 五年来，… paragraph does
             at = self.parent.get(at)
         return "body"
@@ -561,7 +556,7 @@ class _Matcher:
 def _closing(section: Section) -> bool:
     """Whether a section is a closing address (各位代表！…) rather than one opening a
     five-year look-back (各位代表！2025年是“十四五”收官之年。 before 这五年，… units)."""
-    return section.kind == "address" and not any(_FIVE_YEARS.match(fold(c.heading)) for c in section.children)
+    return section.kind == "address" and not any(FIVE_YEARS.match(fold(c.heading)) for c in section.children)
 
 
 def _seconds(ranks: dict[tuple[int, int], float], cosines: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[tuple[int, int]]:

@@ -26,6 +26,8 @@ _PARAGRAPH_MIN = 60  # characters: shorter lines among units are titles, notes, 
 _NUMERALS = "一二三四五六七八九十"
 _ITEM = re.compile(f"[{_NUMERALS}]是")
 _PERIOD_REVIEW = re.compile(r"(五年来|过去五年),")
+# A unit looking back over the five years of a plan period.
+FIVE_YEARS = re.compile(r"(?:五年来|这五年|过去五年),")
 _APPENDIX = re.compile(r"附件\s*\d*\s*(.{0,30})$")
 _BOX = re.compile(r"专栏\s*\d*\s*[:：]?\s*\S")
 _PREFACE = re.compile(r"(序\s*言|前\s*言)$")
@@ -207,6 +209,7 @@ def parse(clean: CleanText) -> Outline:
             roots, front_end = [whole], whole.start
     _paragraph_units(roots, text, folded, [p for p in paragraphs if p[0] not in table_rows])
     _nest_in_items(roots)
+    _lift_look_backs(roots)
     _fold_lone_targets(roots)
     _join_appendix_titles(roots, text, paragraphs)
     _set_paths(roots, ())
@@ -748,6 +751,24 @@ def _nest_in_items(sections: list[Section]) -> None:
             first.end = max(first.end, *(s.end for s in between))
             nested.update(range(k1 + 1, k2))
         section.children = [c for k, c in enumerate(section.children) if k not in nested]
+
+
+def _lift_look_backs(sections: list[Section]) -> None:
+    """A run of units looking back over five years (——这五年，综合实力大幅跃升…) after the last
+    section of a one-year review ((六)用心用情办好民生实事…) is no part of it: the one-year
+    sections are over, and the look-back and what follows it are their siblings."""
+    for k in range(len(sections) - 1, -1, -1):
+        section = sections[k]
+        _lift_look_backs(section.children)
+        backs = [i for i, c in enumerate(section.children) if FIVE_YEARS.match(fold(c.heading))]
+        if section.level < 2 or section.kind != "numbered" or len(backs) < 2 or FIVE_YEARS.match(fold(section.heading)):
+            continue
+        moved = section.children[backs[0] :]
+        section.children = section.children[: backs[0]]
+        section.end = moved[0].start
+        for unit in moved:
+            _shift_levels(unit, section.level - unit.level)
+        sections[k + 1 : k + 1] = moved
 
 
 def _shift_levels(section: Section, by: int) -> None:

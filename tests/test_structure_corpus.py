@@ -294,3 +294,15 @@ def test_items_inside_a_paragraph_a_lead_opens_are_that_units_text():
     assert first.children[1].end > text.index("三是深化")
     # where no lead opens the paragraph, its short items are its units
     assert [s.heading for s in second.children] == ["一是忠诚履职、奋勇争先", "二是依法履职、廉洁奉公"]
+
+
+def test_a_five_year_look_back_after_the_last_one_year_section_is_its_sibling():
+    text = (
+        f"一、2025年工作和“十四五”发展回顾\n（一）精准施策稳经济。{LONG}\n（二）用心用情办好民生实事。{LONG}\n"
+        f"2025年是“十四五”收官之年。{LONG}\n——这五年，综合实力大幅跃升，实现争先进位新跨越。{LONG}\n"
+        f"——这五年，创新动能更加强劲，站上并跑领跑新起点。{LONG}\n"
+        f"二、2026年重点工作\n{LONG}\n"
+    )
+    part = parse(clean(text)).sections[0]
+    assert [(s.heading[:6], s.level) for s in part.children] == [("（一）精准施", 2), ("（二）用心用", 2), ("这五年，综合", 2), ("这五年，创新", 2)]
+    assert part.children[1].end <= part.children[2].start
