@@ -13,7 +13,6 @@ into a bad pair.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from .diff import SectionDiff
 from .document import Document
 from .errors import ReportdiffError
 from .metadata import states_targets
-from .structure import Section, targets_statement
+from .structure import FIVE_YEARS, Section, targets_statement
 from .tokens import Tokens, is_content
 
 # Below this cosine a section's closest counterpart is chance vocabulary, not
@@ -81,10 +80,6 @@ MANY_RATIO = 0.35
 # unit is the weightier one, add more wrong links than right ones.
 WEIGHT_POWER = 0.25
 WEIGHT_CAP = 3.0
-
-
-# A unit looking back over the five years of a plan period.
-_FIVE_YEARS = re.compile(r"(?:五年来|这五年|过去五年),")
 
 
 Relation = Literal["same_topic", "plan_to_review"]
@@ -330,9 +325,16 @@ class _Matcher:
                     break
                 carried_old = list(dict.fromkeys(a for a, b in pairs if not a.children and b.children))
                 carried_new = list(dict.fromkeys(b for a, b in pairs if not b.children and a.children))
+                many = relation == "plan_to_review"
+                if many and children_old:
+                    # A flat review paragraph that no plan section matched as a whole may still
+                    # report on some of their units (四是强化创新引领 on the innovation tasks of
+                    # the plan's 供给侧结构性改革 section): it faces the units too.
+                    # (not a five-year look-back, which speaks for a plan unit only where the year's review is silent)
+                    linked = {b for _, b in pairs}
+                    carried_new += [b for b in news if not b.children and b not in linked and b.level > 1 and self._layer(b) == "body"]
                 carried = set(carried_old + carried_new)
                 pool_old, pool_new = children_old + carried_old, children_new + carried_new
-                many = relation == "plan_to_review"
                 links = self.links(pool_old, pool_new, kin, carried=carried, many=many)
                 self._inherit(links, pool_old, pool_new, pairs, carried)
                 if levels:
@@ -341,8 +343,11 @@ class _Matcher:
                 kin = {(pool_old[i], pool_new[j]) for i, j in links}
                 pairs = [(pool_old[i], pool_new[j]) for i, j in links]
                 olds, news = children_old, children_new
-            for olds, news, links, carried in levels:
-                for pair in self._pairs(links, olds, news, carried):
+            tree = [pair for olds, news, links, carried in levels for pair in self._pairs(links, olds, news, carried)]
+            # a section left alone at its level but paired a level down is not added or removed
+            partnered = {s for pair in tree if pair.old and pair.new for s in pair.old + pair.new}
+            for pair in tree:
+                if pair.old and pair.new or (pair.old + pair.new)[0] not in partnered:
                     pair.relation = relation
                     out.append(pair)
         return out
@@ -534,7 +539,7 @@ class _Matcher:
                 return "closing"
             if at.kind in {"period", "box", "address"}:
                 return at.kind
-            if _FIVE_YEARS.match(fold(at.heading)):
+            if FIVE_YEARS.match(fold(at.heading)):
                 return "period"  # a unit opening 这五年，… looks back as a 五年来，… paragraph does
             at = self.parent.get(at)
         return "body"
@@ -551,7 +556,7 @@ class _Matcher:
 def _closing(section: Section) -> bool:
     """Whether a section is a closing address (各位代表！…) rather than one opening a
     five-year look-back (各位代表！2025年是“十四五”收官之年。 before 这五年，… units)."""
-    return section.kind == "address" and not any(_FIVE_YEARS.match(fold(c.heading)) for c in section.children)
+    return section.kind == "address" and not any(FIVE_YEARS.match(fold(c.heading)) for c in section.children)
 
 
 def _seconds(ranks: dict[tuple[int, int], float], cosines: dict[tuple[int, int], float], olds: list[Section], news: list[Section]) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ and ``▲`` bullets. Tab-separated indicator tables become Table objects.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -22,8 +23,11 @@ _UNIT_MAX = 24
 _SHORT_PAIR = 16
 _RUN_MAX = 30
 _PARAGRAPH_MIN = 60  # characters: shorter lines among units are titles, notes, signatures  # a lead sentence longer than this reads as an ordinary sentence
-_ITEM = re.compile(r"[一二三四五六七八九十]是")
+_NUMERALS = "一二三四五六七八九十"
+_ITEM = re.compile(f"[{_NUMERALS}]是")
 _PERIOD_REVIEW = re.compile(r"(五年来|过去五年),")
+# A unit looking back over the five years of a plan period.
+FIVE_YEARS = re.compile(r"(?:五年来|这五年|过去五年),")
 _APPENDIX = re.compile(r"附件\s*\d*\s*(.{0,30})$")
 _BOX = re.compile(r"专栏\s*\d*\s*[:：]?\s*\S")
 _PREFACE = re.compile(r"(序\s*言|前\s*言)$")
@@ -204,6 +208,8 @@ def parse(clean: CleanText) -> Outline:
         if whole is not None:
             roots, front_end = [whole], whole.start
     _paragraph_units(roots, text, folded, [p for p in paragraphs if p[0] not in table_rows])
+    _nest_in_items(roots)
+    _lift_look_backs(roots)
     _fold_lone_targets(roots)
     _join_appendix_titles(roots, text, paragraphs)
     _set_paths(roots, ())
@@ -376,6 +382,12 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
                     item = b_start - 2 if _ITEM.fullmatch(folded[b_start - 2 : b_start]) else b_start
                     found.append((item, lead, "item" if item < b_start else "lead"))
     found = _without_stray_leads(sorted({f[0]: f for f in found}.values()), folded, paragraphs, bold_starts)
+    # Items inside a paragraph that a unit opens are that unit's text (充分释放全社会创业创新潜能。…
+    # 一是强化企业创新主体地位。… 三是…): split off, they would leave the unit its first lines only.
+    starts = [a for a, _ in paragraphs]
+    opened = {f[0] for f in found}
+    opening = {f[0]: starts[bisect.bisect_right(starts, f[0]) - 1] for f in found}
+    found = [f for f in found if f[2] != "item" or opening[f[0]] == f[0] or opening[f[0]] not in opened]
     units = []
     last_end = paragraphs[-1][1]
     for i, (start, head_end, kind) in enumerate(found):
@@ -620,6 +632,9 @@ def _paragraph_units(sections: list[Section], text: str, folded: str, paragraphs
     salutations = {a for a, b in paragraphs if _ADDRESS.fullmatch(folded[a:b].rstrip("!"))}
     for section in (s for root in sections for s in root.walk()):
         units = section.children
+        if section.kind == "address" and len(units) < 2:
+            section.children = _address_paragraphs(section, text, folded, paragraphs, salutations)
+            continue
         if len(units) < 2:
             continue
         cuts = _run_ends(units, paragraphs, section.end)
@@ -654,6 +669,24 @@ def _closing_paragraphs(section: Section, text: str, folded: str, paragraphs: li
         Section(_opening(text, folded, a, b), section.level + 1, "paragraph", a, a, b, style="paragraph")
         for a, b in _paragraphs_in(paragraphs, last, section.end) if b - a >= _PARAGRAPH_MIN and a not in salutations
     ]
+
+
+def _address_paragraphs(section: Section, text: str, folded: str, paragraphs: list[tuple[int, int]], salutations: set[int]) -> list[Section]:
+    """The paragraphs of an address that opens no run of units (各位代表！中华民族是一个大家庭…
+    then religion, defence, Hong Kong and Macao, diplomacy, each after its own 各位代表！):
+    each is a topic of its own, a unit as the same paragraphs are where the report sets no
+    address before them; the address's first paragraph is its own text, and a lead sentence
+    opening it (我国是统一的多民族国家。) is the address's heading, not a unit of it."""
+    own_end = _paragraph_at(paragraphs, max(section.body_start - 1, section.start), section.end)[0]
+    units = [u for u in section.children if u.start >= own_end]
+    for unit in units:
+        unit.end = _paragraph_at(paragraphs, unit.start, section.end)[0]
+    loose = [
+        Section(_opening(text, folded, a, b), section.level + 1, "paragraph", a, a, b, style="paragraph")
+        for a, b in _paragraphs_in(paragraphs, own_end, section.end)
+        if b - a >= _PARAGRAPH_MIN and a not in salutations and not any(u.start <= a < u.end for u in units)
+    ]
+    return sorted(units + loose, key=lambda u: u.start)
 
 
 def _paragraphs_in(paragraphs: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -693,6 +726,54 @@ def _opening(text: str, folded: str, start: int, end: int) -> str:
         start = address.end() + 1
     stop = re.compile(r"[,。;:!?]").search(folded, start + 6, min(end, start + 30))
     return text[start : stop.start() if stop else min(end, start + 30)]
+
+
+def _nest_in_items(sections: list[Section]) -> None:
+    """What stands between two items of one enumeration (二是… and 三是…) belongs to the
+    first: its lead sentences are its units (二是围绕激发市场活力，加大改革开放力度。 then
+    财税金融等重点改革深入推进。… and 坚持以开放促改革促发展。…), a paragraph without
+    a heading is more of its text (三是大力深化改革开放… then 积极扩大对外开放…), as the
+    count has not yet moved on. After the last item nothing tells where it ends, so
+    what follows it stays where it is."""
+    for section in sections:
+        _nest_in_items(section.children)
+        items = [k for k, c in enumerate(section.children) if c.kind == "item" and _ITEM.match(c.heading)]
+        nested: set[int] = set()
+        for k1, k2 in itertools.pairwise(items):
+            first, second = section.children[k1], section.children[k2]
+            if _NUMERALS.index(second.heading[0]) != _NUMERALS.index(first.heading[0]) + 1 or k2 == k1 + 1:
+                continue
+            between = section.children[k1 + 1 : k2]
+            first.children += [s for s in between if s.kind != "paragraph"]
+            for s in between:
+                if s.kind != "paragraph":
+                    _shift_levels(s, first.level + 1 - s.level)
+            first.end = max(first.end, *(s.end for s in between))
+            nested.update(range(k1 + 1, k2))
+        section.children = [c for k, c in enumerate(section.children) if k not in nested]
+
+
+def _lift_look_backs(sections: list[Section]) -> None:
+    """A run of units looking back over five years (——这五年，综合实力大幅跃升…) after the last
+    section of a one-year review ((六)用心用情办好民生实事…) is no part of it: the one-year
+    sections are over, and the look-back and what follows it are their siblings."""
+    for k in range(len(sections) - 1, -1, -1):
+        section = sections[k]
+        _lift_look_backs(section.children)
+        backs = [i for i, c in enumerate(section.children) if FIVE_YEARS.match(fold(c.heading))]
+        if section.level < 2 or section.kind != "numbered" or len(backs) < 2 or FIVE_YEARS.match(fold(section.heading)):
+            continue
+        moved = section.children[backs[0] :]
+        section.children = section.children[: backs[0]]
+        section.end = moved[0].start
+        for unit in moved:
+            _shift_levels(unit, section.level - unit.level)
+        sections[k + 1 : k + 1] = moved
+
+
+def _shift_levels(section: Section, by: int) -> None:
+    for s in section.walk():
+        s.level += by
 
 
 def _fold_lone_targets(sections: list[Section]) -> None:

@@ -227,3 +227,19 @@ def test_no_pair_shown_below_the_floor_on_real_reports(old, new):
     if not (SHARED_CORPUS / old).is_file():
         pytest.skip(NO_CORPUS)
     assert not _below_floor(_align(read(SHARED_CORPUS / old), read(SHARED_CORPUS / new)))
+
+
+def test_a_flat_review_paragraph_no_plan_section_matches_whole_faces_the_plans_units():
+    # The 2016 plan puts its innovation tasks (充分释放全社会创业创新潜能) inside
+    # （二）加强供给侧结构性改革; the 2017 review reports on them in 四是强化创新引领, a
+    # paragraph of its own that no plan section matches as a whole.
+    from reportdiff.document import read
+
+    old, new = SHARED_CORPUS / "national/2016_gwr.txt", SHARED_CORPUS / "national/2017_gwr.txt"
+    if not old.is_file():
+        pytest.skip(NO_CORPUS)
+    pairs = _align(read(old), read(new))
+    made = {(o.heading[:8], n.heading[:8]) for p in pairs if p.relation == "plan_to_review" for o in p.old for n in p.new}
+    assert ("充分释放全社会创", "四是强化创新引领") in made
+    # and it is not also listed as added
+    assert not [p for p in pairs if p.relation == "plan_to_review" and not p.old and p.new[0].heading.startswith("四是强化创新引领")]

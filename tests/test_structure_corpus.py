@@ -249,3 +249,60 @@ def test_the_paragraphs_closing_a_part_after_a_salutation_are_its_units():
     closing = [s for s in part.children if s.kind == "paragraph"]
     assert [s.heading[:6] for s in closing] == ["这些年我国发", "在看到发展成"]
     assert period.end <= closing[0].start
+
+
+def test_what_stands_between_two_items_of_one_count_belongs_to_the_first():
+    text = (
+        "一、去年工作回顾\n"
+        f"一是创新宏观调控方式。{LONG}\n"
+        f"二是加大改革开放力度。{LONG}\n财税金融等重点改革深入推进。{LONG}\n坚持以开放促改革促发展。{LONG}\n"
+        f"三是推动产业创新升级。{LONG}\n推进一批重大工程和重点项目，带动产业链上下游企业协同发展，投资结构继续优化。{LONG}\n"
+        f"四是促进区域协调发展。{LONG}\n"
+        "二、今年工作安排\n" f"{LONG}\n"
+    )
+    part = parse(clean(text)).sections[0]
+    assert [s.heading for s in part.children] == ["一是创新宏观调控方式", "二是加大改革开放力度", "三是推动产业创新升级", "四是促进区域协调发展"]
+    second, third = part.children[1], part.children[2]
+    assert [(s.heading, s.level) for s in second.children] == [("财税金融等重点改革深入推进", 3), ("坚持以开放促改革促发展", 3)]
+    # the headingless paragraph after 三是 is more of its text
+    assert third.children == [] and third.end > text.index("推进一批重大工程")
+
+
+def test_an_address_without_a_run_of_units_has_its_paragraphs_as_units():
+    text = (
+        f"三、今年重点工作\n（一）扩大内需。{LONG}\n促进消费。{LONG}\n扩大投资。{LONG}\n"
+        f"各位代表！\n我国是统一的多民族国家。要坚持和完善民族区域自治制度。{LONG}\n"
+        f"我们要认真落实侨务政策，保障海外侨胞和归侨侨眷合法权益。{LONG}\n各位代表！\n"
+        f"过去一年，国防和军队改革取得重大突破，军队建设迈出新的步伐。{LONG}\n"
+    )
+    part = parse(clean(text)).sections[0]
+    address = next(s for s in part.children if s.kind == "address")
+    # the lead opening its first paragraph is the address's heading, not a unit of it
+    assert [s.heading[:7] for s in address.children] == ["我们要认真落实", "过去一年，国防"]
+    assert all(s.kind == "paragraph" and s.level == address.level + 1 for s in address.children)
+
+
+def test_items_inside_a_paragraph_a_lead_opens_are_that_units_text():
+    text = (
+        f"（二）加强供给侧结构性改革\n推动简政放权向纵深发展。{LONG}\n"
+        f"充分释放全社会创业创新潜能。{LONG}一是强化企业创新主体地位。{LONG}二是发挥科研机构作用。{LONG}三是深化科技管理体制改革。{LONG}\n"
+        f"着力化解过剩产能和降本增效。{LONG}\n"
+        f"（三）加强政府自身建设\n各级政府要勤勉履职。{LONG}一是忠诚履职、奋勇争先。{LONG}二是依法履职、廉洁奉公。{LONG}\n"
+    )
+    first, second = parse(clean(text)).sections
+    assert [s.heading for s in first.children] == ["推动简政放权向纵深发展", "充分释放全社会创业创新潜能", "着力化解过剩产能和降本增效"]
+    assert first.children[1].end > text.index("三是深化")
+    # where no lead opens the paragraph, its short items are its units
+    assert [s.heading for s in second.children] == ["一是忠诚履职、奋勇争先", "二是依法履职、廉洁奉公"]
+
+
+def test_a_five_year_look_back_after_the_last_one_year_section_is_its_sibling():
+    text = (
+        f"一、2025年工作和“十四五”发展回顾\n（一）精准施策稳经济。{LONG}\n（二）用心用情办好民生实事。{LONG}\n"
+        f"2025年是“十四五”收官之年。{LONG}\n——这五年，综合实力大幅跃升，实现争先进位新跨越。{LONG}\n"
+        f"——这五年，创新动能更加强劲，站上并跑领跑新起点。{LONG}\n"
+        f"二、2026年重点工作\n{LONG}\n"
+    )
+    part = parse(clean(text)).sections[0]
+    assert [(s.heading[:6], s.level) for s in part.children] == [("（一）精准施", 2), ("（二）用心用", 2), ("这五年，综合", 2), ("这五年，创新", 2)]
+    assert part.children[1].end <= part.children[2].start
