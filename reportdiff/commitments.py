@@ -93,6 +93,7 @@ _CONTINUES = re.compile(r"(?:也|还|又|同时)要")
 _PAST = re.compile(r"已经|已|了[，。；]?$|(?<![为除罢])了(?![解如])|过去|去年")
 # What a review says of an action that is not yet done.
 _NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点|有序展开|全面展开|基本完成")
+_SHARE = re.compile(r"\d+(?:\.\d+)?%")
 # A promise of full coverage, and the words that report it whole.
 _WHOLE_PROMISE = re.compile(r"全覆盖")
 _WHOLE_SAID = re.compile(r"全覆盖|全部|全面|100%|所有")
@@ -178,6 +179,7 @@ class Commitment:
     # Why the status, a code: figure (the outcome against the target) | no_figure |
     # reported_done | reported_under_way | promised_again | not_mentioned | named_done |
     # named_under_way | built_not_operating | some_named_done | named_mentioned |
+    # share_not_given (a promised share reported without one) |
     # admitted_short (the review says the target was not reached) | share_of_plan (the
     # review says what share of the year's plan was done) | figures_compared (two growth rates)
     reason: str = ""
@@ -1050,6 +1052,11 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
         unfinished = [m.group(0) for m in _NOT_DONE.finditer(clause) if m.group(0) not in c.plan_text]
         # A promise of the whole (全覆盖) reported in part (覆盖5634万人) is under way.
         in_part = _WHOLE_PROMISE.search(c.plan_text) and not _WHOLE_SAID.search(clause)
+        if not unfinished and not in_part and _SHARE.search(fold(c.plan_text)) and not _SHARE.search(clause):
+            # A promise of a share (50%县区基本达到…标准) reported without one (20个县区…完成评估验收)
+            # is reported, not shown done.
+            c.status, c.reason = "partial", "share_not_given"
+            return c
         if not unfinished and not in_part:
             c.status, c.reason = "met", "reported_done"
             # Two indicators under one aim (单位国内生产总值能耗和主要污染物排放量继续下降): a review

@@ -24,6 +24,8 @@ CASES = [
     ("新增省级现代服务业集聚区20个左右。", "新培育省级现代海洋特色产业集聚区7个。", "新增省级现代服务业集聚区20个左右", "not_reported"),
     ("确保普惠性资源覆盖率达到90%以上。", "规上工业企业研发覆盖率达到85.7%。", "确保普惠性资源覆盖率达到90%以上", "not_reported"),
     ("新建提升口袋公园80个。", "新建提升310公里农村公路，12个。", "新建提升口袋公园80个", "not_reported"),
+    # A promised share reported without one is reported, not shown done (辽宁, a trial's wrong met).
+    ("50%县区基本达到义务教育优质均衡标准。", "20个县区义务教育优质均衡发展完成评估验收。", "50%县区基本达到义务教育优质均衡标准", "partial"),
     # Exports are a part of trade, not its figure (辽宁 2025→2026, a trial's wrong met).
     ("进出口总额增长5%左右。", "外贸出口总额增长8%，民营企业进出口占比提升。", "进出口总额增长5%左右", "not_reported"),
     # A level the year holds is not answered by what was added to it.

@@ -120,7 +120,7 @@ def test_track_json(run_cli):
 REASONS = {
     "figure", "no_figure", "reported_done", "reported_under_way", "promised_again", "not_mentioned",
     "named_done", "named_under_way", "built_not_operating", "some_named_done", "named_mentioned",
-    "admitted_short", "share_of_plan", "figures_compared",
+    "admitted_short", "share_of_plan", "figures_compared", "share_not_given",
 }
 
 
