@@ -490,6 +490,9 @@ class Grammar:
     # How many different words a word closes (branching entropy of its predecessors, 0–1 of
     # _HEAD_BITS): the heads that name a kind of thing (经济, 体系, 战略, 行动) close many.
     heads: dict[str, float] = field(default_factory=dict)
+    # The share of a word's uses that end a clause (punctuation or a figure after it): a verb whose
+    # object always follows (扩 in 稳岗扩就业, 扩岗) ends almost none; a suffix such as 率 many.
+    ends: dict[str, float] = field(default_factory=dict)
 
     def governs(self, word: str) -> bool:
         if word in self.settled:
@@ -498,6 +501,7 @@ class Grammar:
 
 
 _GOVERN_BITS, _VERB_BITS, _GOVERN_OPENS, _SETTLED, _HEAD_BITS = 3.0, 4.0, 0.25, 5, 8.0
+_OBJECT_FOLLOWS = 0.05  # a word ending fewer of its uses than this takes what follows it
 
 
 def grammar(reports: list[Report], common: frozenset[str] = frozenset()) -> Grammar:
@@ -528,7 +532,8 @@ def grammar(reports: list[Report], common: frozenset[str] = frozenset()) -> Gram
         if entropy[w] >= _GOVERN_BITS and (opens[w] >= _GOVERN_OPENS * uses[w] or entropy[w] >= _VERB_BITS and tags.get(w) in _GOVERNING | {"vn"})
     )
     heads = {w: min(closing[w] / _HEAD_BITS, 1.0) for w in settled}
-    return Grammar(governors, settled, common, heads)
+    ends = Counter({w: n for (w, nxt), n in follow.items() if w and not nxt})
+    return Grammar(governors, settled, common, heads, {w: ends[w] / uses[w] for w in settled})
 
 
 def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar) -> tuple[int, int]:
@@ -630,7 +635,7 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
         if any(w in _CLAUSAL for w in words[1:-1]):
             return  # 把 or 被 inside (踏踏实实|把|企业): a clause with its object, not a name
         if (report.phrase[end] or report.text[end : end + 1] in _OPEN) and words and _lacks_object(words, usage):
-            return  # the text goes on with what its verb takes (继续做好|常态化疫情防控, 继续做好|“六稳”)
+            return  # the text goes on with what its verb takes (继续做好|常态化疫情防控, 继续做好|“六稳”, 稳岗扩|就业)
         if _FIGURE.search(term):
             return  # a number written out a digit at a time (一九五八年计划): a date or figure, as digits are
         # Trimming can leave old wording (的改革 → 改革): keep only what `before` lacks; and a piece the
@@ -652,9 +657,13 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
 
 
 def _lacks_object(words: list[str], usage: Grammar) -> bool:
-    """Whether the phrase, the text going on after it, is verbs cut off from their object: only
-    verbs and adverbs (继续做好, 应当)."""
+    """Whether the phrase, the text going on after it, is verbs cut off from their object: it ends
+    in a one-character verb the series never ends a clause with (稳岗扩|就业), or is only verbs
+    and adverbs (继续做好, 应当)."""
     tags = _tags()
+    last = words[-1]
+    if len(last) == 1 and tags.get(last) == "v" and usage.ends.get(last, 1.0) < _OBJECT_FOLLOWS:
+        return True
     return all(len(w) > 1 and (usage.governs(w) or tags.get(w) in _GOVERNING) for w in words)
 
 
@@ -1413,11 +1422,24 @@ def _shared_core(old: Report, at_old: int, new: Report, at_new: int, common: str
     while n > 0:
         if not (_is_cut(old, at_old + n) and _is_cut(new, at_new + n)):
             n -= 1
-        elif common[n - 1] in _JOINERS and _is_cut(old, at_old + n - 1):
-            n -= 1  # a joiner alone, closing the first item of a pair
+        elif common[n - 1] in _JOINERS and _is_cut(old, at_old + n - 1) and _stands_without(old, new, common[: n - 1], common[n - 1]):
+            n -= 1  # a joiner alone, closing the first item of a pair (not the 和 of 碳达峰碳中和)
         else:
             break
     return common[:n]
+
+
+def _stands_without(old: Report, new: Report, core: str, joiner: str) -> bool:
+    """Whether either report uses the core once at least without the joiner after it (财政政策，…,
+    not 碳达峰碳中, always …和): then the joiner is no part of its last word."""
+    return any(text[p + len(core) : p + len(core) + 1] != joiner for text in (old.text, new.text) for p in _positions(text, core))
+
+
+def _positions(text: str, term: str) -> Iterator[int]:
+    pos = text.find(term)
+    while pos >= 0:
+        yield pos
+        pos = text.find(term, pos + 1)
 
 
 def intensity(old: Report, new: Report) -> list[Intensity]:
@@ -1659,12 +1681,12 @@ def _vocabulary(reports: list[Report], key: tuple[str, ...], folder: Path | None
     where = _cache_file(folder, "vocabulary", hashlib.sha256("\n".join((_cache_version(), *key)).encode()).hexdigest())
     cached = _read_cache(where)
     if cached is not None:
-        usage = Grammar(frozenset(cached["governors"]), frozenset(cached["settled"]), frozenset(cached["common"]), cached["heads"])
+        usage = Grammar(frozenset(cached["governors"]), frozenset(cached["settled"]), frozenset(cached["common"]), cached["heads"], cached["ends"])
         return Counter(cached["df"]), usage
     learnt = Series(reports, indexed=False)
     usage = learnt.usage
     _write_cache(where, {
         "df": dict(learnt.df), "governors": sorted(usage.governors), "settled": sorted(usage.settled),
-        "common": sorted(usage.common), "heads": usage.heads,
+        "common": sorted(usage.common), "heads": usage.heads, "ends": usage.ends,
     })
     return learnt.df, usage

@@ -111,6 +111,7 @@ def test_no_piece_of_a_longer_phrase(national):
     (2022, "new", "推进碳达峰碳中"),  # a cut inside 碳中和
     (2023, "new", "下面简述几项重点"),  # a sentence announcing what follows
     (1958, "new", "一九五八"),  # a year written out
+    (2024, "dropped", "稳岗扩"),  # a verb cut from its object (稳岗扩就业, 稳岗扩岗)
 ])
 def test_words_that_name_nothing_are_no_formulations(national, year, kind, term):
     """Pronouns, time words, verbs without their object, pieces cut inside a word and written-out
@@ -499,10 +500,16 @@ def test_an_item_of_a_list_of_its_own_shape(text, term, listed):
 
 @pytest.mark.parametrize("old, new, core", [
     ("加快推进集中连片特殊困难地区区域发展与扶贫攻坚。", "深入推进集中连片特困地区扶贫开发。", "集中连片"),
-    ("今年要实行稳健的财政政策和从紧的货币政策。", "实施积极的财政政策和适度宽松的货币政策。", "财政政策"),
+    ("今年要实行稳健的财政政策和从紧的货币政策。", "实施积极的财政政策和适度宽松的货币政策。财政政策要加力增效。", "财政政策"),
 ])
 def test_an_intensity_core_is_whole_words(old, new, core):
     """The core two modifiers stand before ends where a word ends in both reports, not inside
     特困 or 特殊, and not on the 和 that joins it to the next item."""
     shifts = terms.intensity(terms.from_text(old, 2024), terms.from_text(new, 2025))
     assert [s.core for s in shifts] == [core]
+
+
+def test_the_and_of_a_word_stays_in_an_intensity_core():
+    """和 ends 碳中和: a core 碳达峰碳中和 is not cut to 碳达峰碳中 as 财政政策和 is to 财政政策."""
+    shifts = terms.intensity(terms.from_text("有序推进碳达峰碳中和工作。", 2024), terms.from_text("稳妥推进碳达峰碳中和。", 2025))
+    assert [s.core for s in shifts] == ["碳达峰碳中和"]
