@@ -554,9 +554,9 @@ def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar
             return False  # a bound character (供给|侧): the word belongs to the phrase
         return usage.governs(words[k]) or tags.get(words[k]) == "a" and tags.get(nxt) in {"v", "vn"}
 
-    while words and (words[0] in _EDGE or _deictic(words[0], usage, True)):
+    while words and (words[0] in _EDGE or _deictic(words, usage)):
         start += len(words.pop(0))
-    while words and (_closes_outside(words) or _deictic(words[-1], usage, False)):
+    while words and (_closes_outside(words) or _deictic(words[-1:], usage)):
         end -= len(words.pop())
     while len(words) > 1 and governs(0) and still_new(start + len(words[0]), end):
         start += len(words.pop(0))
@@ -572,12 +572,16 @@ def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar
 _POINTERS = {"r", "t"}  # jieba's tags of pronouns (他们, 我国, 这些) and time words (去年, 当前)
 
 
-def _deictic(word: str, usage: Grammar, opening: bool) -> bool:
-    """Whether the word points at the speaker, the moment or the text rather than naming
-    anything: a pronoun or time word of the series' everyday vocabulary (他们, 去年, 今年), or,
-    opening a phrase, a localizer word that frames what follows (下面|简述几项重点, 以下)."""
-    tag = _tags().get(word)
-    return tag in _POINTERS and word in usage.common or opening and tag == "f" and len(word) > 1
+def _deictic(words: list[str], usage: Grammar) -> bool:
+    """Whether the first word points at the speaker, the moment or the text rather than naming
+    anything: a pronoun or time word of the series' everyday vocabulary (他们, 去年, 今年), or a
+    localizer word before a verb, which frames the clause that verb opens (下面|简述几项重点), not
+    a region it names (西部|大开发, 中部|地区崛起)."""
+    tags = _tags()
+    tag = tags.get(words[0])
+    if tag in _POINTERS and words[0] in usage.common:
+        return True
+    return tag == "f" and len(words[0]) > 1 and len(words) > 1 and tags.get(words[1]) == "v"
 
 
 def _closes_outside(words: list[str]) -> bool:

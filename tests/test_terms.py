@@ -513,3 +513,15 @@ def test_the_and_of_a_word_stays_in_an_intensity_core():
     """和 ends 碳中和: a core 碳达峰碳中和 is not cut to 碳达峰碳中 as 财政政策和 is to 财政政策."""
     shifts = terms.intensity(terms.from_text("有序推进碳达峰碳中和工作。", 2024), terms.from_text("稳妥推进碳达峰碳中和。", 2025))
     assert [s.core for s in shifts] == ["碳达峰碳中和"]
+
+
+@pytest.mark.parametrize("words, pointing", [
+    (["下面", "简述", "几项", "重点"], True),  # frames the clause its verb opens
+    (["去年", "农业"], True),  # a time word of the series' everyday vocabulary
+    (["西部", "大", "开发"], False),  # a region, named
+    (["中部", "地区", "崛起"], False),
+    (["自我", "革命"], False),  # a pronoun the series does not use everywhere: part of the name
+])
+def test_words_that_point_rather_than_name(words, pointing):
+    usage = terms.Grammar(common=frozenset({"去年", "他们"}))
+    assert terms._deictic(words, usage) is pointing
