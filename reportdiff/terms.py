@@ -58,6 +58,7 @@ from .diff import LanguageShift, Shift
 from .diff import language_shift as word_shift
 from .document import Document, read
 from .errors import ReportdiffError
+from .structure import Section
 from .tokens import Tokens, cut
 
 # Characters a formulation is made of; everything else (punctuation, digits,
@@ -95,7 +96,8 @@ _GOVERNING = {"v", "d", "ad", "p", "c"}
 _ADVERBS = {"d", "vd"}  # jieba's tags of adverbs
 # Where a phrase stands, by how much that makes it news, weakest first: the review of the past
 # year names what was done; the targets part and headings set out what is new.
-_PLACES = ("review", "body", "targets", "heading")
+_PLACES = ("review", "body", "targets", "heading", "title")
+_NUMBERED = {"chapter", "section", "cn", "paren_cn"}  # heading styles the report numbers (一、, （一）, 第X章): its own titles
 _JOINERS = set("等和与及或并")
 _PARTICLES = "的了"
 _CLAUSAL = {"把", "被"}
@@ -274,7 +276,7 @@ class Formulation:
     count: int
     per_10k: float
     sentence: str
-    place: str  # heading | targets | body
+    place: str  # heading | targets | body | review
     quoted: bool
     first: bool  # never in any earlier report of the series
     kept: int = 0  # new: how many of the next few reports keep it; dropped: how many before had it
@@ -288,6 +290,7 @@ class Formulation:
     score: float = 0.0
     at: int = 0  # offset of the occurrence quoted in `sentence`
     parallel: int = -1  # where the 、 list starts that it is an item of, next to one of its own shape (质量变革、效率变革、动力变革); -1: none
+    title: bool = False  # in a heading the report numbers (（一）…，加快发展新质生产力), not a run-in lead
 
 
 @dataclass
@@ -487,6 +490,9 @@ class Grammar:
     # How many different words a word closes (branching entropy of its predecessors, 0–1 of
     # _HEAD_BITS): the heads that name a kind of thing (经济, 体系, 战略, 行动) close many.
     heads: dict[str, float] = field(default_factory=dict)
+    # The share of a word's uses that end a clause (punctuation or a figure after it): a verb whose
+    # object always follows (扩 in 稳岗扩就业, 扩岗) ends almost none; a suffix such as 率 many.
+    ends: dict[str, float] = field(default_factory=dict)
 
     def governs(self, word: str) -> bool:
         if word in self.settled:
@@ -495,6 +501,7 @@ class Grammar:
 
 
 _GOVERN_BITS, _VERB_BITS, _GOVERN_OPENS, _SETTLED, _HEAD_BITS = 3.0, 4.0, 0.25, 5, 8.0
+_OBJECT_FOLLOWS = 0.05  # a word ending fewer of its uses than this takes what follows it
 
 
 def grammar(reports: list[Report], common: frozenset[str] = frozenset()) -> Grammar:
@@ -525,7 +532,8 @@ def grammar(reports: list[Report], common: frozenset[str] = frozenset()) -> Gram
         if entropy[w] >= _GOVERN_BITS and (opens[w] >= _GOVERN_OPENS * uses[w] or entropy[w] >= _VERB_BITS and tags.get(w) in _GOVERNING | {"vn"})
     )
     heads = {w: min(closing[w] / _HEAD_BITS, 1.0) for w in settled}
-    return Grammar(governors, settled, common, heads)
+    ends = Counter({w: n for (w, nxt), n in follow.items() if w and not nxt})
+    return Grammar(governors, settled, common, heads, {w: ends[w] / uses[w] for w in settled})
 
 
 def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar) -> tuple[int, int]:
@@ -546,9 +554,9 @@ def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar
             return False  # a bound character (供给|侧): the word belongs to the phrase
         return usage.governs(words[k]) or tags.get(words[k]) == "a" and tags.get(nxt) in {"v", "vn"}
 
-    while words and words[0] in _EDGE:
+    while words and (words[0] in _EDGE or _deictic(words, usage)):
         start += len(words.pop(0))
-    while words and _closes_outside(words):
+    while words and (_closes_outside(words) or _deictic(words[-1:], usage)):
         end -= len(words.pop())
     while len(words) > 1 and governs(0) and still_new(start + len(words[0]), end):
         start += len(words.pop(0))
@@ -559,6 +567,21 @@ def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar
         while words and _closes_outside(words):
             end -= len(words.pop())  # the adverb before that verb (基础设施更加|完善)
     return start, end
+
+
+_POINTERS = {"r", "t"}  # jieba's tags of pronouns (他们, 我国, 这些) and time words (去年, 当前)
+
+
+def _deictic(words: list[str], usage: Grammar) -> bool:
+    """Whether the first word points at the speaker, the moment or the text rather than naming
+    anything: a pronoun or time word of the series' everyday vocabulary (他们, 去年, 今年), or a
+    localizer word before a verb, which frames the clause that verb opens (下面|简述几项重点), not
+    a region it names (西部|大开发, 中部|地区崛起)."""
+    tags = _tags()
+    tag = tags.get(words[0])
+    if tag in _POINTERS and words[0] in usage.common:
+        return True
+    return tag == "f" and len(words[0]) > 1 and len(words) > 1 and tags.get(words[1]) == "v"
 
 
 def _closes_outside(words: list[str]) -> bool:
@@ -615,6 +638,10 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
             return  # a verb and a lone character (加强|党…): the start of a clause, not a phrase
         if any(w in _CLAUSAL for w in words[1:-1]):
             return  # 把 or 被 inside (踏踏实实|把|企业): a clause with its object, not a name
+        if (report.phrase[end] or report.text[end : end + 1] in _OPEN) and words and _lacks_object(words, usage):
+            return  # the text goes on with what its verb takes (继续做好|常态化疫情防控, 继续做好|“六稳”, 稳岗扩|就业)
+        if _FIGURE.search(term):
+            return  # a number written out a digit at a time (一九五八年计划): a date or figure, as digits are
         # Trimming can leave old wording (的改革 → 改革): keep only what `before` lacks; and a piece the
         # report only ever uses inside one longer phrase is that phrase's, not one of its own.
         if absent(start, end) and (report.once(start, end) or not _bound([report], term)):
@@ -633,6 +660,18 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
     return found
 
 
+def _lacks_object(words: list[str], usage: Grammar) -> bool:
+    """Whether the phrase, the text going on after it, is verbs cut off from their object: it ends
+    in a one-character verb the series never ends a clause with (稳岗扩|就业), or is only verbs
+    and adverbs (继续做好, 应当)."""
+    tags = _tags()
+    last = words[-1]
+    if len(last) == 1 and tags.get(last) == "v" and usage.ends.get(last, 1.0) < _OBJECT_FOLLOWS:
+        return True
+    return all(len(w) > 1 and (usage.governs(w) or tags.get(w) in _GOVERNING) for w in words)
+
+
+_FIGURE = re.compile("[〇零一二三四五六七八九]{3}")
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
@@ -801,12 +840,18 @@ _AHEAD = re.compile("目标|任务")
 def prepare(doc: Document, path: str, year: int, tokens: Tokens | None = None) -> Report:
     """A parsed report: its headings and targets part mark where a phrase stands out.
     `tokens`, when the caller has cut the text already, give the word boundaries."""
-    marked = [(s.start, s.body_start, "heading") for s in doc.outline.walk() if s.body_start > s.start]
     roles = {p.heading: p.role for p in doc.meta.parts}
-    marked += [(s.start, s.end, "targets") for s in doc.sections if roles.get(s.heading) == "targets"]
     # A part headed as a review and a plan at once (“十三五”时期发展成就和“十四五”时期主要目标任务)
     # sets out what is ahead as much as what was done: it is no review alone.
-    marked += [(p.section.start, p.section.end, "review") for p in doc.meta.parts if p.role == "review" and not _AHEAD.search(p.heading)]
+    review = [(p.section.start, p.section.end, "review") for p in doc.meta.parts if p.role == "review" and not _AHEAD.search(p.heading)]
+
+    def title(s: Section) -> bool:
+        """A heading the report numbers outside its review: a title of what it sets out to do."""
+        return s.style in _NUMBERED and not any(a <= s.start < b for a, b, _ in review)
+
+    marked = [(s.start, s.body_start, "title" if title(s) else "heading") for s in doc.outline.walk() if s.body_start > s.start]
+    marked += [(s.start, s.end, "targets") for s in doc.sections if roles.get(s.heading) == "targets"]
+    marked += review
     # The lines above the salutation (title, date, speaker, a news agency's dateline) are no words of
     # the report's: blanked, so that a copy with its title block has no formulations the other lacks.
     start, end = doc.outline.front
@@ -857,12 +902,15 @@ def _report(text: str, year: int, path: str, marked: tuple[tuple[int, int, str],
 # other years' lists are held out): a coordinate search on a smoothed count of the listed phrases
 # in the top 50, each weight within 2 of the one before; cut and gap were kept because weights
 # refitted with them on two of those years rank the third better than without. parallel's weight is
-# the one of 1, 1.5, 2, 2.5 and 3.5 that ranked those three years best.
+# the one of 1, 1.5, 2, 2.5 and 3.5 that ranked those three years best. title (a phrase never seen before in a
+# numbered heading outside the review: （一）…，加快发展新质生产力) ranks those years alike at 1.5 to 3.5 (as heading
+# alone at 1 to 3 ranks them worse: the review's headings and run-in leads hold much wording); 3 is the least
+# that puts such a title above a phrase quoted once in the body (“小而美”, “事事心中有底”).
 FEATURES = (
     "count", "heading", "targets", "review", "quoted", "first", "kept", "prior", "junction",
-    "short", "long", "shape", "rarity", "head", "cut", "gap", "parallel",
+    "short", "long", "shape", "rarity", "head", "cut", "gap", "parallel", "title",
 )
-WEIGHTS = [2.25, 1.0, 0.0, -3.0, 3.5, 1.25, 1.0, -1.25, -5.0, -4.0, -0.5, 0.5, 1.0, 1.25, -2.0, -1.75, 1.0]  # in the order of FEATURES
+WEIGHTS = [2.25, 1.0, 0.0, -3.0, 3.5, 1.25, 1.0, -1.25, -5.0, -4.0, -0.5, 0.5, 1.0, 1.25, -2.0, -1.75, 1.0, 3.0]  # in the order of FEATURES
 _NOUNISH = set("nj")  # jieba tags: nouns (n, nr, ns, nt, nz …) and abbreviations (j)
 _GOOD_LEN = (3, 8)
 _SHAPE_RANGE = (-3.0, 2.0)  # what _shape_score gives, from a clause cut at both ends to a noun standing whole
@@ -885,7 +933,7 @@ def features(f: Formulation) -> tuple[float, ...]:
         float(f.quoted), float(f.first), float(f.kept), math.log2(1 + f.prior),
         float(f.junction and f.count < 3 and not f.quoted),
         float(n < _GOOD_LEN[0]), float(max(n - _GOOD_LEN[1], 0)),
-        f.shape, f.rarity, f.head, float(f.cut), f.gap, float(f.parallel >= 0),
+        f.shape, f.rarity, f.head, float(f.cut), f.gap, float(f.parallel >= 0), float(f.title and f.first),
     )
 
 
@@ -1127,7 +1175,8 @@ class Series:
         top = max(ranks)
         where = positions[ranks.index(top)]
         quoted = any(text[p - 1 : p] in _OPEN and text[p + len(term) : p + len(term) + 1] in _CLOSE for p in positions if p > 0)
-        f = Formulation(term, len(positions), round(len(positions) * 10000 / max(len(text), 1), 2), "", _PLACES[top], quoted, new)
+        title = _PLACES[top] == "title"
+        f = Formulation(term, len(positions), round(len(positions) * 10000 / max(len(text), 1), 2), "", "heading" if title else _PLACES[top], quoted, new, title=title)
         f.at = where
         f.parallel = next((lo for lo in (_parallel(text, p, p + len(term)) for p in positions) if lo >= 0), -1)
         words = report.words_in(where, where + len(term))
@@ -1183,6 +1232,8 @@ class Series:
         at = report.text.find(term)
         if f.term not in term or term == f.term or len(term) > MAX_LEN or at < 0 or self.contains(against, term):
             return None
+        if self.fragment(term):
+            return None  # trimming cut into the longer phrase (碳达峰碳中|和 lost the 和 of 碳中和 as a joiner)
         whole = self._evidence(i, term, at, new)
         self._history(i, whole, new)
         self._reading(i, whole, new)
@@ -1346,18 +1397,53 @@ _RESOLVE = re.compile(r"(力争|确保|努力|争取|力求)([\u4e00-\u9fff]{2,8
 _CORE = 4  # characters of the following text that name the core
 
 
-def _modified(report: Report) -> dict[tuple[int, str], tuple[Counter[str], str, int]]:
-    """(family, core) → (modifiers used before it, the longest core text, where)."""
-    out: dict[tuple[int, str], tuple[Counter[str], str, int]] = {}
+def _modified(report: Report) -> dict[tuple[int, str], tuple[Counter[str], str, int, int]]:
+    """(family, core) → (modifiers used before it, the longest core text, where it is first used, where that longest core starts)."""
+    out: dict[tuple[int, str], tuple[Counter[str], str, int, int]] = {}
     for family, pattern in enumerate((_STANCE, _PACE, _RESOLVE)):
         for m in pattern.finditer(report.text):
             core = m.group(2)
             if len(core) < _CORE:
                 continue
-            mods, longest, at = out.get((family, core[:_CORE]), (Counter(), core, m.start()))
+            mods, longest, at, start = out.get((family, core[:_CORE]), (Counter(), core, m.start(), m.start(2)))
             mods[m.group(1)] += 1
-            out[(family, core[:_CORE])] = (mods, longest if len(longest) >= len(core) else core, at)
+            if len(core) > len(longest):
+                longest, start = core, m.start(2)
+            out[(family, core[:_CORE])] = (mods, longest, at, start)
     return out
+
+
+def _is_cut(report: Report, pos: int) -> bool:
+    k = bisect_left(report.cuts, pos)
+    return k < len(report.cuts) and report.cuts[k] == pos
+
+
+def _shared_core(old: Report, at_old: int, new: Report, at_new: int, common: str) -> str:
+    """The longest start of `common` that ends on a word boundary in both reports and not on a
+    joiner (集中连片特殊困难地区 and 集中连片特困地区 share 集中连片, not 集中连片特; 财政政策和…
+    names 财政政策): the core the modifiers stand before is whole words."""
+    n = len(common)
+    while n > 0:
+        if not (_is_cut(old, at_old + n) and _is_cut(new, at_new + n)):
+            n -= 1
+        elif common[n - 1] in _JOINERS and _is_cut(old, at_old + n - 1) and _stands_without(old, new, common[: n - 1], common[n - 1]):
+            n -= 1  # a joiner alone, closing the first item of a pair (not the 和 of 碳达峰碳中和)
+        else:
+            break
+    return common[:n]
+
+
+def _stands_without(old: Report, new: Report, core: str, joiner: str) -> bool:
+    """Whether either report uses the core once at least without the joiner after it (财政政策，…,
+    not 碳达峰碳中, always …和): then the joiner is no part of its last word."""
+    return any(text[p + len(core) : p + len(core) + 1] != joiner for text in (old.text, new.text) for p in _positions(text, core))
+
+
+def _positions(text: str, term: str) -> Iterator[int]:
+    pos = text.find(term)
+    while pos >= 0:
+        yield pos
+        pos = text.find(term, pos + 1)
 
 
 def intensity(old: Report, new: Report) -> list[Intensity]:
@@ -1365,10 +1451,13 @@ def intensity(old: Report, new: Report) -> list[Intensity]:
     before, after = _modified(old), _modified(new)
     shifts = []
     for key in before.keys() & after.keys():
-        (a, core_a, at_a), (b, core_b, at_b) = before[key], after[key]
+        (a, core_a, at_a, start_a), (b, core_b, at_b, start_b) = before[key], after[key]
         if set(a) & set(b):
             continue
-        core = os.path.commonprefix([core_a, core_b])  # noqa: RUF071 - the common start of two strings is meant
+        common = os.path.commonprefix([core_a, core_b])  # noqa: RUF071 - the common start of two strings is meant
+        core = _shared_core(old, start_a, new, start_b, common)
+        if len(core) < MIN_CORE:
+            continue
         shifts.append((-(sum(a.values()) + sum(b.values())), core, Intensity(
             core, [m for m, _ in a.most_common()], [m for m, _ in b.most_common()], old.sentence(at_a), new.sentence(at_b),
         )))
@@ -1596,12 +1685,12 @@ def _vocabulary(reports: list[Report], key: tuple[str, ...], folder: Path | None
     where = _cache_file(folder, "vocabulary", hashlib.sha256("\n".join((_cache_version(), *key)).encode()).hexdigest())
     cached = _read_cache(where)
     if cached is not None:
-        usage = Grammar(frozenset(cached["governors"]), frozenset(cached["settled"]), frozenset(cached["common"]), cached["heads"])
+        usage = Grammar(frozenset(cached["governors"]), frozenset(cached["settled"]), frozenset(cached["common"]), cached["heads"], cached["ends"])
         return Counter(cached["df"]), usage
     learnt = Series(reports, indexed=False)
     usage = learnt.usage
     _write_cache(where, {
         "df": dict(learnt.df), "governors": sorted(usage.governors), "settled": sorted(usage.settled),
-        "common": sorted(usage.common), "heads": usage.heads,
+        "common": sorted(usage.common), "heads": usage.heads, "ends": usage.ends,
     })
     return learnt.df, usage

@@ -102,6 +102,53 @@ def test_no_piece_of_a_longer_phrase(national):
     assert not pieces
 
 
+@needs_corpus
+@pytest.mark.parametrize("year, kind, term", [
+    (1956, "new", "去年"),  # a time word
+    (1960, "dropped", "他们"),  # a pronoun, said 71 times
+    (1958, "new", "应当"),  # an auxiliary verb, said 48 times
+    (2022, "new", "继续做好"),  # verbs whose object follows (继续做好常态化疫情防控, 继续做好“六稳”)
+    (2022, "new", "推进碳达峰碳中"),  # a cut inside 碳中和
+    (2023, "new", "下面简述几项重点"),  # a sentence announcing what follows
+    (1958, "new", "一九五八"),  # a year written out
+    (2024, "dropped", "稳岗扩"),  # a verb cut from its object (稳岗扩就业, 稳岗扩岗)
+])
+def test_words_that_name_nothing_are_no_formulations(national, year, kind, term):
+    """Pronouns, time words, verbs without their object, pieces cut inside a word and written-out
+    years are listed nowhere (a trial found each among the national series' lists)."""
+    entry = _entry(national[0], year)
+    assert term not in [f.term for f in getattr(entry, kind)]
+
+
+@needs_corpus
+def test_a_new_phrase_heading_a_task_outranks_a_slogan_quoted_once(national):
+    """（一）…，加快发展新质生产力 heads the 2024 report's first task: it is among the top 15,
+    above “事事心中有底”, quoted once in a closing paragraph."""
+    new = [f.term for f in _entry(national[0], 2024).new]
+    assert "新质生产力" in new[:15]
+    assert "事事心中有底" not in new or new.index("新质生产力") < new.index("事事心中有底")
+
+
+@needs_corpus
+def test_the_ledgers_page_is_small_enough_to_mail(national):
+    """The whole series on one page: each year's top formulations with their lines, under 1 MB
+    (every candidate made 5.5 MB); one year shows its whole list."""
+    from reportdiff.render import terms as render_terms
+
+    page = render_terms.html(national[0])
+    assert len(page.encode("utf-8")) < 1_000_000
+    assert page.count("<svg") >= 15 * (len(national[0].reports) - 1)
+    one = render_terms.html(national[0], [2024])
+    assert one.count("<svg") == len(_entry(national[0], 2024).new) + len(_entry(national[0], 2024).dropped)
+
+
+def test_a_sparkline_steps_over_flat_years():
+    from reportdiff.render.terms import sparkline
+
+    line = sparkline([0, 0, 0, 1, 2, 2, 0, 0])
+    assert 'd="M0 17h2l1 -8l1 -8h1l1 16h1"' in line and 'viewBox="0 0 7 18"' in line
+
+
 def test_bare_figures_are_no_formulations():
     """Quoted figures (“12345” a hotline, “1+10”, “26条”) are not new formulations; a quoted
     name with a plus (“人工智能+”) is."""
@@ -449,3 +496,32 @@ def test_an_item_of_a_list_of_its_own_shape(text, term, listed):
     """A list of three or more whose items share a shape (…变革、…变革、…变革) is coined as a set."""
     at = text.index(term)
     assert (terms._parallel(text, at, at + len(term)) >= 0) is listed
+
+
+@pytest.mark.parametrize("old, new, core", [
+    ("加快推进集中连片特殊困难地区区域发展与扶贫攻坚。", "深入推进集中连片特困地区扶贫开发。", "集中连片"),
+    ("今年要实行稳健的财政政策和从紧的货币政策。", "实施积极的财政政策和适度宽松的货币政策。财政政策要加力增效。", "财政政策"),
+])
+def test_an_intensity_core_is_whole_words(old, new, core):
+    """The core two modifiers stand before ends where a word ends in both reports, not inside
+    特困 or 特殊, and not on the 和 that joins it to the next item."""
+    shifts = terms.intensity(terms.from_text(old, 2024), terms.from_text(new, 2025))
+    assert [s.core for s in shifts] == [core]
+
+
+def test_the_and_of_a_word_stays_in_an_intensity_core():
+    """和 ends 碳中和: a core 碳达峰碳中和 is not cut to 碳达峰碳中 as 财政政策和 is to 财政政策."""
+    shifts = terms.intensity(terms.from_text("有序推进碳达峰碳中和工作。", 2024), terms.from_text("稳妥推进碳达峰碳中和。", 2025))
+    assert [s.core for s in shifts] == ["碳达峰碳中和"]
+
+
+@pytest.mark.parametrize("words, pointing", [
+    (["下面", "简述", "几项", "重点"], True),  # frames the clause its verb opens
+    (["去年", "农业"], True),  # a time word of the series' everyday vocabulary
+    (["西部", "大", "开发"], False),  # a region, named
+    (["中部", "地区", "崛起"], False),
+    (["自我", "革命"], False),  # a pronoun the series does not use everywhere: part of the name
+])
+def test_words_that_point_rather_than_name(words, pointing):
+    usage = terms.Grammar(common=frozenset({"去年", "他们"}))
+    assert terms._deictic(words, usage) is pointing

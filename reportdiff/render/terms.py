@@ -1,6 +1,8 @@
 """The ledger of formulations as text, JSON and HTML (with a sparkline per formulation)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..corpus import bundled
@@ -63,21 +65,64 @@ def _mark(f: Formulation) -> str:
 
 
 def sparkline(values: list[float], width: int = 120, height: int = 18) -> str:
-    """An inline SVG polyline of values over the series' years."""
+    """An inline SVG line of values over the series' years, drawn in the units of the viewBox
+    (a year a unit, whole heights): a phrase of a few years is flat most of the series, and a
+    flat run is one horizontal step, so a line costs bytes by its changes, not by the years."""
     if not values:
         return ""
     top = max(values) or 1.0
-    step = width / max(len(values) - 1, 1)
-    points = " ".join(f"{i * step:.1f},{height - 1 - v / top * (height - 2):.1f}" for i, v in enumerate(values))
+    ys = [round(height - 1 - v / top * (height - 2)) for v in values]
+    path = [f"M0 {ys[0]}"]
+    k = 0
+    while k < len(ys) - 1:
+        run = 1
+        while k + run < len(ys) - 1 and ys[k + run] == ys[k]:
+            run += 1
+        if ys[k + run] == ys[k]:
+            path.append(f"h{run}")
+        else:
+            if run > 1:
+                path.append(f"h{run - 1}")
+            path.append(f"l1 {ys[k + run] - ys[k]}")
+        k += run
     return (
-        f'<svg class="spark" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">'
-        f'<polyline fill="none" stroke="currentColor" stroke-width="1.2" points="{points}"/></svg>'
+        f'<svg class="spark" width="{width}" height="{height}" viewBox="0 0 {max(len(ys) - 1, 1)} {height}" preserveAspectRatio="none" role="img">'
+        f'<path d="{"".join(path)}"/></svg>'
     )
+
+
+# A page a reader opens and e-mails: about this many rows over all the years shown, shared out
+# among them (the whole series: each year's top 15 or so; one year: its whole list). The JSON
+# output keeps every listed formulation.
+PAGE_ROWS = 1200
+_LEAST_ROWS = 8
+_CONTEXT = 30  # characters of the sentence shown either side of the phrase
+
+
+def page_share(entries: list[YearEntry]) -> tuple[int, int]:
+    """How many new and dropped formulations each year shows on the page."""
+    rows = max(_LEAST_ROWS, PAGE_ROWS // max(len(entries), 1))
+    return rows - rows // 3, rows // 3
+
+
+def excerpt(sentence: str, term: str) -> str:
+    """The sentence, shortened to _CONTEXT characters either side of the phrase."""
+    at = sentence.find(term)
+    if at < 0 or len(sentence) <= len(term) + 2 * _CONTEXT:
+        return sentence
+    lo, hi = max(at - _CONTEXT, 0), at + len(term) + _CONTEXT
+    return ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
 
 
 def html(ledger: Ledger, years: list[int] | None = None, p: Presenter | None = None) -> str:
     p = p or Presenter()
-    entries = shown(ledger, years)
+    full = shown(ledger, years)
+    new_rows, dropped_rows = page_share(full)
+    entries = [
+        replace(e, new=[replace(f, sentence=excerpt(f.sentence, f.term)) for f in e.new[:new_rows]],
+                dropped=[replace(f, sentence=excerpt(f.sentence, f.term)) for f in e.dropped[:dropped_rows]])
+        for e in full
+    ]
     series_years = [e.year for e in ledger.reports]
     lines = {}
     for term in _listed(entries):
@@ -91,5 +136,5 @@ def html(ledger: Ledger, years: list[int] | None = None, p: Presenter | None = N
         loader=FileSystemLoader(str(bundled("templates"))), autoescape=select_autoescape(["j2", "html"]), trim_blocks=True, lstrip_blocks=True
     )
     return env.get_template("terms.html.j2").render(
-        entries=entries, lines=lines, places={k: p(w) for k, w in PLACE_WORDS.items()}, w=p, lang=p.lang, span=f"{series_years[0]}–{series_years[-1]}" if series_years else ""
+        entries=entries, lines=lines, listed={e.year: (len(f.new), len(f.dropped)) for e, f in zip(entries, full)}, places={k: p(w) for k, w in PLACE_WORDS.items()}, w=p, lang=p.lang, span=f"{series_years[0]}–{series_years[-1]}" if series_years else ""
     )
