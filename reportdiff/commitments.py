@@ -27,8 +27,7 @@ from .document import Document
 from .numbers import Quantity, canonical, dice, extract, label_similarity, part_and_whole
 from .quantities import PAIRED
 from .structure import Section
-from .terms import _tags
-from .tokens import STOPWORDS, Tokens, is_content
+from .tokens import STOPWORDS, Tokens, is_content, word_tags
 
 # Deeds a review can confirm, and the words that say a deed is only under way.
 _DEED = re.compile(r"(建成投用|建成投产|建成交付|建成|完成|开工建设|开工|投用|投产|竣工|通车|启动|打通)")
@@ -581,7 +580,7 @@ def _content_words(tokens: list[str]) -> tuple[str, ...]:
     """The content words of a clause (those `_content_bigrams` draws on), each once, in order;
     and its nouns of one letter, which say what the words beside them name (碳 of 全国碳市场:
     全国统一大市场 is another market), by jieba's part-of-speech tags (好 of 建设运营好 is none)."""
-    tags = _tags()
+    tags = word_tags()
     return tuple(
         dict.fromkeys(
             w for w in tokens
@@ -1231,7 +1230,7 @@ def _another_word(word: str, plan: str) -> bool:
     健全购租并举 is none: the two letters stand across words)."""
     return (
         len(word) == 2 and all(map(_LETTER.match, word)) and not _JOINING.search(word) and word not in plan
-        and word not in _FILLER and not _ACTION_VERB.fullmatch(word) and word in _tags()
+        and word not in _FILLER and not _ACTION_VERB.fullmatch(word) and word in word_tags()
     )
 
 

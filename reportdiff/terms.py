@@ -33,17 +33,14 @@ between the two reports (稳健的 → 适度宽松的, 稳步推进 → 加快�
 """
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import heapq
-import importlib.util
 import itertools
 import json
 import math
 import operator
 import os
 import re
-import sqlite3
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -51,7 +48,6 @@ from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import overload
 
 from .cache import code_fingerprint, store, user_cache_dir
 from .diff import LanguageShift, Shift
@@ -59,7 +55,7 @@ from .diff import language_shift as word_shift
 from .document import Document, read
 from .errors import ReportdiffError
 from .structure import Section
-from .tokens import Tokens, cut
+from .tokens import Tokens, cut, word_tags
 
 # Characters a formulation is made of; everything else (punctuation, digits,
 # spaces) ends one. Digits are left out so that a year's new figures are not
@@ -497,7 +493,7 @@ class Grammar:
     def governs(self, word: str) -> bool:
         if word in self.settled:
             return word in self.governors
-        return _tags().get(word) in _GOVERNING
+        return word_tags().get(word) in _GOVERNING
 
 
 _GOVERN_BITS, _VERB_BITS, _GOVERN_OPENS, _SETTLED, _HEAD_BITS = 3.0, 4.0, 0.25, 5, 8.0
@@ -525,7 +521,7 @@ def grammar(reports: list[Report], common: frozenset[str] = frozenset()) -> Gram
         entropy[word] -= p * math.log2(p)
         q = n / led[nxt]
         closing[nxt] -= q * math.log2(q)
-    tags = _tags()
+    tags = word_tags()
     settled = frozenset(w for w, n in uses.items() if n >= _SETTLED)
     governors = frozenset(
         w for w in settled
@@ -541,7 +537,7 @@ def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar
     govern a new phrase (坚决向污染宣战 → 污染宣战, 建设长江经济带 → 长江经济带) and a verb
     that follows it (数字经济加快 → 数字经济), while what remains stays new."""
     words = report.words_in(start, end)
-    tags = _tags()
+    tags = word_tags()
 
     def still_new(a: int, b: int) -> bool:
         """Whether what is left is new and a phrase of its own: not one the report only ever
@@ -577,7 +573,7 @@ def _deictic(words: list[str], usage: Grammar) -> bool:
     anything: a pronoun or time word of the series' everyday vocabulary (他们, 去年, 今年), or a
     localizer word before a verb, which frames the clause that verb opens (下面|简述几项重点), not
     a region it names (西部|大开发, 中部|地区崛起)."""
-    tags = _tags()
+    tags = word_tags()
     tag = tags.get(words[0])
     if tag in _POINTERS and words[0] in usage.common:
         return True
@@ -591,7 +587,7 @@ def _closes_outside(words: list[str]) -> bool:
     last = words[-1]
     if last in _EDGE:
         return True
-    tags = _tags()
+    tags = word_tags()
     if len(words) > 1 and tags.get(last) in _ADVERBS:
         return True  # an adverb modifies the verb after it (经济运行持续|向好, 基础设施更加|完善): a clause goes on
     return len(last) == 1 and len(words) > 1 and len(words[-2]) > 1 and tags.get(last) == "f" and words[-2][-1] + last not in tags
@@ -603,7 +599,7 @@ def candidates(report: Report, before: Report, known: AbstractSet[str], usage: G
     `usage`: what the series says of its words (which govern a phrase: 大力发展, 建立).
     """
     found: dict[str, int] = {}
-    tags = _tags()
+    tags = word_tags()
     tags.prefetch(report._between_cuts)  # shaping and scoring its phrases asks the tags of most of its words
     report.indexed()  # every stretch tried is looked for in it
     absent = _Absent(report, before, known)
@@ -664,7 +660,7 @@ def _lacks_object(words: list[str], usage: Grammar) -> bool:
     """Whether the phrase, the text going on after it, is verbs cut off from their object: it ends
     in a one-character verb the series never ends a clause with (稳岗扩|就业), or is only verbs
     and adverbs (继续做好, 应当)."""
-    tags = _tags()
+    tags = word_tags()
     last = words[-1]
     if len(last) == 1 and tags.get(last) == "v" and usage.ends.get(last, 1.0) < _OBJECT_FOLLOWS:
         return True
@@ -714,98 +710,6 @@ def _pieces(report: Report, start: int, end: int, usage: Grammar) -> list[tuple[
     if end - lo >= 2 and lo > start:
         out.append((lo, end))
     return out
-
-
-class Tags:
-    """jieba's part-of-speech dictionary (word → tag, None for a word it lacks), a word at a time.
-
-    jieba.posseg is not imported: importing it parses the whole file (most of a second). The
-    dictionary holds 350,000 words and a pair of reports a few thousand, so reading it whole
-    even from a compact copy (0.2 s) would cost more than ranking a small pair: it is kept as
-    an SQLite table in the private cache folder (built once from jieba's file, keyed by its
-    size and time) and each word looked up once, the words of a report all at once."""
-
-    def __init__(self, lookup: Callable[[list[str]], dict[str, str]]):
-        self._lookup = lookup  # the tags of those of the words the dictionary has
-        self._memo: dict[str, str | None] = {}
-
-    def prefetch(self, words: Iterable[str]) -> None:
-        """Look up these words now, together (one query per few hundred words, not one per word)."""
-        wanted = list({w for w in words if w not in self._memo})
-        found = self._lookup(wanted)
-        for w in wanted:
-            self._memo[w] = found.get(w)
-
-    @overload
-    def get(self, word: str) -> str | None: ...
-    @overload
-    def get(self, word: str, default: str) -> str: ...
-
-    def get(self, word: str, default: str | None = None) -> str | None:
-        try:
-            tag = self._memo[word]
-        except KeyError:
-            tag = self._memo[word] = self._lookup([word]).get(word)
-        return default if tag is None else tag
-
-    def __contains__(self, word: str) -> bool:
-        return self.get(word) is not None
-
-
-def _dictionary_lines(source: Path):
-    with source.open(encoding="utf-8") as lines:
-        for line in lines:
-            word, _, tag = line.rstrip("\n").split(" ")  # as jieba.posseg reads it: word, frequency, tag
-            yield word, tag
-
-
-_PER_QUERY = 500  # words in one query (SQLite allows 999 parameters at the least)
-
-
-def _table(copy: Path, source: Path) -> Callable[[list[str]], dict[str, str]] | None:
-    """Lookups in the SQLite copy of the dictionary, made first when absent (None: it cannot be read or made)."""
-    if not copy.is_file():
-        made = sqlite3.connect(":memory:")
-        made.execute("CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID")
-        made.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?)", _dictionary_lines(source))
-        made.commit()
-        store(copy, made.serialize())  # whole or not at all: processes building it at once each write a whole file
-        made.close()
-    try:
-        con = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        con.execute("SELECT 1 FROM tags LIMIT 1")
-    except sqlite3.Error:
-        return None
-    owner = os.getpid()
-
-    def lookup(words: list[str]) -> dict[str, str]:
-        nonlocal con, owner
-        if os.getpid() != owner:  # a forked worker: a connection is not shared across processes
-            con, owner = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True, check_same_thread=False), os.getpid()
-        found: dict[str, str] = {}
-        for k in range(0, len(words), _PER_QUERY):
-            chunk = words[k : k + _PER_QUERY]
-            found.update(con.execute(f"SELECT word, tag FROM tags WHERE word IN ({','.join('?' * len(chunk))})", chunk).fetchall())
-        return found
-
-    return lookup
-
-
-@lru_cache(maxsize=1)
-def _tags() -> Tags:
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
-        return Tags(lambda words: {})
-    source = Path(spec.origin).parent / "dict.txt"  # jieba.DEFAULT_DICT_NAME, without importing jieba
-    stamp = source.stat()
-    folder = user_cache_dir()
-    if folder is not None:
-        with contextlib.suppress(OSError, sqlite3.Error):
-            lookup = _table(folder / f"jieba-tags-{stamp.st_size}-{int(stamp.st_mtime)}.sqlite", source)
-            if lookup is not None:
-                return Tags(lookup)
-    table = dict(_dictionary_lines(source))  # no cache folder: the whole file, once a process
-    return Tags(lambda words: {w: table[w] for w in words if w in table})
 
 
 def novel(term: str, known: AbstractSet[str]) -> bool:
@@ -884,7 +788,7 @@ def _report(text: str, year: int, path: str, marked: tuple[tuple[int, int, str],
                 pos += len(word)
                 bounds.add(pos)
     cuts = sorted(bounds)
-    tags = _tags()
+    tags = word_tags()
     # jieba's guess at a word it lacks can glue a verb's complement to what follows (践行|好大|农业观):
     # the complement ends a word of its own.
     for m in _GLUED.finditer(text):
@@ -1004,7 +908,7 @@ def _shape_score(report: Report, term: str, at: int) -> float:
     words = report.words_in(at, at + len(term))
     if "".join(words) != term or not words:
         return -1.0  # its edges cut through words
-    tags = _tags()
+    tags = word_tags()
     score = 0.0
     last = words[-1]
     if tags.get(last, "")[:1] in _NOUNISH or tags.get(last) == "vn" or len(last) >= 3 and last not in tags:
@@ -1033,7 +937,7 @@ def _cuts(report: Report, start: int, end: int, usage: Grammar) -> int:
     """How many edges of the stretch stop inside a longer noun phrase: the word before it is no
     verb, adverb or function word that takes it (保卫战成果 after 蓝天), the word after it none that
     follows a phrase (…新时代中国特色社会主义 before 思想)."""
-    text, tags = report.text, _tags()
+    text, tags = report.text, word_tags()
     n = 0
     if start and report.phrase[start - 1]:
         prev = text[report.word_start(start - 1) : start]
@@ -1051,7 +955,7 @@ def _seam(term: str, words: list[str], old: Callable[[str], bool], usage: Gramma
     数字经济 + 加快): new wording, not a new term. Two nouns newly joined (商业航天) are a term."""
     if "".join(words) != term or len(words) < 2:
         return False
-    tags = _tags()
+    tags = word_tags()
     head, tail = words[0], words[-1]
     common = usage.common
     if usage.governs(head):

@@ -10,16 +10,25 @@ dictionary in a tenth of the time and cuts about ten times faster. The one place
 where jieba-rs differs (runs of letters, digits and signs, below) is brought
 back to jieba's cut, and tests/test_tokens_backend.py holds the tokens of the
 whole corpus identical to jieba's.
+
+jieba's part-of-speech dictionary is read here too (Tags, word_tags), for the stages
+that ask what kind of word a word is (terms, commitments).
 """
 from __future__ import annotations
 
 import bisect
+import contextlib
+import importlib.util
+import os
 import re
+import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import overload
 
-from .cache import user_cache_dir
+from .cache import store, user_cache_dir
 
 # Units of measure, longest first so 亿元 wins over 元. Shared with the numbers stage.
 UNITS = (
@@ -165,3 +174,96 @@ class Tokens:
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
         return list(self.words[i:j])
+
+
+class Tags:
+    """jieba's part-of-speech dictionary (word → tag, None for a word it lacks), a word at a time.
+
+    jieba.posseg is not imported: importing it parses the whole file (most of a second). The
+    dictionary holds 350,000 words and a pair of reports a few thousand, so reading it whole
+    even from a compact copy (0.2 s) would cost more than ranking a small pair: it is kept as
+    an SQLite table in the private cache folder (built once from jieba's file, keyed by its
+    size and time) and each word looked up once, the words of a report all at once."""
+
+    def __init__(self, lookup: Callable[[list[str]], dict[str, str]]):
+        self._lookup = lookup  # the tags of those of the words the dictionary has
+        self._memo: dict[str, str | None] = {}
+
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Look up these words now, together (one query per few hundred words, not one per word)."""
+        wanted = list({w for w in words if w not in self._memo})
+        found = self._lookup(wanted)
+        for w in wanted:
+            self._memo[w] = found.get(w)
+
+    @overload
+    def get(self, word: str) -> str | None: ...
+    @overload
+    def get(self, word: str, default: str) -> str: ...
+
+    def get(self, word: str, default: str | None = None) -> str | None:
+        try:
+            tag = self._memo[word]
+        except KeyError:
+            tag = self._memo[word] = self._lookup([word]).get(word)
+        return default if tag is None else tag
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+
+def _dictionary_lines(source: Path):
+    with source.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, tag = line.rstrip("\n").split(" ")  # as jieba.posseg reads it: word, frequency, tag
+            yield word, tag
+
+
+_PER_QUERY = 500  # words in one query (SQLite allows 999 parameters at the least)
+
+
+def _table(copy: Path, source: Path) -> Callable[[list[str]], dict[str, str]] | None:
+    """Lookups in the SQLite copy of the dictionary, made first when absent (None: it cannot be read or made)."""
+    if not copy.is_file():
+        made = sqlite3.connect(":memory:")
+        made.execute("CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID")
+        made.executemany("INSERT OR REPLACE INTO tags VALUES (?, ?)", _dictionary_lines(source))
+        made.commit()
+        store(copy, made.serialize())  # whole or not at all: processes building it at once each write a whole file
+        made.close()
+    try:
+        con = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        con.execute("SELECT 1 FROM tags LIMIT 1")
+    except sqlite3.Error:
+        return None
+    owner = os.getpid()
+
+    def lookup(words: list[str]) -> dict[str, str]:
+        nonlocal con, owner
+        if os.getpid() != owner:  # a forked worker: a connection is not shared across processes
+            con, owner = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True, check_same_thread=False), os.getpid()
+        found: dict[str, str] = {}
+        for k in range(0, len(words), _PER_QUERY):
+            chunk = words[k : k + _PER_QUERY]
+            found.update(con.execute(f"SELECT word, tag FROM tags WHERE word IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return found
+
+    return lookup
+
+
+@lru_cache(maxsize=1)
+def word_tags() -> Tags:
+    """jieba's part-of-speech tags, shared by every stage that reads a word's kind (terms, commitments)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return Tags(lambda words: {})
+    source = Path(spec.origin).parent / "dict.txt"  # jieba.DEFAULT_DICT_NAME, without importing jieba
+    stamp = source.stat()
+    folder = user_cache_dir()
+    if folder is not None:
+        with contextlib.suppress(OSError, sqlite3.Error):
+            lookup = _table(folder / f"jieba-tags-{stamp.st_size}-{int(stamp.st_mtime)}.sqlite", source)
+            if lookup is not None:
+                return Tags(lookup)
+    table = dict(_dictionary_lines(source))  # no cache folder: the whole file, once a process
+    return Tags(lambda words: {w: table[w] for w in words if w in table})

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from reportdiff import terms
+from reportdiff import terms, tokens
 from reportdiff.tokens import cut
 from tests.conftest import NO_CORPUS, SEEDS, SHARED_CORPUS, seed, seed_path
 
@@ -408,27 +408,27 @@ def test_part_of_speech_lookups_are_jiebas_dictionary(monkeypatch, tmp_path):
     lines = source.read_text(encoding="utf-8").splitlines()
     sample = {w: t for w, _, t in (line.split(" ") for line in lines[::997])}
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    terms._tags.cache_clear()
+    tokens.word_tags.cache_clear()
     try:
-        tags = terms._tags()
+        tags = tokens.word_tags()
         assert list((tmp_path / "reportdiff").glob("jieba-tags-*.sqlite"))
         assert {w: tags.get(w) for w in sample} == sample
         assert "不是一个词语吧" not in tags and tags.get("不是一个词语吧", "x") == "x"
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child asks for words the parent never asked for
-            os.write(write, json.dumps([terms._tags().get(w) for w, _, _ in (line.split(" ") for line in lines[5::991])]).encode())
+            os.write(write, json.dumps([tokens.word_tags().get(w) for w, _, _ in (line.split(" ") for line in lines[5::991])]).encode())
             os._exit(0)
         os.close(write)
         with os.fdopen(read) as handle:
             child = json.loads(handle.read())
         os.waitpid(pid, 0)
         assert child == [t for _, _, t in (line.split(" ") for line in lines[5::991])]
-        terms._tags.cache_clear()
-        monkeypatch.setattr(terms, "user_cache_dir", lambda: None)
-        assert {w: terms._tags().get(w) for w in sample} == sample
+        tokens.word_tags.cache_clear()
+        monkeypatch.setattr(tokens, "user_cache_dir", lambda: None)
+        assert {w: tokens.word_tags().get(w) for w in sample} == sample
     finally:
-        terms._tags.cache_clear()
+        tokens.word_tags.cache_clear()
 
 
 @given(st.text(alphabet="改革开放发展改", min_size=0, max_size=60), st.text(alphabet="改革开放发展", min_size=1, max_size=4))
