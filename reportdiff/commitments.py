@@ -1644,17 +1644,18 @@ def _chained(found: list[Life]) -> list[Life]:
     by_report: dict[int, list[Life]] = {}
     for life in found:
         by_report.setdefault(life.promised_in.report, []).append(life)
+    squashed = {id(life): _squashed(life.plan_text) for life in found}
     absorbed: set[int] = set()
     for life in found:  # in report order: a chain grows through every later report
         if id(life) in absorbed:
             continue
         while life.events and life.events[-1].event == "repeated":
             again = life.events[-1]
-            sentence, mine = _squashed(again.text), _squashed(life.plan_text)
-            later = [c for c in by_report.get(again.stage.report, ()) if id(c) not in absorbed and c is not life and _squashed(c.plan_text) in sentence]
+            sentence = _squashed(again.text)
+            later = [c for c in by_report.get(again.stage.report, ()) if id(c) not in absorbed and c is not life and squashed[id(c)] in sentence]
             if not later:
                 break
-            score, successor = max(((dice(_squashed(c.plan_text), mine), c) for c in later), key=lambda x: x[0])
+            score, successor = max(((dice(squashed[id(c)], squashed[id(life)]), c) for c in later), key=lambda x: x[0])
             if score < SAME_PROMISE:
                 break  # the sentence repeats its topic, not this promise (完成今年发展目标任务 is no growth target)
             absorbed.add(id(successor))

@@ -462,7 +462,8 @@ def _naming(
             # (the examples before 等 are not the indicator, the verb that opens the clause is)
             verb = _ACTION.match(normalize_label(label)) if label.endswith("等") else None
             things = _counted(folded, r.end)
-            things = things.split("为")[0] if purpose and len(things.split("为")[0]) >= 2 else things
+            means = things.split("为")[0]
+            things = means if purpose and len(means) >= 2 else things
             text_end += len(things)
             name = (verb.group(0) if verb else "") + things or name
         indicator, scope = identify(name) if name else ("", "")
@@ -546,6 +547,9 @@ def _indicator(label: str, unit: str) -> tuple[str, str]:
     if words.endswith(("新增", "新建")) and len(words) > 4:
         words = words[-2:] + words[:-2]  # 家庭养老床位新增 = 新增家庭养老床位
     return (words if len(words) >= 2 else ""), measure
+_GLOSSARY = re.compile(r"名词|注释|解释|释义")  # an appendix that explains words (名词注释)
+
+
 def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None, str]]:
     """(start, end, kind, year, period) of each part; five-year retrospectives
     first, as their figures are totals over the period, not the year's actuals.
@@ -566,7 +570,6 @@ def _part_spans(doc: Document) -> list[tuple[int, int, str, int | None, str]]:
     return spans
 
 
-_GLOSSARY = re.compile(r"名词|注释|解释|释义")
 # A heading about one year: it ends a run of sections reviewing a period.
 _ONE_YEAR = re.compile(r"过去(的)?一年|去年|今年|20\d\d年(?!以来)")
 
@@ -768,7 +771,7 @@ def label_similarity(a: str, b: str, scoped: bool = True, counted: bool = False)
     if not a or not b or _DIGITS.findall(a) != _DIGITS.findall(b):
         return 0.0  # 500万元以上技改项目 / 2000万元以上的技改项目: the bound names the class
     short, long = sorted((a, b), key=len)
-    if part_and_whole(short, long):
+    if part_and_whole(a, b):
         return 0.0  # 外贸出口总额 is a part of 外贸进出口总额, whatever the scope
     if scoped and _opposite(a, b):
         return 0.0  # 实际利用内资 / 实际利用外资, 供水管网 / 排水管网
@@ -1014,20 +1017,20 @@ def targets_table(old: Document, new: Document, old_q: list[Quantity], new_q: li
         old_row = a[k] if k is not None else None
         rows.append(_row(name, old_row, (name, text, q)))
     listed = {(q.start, q.end) for _, _, q in b if q is not None}
+    # Only beside a list of the new year's targets can a target have left it.
+    unlisted = [q for q in new_q if (q.start, q.end) not in listed] if b else []
     for i in (i for i in range(len(a)) if i not in partner):
         row = _row(a[i][0], a[i], None)
-        # Only beside a list of the new year's targets can a target have left it.
-        elsewhere = _set_elsewhere(a[i][2], [q for q in new_q if (q.start, q.end) not in listed]) if b else None
-        if row.old_quantity is not None and elsewhere is not None:
-            row.moved = NumberPair(row.indicator, "target", elsewhere.measure, row.old_quantity, elsewhere)
+        target = row.old_quantity
+        elsewhere = _set_elsewhere(target, unlisted) if target is not None else None
+        if target is not None and elsewhere is not None:
+            row.moved = NumberPair(row.indicator, "target", elsewhere.measure, target, elsewhere)
         rows.append(row)
     return rows
 
 
-def _set_elsewhere(old: Quantity | None, new_q: list[Quantity]) -> Quantity | None:
+def _set_elsewhere(old: Quantity, new_q: list[Quantity]) -> Quantity | None:
     """The first target of the new plan of the same indicator and measure as `old`."""
-    if old is None:
-        return None
     return next(
         (q for q in new_q if q.kind == "target" and q.source == "text" and not q.scope and (q.measure, q.family, q.period) == (old.measure, old.family, old.period)
          and canonical(q.indicator) == canonical(old.indicator)),

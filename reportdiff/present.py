@@ -565,6 +565,10 @@ class Presenter:
         total = max(1, sum(counts.values()))
         return [(s, self.status(s), counts.get(s, 0), counts.get(s, 0) / total) for s in COMMITMENT_ORDER if counts.get(s)]
 
+    def counts_line(self, status_counts: list[tuple[str, str, int, float]]) -> str:
+        """The statuses and their counts on one line (未完成 5，未提及 198，…)."""
+        return self("sep").join(f"{name} {n}" for _, name, n, _ in status_counts)
+
     def promise(self, c: Commitment, where: _Locator) -> Promise:
         evidence = (c.outcome_text or c.carried_text or "").strip()
         path = c.section.path if c.section else ()
@@ -639,15 +643,14 @@ class Presenter:
             link = where.find("new", new_q.text if new_q else t.new) or where.find("old", t.old_quantity.text if t.old_quantity else t.old)
             old_short = self.figure(t.old_quantity) if t.old_quantity else _oneline(t.old) or "—"
             new_short = self.figure(new_q) if new_q else _oneline(t.new) or "—"
-            if t.moved is not None:  # set again among the tasks: the new column quotes it there
-                new_short = self("in_tasks", text=self.figure(t.moved.new))
             old_text, new_text = (
                 f"{t.indicator} {short}" if text in shared and q is not None else _oneline(text) or "—"
                 for text, q, short in ((t.old, t.old_quantity, old_short), (t.new, new_q, new_short))
             )
-            if t.moved is not None:
-                new_text = self("in_tasks", text=_oneline(t.moved.new.text))
-            lines.append(TargetLine(t.indicator, old_text, new_text, self.target_change(t) if both else "", points, bar(t.old_quantity), bar(t.moved.new if t.moved else new_q), link, old_short, new_short))
+            if t.moved is not None:  # set again among the tasks: the new side quotes it there
+                new_q = t.moved.new
+                new_short, new_text = self("in_tasks", text=self.figure(new_q)), self("in_tasks", text=_oneline(new_q.text))
+            lines.append(TargetLine(t.indicator, old_text, new_text, self.target_change(t) if both else "", points, bar(t.old_quantity), bar(new_q), link, old_short, new_short))
         return lines
 
     def outcomes(self, result: Comparison, where: _Locator) -> list[Outcome]:

@@ -744,10 +744,10 @@ def _nest_in_items(sections: list[Section]) -> None:
             if _NUMERALS.index(second.heading[0]) != _NUMERALS.index(first.heading[0]) + 1 or k2 == k1 + 1:
                 continue
             between = section.children[k1 + 1 : k2]
-            first.children += [s for s in between if s.kind != "paragraph"]
-            for s in between:
-                if s.kind != "paragraph":
-                    _shift_levels(s, first.level + 1 - s.level)
+            units = [s for s in between if s.kind != "paragraph"]
+            for s in units:
+                _shift_levels(s, first.level + 1 - s.level)
+            first.children += units
             first.end = max(first.end, *(s.end for s in between))
             nested.update(range(k1 + 1, k2))
         section.children = [c for k, c in enumerate(section.children) if k not in nested]

@@ -456,7 +456,7 @@ class ReportdiffApp(App):
             entries += [(Text(f"{o.indicator}  {p('target_col')} {o.target} · {p('outcome_col')} {o.outcome} {o.gap}  ").append(o.status_name, style="bold"), o.link) for o in b.outcomes]
         entries.append((Text(p("failed"), style="bold"), None))
         if b.status_counts:  # how the promises fared, on the first screen
-            entries.append((Text(f"{p('commitments')}{p('colon')}" + p("sep").join(f"{name} {n}" for _, name, n, _ in b.status_counts)), None))
+            entries.append((Text(f"{p('commitments')}{p('colon')}{p.counts_line(b.status_counts)}"), None))
         entries += [(_promise(f.status_name, f.plan_text, f.evidence), f.link if f.link is not None else f.evidence_link) for f in b.failed]
         entries.append((Text(p("new_terms"), style="bold"), None))
         entries += [(Text(f"{t.term}：", style="bold").append(t.sentence.replace("\n", ""), style=""), t.link) for t in b.new_terms]
@@ -470,7 +470,7 @@ class ReportdiffApp(App):
         if self.result is None:
             return
         p = self.p
-        counts = p("sep").join(f"{name} {n}" for _, name, n, _ in p.status_counts(self.result))
+        counts = p.counts_line(p.status_counts(self.result))
         entries: list[Entry] = []
         for group in p.promise_groups(self.result):
             entries.append((Text(f"{group.status_name} {group.count}", style="bold"), None))

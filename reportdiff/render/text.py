@@ -156,7 +156,7 @@ def brief(result: Comparison, style: Style, p: Presenter | None = None, refs: bo
         out += ["", style.bold(p("outcomes")), *_indented(table(rows)), f"  {p.outcome_rule()}"]
     out += ["", style.bold(p("failed")), f"  {b.commitments_note}"]
     if b.applicable:
-        out.append(f"  {p('commitments')}{p('colon')}" + p("sep").join(f"{name} {n}" for _, name, n, _ in b.status_counts))
+        out.append(f"  {p('commitments')}{p('colon')}{p.counts_line(b.status_counts)}")
     for f in b.failed:
         out.append(f"  {f.status_name}  {_oneline(f.plan_text)}{_ref(f.link)}" + (f"  ⇒  {_clip(f.evidence, 120)}{_ref(f.evidence_link)}" if f.evidence else ""))
     if b.failed_more:
