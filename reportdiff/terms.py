@@ -1340,14 +1340,7 @@ def _shared_core(old: Report, at_old: int, new: Report, at_new: int, common: str
 def _stands_without(old: Report, new: Report, core: str, joiner: str) -> bool:
     """Whether either report uses the core once at least without the joiner after it (财政政策，…,
     not 碳达峰碳中, always …和): then the joiner is no part of its last word."""
-    return any(text[p + len(core) : p + len(core) + 1] != joiner for text in (old.text, new.text) for p in _positions(text, core))
-
-
-def _positions(text: str, term: str) -> Iterator[int]:
-    pos = text.find(term)
-    while pos >= 0:
-        yield pos
-        pos = text.find(term, pos + 1)
+    return any(r.text[p + len(core) : p + len(core) + 1] != joiner for r in (old, new) for p in r.occurrences(core, overlapping=True))
 
 
 def intensity(old: Report, new: Report) -> list[Intensity]:
