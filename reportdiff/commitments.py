@@ -338,8 +338,19 @@ class _Text:
     def find(self, phrase: str) -> list[int]:
         """Where `phrase` starts, left to right, without overlaps (as re.finditer)."""
         if phrase not in self._found:
-            self._found[phrase] = [m.start() for m in re.finditer(re.escape(phrase), self.folded)]
+            self._found[phrase] = _occurrences(phrase, self.folded)
         return self._found[phrase]
+
+
+def _occurrences(phrase: str, text: str) -> list[int]:
+    """Where `phrase` starts in `text`, left to right, without overlaps (as re.finditer, but
+    without compiling a pattern for every phrase asked of: most are asked once)."""
+    found: list[int] = []
+    at = text.find(phrase)
+    while at >= 0 and phrase:
+        found.append(at)
+        at = text.find(phrase, at + len(phrase))
+    return found
 
 
 class _Review:
@@ -1164,7 +1175,7 @@ def _shared_phrase(plan: str, sentence: str, terms: tuple[str, ...]) -> tuple[in
     inside = {i for t in terms for at in [plan.find(t)] if at >= 0 for i in range(at, at + len(t))}
     best = (0, 0, 0, 0)
     for a in sorted(inside):
-        for b in (m.start() for m in re.finditer(re.escape(plan[a : a + 2]), sentence)) if a + 1 in inside else ():
+        for b in _occurrences(plan[a : a + 2], sentence) if a + 1 in inside else ():
             lo = next(k for k in range(min(a, b) + 1) if k == min(a, b) or plan[a - k - 1] != sentence[b - k - 1])
             hi = next(k for k in range(2, len(plan) - a + 1) if a + k == len(plan) or b + k == len(sentence) or plan[a + k] != sentence[b + k])
             size = lo + hi
