@@ -199,14 +199,20 @@ def _dated_parts(parts: list[Part], plan: int | None) -> tuple[Part, ...]:
     report's 一、工作回顾 and 二、对今年政府工作的建议 review the year before the one
     it plans and plan that one. A part of no role that names only the year before the
     plan year looks back on it (（一）一九五七年经济战线上的胜利), one naming only the plan
-    year plans it. Where no part reviews the year before the plan year alone, a review
-    of the period ending with it (一、“十四五”时期工作回顾) is that year's review too."""
+    year plans it. The numbered parts after the plan's first part that name no year go on
+    with its plan: 三、加大宏观政策实施力度… to 八、… after 二、今年发展主要目标和下一阶段工作总体部署,
+    三、全面加强政府自身建设 after 二、2025年重点工作. Where no part reviews the year before the
+    plan year alone, a review of the period ending with it (一、“十四五”时期工作回顾) is that
+    year's review too."""
     if plan is None:
         return tuple(parts)
-    out = []
+    out: list[Part] = []
     for part in parts:
         if part.role == "other" and part.years in {(plan - 1,), (plan,)} and part.section.kind != "preface":
             part = replace(part, role="review" if part.years == (plan - 1,) else "tasks")
+        planning = any(p.role in {"targets", "tasks"} and p.years == (plan,) for p in out)
+        if part.role == "other" and not part.years and part.section.kind == "numbered" and planning:
+            part = replace(part, role="tasks")
         if not part.years and part.role == "review":
             part = replace(part, years=(plan - 1,))
         elif not part.years and part.role in {"targets", "tasks"}:

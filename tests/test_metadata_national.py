@@ -70,3 +70,14 @@ def test_a_year_names_the_report_in_the_national_corpus(run_cli):
     # Found by its years, not its file name: 2004 is the report on 2004's work, delivered in 2005.
     code, _, err = run_cli("2003", "2004", "--corpus", str(NATIONAL), "--format", "json")
     assert code == 0 and "2004_gwr.txt" in err and "2005_gwr.txt" in err
+
+
+@needs_corpus
+@pytest.mark.parametrize("year, first, last", [(2020, "二、今年发展主要目标", "八、围绕保障和改善民生"), (2015, "二、2015年工作总体部署", "六、切实加强政府自身建设")])
+def test_the_parts_after_the_first_plan_part_plan_the_year_too(year, first, last):
+    """2020's 三、加大宏观政策实施力度… to 八、… name no year, but follow 二、今年发展主要目标…:
+    they are the year's tasks, and their promises are checked (新开工改造城镇老旧小区3.9万个)."""
+    meta = read(NATIONAL / f"{year}_gwr.txt").meta
+    planning = [p.heading for p in meta.parts if p.role in {"targets", "tasks"} and p.years == (year,)]
+    assert planning[0].startswith(first) and planning[-1].startswith(last)
+    assert [p.heading for p in meta.parts if p.role == "other" and p.section.kind == "numbered"] == []
