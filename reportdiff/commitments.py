@@ -57,7 +57,7 @@ _ALLEGIANCE = re.compile(r"(?:思想|精神|理论)为指导|坚持党的(?:全�
 _PROBLEMS = re.compile(r"困难(?!群众|家庭|群体|人员|职工|学生|老人|老年人|人群|儿童|户|地区)|问题|不足|短板|差距|堵点|不稳固|挑战|压力|薄弱|不少|有的")
 # The sentence that opens a review's account of its shortcomings (我们也清醒看到面临的困难和挑战):
 # what follows it in its part lists them (科技创新能力还不强), whatever its words.
-_ACKNOWLEDGE = re.compile(r"(?:清醒|也要|同时)[^。；;]*?(?:看到|认识到)")
+_ACKNOWLEDGE = re.compile(r"(?:清醒|也要|更要|还要|同时)[^。；;]*?(?:看到|认识到)")
 _LESSON = re.compile(r"(?:[一二三四五六七八九十]是)?必须")
 _OVERCOME = re.compile(r"缩小|解决|破解|化解|克服|应对|补齐|补上|攻克|纾解|消除|弥补|战胜|顶住|强化|加强|打通|疏通")
 # A plan's clauses are promises, but for the ones that describe the situation or the past.
@@ -982,7 +982,10 @@ def _admitted_short(c: Commitment, target: Quantity, review: _Review) -> Commitm
 
 
 # A target that compares two growth rates: 居民收入增长与经济增长基本同步, 居民收入增长快于经济增长.
-_IN_STEP = re.compile(r"^(?P<a>[\u4e00-\u9fff]+?)(?:增长|增速)?(?:与|和|同)(?P<b>[\u4e00-\u9fff]+?)(?:增长|增速)?(?P<loose>基本)?同步$")
+# 经济发展 and 保持 say nothing more: 居民收入增长和经济发展同步, …与经济增长保持同步.
+_IN_STEP = re.compile(r"^(?P<a>[\u4e00-\u9fff]+?)(?:增长|增速)?(?:与|和|同)(?P<b>[\u4e00-\u9fff]+?)(?:增长|增速|发展)?(?:保持)?(?P<loose>基本)?同步$")
+# How the plan reaches for it (努力实现居民收入增长和经济发展同步): no part of what is compared.
+_STRIVING = re.compile(r"^(?:努力|力争|确保|争取)?(?:实现|保持|促进)?")
 _FASTER = re.compile(r"^(?P<a>[\u4e00-\u9fff]+?)(?:增长|增速)?(?:快于|高于)(?P<b>[\u4e00-\u9fff]+?)(?:增长|增速)?$")
 
 
@@ -990,7 +993,7 @@ def _compared(c: Commitment, review: _Review) -> Commitment | None:
     """A target comparing two growth rates against the review's figures of both: in step is
     met when the first grew at least as fast (基本: within ABOUT_RATE points), faster when it
     grew faster; of a list (城镇、农村居民人均可支配收入分别增长…), the slower item counts."""
-    text = _LEAD_WORDS.sub("", fold(c.plan_text).strip())
+    text = _STRIVING.sub("", _LEAD_WORDS.sub("", fold(c.plan_text).strip()))
     m = _IN_STEP.match(text) or _FASTER.match(text)
     if m is None:
         return None
@@ -1476,9 +1479,14 @@ def _own_name(q: Quantity, folded: str) -> str:
     borrowed from the figures before it (7.6% of …分别增长20%、7.6%)."""
     if q.indicator[:2] and q.indicator[:2] in folded[q.end : q.end + 4]:
         return q.indicator
-    if not _VERBS_ONLY.fullmatch(q.label.strip()):
-        return q.indicator if q.indicator in q.label else q.label
+    label = _SINCE.sub("", q.label.strip())
+    if not _VERBS_ONLY.fullmatch(label):
+        return q.indicator if q.indicator in label else label
     return ""
+
+
+# What a figure is compared with (国内生产总值达到63.6万亿元，比上年增长7.4%): no word of its name.
+_SINCE = re.compile(r"^(?:比|较)(?:上年|去年)(?:同期)?|^同比")
 
 
 _ADDITION_TAIL = re.compile(r"(?:增加|新增)$")

@@ -864,12 +864,17 @@ def match(old: Document, new: Document) -> Numbers:
     pairs.sort(key=lambda p: (p.kind != "actual", p.new.start))
     if old.meta.region == new.meta.region == NATION:
         pairs = [_national(p) for p in pairs]
-        targets = [replace(t, indicator=NATIONAL_NAMES.get(t.indicator, t.indicator), pair=t.pair and _national(t.pair)) for t in targets]
+        targets = [replace(t, indicator=named_for(t.indicator, NATION), pair=t.pair and _national(t.pair)) for t in targets]
     return Numbers(old_q, new_q, pairs, targets)
 
 
+def named_for(indicator: str, region: str) -> str:
+    """An indicator as the reports of a region name it: 国内生产总值 in the national ones."""
+    return NATIONAL_NAMES.get(indicator, indicator) if region == NATION else indicator
+
+
 def _national(pair: NumberPair) -> NumberPair:
-    return replace(pair, indicator=NATIONAL_NAMES.get(pair.indicator, pair.indicator))
+    return replace(pair, indicator=named_for(pair.indicator, NATION))
 
 
 def _pair(key: tuple, old: Quantity, new: Quantity) -> NumberPair:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .commitments import ABOUT_LEVEL, ABOUT_RATE, is_ceiling
 from .corpus import KIND_NAMES, reader_name
 from .errors import shown, worded
+from .numbers import named_for
 
 if TYPE_CHECKING:
     from .align import Pair
@@ -661,7 +662,8 @@ class Presenter:
         # Each target under the name the targets table gives it (国内生产总值 in a national report).
         # Where the new report measures it otherwise (16.8万元/人左右 → 增速高于地区生产总值增速), the row's name is
         # the new wording: last year's target is then named by its own.
-        headline = {t.old_quantity.indicator: t.indicator if t.pair else t.old_quantity.indicator for t in result.numbers.targets if t.old_quantity is not None}
+        region = result.old.meta.region if result.old.meta.region == result.new.meta.region else ""
+        headline = {t.old_quantity.indicator: t.indicator if t.pair else named_for(t.old_quantity.indicator, region) for t in result.numbers.targets if t.old_quantity is not None}
         chosen = [i for i in c.items if i.kind == "quantitative" and i.target is not None and i.target.indicator in headline]
         out = []
         for i in sorted(chosen, key=lambda i: COMMITMENT_ORDER.index(i.status)):

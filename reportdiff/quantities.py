@@ -63,7 +63,7 @@ _DECLINE = re.compile(r"(下降|降低|减少|回落|下跌|缩减|减轻|缩小
 # 从60.2%, 由每人每年380元: the earlier end of a change, a few words of what it counts between.
 _FROM = re.compile(r"[从由][\u4e00-\u9fff]{0,5}$")
 _CHANGE = re.compile(
-    r"(?P<verb>提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|缩减|回落|增至|降至|升至|降为|增为|达到)(?P<to>到|至|为)?$"
+    r"(?P<verb>提高|提升|增加|增长|上升|扩大|拓展|扩展|跃升|攀升|压减|压缩|下降|降低|减少|缩小|缩减|回落|增至|降至|升至|降为|增为|达到)(?P<to>到|至|为)?$"
 )
 
 

@@ -39,6 +39,8 @@ CASES = [
     ("新开外贸航线10条以上。", "新开辟外贸航线20条。", "新开外贸航线10条以上", "met"),
     # 赤字率 is the 财政赤字率: one indicator of two names (national 2022→2023, a trial's 未提及).
     ("今年赤字率拟按2.8%左右。", "财政赤字率控制在2.8%。", "今年赤字率拟按2.8%左右", "met"),
+    # Growth compared with the year before is the growth of the figure it follows (national 2014→2015, a trial's 未提及).
+    ("国内生产总值增长7.5%左右。", "国内生产总值达到63.6万亿元，比上年增长7.4%。", "国内生产总值增长7.5%左右", "met"),
     # A decline is below a target of growth; a target of reduction is met by a larger one.
     ("固定资产投资增长5%左右。", "固定资产投资下降3.3%。", "固定资产投资增长5%左右", "missed"),
     ("单位地区生产总值能耗降低3%左右。", "单位地区生产总值能耗降低3.5%。", "单位地区生产总值能耗降低3%左右", "met"),
@@ -217,6 +219,14 @@ def test_the_account_of_shortcomings_is_no_evidence_and_people_in_need_are_no_sh
     assert status["提高退休人员基本养老金、居民基础养老金最低标准"] == "met"
 
 
+def test_shortcomings_seen_as_well_as_successes_are_no_evidence(tmp_path):
+    """我们既要看到成绩，更要看到…困难和挑战 opens the account of shortcomings as 清醒看到 does:
+    新的消费热点不多 reports no progress of 培育消费热点 (national 2015, a trial's wrong met)."""
+    plan = "培育消费热点。"
+    review = "居民人均可支配收入增长8%。我们既要看到成绩，更要看到前进中的困难和挑战。投资增长乏力，新的消费热点不多。"
+    assert statuses(tmp_path, plan, review)["培育消费热点"] == "not_reported"
+
+
 def test_a_target_against_a_benchmark_needs_the_benchmark_and_a_name_said_whole_is_not_narrowed(tmp_path):
     """增速高于全国平均水平 is not reported by the growth alone; what follows a name said whole
     (“高效办成一件事”上线运行) is what became of it."""
@@ -274,11 +284,11 @@ def test_a_stance_is_reported_by_its_aim(tmp_path):
 
 
 def test_calls_to_rally_and_closing_words_are_not_promises(tmp_path):
-    plan = (
-        "（一）扩大内需。实施城市更新行动，让城市生活更美好！同心共创复兴伟业。\n"
-        "各位代表！\n奋斗铸就辉煌，实干赢得未来。我们要更加紧密地团结，砥砺前行，推动经济社会持续健康发展。"
+    # The closing words end the report, after its last part (三、全面加强政府自身建设 is a part of the plan).
+    old = OLD.format(plan="（一）扩大内需。实施城市更新行动，让城市生活更美好！同心共创复兴伟业。") + (
+        "各位代表！\n奋斗铸就辉煌，实干赢得未来。我们要更加紧密地团结，砥砺前行，推动经济社会持续健康发展。\n"
     )
-    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review="经济回升向好。"))
+    result = judge(tmp_path, old, NEW.format(review="经济回升向好。"))
     texts = [c.plan_text for c in result.items]
     assert "实施城市更新行动" in texts
     assert not [t for t in texts if "美好" in t or "伟业" in t or "赢得未来" in t or "持续健康发展" in t], texts
@@ -324,6 +334,9 @@ def test_a_run_of_shared_bigrams_stays_within_a_run_of_letters():
         ("居民收入增长与经济增长同步。", "地区生产总值增长5.4%，居民人均可支配收入增长4.4%。", "missed"),
         ("居民收入增长与经济增长基本同步。", "地区生产总值增长4.7%，城镇、农村居民人均可支配收入分别增长5.6%和6.4%。", "met"),
         ("居民收入增速高于经济增速。", "地区生产总值增长4.8%，全体居民人均可支配收入增长5%。", "met"),
+        # Said with how the plan reaches for it, or 经济发展 for 经济增长 (national 2014; 上海 2025, a trial's wrong met).
+        ("努力实现居民收入增长和经济发展同步。", "国内生产总值比上年增长7.4%，居民人均可支配收入实际增长8%。", "met"),
+        ("居民人均可支配收入增长与经济增长保持同步。", "地区生产总值增长5.4%，居民人均可支配收入增长4.1%。", "missed"),
     ],
 )
 def test_a_target_comparing_two_growth_rates_is_judged_by_both(tmp_path, plan, review, status):
