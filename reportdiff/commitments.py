@@ -729,6 +729,17 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
         c for i, c in enumerate(out)
         if "分别" in c.plan_text or not any(j != i and c.plan_text in out[j].plan_text and (c.plan_text != out[j].plan_text or j < i) for j in by_sentence[sentence_of[i]])
     ]
+    # A target said again where the plan explains it (把居民消费价格涨幅控制在3.5%左右，考虑了…) is
+    # the one promise of the targets list, not a second.
+    stated: set[tuple] = set()
+    once = []
+    for c in out:
+        key = _stated(c.target) if c.target is not None else None
+        if key not in stated:
+            once.append(c)
+        if key is not None:
+            stated.add(key)
+    out = once
     # Targets that count as checked already, by position: a deed clause holding one is not a second promise.
     target_starts = sorted(q.start for q in quantities if q.kind == "target" and not q.label.rstrip().endswith("等"))
     for section in plan:
@@ -799,6 +810,10 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
                 )
             )
     return out
+
+
+def _stated(q: Quantity) -> tuple:
+    return canonical(q.indicator), q.measure, q.family, q.value, q.high, q.qualifier, q.scope
 
 
 def _lead(folded: str, sentence_start: int, start: int) -> str:

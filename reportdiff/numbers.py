@@ -43,6 +43,7 @@ _ACTION = re.compile(
 )
 # Words that say which batch, not what is counted: 首批10个零碳产业园区.
 _BATCH = re.compile(r"(?:首|新一|第[一二三四五六七八九十]+|一)批")
+_ACTS_ON = re.compile(rf"(?:{_ACTION.pattern})$")
 # A rank (居全国第3位): the words that place it, after the name of what is ranked.
 _RANK_WORDS = re.compile(r"(?:稳居|跃居|位居|位列|跃升至|跃升|升至|上升至|居于|居|排名|排在|排|列)?(?:全国|全省|全球|世界|全市|全区|中部|西部|东部|东北)?第$")
 # A name in front of a count: 1593个省重点项目完成投资 names 省重点项目完成投资.
@@ -59,7 +60,7 @@ _CHANGE_ONLY = re.compile(r"^(增加|减少|多增|少增|新增|增长|下降|�
 _TARGETS_LEAD = re.compile(r"(?:主要预期|主要|预期)目标(?:建议)?(?:是|为)[:：]?")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|20[3-9]\d年|到20\d\d年|(?:今后|未来)五年")
 # Where a list of targets ends: the sentence that comments on it (上述目标，综合考虑了…).
-_LIST_END = re.compile(r"[。!！](?=上述|这|提出|确定|综合考虑|设定|做好|考虑|今年|我们|以上)|\n")
+_LIST_END = re.compile(r"[。!！](?=上述|这|提出|确定|综合考虑|设定|做好|考虑|今年|我们|以上|加强|统筹|兼顾|坚持)|\n")
 # One indicator, several names. The canonical name comes first.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "地区生产总值": ("地区生产总值", "国内生产总值", "生产总值", "GDP", "经济增长", "经济总量", "经济"),
@@ -445,9 +446,13 @@ def _naming(
     elif previous is not None and _COMPARISON.match(name):
         # 规上工业增加值增长8.3%，高于全国2.5个百分点: the margin of the figure before
         indicator, scope, text_start = previous.indicator + name, previous.scope, previous.text_start
-    elif not name and previous is not None and label_start - previous.end <= _NEAR and (measure, r.family) != (previous.measure, previous.family) and not label.endswith(_COUNT_FIRST):
+    elif (
+        not name and previous is not None and label_start - previous.end <= _NEAR and (measure, r.family) != (previous.measure, previous.family)
+        and not label.endswith(_COUNT_FIRST) and not (quantities.split_unit(r.unit)[1] in _COUNTERS and _counted(folded, r.end))
+    ):
         # 地区生产总值263.06亿元，同比增长4.8%; 城镇化率提升0.9个百分点、达62.1%: the
-        # figure before names the indicator, and is quoted with it as evidence.
+        # figure before names the indicator, and is quoted with it as evidence; but a count
+        # followed by what it counts names its own (…增长4%，243个重点项目建成投产).
         indicator, scope, text_start = previous.indicator, previous.scope, previous.text_start
     else:
         # 以办好10件民生实事为牵引: 以…为 takes the deed as the means; the deed counts what follows
@@ -457,6 +462,11 @@ def _naming(
         # 实施1000个以上省重点项目: the label may be only a verb (which the name has lost as filler)
         verb_only = _ACTION.fullmatch(bare) or _ACTION.fullmatch(_OWN_LEVEL_PREFIX.sub("", normalize_label(label).strip()))
         count_first = count_first and (not label.strip() or label.endswith(_COUNT_FIRST) or bool(verb_only or _BATCH.fullmatch(bare)))
+        if not count_first and quantities.split_unit(r.unit)[1] in _COUNTERS and _ACTS_ON.search(normalize_label(label).strip()):
+            # 整体提升100所学校: a verb right before the count says what is done to what it counts,
+            # which follows and is quoted with it; the words before still name it (a count of
+            # 学校 alone would be answered by any schools the review counts).
+            text_end += len(_counted(folded, r.end))
         if count_first:
             # 8条高速公路建成通车; 培育10个…集聚区; 首批10个零碳产业园区; 建成临沂至滕州等15个项目
             # (the examples before 等 are not the indicator, the verb that opens the clause is)
@@ -976,7 +986,8 @@ def target_clauses(doc: Document, found: list[Quantity]) -> list[tuple[str, str,
 
 # A clause that only qualifies the target before it (在实际工作中努力争取更好结果, 力争达到8%,
 # 根据实际情况争取更好的结果); after a full stop or a semicolon a clause is a target of its own.
-_TARGET_RIDER = re.compile(r"^(在|努力|力争|争取|并|以|确保|同时|根据)|^[^,;，；]{0,8}(争取|力争)[^,;，；]{0,6}更(好|优|多|高)")
+# But 努力实现居民收入增长和经济发展同步 reaches for a target of its own.
+_TARGET_RIDER = re.compile(r"^(在|(?:努力|力争|争取|确保)(?!实现)|并|以|同时|根据)|^[^,;，；]{0,8}(争取|力争)[^,;，；]{0,6}更(好|优|多|高)")
 
 
 def _two_figures(folded: str, start: int, at: int, stop: int) -> bool:

@@ -378,3 +378,11 @@ def test_a_long_sentence_promising_again_is_quoted_by_its_clause_on_the_promise(
     c = next(c for c in result.items if c.plan_text.startswith("科技政策要聚焦自立自强"))
     assert c.status == "carried_over" and "推动高水平科技自立自强" in c.carried_text
     assert len(c.carried_text) < 60 and c.carried_text in (national / "2024_gwr.txt").read_text(encoding="utf-8"), c.carried_text
+
+
+def test_a_target_said_again_where_the_plan_explains_it_is_one_promise(tmp_path):
+    """把居民消费价格涨幅控制在3.5%左右，考虑了… restates the list's target (national 2014): one
+    promise, one row of the outcomes table, not two."""
+    plan = "今年主要预期目标是：居民消费价格涨幅控制在3.5%左右。把居民消费价格涨幅控制在3.5%左右，考虑了去年涨价翘尾影响。"
+    result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review="居民消费价格上涨2%。"))
+    assert [(c.target.value, c.status) for c in result.items if c.target is not None] == [(3.5, "met")]

@@ -172,6 +172,13 @@ def targets(old_list: str, new_list: str) -> list[tuple]:
             "居民消费价格涨幅2%左右，根据实际情况争取更好的结果。",
             [("居民消费价格", (2, 2)), ("完成国家下达的能耗强度下降目标", None)],
         ),
+        # 努力实现… reaches for a target of its own, and the sentence after the list that 加强s
+        # their balance is a task (national 2014, a trial's joined row and a listed non-target)
+        (
+            "城镇登记失业率控制在4.6%以内，国际收支基本平衡，努力实现居民收入增长和经济发展同步。加强对增长、就业、物价、国际收支等主要目标的统筹平衡。",
+            "城镇登记失业率4.5%以内，国际收支基本平衡，居民收入增长与经济发展同步。",
+            [("城镇登记失业率", (4.6, 4.5)), ("国际收支基本平衡", None), ("居民收入增长与经济发展同步", None)],
+        ),
     ],
 )
 def test_main_targets_row_by_row(old_list, new_list, rows):
@@ -355,3 +362,19 @@ def test_names_of_a_means_of_a_share_of_plan_and_no_figures_from_a_glossary():
     found = extract(from_source(Source("2026.txt", text, "txt")))
     assert {("民生实事", 10), ("发放创业担保贷款完成年计划", 256.1)} <= {(q.indicator, q.value) for q in found}
     assert not [q for q in found if q.value in (20, 100) and q.kind == "target"]
+
+
+def test_a_count_followed_by_what_it_counts_names_its_own_thing():
+    """…完成投资1865.7亿元、增长4%，243个重点项目建成投产 (黑龙江 2026): the 243 projects are those
+    built, not the 1000 projects the sentence opened with (a trial's 未完成 of 实施1000个重点产业项目)."""
+    quantities = extract(report(2026, "1000个省级重点产业项目完成投资1865.7亿元、增长4%，243个重点项目建成投产。"))
+    named = {q.value: q.indicator for q in quantities if q.unit == "个"}
+    assert named[243.0] == "重点项目建成投产" and named[1000.0].startswith("省级重点产业项目")
+
+
+def test_a_count_after_its_verb_is_quoted_with_what_it_counts():
+    """整体提升100所学校 (重庆 2025) is quoted whole, not as the fragment 整体提升100所 (a trial's
+    complaint); it keeps the name its words before give it, as a count of 学校 alone would be
+    answered by any schools the review counts (10所学校…入选“双高计划”)."""
+    (school,) = [q for q in extract(report(2026, "", "整体提升100所学校。")) if q.kind == "target"]
+    assert (school.indicator, school.text) == ("整体提升", "整体提升100所学校")
