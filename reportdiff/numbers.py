@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import quantities
@@ -870,7 +871,7 @@ def match(old: Document, new: Document) -> Numbers:
     used_old, used_new = {(p.old.start, p.old.end) for p in pairs}, {(p.new.start, p.new.end) for p in pairs}
     # A main target the lists set side by side is a pair even when its names differ.
     pairs += [t.pair for t in targets if t.pair and (t.pair.old.start, t.pair.old.end) not in used_old and (t.pair.new.start, t.pair.new.end) not in used_new]
-    pairs = [p for p in pairs if plausible(p, sure=canonical(p.indicator) in SYNONYMS or label_similarity(p.old.indicator, p.new.indicator) == 1)]
+    pairs = [p for p in pairs if plausible(p, sure=canonical(p.indicator) in SYNONYMS or label_similarity(p.old.indicator, p.new.indicator) == 1) and _count_alike(p)]
     pairs.sort(key=lambda p: (p.kind != "actual", p.new.start))
     if old.meta.region == new.meta.region == NATION:
         pairs = [_national(p) for p in pairs]
@@ -912,6 +913,19 @@ def _compatible(ka: tuple, kb: tuple) -> bool:
     noun was left out (脱贫人口务工规模超过3300万) takes the other's (3200万人)."""
     (_, ma, ka_, fa, pa, sa), (_, mb, kb_, fb, pb, sb) = ka, kb
     return (ma, ka_, pa, sa) == (mb, kb_, pb, sb) and (fa == fb or "" in (fa, fb) and ma == "level")
+
+
+NAME_CHARS = 4  # letters two counted things share when one name names them (重点产业链 of …倍增计划)
+
+
+def _count_alike(pair: NumberPair) -> bool:
+    """Counts named by the same words before them (滚动推进163个项目 / 滚动推进15个片区更新项目)
+    are of one thing only when what each is quoted as counting, after it, shares a name
+    (9个国家区域医疗中心服务功能 / 9个国家区域医疗中心项目), not only a generic word (项目)."""
+    a, b = (q.text[q.end - q.text_start :] if 0 <= q.text_start <= q.end else "" for q in (pair.old, pair.new))
+    if not (a and b) or a == b:
+        return True
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size >= NAME_CHARS
 
 
 def plausible(pair: NumberPair, sure: bool = True) -> bool:

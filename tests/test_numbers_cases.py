@@ -378,3 +378,10 @@ def test_a_count_after_its_verb_is_quoted_with_what_it_counts():
     answered by any schools the review counts (10所学校…入选“双高计划”)."""
     (school,) = [q for q in extract(report(2026, "", "整体提升100所学校。")) if q.kind == "target"]
     assert (school.indicator, school.text) == ("整体提升", "整体提升100所学校")
+
+
+def test_counts_named_by_one_verb_are_of_one_thing_only_when_what_they_count_is():
+    """滚动推进163个项目 (安置房) and 滚动推进15个片区更新项目 (重庆 2025→2026) are two programmes:
+    no 163 → 15 pair; …等2个项目 on both sides stays a pair."""
+    assert not pairs("", "", "滚动推进163个项目。", "滚动推进15个片区更新项目。").pairs
+    assert shown(pairs("", "", "建成临沂至滕州等15个项目。", "建成济南至宁津等5个项目。")) == {(15, 5)}
