@@ -32,7 +32,7 @@ _LEAD_FILLER = re.compile(
     r"谋划实施|实施|目标|主要预期目标是|经济社会发展主要预期目标是|同比|比上年)"
 )
 # Words of the sentence, not of the name: a tense (将), a setting (定在), an expectation (预期目标).
-_TAIL_FILLER = re.compile(r"([从由]|(?:19|20)\d\d年(?:底|末)?的?|定在|定为|将|预期目标|预期|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|接近|将近|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|比去年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了|实际|名义)$")
+_TAIL_FILLER = re.compile(r"([从由]|(?:19|20)\d\d年(?:底|末)?的?|定在|定为|将|(?<![需主重必])要|预期目标|预期|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|接近|将近|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|比去年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了|实际|名义)$")
 # How fast it grew (大幅增长, 稳步增长) says nothing of what grew.
 _MANNER = re.compile(r"(大幅度?|小幅|明显|显著|稳步|持续|快速|较快|平稳|逐步|进一步|继续)+$")
 _GROWTH = re.compile(r"(增长|增速|下降|提高|降低|增加|减少|增幅|降幅|上涨幅度|上涨|涨幅|回落|下跌)$")
@@ -70,17 +70,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "社会消费品零售总额": ("社会消费品零售总额", "社消零总额"),
     "一般公共预算收入": ("一般公共预算收入", "地方一般公共预算收入"),
     "城镇新增就业": ("城镇新增就业人数", "城镇新增就业", "新增城镇就业"),
-    "外贸进出口总额": ("外贸进出口总额", "货物贸易进出口总额", "货物进出口总额", "进出口贸易总额", "进出口总额", "外贸进出口总值", "进出口总值"),
+    "外贸进出口总额": ("外贸进出口总额", "货物贸易进出口总额", "货物进出口总额", "进出口贸易总额", "进出口总额", "外贸进出口总值", "进出口总值", "进出口"),
     "实际利用境外资金": ("实际利用境外资金", "实际利用外资", "实际使用外资"),
     "居民消费价格": ("居民消费价格", "居民消费价格指数", "居民消费价格总水平", "CPI"),
     "赤字率": ("赤字率", "财政赤字率"),
+    "单位地区生产总值能耗": ("单位地区生产总值能耗", "单位国内生产总值能耗", "单位生产总值能耗", "单位GDP能耗", "能耗强度", "能源消耗强度"),
 }
 # Names said shortly for a longer one: 居民收入 (城镇居民收入) is 居民人均可支配收入.
 _SHORT_NAMES = ((re.compile(r"居民收入$"), "居民人均可支配收入"),)
 _CANONICAL = sorted(((name, canon) for canon, names in SYNONYMS.items() for name in names), key=lambda x: -len(x[0]))
 # A known indicator as the State Council's report names it: its 地区 is the country.
 NATION = "全国"
-NATIONAL_NAMES = {"地区生产总值": "国内生产总值"}
+NATIONAL_NAMES = {"地区生产总值": "国内生产总值", "单位地区生产总值能耗": "单位国内生产总值能耗"}
 # Words that name the report's own level, not a part of it: 全省生产总值 is the province's GDP.
 _OWN_LEVEL = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全国|国内|我省|我市|我区|我县|本市|本省|全年|地区|全域|全社会)*$")
 _OWN_LEVEL_PREFIX = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全国|我省|我市|我区|我县|本市|本省|全社会)+")
@@ -204,6 +205,10 @@ class TargetRow:
     # (固定资产投资增长3%左右 under 扩大有效投资): moved out of the list, not dropped; the old
     # figure against the one set there.
     moved: NumberPair | None = None
+    # The other way (moved_in): a new target the old list did not hold but the old plan set
+    # among its tasks (2014's 今年进出口总额预期增长7.5%左右 → 2015's 进出口增长6%左右 in the list):
+    # moved into the list, not new; `moved` holds the figure set there against the new one.
+    moved_in: bool = False
 
 
 @dataclass
@@ -1041,14 +1046,18 @@ def targets_table(old: Document, new: Document, old_q: list[Quantity], new_q: li
         if i not in partner and j not in partner.values():
             partner[i] = j
     by_new = {j: i for i, j in partner.items()}
+    # Only beside a list of the other year's targets can a target have left it or joined it.
+    old_unlisted = _unlisted(old_q, a) if a else []
     rows = []
     for j, (name, text, q) in enumerate(b):
         k = by_new.get(j)
         old_row = a[k] if k is not None else None
-        rows.append(_row(name, old_row, (name, text, q)))
-    listed = {(q.start, q.end) for _, _, q in b if q is not None}
-    # Only beside a list of the new year's targets can a target have left it.
-    unlisted = [q for q in new_q if (q.start, q.end) not in listed] if b else []
+        row = _row(name, old_row, (name, text, q))
+        elsewhere = _set_elsewhere(q, old_unlisted) if q is not None and old_row is None else None
+        if q is not None and elsewhere is not None:
+            row.moved, row.moved_in = NumberPair(row.indicator, "target", q.measure, elsewhere, q), True
+        rows.append(row)
+    unlisted = _unlisted(new_q, b) if b else []
     for i in (i for i in range(len(a)) if i not in partner):
         row = _row(a[i][0], a[i], None)
         target = row.old_quantity
@@ -1059,11 +1068,17 @@ def targets_table(old: Document, new: Document, old_q: list[Quantity], new_q: li
     return rows
 
 
-def _set_elsewhere(old: Quantity, new_q: list[Quantity]) -> Quantity | None:
-    """The first target of the new plan of the same indicator and measure as `old`."""
+def _unlisted(found: list[Quantity], listed: list[tuple[str, str, Quantity | None]]) -> list[Quantity]:
+    """The figures of a report that are not those of its targets list."""
+    spans = {(q.start, q.end) for _, _, q in listed if q is not None}
+    return [q for q in found if (q.start, q.end) not in spans]
+
+
+def _set_elsewhere(target: Quantity, found: list[Quantity]) -> Quantity | None:
+    """The first target among `found` (a plan's figures) of the same indicator and measure as `target`."""
     return next(
-        (q for q in new_q if q.kind == "target" and q.source == "text" and not q.scope and (q.measure, q.family, q.period) == (old.measure, old.family, old.period)
-         and canonical(q.indicator) == canonical(old.indicator)),
+        (q for q in found if q.kind == "target" and q.source == "text" and not q.scope and (q.measure, q.family, q.period) == (target.measure, target.family, target.period)
+         and canonical(q.indicator) == canonical(target.indicator)),
         None,
     )
 

@@ -57,7 +57,7 @@ _ZH = {
     # number kinds and measures
     "actual": "实际", "target": "目标", "growth": "增速", "increment": "比上年增加",
     # target changes
-    "t_new": "新增", "t_dropped": "取消", "t_moved": "移出主要目标，{change}", "in_tasks": "（列入任务）{text}", "t_reworded": "表述调整", "t_same": "持平",
+    "t_new": "新增", "t_dropped": "取消", "t_moved": "移出主要目标，{change}", "t_moved_in": "列入主要目标，{change}", "in_tasks": "（列入任务）{text}", "t_reworded": "表述调整", "t_same": "持平",
     "t_same_points": "持平（0个百分点）", "t_qualifier": "数值持平：{old} → {new}",
     # pair change kinds
     "c_wording": "措辞", "c_figures": "数字", "c_moved": "移动", "c_unchanged": "未改动", "c_near": "几乎未改",
@@ -129,7 +129,7 @@ _EN = {
     "matched": "matched", "split": "split", "merged": "merged", "added": "added", "removed": "removed",
     "same_topic": "Aligned sections", "plan_to_review": "Plan → review",
     "actual": "actual", "target": "target", "growth": "growth", "increment": "increase on the year before",
-    "t_new": "new", "t_dropped": "dropped", "t_moved": "out of the main targets, {change}", "in_tasks": "(among the tasks) {text}", "t_reworded": "reworded", "t_same": "unchanged",
+    "t_new": "new", "t_dropped": "dropped", "t_moved": "out of the main targets, {change}", "t_moved_in": "into the main targets, {change}", "in_tasks": "(among the tasks) {text}", "t_reworded": "reworded", "t_same": "unchanged",
     "t_same_points": "unchanged (0 pt)", "t_qualifier": "same figure: {old} → {new}",
     "c_wording": "wording", "c_figures": "figures", "c_moved": "moved", "c_unchanged": "unchanged", "c_near": "nearly unchanged",
     "weak": "weak pair",
@@ -487,7 +487,7 @@ class Presenter:
         if t.pair:
             return self.change(t.pair)
         if t.moved is not None:
-            return self("t_moved", change=self.change(t.moved))
+            return self("t_moved_in" if t.moved_in else "t_moved", change=self.change(t.moved))
         if t.old is None or t.new is None:
             return self("t_new") if t.old is None else self("t_dropped")
         return self("t_same") if _squash(t.old) == _squash(t.new) else self("t_reworded")
@@ -648,10 +648,14 @@ class Presenter:
                 f"{t.indicator} {short}" if text in shared and q is not None else _oneline(text) or "—"
                 for text, q, short in ((t.old, t.old_quantity, old_short), (t.new, new_q, new_short))
             )
-            if t.moved is not None:  # set again among the tasks: the new side quotes it there
+            old_q = t.old_quantity
+            if t.moved is not None and t.moved_in:  # set among last year's tasks: the old side quotes it there
+                old_q = t.moved.old
+                old_short, old_text = self("in_tasks", text=self.figure(old_q)), self("in_tasks", text=_oneline(old_q.text))
+            elif t.moved is not None:  # set again among the tasks: the new side quotes it there
                 new_q = t.moved.new
                 new_short, new_text = self("in_tasks", text=self.figure(new_q)), self("in_tasks", text=_oneline(new_q.text))
-            lines.append(TargetLine(t.indicator, old_text, new_text, self.target_change(t) if both else "", points, bar(t.old_quantity), bar(new_q), link, old_short, new_short))
+            lines.append(TargetLine(t.indicator, old_text, new_text, self.target_change(t) if both else "", points, bar(old_q), bar(new_q), link, old_short, new_short))
         return lines
 
     def outcomes(self, result: Comparison, where: _Locator) -> list[Outcome]:

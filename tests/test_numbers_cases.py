@@ -336,6 +336,23 @@ def test_a_target_moved_from_the_list_into_the_tasks_is_not_dropped():
     assert rows["粮食产量"].moved is None
 
 
+def test_a_target_set_among_last_years_tasks_and_now_listed_is_not_new():
+    """2014 set 今年进出口总额预期增长7.5%左右 and 今年能源消耗强度要降低3.9%以上 in its tasks, 2015 lists
+    进出口增长6%左右 and 能耗强度下降3.1%以上 among its main targets: moved into the list, with
+    their change (a trial read them as 新增); a target set nowhere before is new."""
+    result = pairs(
+        "",
+        "",
+        "今年主要预期目标是：国内生产总值增长7.5%左右。\n\n今年进出口总额预期增长7.5%左右。今年能源消耗强度要降低3.9%以上。",
+        "今年主要预期目标是：国内生产总值增长7%左右，进出口增长6%左右，能耗强度下降3.1%以上，粮食产量500亿斤左右。",
+    )
+    rows = {t.indicator: t for t in result.targets}
+    trade, energy = rows["外贸进出口总额"], rows["单位地区生产总值能耗"]
+    assert trade.old is None and trade.moved_in and (trade.moved.old.value, trade.moved.change) == (7.5, -1.5)
+    assert energy.moved_in and energy.moved.old.value == 3.9
+    assert rows["粮食产量"].moved is None
+
+
 @pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=NO_CORPUS)
 def test_the_targets_of_years_whose_lists_lead_otherwise():
     """2011 states the five-year goals first (今后五年，…预期目标是…年均增长7%): the year's list is

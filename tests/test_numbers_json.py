@@ -38,3 +38,16 @@ def test_pairs_carry_period_and_scope_and_targets_are_side_by_side(run_cli, tmp_
     rows = {(r["old"], r["new"]) for r in data["targets"]}
     assert ("居民收入增长和经济增长同步", "居民收入增长和经济增长同步") in rows  # qualitative targets too
     assert (None, "城镇调查失业率5.5%左右") in rows
+
+
+def test_a_target_moved_into_or_out_of_the_list_says_where_it_was_set(run_cli, tmp_path):
+    data = comparison_json(
+        run_cli,
+        tmp_path,
+        text(2025, "全省生产总值5.8万亿元。", "主要预期目标是：地区生产总值增长5%左右，固定资产投资增长6%左右。\n\n进出口总额预期增长7.5%左右。"),
+        text(2026, "全省生产总值6.1万亿元。", "主要预期目标是：地区生产总值增长5%左右，进出口增长6%左右。\n\n扩大有效投资，固定资产投资增长3%左右。"),
+    )
+    rows = {r["indicator"]: r for r in data["targets"]}
+    trade, investment = rows["外贸进出口总额"], rows["固定资产投资"]
+    assert trade["old"] is None and trade["in_tasks"] is None and (trade["from_tasks"]["quantity"]["value"], trade["from_tasks"]["change"]) == (7.5, -1.5)
+    assert investment["new"] is None and investment["from_tasks"] is None and investment["in_tasks"]["quantity"]["value"] == 3

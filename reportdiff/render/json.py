@@ -105,8 +105,14 @@ def _target(row) -> dict:
         "change": None if row.pair is None else row.pair.change,
         "change_range": list(row.pair.change_range) if row.pair and row.pair.change_range else None,
         "points": None if row.pair is None else row.pair.points,
-        "in_tasks": None if row.moved is None else {"text": row.moved.new.text, "quantity": _quantity(row.moved.new), "change": row.moved.change},
+        "in_tasks": None if row.moved is None or row.moved_in else _elsewhere(row.moved.new, row.moved),
+        "from_tasks": _elsewhere(row.moved.old, row.moved) if row.moved is not None and row.moved_in else None,
     }
+
+
+def _elsewhere(q, moved) -> dict:
+    """A main target set among a plan's tasks instead of in its list, with the change to it."""
+    return {"text": q.text, "quantity": _quantity(q), "change": moved.change}
 
 
 def _commitment(c) -> dict:
