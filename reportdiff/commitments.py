@@ -24,7 +24,7 @@ from typing import NamedTuple
 from .align import Alignment, align
 from .clean import fold
 from .document import Document
-from .numbers import Quantity, canonical, dice, extract, label_similarity, part_and_whole
+from .numbers import CHANGE_ONLY, Quantity, canonical, dice, extract, label_similarity, part_and_whole
 from .quantities import PAIRED
 from .structure import Section
 from .tokens import STOPWORDS, Tokens, is_content, word_tags
@@ -1175,12 +1175,14 @@ def _narrowed(c: Commitment, sentence: str, text: _Text, sides: str = "both") ->
         if verbs:
             before, after = before[:1], after[:1]
         named = size > NAME_RUN + 1 and len(text.find(plan[a : a + size])) <= NAME_REPEATS
-        edges = [(before, sentence[max(b - 2, 0) : b], plan[a])]
+        # (the promise's words there, the sentence's two letters there, the phrase's letter at
+        # that edge, whether they are joined to it by 的 as a modifier: 积极的|财政政策)
+        edges = [(before, sentence[max(b - 2, 0) : b], plan[a], plan[a] == "的")]
         if sides == "both" and not named:
-            edges.append((after, sentence[b + size : b + size + 2], plan[a + size - 1]))
-        for words, theirs, edge in edges:
+            edges.append((after, sentence[b + size : b + size + 2], plan[a + size - 1], False))
+        for words, theirs, edge, attributive in edges:
             shortened = _shortened(theirs, "".join(sorted(words, key=plan.find)))
-            if words and _LETTER.match(edge) and any(w not in sentence for w in words) and _another_word(theirs, plan) and not shortened:
+            if words and _LETTER.match(edge) and any(w not in sentence for w in words) and _another_word(theirs, plan, attributive) and not shortened:
                 return True
     return False
 
@@ -1252,14 +1254,15 @@ def _said_of(term: str, sentence: str) -> int:
     return next((n for n in range(len(term), shortest - 1, -1) if any(term[i : i + n] in sentence for i in range(len(term) - n + 1))), 0)
 
 
-def _another_word(word: str, plan: str) -> bool:
+def _another_word(word: str, plan: str, attributive: bool = False) -> bool:
     """Whether the letters beside the shared phrase are a word the action does not use (not
     a joining word: 中小金融机构等领域 lists, it does not narrow; nor a word of manner or
     action: 养老金稳步增加 says how the thing went, not which thing), a word at all (租并 of
-    健全购租并举 is none: the two letters stand across words)."""
+    健全购租并举 is none: the two letters stand across words). Joined to the phrase by 的
+    (`attributive`), a word of manner says which thing it is: 积极的财政政策 is not 稳健的财政政策."""
     return (
         len(word) == 2 and all(map(_LETTER.match, word)) and not _JOINING.search(word) and word not in plan
-        and word not in _FILLER and not _ACTION_VERB.fullmatch(word) and word in word_tags()
+        and (attributive or word not in _FILLER and not _ACTION_VERB.fullmatch(word)) and word in word_tags()
     )
 
 
@@ -1495,6 +1498,8 @@ def _own_name(q: Quantity, folded: str) -> str:
     if q.indicator[:2] and q.indicator[:2] in folded[q.end : q.end + 4]:
         return q.indicator
     label = _SINCE.sub("", q.label.strip())
+    if CHANGE_ONLY.match(label):
+        return q.indicator  # its change alone (国内生产总值达到63.6万亿元，比上年增长7.4%): the name it continues
     if not _VERBS_ONLY.fullmatch(label):
         return q.indicator if q.indicator in label else label
     return ""

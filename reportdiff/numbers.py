@@ -32,10 +32,10 @@ _LEAD_FILLER = re.compile(
     r"谋划实施|实施|目标|主要预期目标是|经济社会发展主要预期目标是|同比|比上年)"
 )
 # Words of the sentence, not of the name: a tense (将), a setting (定在), an expectation (预期目标).
-_TAIL_FILLER = re.compile(r"([从由]|(?:19|20)\d\d年(?:底|末)?的?|定在|定为|将|(?<![需主重必])要|预期目标|预期|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|接近|将近|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|比去年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了|实际|名义)$")
+_TAIL_FILLER = re.compile(r"([从由](?:上半年|年初|上年|去年|年末)?|(?:19|20)\d\d年(?:底|末)?的?|设定为|设定在|定在|定为|将|(?<![需主重必])要|预期目标|预期|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|接近|将近|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|比去年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了|实际|名义)$")
 # How fast it grew (大幅增长, 稳步增长) says nothing of what grew.
 _MANNER = re.compile(r"(大幅度?|小幅|明显|显著|稳步|持续|快速|较快|平稳|逐步|进一步|继续)+$")
-_GROWTH = re.compile(r"(增长|增速|下降|提高|降低|增加|减少|增幅|降幅|上涨幅度|上涨|涨幅|回落|下跌)$")
+_GROWTH = re.compile(r"(增长|增速|下降|微降|微涨|提高|降低|增加|减少|增幅|降幅|上涨幅度|上涨|涨幅|回落|下跌)$")
 _TARGET_WORDS = re.compile(r"目标|计划|预期")
 # Verbs that open a clause whose object follows the count: 培育10个现代海洋特色产业集聚区.
 _ACTION = re.compile(
@@ -56,7 +56,7 @@ _TOTAL = re.compile(r"累计|新增|共|总计|合计|年均")
 _OF_PLAN = re.compile(r"^(?:完成)?(?:年度|全年|年)?计划的?$")
 _COMPARISON = re.compile(r"^(增速)?((高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)|比[上去]年(加快|回落|提高|下降|上升))")
 # A name that is only the change of the figure before: 比上年增加888万吨, 多增38万人.
-_CHANGE_ONLY = re.compile(r"^(增加|减少|多增|少增|新增|增长|下降|提高|降低|上升|回落|净增)$")
+CHANGE_ONLY = re.compile(r"^(增加|减少|多增|少增|新增|增长|下降|提高|降低|上升|回落|净增)$")
 # The sentence that lists the year's main targets; what follows in its paragraph are targets.
 _TARGETS_LEAD = re.compile(r"(?:主要预期|主要|预期)目标(?:建议)?(?:是|为)[:：]?")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|20[3-9]\d年|到20\d\d年|(?:今后|未来)五年")
@@ -360,7 +360,7 @@ def _quantity(
     name, falls = _decline_named(name, r, measure)
     if rank:
         measure = "rank"
-    if _CHANGE_ONLY.match(name):
+    if CHANGE_ONLY.match(name):
         name = ""
     if quantities.is_increment(folded[max(sentence_start, r.start - 8) : r.start]) and quantities.family(r.unit) not in _POINTS:
         measure = "increment"

@@ -59,11 +59,11 @@ _FRACTION = re.compile(rf"(?<![\d.{_CN_NUM}])(?P<num>\d+(?:\.\d+)?|[一二三四
 _BEFORE = re.compile(r"(不少于|不低于|不超过|不高于|超过|突破|力争|预计|大约|将近|接近|约|近|超|逾|控制在|高于|低于)$")
 _AFTER = re.compile(r"(以上|左右|以下|以内|上下|及以上)")
 # A decline written as a word right before the figure; 降至/降到 name a level instead.
-_DECLINE = re.compile(r"(下降|降低|减少|回落|下跌|缩减|减轻|缩小)(了|约|近|超过|超)?$")
+_DECLINE = re.compile(r"(下降|微降|降低|减少|回落|下跌|缩减|减轻|缩小)(了|约|近|超过|超)?$")
 # 从60.2%, 由每人每年380元: the earlier end of a change, a few words of what it counts between.
 _FROM = re.compile(r"[从由][\u4e00-\u9fff]{0,5}$")
 _CHANGE = re.compile(
-    r"(?P<verb>提高|提升|增加|增长|上升|扩大|拓展|扩展|跃升|攀升|压减|压缩|下降|降低|减少|缩小|缩减|回落|增至|降至|升至|降为|增为|达到)(?P<to>到|至|为)?$"
+    r"(?P<verb>提高|提升|增加|增长|上升|扩大|拓展|扩展|跃升|攀升|压减|压缩|下降|降低|减少|缩小|缩减|回落|增至|降至|升至|降为|增为|达到|降到|升到|增到)(?P<to>到|至|为)?$"
 )
 
 

@@ -41,6 +41,8 @@ CASES = [
     ("今年赤字率拟按2.8%左右。", "财政赤字率控制在2.8%。", "今年赤字率拟按2.8%左右", "met"),
     # Growth compared with the year before is the growth of the figure it follows (national 2014→2015, a trial's 未提及).
     ("国内生产总值增长7.5%左右。", "国内生产总值达到63.6万亿元，比上年增长7.4%。", "国内生产总值增长7.5%左右", "met"),
+    # An increment continues the figure before it: 三农 spending's is no answer to science spending's (national 2008→2009, a trial's wrong met).
+    ("中央财政将安排科技支出1134亿元，比上年增加134亿元。", "全年中央财政用于“三农”的投入5955亿元，比上年增加1637亿元。", "科技支出1134亿元", "not_reported"),
     # A decline is below a target of growth; a target of reduction is met by a larger one.
     ("固定资产投资增长5%左右。", "固定资产投资下降3.3%。", "固定资产投资增长5%左右", "missed"),
     ("单位地区生产总值能耗降低3%左右。", "单位地区生产总值能耗降低3.5%。", "单位地区生产总值能耗降低3%左右", "met"),
@@ -386,3 +388,11 @@ def test_a_target_said_again_where_the_plan_explains_it_is_one_promise(tmp_path)
     plan = "今年主要预期目标是：居民消费价格涨幅控制在3.5%左右。把居民消费价格涨幅控制在3.5%左右，考虑了去年涨价翘尾影响。"
     result = judge(tmp_path, OLD.format(plan=plan), NEW.format(review="居民消费价格上涨2%。"))
     assert [(c.target.value, c.status) for c in result.items if c.target is not None] == [(3.5, "met")]
+
+
+def test_a_policy_of_another_stance_does_not_report_the_one_promised(tmp_path):
+    """积极的财政政策 is not the 稳健的财政政策 promised (national 2008→2009, a trial's wrong met):
+    a word joined by 的 says which policy, though it is a word of manner elsewhere."""
+    review = "下半年实施积极的财政政策和适度宽松的货币政策。"
+    assert statuses(tmp_path, "继续实行稳健的财政政策。", review)["继续实行稳健的财政政策"] != "met"
+    assert statuses(tmp_path, "继续实施积极的财政政策。", review)["继续实施积极的财政政策"] == "met"

@@ -402,3 +402,15 @@ def test_counts_named_by_one_verb_are_of_one_thing_only_when_what_they_count_is(
     no 163 → 15 pair; …等2个项目 on both sides stays a pair."""
     assert not pairs("", "", "滚动推进163个项目。", "滚动推进15个片区更新项目。").pairs
     assert shown(pairs("", "", "建成临沂至滕州等15个项目。", "建成济南至宁津等5个项目。")) == {(15, 5)}
+
+
+@pytest.mark.parametrize(
+    "review, indicator, value",
+    [
+        ("居民消费价格微降0.1%。", "居民消费价格", -0.1),  # 海南 2026, a trial's 未提及
+        ("年末城镇调查失业率从上半年5.5%降到5.3%。", "城镇调查失业率", 5.3),  # 广西 2026: 降到 ends a change, 从上半年 names nothing
+    ],
+)
+def test_a_slight_fall_and_a_fall_to_a_level_are_read(review, indicator, value):
+    last = [q for q in extract(report(2026, review)) if q.role != "from"][-1]
+    assert (last.indicator, last.signed) == (indicator, value)
