@@ -13,6 +13,7 @@ into a bad pair.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass, field
@@ -81,6 +82,8 @@ MANY_RATIO = 0.35
 WEIGHT_POWER = 0.25
 WEIGHT_CAP = 3.0
 
+# An enumerated item's heading: 一是…, 二是….
+_ENUMERATED = re.compile(r"[一二三四五六七八九十]+是")
 
 Relation = Literal["same_topic", "plan_to_review"]
 Status = Literal["matched", "split", "merged", "added", "removed"]
@@ -485,7 +488,11 @@ class _Matcher:
         With `orphans_only` (a plan against its review), only an old parent
         left without a counterpart of its own takes those of its units: a
         plan section is reported on where its tasks are, but one task
-        reported elsewhere does not make its whole section so.
+        reported elsewhere does not make its whole section so. Otherwise the
+        parents pair unless the unit moved alone (_moved_alone): a task that
+        went to a section far from its own in both reports' order (山东's
+        clean-energy task from 2025's green-transition section into 2026's
+        domestic-demand one) does not make the two sections one topic.
         """
         upper_olds, upper_news, upper_links, _ = upper
         at_old = {s: i for i, s in enumerate(upper_olds)}
@@ -497,9 +504,48 @@ class _Matcher:
                 continue
             if orphans_only and (at_old[pa] in linked or pa is olds[i]):
                 continue
+            if not orphans_only and self._moved_alone(olds[i], news[j], pa, pb, [(upper_olds[a], upper_news[b]) for a, b in upper_links]):
+                continue
             # The parents pair on their units' evidence: the pair scores at least
             # what the unit link does, so no pair shown sits below the floor.
             upper_links[at_old[pa], at_new[pb]] = max(self.space.cosine(pa, pb), links[i, j])
+
+    def _moved_alone(self, unit_old: Section, unit_new: Section, pa: Section, pb: Section, pairs: list[tuple[Section, Section]]) -> bool:
+        """Whether a unit link across parents pa–pb stays a unit's move: the parents'
+        pair goes against the order of the pairs made among their siblings, and the
+        units are closer to what their own parents are paired with than to the other's
+        parent. A unit that carries its whole topic across (2024's 三是全面推进乡村振兴
+        under industry, 2025's section (六)聚焦乡村全面振兴) still makes the parents a pair."""
+        if not self._against_order(pa, pb, pairs):
+            return False
+        cosine = self.space.cosine
+        near_own = max(
+            [cosine(unit_old, y) for x, y in pairs if x is pa] + [cosine(x, unit_new) for x, y in pairs if y is pb] + [0.0]
+        )
+        return min(cosine(unit_old, pb), cosine(pa, unit_new)) < near_own
+
+    def _against_order(self, a: Section, b: Section, pairs: list[tuple[Section, Section]]) -> bool:
+        """Whether a pair a–b crosses more of the given pairs than it keeps the order of.
+
+        Two reports list their sections mostly in one order, reordering a few
+        ((一)扩大内需 → (三)着力扩大国内需求): a pair counts against the pairs
+        of the same two sibling runs (one parent, one heading pattern: the
+        ——items, the 一是 items, the （一） sections), whose order is the same
+        list's; pairs in other runs (the achievement items before the work
+        paragraphs) say nothing of it."""
+        run_a, run_b = self._run(a), self._run(b)
+        crossing = keeping = 0
+        for x, y in pairs:
+            if self._run(x) == run_a and self._run(y) == run_b:
+                side = (x.start - a.start) * (y.start - b.start)
+                crossing += side < 0
+                keeping += side > 0
+        return crossing > keeping
+
+    def _run(self, section: Section) -> tuple[Section | None, str, str, bool]:
+        """What a section's sibling run shares: parent, kind, numbering style, and
+        whether it counts its items (一是…, as opposed to ——items of one style)."""
+        return self.parent.get(section), section.kind, section.style, bool(_ENUMERATED.match(section.heading))
 
     def _pairs(self, links: dict[tuple[int, int], float], olds: list[Section], news: list[Section], carried: Set[Section] = frozenset()) -> list[Pair]:
         forced = {k for k in links if self.forced.get(olds[k[0]]) is news[k[1]]}

@@ -243,3 +243,27 @@ def test_a_flat_review_paragraph_no_plan_section_matches_whole_faces_the_plans_u
     assert ("充分释放全社会创", "四是强化创新引领") in made
     # and it is not also listed as added
     assert not [p for p in pairs if p.relation == "plan_to_review" and not p.old and p.new[0].heading.startswith("四是强化创新引领")]
+
+
+def test_a_task_that_moved_alone_does_not_pair_its_two_sections():
+    # 山东's 2025 clean-energy task (突出抓好清洁能源体系建设, under （七）绿色低碳转型) is
+    # set beside a unit of 2026's （一）奋力推进全方位扩大内需; the two sections stand
+    # seventh and first in lists that otherwise keep one order, so they are no pair,
+    # while each keeps its own counterpart.
+    from reportdiff.document import read
+
+    old, new = SHARED_CORPUS / "provinces/2025/山东省.docx", SHARED_CORPUS / "provinces/2026/山东省.txt"
+    if not old.is_file():
+        pytest.skip(NO_CORPUS)
+    pairs = _align(read(old), read(new))
+    made = {(o.heading[:3], n.heading[:3]) for p in pairs if p.relation == "same_topic" for o in p.old for n in p.new if o.level == n.level == 2}
+    assert ("（七）", "（一）") not in made
+    assert ("（一）", "（一）") in made and ("（七）", "（七）") in made
+
+
+def test_a_unit_that_carries_its_topic_across_pairs_the_sections_against_their_order():
+    # 2024's 三是全面推进乡村振兴 sits under （一）以产业发展为抓手; 2025 gives the topic a
+    # section of its own, (六)聚焦乡村全面振兴, far down the list: the sections pair all the same.
+    pairs = _align(seed("000"), seed("004"))
+    made = {(o.heading[:8], n.heading[:8]) for p in pairs if p.relation == "same_topic" for o in p.old for n in p.new}
+    assert ("（一）以产业发展", "(六)聚焦乡村全") in made
