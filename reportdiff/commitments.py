@@ -24,7 +24,7 @@ from typing import NamedTuple
 from .align import Alignment, align
 from .clean import fold
 from .document import Document
-from .numbers import CHANGE_ONLY, Quantity, canonical, dice, extract, label_similarity, part_and_whole
+from .numbers import CHANGE_ONLY, GROWTH, Quantity, canonical, dice, extract, label_similarity, part_and_whole
 from .quantities import PAIRED
 from .structure import Section
 from .tokens import STOPWORDS, Tokens, is_content, word_tags
@@ -1501,7 +1501,8 @@ def _own_name(q: Quantity, folded: str) -> str:
     if CHANGE_ONLY.match(label):
         return q.indicator  # its change alone (国内生产总值达到63.6万亿元，比上年增长7.4%): the name it continues
     if not _VERBS_ONLY.fullmatch(label):
-        return q.indicator if q.indicator in label else label
+        # Said by another of its names (CPI微降0.1%), the figure is of the indicator it was read as.
+        return q.indicator if q.indicator in label or canonical(GROWTH.sub("", label)) == q.indicator else label
     return ""
 
 

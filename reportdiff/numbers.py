@@ -35,7 +35,7 @@ _LEAD_FILLER = re.compile(
 _TAIL_FILLER = re.compile(r"([从由](?:上半年|年初|上年|去年|年末)?|(?:19|20)\d\d年(?:底|末)?的?|设定为|设定在|定在|定为|将|(?<![需主重必])要|预期目标|预期|拟按|拟安排|拟|(?:增加|提高|提升|上升|下降|降低|扩大|缩小|减少)(?:到|至)|增至|降至|降到|升至|平均为|达到|达|为|至|超过|突破|约|接近|将近|近|稳定在|控制在|分别|共计|总计|合计|累计|同比|比上年|比去年|全年|年均|保持|完成|实现|以上|以下|在|超|逾|了|实际|名义)$")
 # How fast it grew (大幅增长, 稳步增长) says nothing of what grew.
 _MANNER = re.compile(r"(大幅度?|小幅|明显|显著|稳步|持续|快速|较快|平稳|逐步|进一步|继续)+$")
-_GROWTH = re.compile(r"(增长|增速|下降|微降|微涨|提高|降低|增加|减少|增幅|降幅|上涨幅度|上涨|涨幅|回落|下跌)$")
+GROWTH = re.compile(r"(增长|增速|下降|微降|微涨|提高|降低|增加|减少|增幅|降幅|上涨幅度|上涨|涨幅|回落|下跌)$")
 _TARGET_WORDS = re.compile(r"目标|计划|预期")
 # Verbs that open a clause whose object follows the count: 培育10个现代海洋特色产业集聚区.
 _ACTION = re.compile(
@@ -551,7 +551,7 @@ def _indicator(label: str, unit: str) -> tuple[str, str]:
         words = stripped
     family = quantities.family(unit)
     measure = "ratio" if family == ":1" else "share" if family == "%" else "level"
-    growth = _GROWTH.search(words)
+    growth = GROWTH.search(words)
     if growth and family in {"%", "个百分点"}:
         measure = "growth"
         words = _MANNER.sub("", _TAIL_FILLER.sub("", words[: growth.start()]))

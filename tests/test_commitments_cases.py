@@ -43,6 +43,8 @@ CASES = [
     ("国内生产总值增长7.5%左右。", "国内生产总值达到63.6万亿元，比上年增长7.4%。", "国内生产总值增长7.5%左右", "met"),
     # An increment continues the figure before it: 三农 spending's is no answer to science spending's (national 2008→2009, a trial's wrong met).
     ("中央财政将安排科技支出1134亿元，比上年增加134亿元。", "全年中央财政用于“三农”的投入5955亿元，比上年增加1637亿元。", "科技支出1134亿元", "not_reported"),
+    # A figure said under another of its indicator's names (海南 2026's CPI微降0.1%, a trial's 未提及).
+    ("居民消费价格涨幅2%左右。", "CPI微降0.1%，城镇调查失业率5.2%。", "居民消费价格涨幅2%左右", "met"),
     # A decline is below a target of growth; a target of reduction is met by a larger one.
     ("固定资产投资增长5%左右。", "固定资产投资下降3.3%。", "固定资产投资增长5%左右", "missed"),
     ("单位地区生产总值能耗降低3%左右。", "单位地区生产总值能耗降低3.5%。", "单位地区生产总值能耗降低3%左右", "met"),
