@@ -147,7 +147,7 @@ _HOLDS = re.compile(r"稳定在|保持在|保持|达到|总量|总面积|保有�
 NARROWING_MISSING = 0.5
 # The deed or framing an indicator's name may open with (新开辟外贸航线, 新建提升口袋公园,
 # 目标产量): not what it counts. Longest first: 新增 before 新.
-_LEAD_VERB = re.compile(r"^(?:新建改建|新培育|新开办|新开辟|争取|修建|入选|全年|全面|创建|加快|启动|培育|完成|实施|建好|建成|建设|开办|开工|开辟|引进|打造|持续|推进|提升|改建|改造|新增|新建|新开|有序|深入|目标|积极|累计|获批|认定|评价|预期|再|新(?=[建增开培认创改投]|$))+")
+_LEAD_VERB = re.compile(r"^(?:新建改建|新培育|新开办|新开辟|争取|修建|入选|全年|全面|创建|加快|启动|培育|完成|实施|建好|建成|建设|开办|开展|举办|开工|开辟|引进|打造|持续|推进|提升|改建|改造|新增|新建|新开|有序|深入|目标|积极|累计|获批|认定|评价|预期|再|新(?=[建增开培认创改投]|$))+")
 # Indicators whose target is a limit: lower is better (prices, unemployment, deficits, accidents, pollution).
 _CEILING = re.compile(r"价格|物价|失业率|赤字率|负债率|事故|死亡|PM2\.?5|细颗粒物|浓度")
 # An outcome so qualified is beyond its figure.

@@ -266,6 +266,7 @@ class Promise:
     # The task of the plan it serves ((三)着力扩大国内需求): the plan's second level, where
     # the innermost section (a run-in unit, an 一是 item) is too small to group by.
     task: str = ""
+    figure: str = ""  # the evidence's figure as written (4.4%): a quotation cut short must keep it
 
 
 @dataclass(frozen=True)
@@ -573,9 +574,11 @@ class Presenter:
     def promise(self, c: Commitment, where: _Locator) -> Promise:
         evidence = (c.outcome_text or c.carried_text or "").strip()
         path = c.section.path if c.section else ()
+        q = c.outcome
+        figure = q.text[q.start - q.text_start : q.end - q.text_start] if q is not None and 0 <= q.text_start <= q.start else ""
         return Promise(
             c.status, self.status(c.status), c.plan_text, c.plan_section, evidence, not c.outcome_text and bool(c.carried_text),
-            where.find("old", c.plan_text), where.find("new", evidence), path[1] if len(path) > 1 else c.plan_section,
+            where.find("old", c.plan_text), where.find("new", evidence), path[1] if len(path) > 1 else c.plan_section, figure if figure in evidence else "",
         )
 
     def promise_groups(self, result: Comparison) -> list[PromiseGroup]:

@@ -45,6 +45,8 @@ CASES = [
     ("中央财政将安排科技支出1134亿元，比上年增加134亿元。", "全年中央财政用于“三农”的投入5955亿元，比上年增加1637亿元。", "科技支出1134亿元", "not_reported"),
     # A figure said under another of its indicator's names (海南 2026's CPI微降0.1%, a trial's 未提及).
     ("居民消费价格涨幅2%左右。", "CPI微降0.1%，城镇调查失业率5.2%。", "居民消费价格涨幅2%左右", "met"),
+    # 举办 and 开展 both hold what they name (北京 2026, a trial's 未提及).
+    ("举办市民系列文化活动1.6万场。", "开展市民系列文化活动1.6万场。", "举办市民系列文化活动1.6万场", "met"),
     # A decline is below a target of growth; a target of reduction is met by a larger one.
     ("固定资产投资增长5%左右。", "固定资产投资下降3.3%。", "固定资产投资增长5%左右", "missed"),
     ("单位地区生产总值能耗降低3%左右。", "单位地区生产总值能耗降低3.5%。", "单位地区生产总值能耗降低3%左右", "met"),
@@ -398,3 +400,17 @@ def test_a_policy_of_another_stance_does_not_report_the_one_promised(tmp_path):
     review = "下半年实施积极的财政政策和适度宽松的货币政策。"
     assert statuses(tmp_path, "继续实行稳健的财政政策。", review)["继续实行稳健的财政政策"] != "met"
     assert statuses(tmp_path, "继续实施积极的财政政策。", review)["继续实施积极的财政政策"] == "met"
+
+
+def test_a_quotation_cut_short_keeps_the_figure_its_status_stands_on(tmp_path):
+    """北京 2026's review names its income growth (4.4%) late in a long sentence: the text report
+    cuts the quotation before it, not after (a trial could not see why 同步 was 未完成)."""
+    from reportdiff import compare
+    from reportdiff.render.text import Style, brief
+
+    long_start = "全年经济运行稳中有进，" + "，".join(f"第{k}项重点工作扎实推进" for k in range(1, 9))
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD.format(plan="居民收入增长与经济增长同步。"), encoding="utf-8")
+    new.write_text(NEW.format(review=f"{long_start}，地区生产总值增长5.4%，居民人均可支配收入实际增长4.4%，居民消费价格总体平稳。"), encoding="utf-8")
+    line = next(line for line in brief(compare(old, new), Style(False)).split("\n") if "⇒" in line and "同步" in line)
+    assert "4.4%" in line and "…" in line

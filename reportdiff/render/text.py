@@ -158,7 +158,7 @@ def brief(result: Comparison, style: Style, p: Presenter | None = None, refs: bo
     if b.applicable:
         out.append(f"  {p('commitments')}{p('colon')}{p.counts_line(b.status_counts)}")
     for f in b.failed:
-        out.append(f"  {f.status_name}  {_oneline(f.plan_text)}{_ref(f.link)}" + (f"  ⇒  {_clip(f.evidence, 120)}{_ref(f.evidence_link)}" if f.evidence else ""))
+        out.append(f"  {f.status_name}  {_oneline(f.plan_text)}{_ref(f.link)}" + (f"  ⇒  {_clip(f.evidence, 120, f.figure)}{_ref(f.evidence_link)}" if f.evidence else ""))
     if b.failed_more:
         out.append("  " + p("more", n=b.failed_more))
     for key, terms in (("new_terms", b.new_terms), ("dropped_terms", b.dropped_terms)):
@@ -180,11 +180,19 @@ def _oneline(text: str) -> str:
     return text.replace("\n", "")
 
 
-def _clip(text: str, columns: int) -> str:
-    """At most `columns` terminal columns on one line; a cut quotation says it is cut."""
+def _clip(text: str, columns: int, keep: str = "") -> str:
+    """At most `columns` terminal columns on one line; a cut quotation says it is cut. A
+    quotation that would lose `keep` (the figure a status stands on) is cut before it instead,
+    from a third of the line ahead of it."""
     text = _oneline(text)
     if width(text) <= columns:
         return text
+    at = text.find(keep) if keep else -1
+    if at >= 0 and width(text[: at + len(keep)]) > columns - 1:
+        start = at
+        while start > 0 and width(text[start - 1 : at]) <= columns // 3:
+            start -= 1
+        return "…" + _clip(text[start:], columns - 1)
     used = 0
     for k, char in enumerate(text):  # one pass: a long quotation is not measured again per letter
         used += width(char)
@@ -201,7 +209,7 @@ def report(result: Comparison, style: Style, lang: str = "zh") -> str:
         out += ["", f"  {style.bold(group.status_name)} {group.count}"]
         for task, promises in group.tasks:
             out += [f"    {task}"] if task else []
-            out += [f"      {_oneline(c.plan_text)}" + (f"  ⇒  {_clip(c.evidence, 100)}" if c.evidence else "") for c in promises]
+            out += [f"      {_oneline(c.plan_text)}" + (f"  ⇒  {_clip(c.evidence, 100, c.figure)}" if c.evidence else "") for c in promises]
     lang_shift = result.language
     out += ["", style.bold(f"{p('language')} ({p('per_10k')})")]
     out.append(f"  {p('new_terms')}{p('colon')}{p.terms_line(lang_shift.added, 'new')}")
