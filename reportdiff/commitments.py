@@ -1378,7 +1378,7 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
             break
         if not _answers(c, target, q):
             continue
-        if c.core & _telling(q.label) and _same_indicator(target, q, review):
+        if c.core & _telling(q.label) and (_same_indicator(target, q, review) or _counts_a_kind_of(target, q, review)):
             return _respective(target, q, review)
         # A figure named by the words after it (3920个新投产项目) that say what the promise acts
         # on, their last word (what they count) among the indicator's (not 50个区域养老服务中心
@@ -1387,6 +1387,17 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
         if _VERBS_ONLY.fullmatch(q.label.strip()) and len(c.core & set(after)) >= 2 and after[-1] in _telling(target.indicator):
             return q
     return None
+
+
+def _counts_a_kind_of(target: Quantity, q: Quantity, review: _Review) -> bool:
+    """Whether a count in the sentence reporting on a promise counts a kind of what the target
+    counts, its name ending with the target's whole (新培育省级现代海洋特色产业集聚区7个 for
+    培育10个左右海洋特色产业集聚区): so many of the kind are at least so many of the whole, and a
+    report that counts only those is read as its account of the target. Not a growth rate, nor a
+    ceiling: a part's rate or level says nothing of the whole's."""
+    if target.measure != "level" or is_ceiling(target) or len(target.indicator) < NAME_CHARS:
+        return False
+    return _own_name(q, review.text.folded).endswith(_LEAD_VERB.sub("", target.indicator))
 
 
 def _same_figure(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:

@@ -276,3 +276,12 @@ def test_a_figure_is_one_promise_quoted_once():
     assert any(c.target.value == 1000 for c in figures if c.plan_text == "从失业保险基金结余中拿出1000亿元")  # 从 without 到: where from
     texts = [c.plan_text for c in figures]
     assert not [t for t in texts if any(t != u and t in u for u in texts)]
+
+
+@needs_corpus
+def test_a_count_of_a_kind_of_what_was_promised_answers_it():
+    """培育10个左右海洋特色产业集聚区 is answered by the review's 新培育省级现代海洋特色产业集聚区7个
+    (so many of a kind of the promised thing): 7 is well short of about 10."""
+    result = compare(SHARED_CORPUS / "provinces" / "2025" / "山东省.docx", SHARED_CORPUS / "provinces" / "2026" / "山东省.txt").commitments
+    clusters = next(c for c in result.items if "培育10个左右海洋特色产业集聚区" in c.plan_text)
+    assert clusters.status == "missed" and clusters.outcome is not None and clusters.outcome.value == 7
