@@ -342,6 +342,13 @@ class _Text:
         return self._found[phrase]
 
 
+def _kind(q: Quantity) -> tuple[str, str]:
+    """What a figure is, for finding the review's figures that may answer a target: its measure
+    and unit family, the generic counter 个 of one family with 家 and 户 (7个国家区域医疗中心 /
+    7家: the same things counted; numbers keeps them apart, where they name the indicator)."""
+    return q.measure, "户" if q.family == "个" else q.family
+
+
 class _Review:
     """The new report as evidence for one year's plan: its review of that year (five-year
     retrospectives aside), its plan for the next year, and the review's figures indexed by
@@ -369,14 +376,14 @@ class _Review:
         # The earliest figure of each indicator: of equally close outcomes, the first one stands.
         self.by_indicator: dict[tuple[str, str], dict[str, Quantity]] = {}
         for q in actual:
-            self.by_indicator.setdefault((q.measure, q.family), {}).setdefault(q.indicator, q)
+            self.by_indicator.setdefault(_kind(q), {}).setdefault(q.indicator, q)
         self.by_kind: dict[tuple[str, str], list[Quantity]] = {}
         for q in sorted(actual, key=lambda q: q.start):
-            self.by_kind.setdefault((q.measure, q.family), []).append(q)
+            self.by_kind.setdefault(_kind(q), []).append(q)
         self.kind_starts = {k: [q.start for q in kin] for k, kin in self.by_kind.items()}
         self.by_figure: dict[tuple[str, str, float, int], list[Quantity]] = {}
         for q in sorted(actual, key=lambda q: q.start):
-            self.by_figure.setdefault((q.measure, q.family, q.base, q.sign), []).append(q)
+            self.by_figure.setdefault((*_kind(q), q.base, q.sign), []).append(q)
         # Policy actions are looked for in the whole review, five-year retrospectives
         # included: they may say an action was done, though their figures are not the year's.
         self.said = _Sentences(self.text, tokens, review_parts, skip=_tells_problems, skip_rest=_acknowledges_problems)
@@ -1007,7 +1014,7 @@ def _growth_of(name: str, review: _Review) -> list[Quantity]:
 def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitment:
     """A target against the review's figure of the same indicator (or, where the review
     names it otherwise, the figure of the sentence that reports on it)."""
-    kin = review.by_indicator.get((target.measure, target.family), {})
+    kin = review.by_indicator.get(_kind(target), {})
     mapped = [(indicator, _respective(target, q, review)) for indicator, q in kin.items() if _answers(c, target, q)]
     alike = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in mapped if q is not None]
     scored = [x for x in alike if x[0] >= OUTCOME_MATCH and _same_indicator(target, x[2], review)]
@@ -1327,8 +1334,8 @@ def _respective(target: Quantity, q: Quantity, review: _Review) -> Quantity | No
 def _by_named_context(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:
     """A target about a named place (泰顺达物流园营业收入突破7.5亿元): the first review
     figure of the same unit in a sentence that names the same place."""
-    kin = review.by_kind.get((target.measure, target.family), [])
-    starts = review.kind_starts.get((target.measure, target.family), [])
+    kin = review.by_kind.get(_kind(target), [])
+    starts = review.kind_starts.get(_kind(target), [])
     best: Quantity | None = None
     for name in [_core(n) for n in _names(c.plan_section_text)] if c.plan_section_text else []:
         for pos in review.text.find(name):
@@ -1357,8 +1364,8 @@ def _like_for_like(q: Quantity, review: _Review) -> Quantity:
     figure compares (增长1.7%（同口径增长2.5%以上）)."""
     if not _LIKE_FOR_LIKE.match(review.text.folded, q.end):
         return q
-    kin = review.by_kind.get((q.measure, q.family), [])
-    i = bisect.bisect_right(review.kind_starts.get((q.measure, q.family), []), q.start)
+    kin = review.by_kind.get(_kind(q), [])
+    i = bisect.bisect_right(review.kind_starts.get(_kind(q), []), q.start)
     twin = kin[i] if i < len(kin) else None
     return twin if twin is not None and q.end < twin.start < review.text.folded.find(")", q.end) else q
 
@@ -1371,8 +1378,8 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
     if said is None:
         return None
     start, end = said[1]
-    kin = review.by_kind.get((target.measure, target.family), [])
-    i = bisect.bisect_left(review.kind_starts.get((target.measure, target.family), []), start)
+    kin = review.by_kind.get(_kind(target), [])
+    i = bisect.bisect_left(review.kind_starts.get(_kind(target), []), start)
     for q in kin[i:]:
         if q.start >= end:
             break
@@ -1407,7 +1414,7 @@ def _same_figure(c: Commitment, target: Quantity, review: _Review) -> Quantity |
     written = f"{target.value:g}".lstrip("0.")
     if len(written.replace(".", "")) < 3 or written.endswith("0"):
         return None
-    same = review.by_figure.get((target.measure, target.family, target.base, target.sign), [])
+    same = review.by_figure.get((*_kind(target), target.base, target.sign), [])
     return next((q for q in same if _answers(c, target, q)), None)
 
 

@@ -285,3 +285,12 @@ def test_a_count_of_a_kind_of_what_was_promised_answers_it():
     result = compare(SHARED_CORPUS / "provinces" / "2025" / "山东省.docx", SHARED_CORPUS / "provinces" / "2026" / "山东省.txt").commitments
     clusters = next(c for c in result.items if "培育10个左右海洋特色产业集聚区" in c.plan_text)
     assert clusters.status == "missed" and clusters.outcome is not None and clusters.outcome.value == 7
+
+
+@needs_corpus
+def test_the_generic_counter_counts_what_a_specific_one_counts():
+    """江西's 基本建成7个国家区域医疗中心 (a user's trial: not reported) is reported by the review's
+    7家国家区域医疗中心基本建成: 个 and 家 count the same centres."""
+    result = compare(SHARED_CORPUS / "provinces" / "2025" / "江西省.docx", SHARED_CORPUS / "provinces" / "2026" / "江西省.txt").commitments
+    centres = next(c for c in result.items if "7个国家区域医疗中心" in c.plan_text)
+    assert centres.status == "met" and "7家国家区域医疗中心" in centres.outcome_text
