@@ -1153,7 +1153,9 @@ def _narrowed(c: Commitment, sentence: str, text: _Text, sides: str = "both") ->
         if verbs:
             before, after = before[:1], after[:1]
         named = size > NAME_RUN + 1 and len(text.find(plan[a : a + size])) <= NAME_REPEATS
-        edges = [(before, sentence[max(b - 2, 0) : b], plan[a])]
+        # A list closed by 等 before the phrase (低保等社会保障政策) names the kinds it means.
+        listed = 1 if sentence[b - 1 : b] == "等" else 0
+        edges = [(before, sentence[max(b - 2 - listed, 0) : b - listed], plan[a])]
         if sides == "both" and not named:
             edges.append((after, sentence[b + size : b + size + 2], plan[a + size - 1]))
         for words, theirs, edge in edges:

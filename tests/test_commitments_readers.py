@@ -294,3 +294,12 @@ def test_the_generic_counter_counts_what_a_specific_one_counts():
     result = compare(SHARED_CORPUS / "provinces" / "2025" / "江西省.docx", SHARED_CORPUS / "provinces" / "2026" / "江西省.txt").commitments
     centres = next(c for c in result.items if "7个国家区域医疗中心" in c.plan_text)
     assert centres.status == "met" and "7家国家区域医疗中心" in centres.outcome_text
+
+
+@needs_corpus
+def test_the_kinds_a_list_closed_by_deng_names_narrow_the_phrase_after_it():
+    """完善灵活就业社会保障政策 (2022, a user's trial: met) is not reported by 2023's 阶段性扩大低保等
+    社会保障政策覆盖面: 低保等 names which social-security policies, not those of 灵活就业."""
+    result = compare(SHARED_CORPUS / "national" / "2022_gwr.txt", SHARED_CORPUS / "national" / "2023_gwr.txt").commitments
+    flexible = next(c for c in result.items if c.plan_text == "完善灵活就业社会保障政策")
+    assert flexible.status != "met" and "低保" not in (flexible.outcome_text or "")
