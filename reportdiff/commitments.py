@@ -1428,6 +1428,8 @@ def _answers(c: Commitment, target: Quantity, q: Quantity) -> bool:
     clause = re.split(r"[，,；;]", c.plan_section_text)[-1]
     if q.scope != target.scope or {q.period, target.period} == {"year-end", "year-mean"}:
         return False
+    if q.family != target.family and target.indicator[-2:] not in q.indicator:
+        return False  # 个 and 家 count alike only what both name: not 9000家创业企业 for 20个孵化基地
     if _ADDS.search(clause):
         return not _STOCK_LEVEL.search(q.label)
     return not (_HOLDS.search(clause) and (q.added or _ADDS.search(q.label)))

@@ -294,6 +294,10 @@ def test_the_generic_counter_counts_what_a_specific_one_counts():
     result = compare(SHARED_CORPUS / "provinces" / "2025" / "江西省.docx", SHARED_CORPUS / "provinces" / "2026" / "江西省.txt").commitments
     centres = next(c for c in result.items if "7个国家区域医疗中心" in c.plan_text)
     assert centres.status == "met" and "7家国家区域医疗中心" in centres.outcome_text
+    # But only what both name: 湖南's 建设大学生创业孵化基地20个 is not met by 新增大学生创业企业超9000家.
+    hunan = compare(SHARED_CORPUS / "provinces" / "2025" / "湖南省.docx", SHARED_CORPUS / "provinces" / "2026" / "湖南省.txt").commitments
+    incubators = next(c for c in hunan.items if "建设大学生创业孵化基地20个" in c.plan_text)
+    assert incubators.status != "met" and "创业企业" not in (incubators.outcome_text or "")
 
 
 @needs_corpus
