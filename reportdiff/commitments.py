@@ -1376,7 +1376,11 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
     """A target whose indicator the review names otherwise (推动3900多个项目投产达效 /
     3920个新投产项目): a figure of the same measure and unit in the review sentence that
     reports on the promise's clause, whose own words share what the promise acts on."""
-    said = _evidence(_Query(c, review.weight, review.rare), c, review)
+    query = _Query(c, review.weight, review.rare)
+    # The figure's own name is checked below: in the review sections aligned with the promise's,
+    # the sentence most alike will do, though it repeats less of the promise's wording.
+    linked = review.linked(c)
+    said = _evidence(query, c, review) or (review.said.closest(query, within=linked) if linked is not None else None)
     if said is None:
         return None
     start, end = said[1]

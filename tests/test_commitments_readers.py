@@ -307,3 +307,13 @@ def test_the_kinds_a_list_closed_by_deng_names_narrow_the_phrase_after_it():
     result = compare(SHARED_CORPUS / "national" / "2022_gwr.txt", SHARED_CORPUS / "national" / "2023_gwr.txt").commitments
     flexible = next(c for c in result.items if c.plan_text == "完善灵活就业社会保障政策")
     assert flexible.status != "met" and "低保" not in (flexible.outcome_text or "")
+
+
+@needs_corpus
+def test_a_figure_named_as_the_promise_in_its_aligned_review_answers_it():
+    """推动3900多个项目投产达效 is answered by 3920个新投产项目增加产值5100多亿元, the sentence of the
+    aligned review section most alike, though it repeats little of the promise's wording: the
+    figure's own name (新投产项目) says what the target counts."""
+    result = compare(SHARED_CORPUS / "provinces" / "2025" / "山东省.docx", SHARED_CORPUS / "provinces" / "2026" / "山东省.txt").commitments
+    projects = next(c for c in result.items if "推动3900多个项目投产达效" in c.plan_text)
+    assert projects.status == "met" and projects.outcome is not None and projects.outcome.value == 3920
