@@ -498,7 +498,7 @@ class _Sentences:
             if len(shared) < 2:
                 continue  # one shared bigram is a topic, not the same promise
             share = math.fsum(q.weight[w] for w in shared)  # exact: a sum over a set must not hang on its order
-            if self.names_count and len(q.core & shared) >= 3 and self.names_whole(q.grams, shared):
+            if len(q.core & shared) >= 3 and (self.names_count and self.names_whole(q.grams, shared) or _says_the_head(q, shared, self.text)):
                 # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
                 scored.append((max(share, NAMED_SHARE * q.total), n))
                 continue
@@ -569,6 +569,19 @@ def _longest_run_text(grams: tuple[str, ...], shared: frozenset[str]) -> str:
             start = i + 1 if g not in shared else i
     run = grams[best[0] : best[1]]
     return run[0] + "".join(g[1] for g in run[1:]) if run else ""
+
+
+def _says_the_head(q: _Query, shared: frozenset[str], text: _Text) -> bool:
+    """Whether a sentence says a promise's head whole: the run of its last bigrams, more than
+    NAME_RUN + 1 letters and not from a joining word on, that the report says in few places, its
+    rarest word among them. The head is what the promise makes; the words before it only narrow
+    it, and a sentence that says it need not repeat them."""
+    grams, n = q.grams, 0
+    while n < len(grams) and grams[-1 - n] in shared and (n == 0 or grams[-1 - n][1] == grams[-n][0]):
+        n += 1
+    head = grams[-n] + "".join(g[1] for g in grams[len(grams) - n + 1 :]) if n else ""
+    head = head[1:] if _JOINING.match(head) else head
+    return len(head) > NAME_RUN + 1 and q.key is not None and q.key in _telling(head) and len(text.find(head)) <= NAME_REPEATS
 
 
 def _longest_run(grams: tuple[str, ...], shared: frozenset[str]) -> int:
@@ -1043,7 +1056,7 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     the next plan is carried over; silence is not reported."""
     q = _Query(c, review.weight, review.rare)
     said = _evidence(q, c, review)
-    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])], review.text) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
+    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])], review.text, q) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
         said = None  # a sentence about another thing of the same kind (投融资体制机制 for 文化体制机制)
     if said and len(c.lead) >= 2 and not any(c.lead[k : k + 2] in review.text.folded[slice(*said[1])] for k in range(len(c.lead) - 1)):
         said = None  # …也要坚持国际合作 is of 科技政策: a summit's 国际合作 does not report it
@@ -1081,7 +1094,7 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     if again and not _says_the_aim(c, promised):
         again = None  # a stance with another aim is a new year's stance (财政政策要提升效能 → 要加力提效)
     named = review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _narrowed(c, promised, review.text, sides="before")
-    if again and not named and not _speaks_of(c, promised, review.text):
+    if again and not named and not _speaks_of(c, promised, review.text, q):
         # Another thing promised (抓好标志性项目在雄安新区落地建设 for 推动外资标志性项目落地建设), but
         # for one item of a list named whole; a name with a word of its own in the place of the
         # promise's (申建芜湖空港保税物流中心 for 申建合肥陆港保税物流中心) is another item of the same kind.
@@ -1098,7 +1111,7 @@ _LETTER = re.compile(r"[\u4e00-\u9fff]")
 _JOINING = re.compile(r"[等和及与的、]")
 
 
-def _speaks_of(c: Commitment, sentence: str, text: _Text) -> bool:
+def _speaks_of(c: Commitment, sentence: str, text: _Text, q: _Query) -> bool:
     """Whether a sentence sharing a policy action's bigrams speaks of what it acts on, word
     by word: it says at least half of the action's content words of two letters or more
     (verbs aside, by length: 环境污染 reworded 污染 is half said), and the phrase the two
@@ -1106,6 +1119,8 @@ def _speaks_of(c: Commitment, sentence: str, text: _Text) -> bool:
     words = [t for t in c.terms if len(t) > 1]
     if len(words) < 2:
         return True
+    if _says_the_head(q, c.words & _telling(sentence), text):
+        return not _narrowed(c, sentence, text)
     if 2 * sum(_said_of(term, sentence) for term in words) < sum(map(len, words)):
         return False
     plan = fold(c.plan_text)

@@ -317,3 +317,16 @@ def test_a_figure_named_as_the_promise_in_its_aligned_review_answers_it():
     result = compare(SHARED_CORPUS / "provinces" / "2025" / "山东省.docx", SHARED_CORPUS / "provinces" / "2026" / "山东省.txt").commitments
     projects = next(c for c in result.items if "推动3900多个项目投产达效" in c.plan_text)
     assert projects.status == "met" and projects.outcome is not None and projects.outcome.value == 3920
+
+
+@needs_corpus
+def test_a_sentence_saying_the_promises_head_whole_speaks_of_it():
+    """上海's 完善液化天然气、绿色甲醇等航运绿色燃料供应体系 is reported by 加快建设航运绿色燃料供应体系:
+    the head (what the promise makes) said whole, the kinds narrowing it left out. A common tail
+    is no head: 推进绿色低碳技术研发和推广应用 (2022) is not reported by 加快种业…科技创新和推广应用."""
+    shanghai = compare(SHARED_CORPUS / "provinces" / "2025" / "上海市.docx", SHARED_CORPUS / "provinces" / "2026" / "上海市.txt").commitments
+    fuels = next(c for c in shanghai.items if c.plan_text.endswith("航运绿色燃料供应体系"))
+    assert fuels.status != "not_reported" and "航运绿色燃料供应体系" in (fuels.outcome_text or "")
+    national = track(read(SHARED_CORPUS / "national" / "2022_gwr.txt"), read(SHARED_CORPUS / "national" / "2023_gwr.txt"))
+    green = next(c for c in national.items if c.plan_text == "推进绿色低碳技术研发和推广应用")
+    assert green.status != "met" and "种业" not in (green.outcome_text or "")
