@@ -353,6 +353,13 @@ def _occurrences(phrase: str, text: str) -> list[int]:
     return found
 
 
+def _kind(q: Quantity) -> tuple[str, str]:
+    """What a figure is, for finding the review's figures that may answer a target: its measure
+    and unit family, the generic counter 个 of one family with 家 and 户 (7个国家区域医疗中心 /
+    7家: the same things counted; numbers keeps them apart, where they name the indicator)."""
+    return q.measure, "户" if q.family == "个" else q.family
+
+
 class _Review:
     """The new report as evidence for one year's plan: its review of that year (five-year
     retrospectives aside), its plan for the next year, and the review's figures indexed by
@@ -380,14 +387,14 @@ class _Review:
         # The earliest figure of each indicator: of equally close outcomes, the first one stands.
         self.by_indicator: dict[tuple[str, str], dict[str, Quantity]] = {}
         for q in actual:
-            self.by_indicator.setdefault((q.measure, q.family), {}).setdefault(q.indicator, q)
+            self.by_indicator.setdefault(_kind(q), {}).setdefault(q.indicator, q)
         self.by_kind: dict[tuple[str, str], list[Quantity]] = {}
         for q in sorted(actual, key=lambda q: q.start):
-            self.by_kind.setdefault((q.measure, q.family), []).append(q)
+            self.by_kind.setdefault(_kind(q), []).append(q)
         self.kind_starts = {k: [q.start for q in kin] for k, kin in self.by_kind.items()}
         self.by_figure: dict[tuple[str, str, float, int], list[Quantity]] = {}
         for q in sorted(actual, key=lambda q: q.start):
-            self.by_figure.setdefault((q.measure, q.family, q.base, q.sign), []).append(q)
+            self.by_figure.setdefault((*_kind(q), q.base, q.sign), []).append(q)
         # Policy actions are looked for in the whole review, five-year retrospectives
         # included: they may say an action was done, though their figures are not the year's.
         self.said = _Sentences(self.text, tokens, review_parts, skip=_tells_problems, skip_rest=_acknowledges_problems)
@@ -502,7 +509,7 @@ class _Sentences:
             if len(shared) < 2:
                 continue  # one shared bigram is a topic, not the same promise
             share = math.fsum(q.weight[w] for w in shared)  # exact: a sum over a set must not hang on its order
-            if self.names_count and len(q.core & shared) >= 3 and self.names_whole(q.grams, shared):
+            if len(q.core & shared) >= 3 and (self.names_count and self.names_whole(q.grams, shared) or _says_the_head(q, shared, self.text)):
                 # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
                 scored.append((max(share, NAMED_SHARE * q.total), n))
                 continue
@@ -573,6 +580,19 @@ def _longest_run_text(grams: tuple[str, ...], shared: frozenset[str]) -> str:
             start = i + 1 if g not in shared else i
     run = grams[best[0] : best[1]]
     return run[0] + "".join(g[1] for g in run[1:]) if run else ""
+
+
+def _says_the_head(q: _Query, shared: frozenset[str], text: _Text) -> bool:
+    """Whether a sentence says a promise's head whole: the run of its last bigrams, more than
+    NAME_RUN + 1 letters and not from a joining word on, that the report says in few places, its
+    rarest word among them. The head is what the promise makes; the words before it only narrow
+    it, and a sentence that says it need not repeat them."""
+    grams, n = q.grams, 0
+    while n < len(grams) and grams[-1 - n] in shared and (n == 0 or grams[-1 - n][1] == grams[-n][0]):
+        n += 1
+    head = grams[-n] + "".join(g[1] for g in grams[len(grams) - n + 1 :]) if n else ""
+    head = head[1:] if _JOINING.match(head) else head
+    return len(head) > NAME_RUN + 1 and q.key is not None and q.key in _telling(head) and len(text.find(head)) <= NAME_REPEATS
 
 
 def _longest_run(grams: tuple[str, ...], shared: frozenset[str]) -> int:
@@ -1036,7 +1056,7 @@ def _growth_of(name: str, review: _Review) -> list[Quantity]:
 def _check_figure(c: Commitment, target: Quantity, review: _Review) -> Commitment:
     """A target against the review's figure of the same indicator (or, where the review
     names it otherwise, the figure of the sentence that reports on it)."""
-    kin = review.by_indicator.get((target.measure, target.family), {})
+    kin = review.by_indicator.get(_kind(target), {})
     mapped = [(indicator, _respective(target, q, review)) for indicator, q in kin.items() if _answers(c, target, q)]
     alike = [(label_similarity(indicator, target.indicator, scoped=False), -q.start, q) for indicator, q in mapped if q is not None]
     scored = [x for x in alike if x[0] >= OUTCOME_MATCH and _same_indicator(target, x[2], review)]
@@ -1065,7 +1085,7 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     the next plan is carried over; silence is not reported."""
     q = _Query(c, review.weight, review.rare)
     said = _evidence(q, c, review)
-    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])], review.text) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
+    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])], review.text, q) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
         said = None  # a sentence about another thing of the same kind (投融资体制机制 for 文化体制机制)
     if said and len(c.lead) >= 2 and not any(c.lead[k : k + 2] in review.text.folded[slice(*said[1])] for k in range(len(c.lead) - 1)):
         said = None  # …也要坚持国际合作 is of 科技政策: a summit's 国际合作 does not report it
@@ -1103,7 +1123,7 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     if again and not _says_the_aim(c, promised):
         again = None  # a stance with another aim is a new year's stance (财政政策要提升效能 → 要加力提效)
     named = review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _narrowed(c, promised, review.text, sides="before")
-    if again and not named and not _speaks_of(c, promised, review.text):
+    if again and not named and not _speaks_of(c, promised, review.text, q):
         # Another thing promised (抓好标志性项目在雄安新区落地建设 for 推动外资标志性项目落地建设), but
         # for one item of a list named whole; a name with a word of its own in the place of the
         # promise's (申建芜湖空港保税物流中心 for 申建合肥陆港保税物流中心) is another item of the same kind.
@@ -1120,7 +1140,7 @@ _LETTER = re.compile(r"[\u4e00-\u9fff]")
 _JOINING = re.compile(r"[等和及与的、]")
 
 
-def _speaks_of(c: Commitment, sentence: str, text: _Text) -> bool:
+def _speaks_of(c: Commitment, sentence: str, text: _Text, q: _Query) -> bool:
     """Whether a sentence sharing a policy action's bigrams speaks of what it acts on, word
     by word: it says at least half of the action's content words of two letters or more
     (verbs aside, by length: 环境污染 reworded 污染 is half said), and the phrase the two
@@ -1128,6 +1148,8 @@ def _speaks_of(c: Commitment, sentence: str, text: _Text) -> bool:
     words = [t for t in c.terms if len(t) > 1]
     if len(words) < 2:
         return True
+    if _says_the_head(q, c.words & _telling(sentence), text):
+        return not _narrowed(c, sentence, text)
     if 2 * sum(_said_of(term, sentence) for term in words) < sum(map(len, words)):
         return False
     plan = fold(c.plan_text)
@@ -1175,9 +1197,11 @@ def _narrowed(c: Commitment, sentence: str, text: _Text, sides: str = "both") ->
         if verbs:
             before, after = before[:1], after[:1]
         named = size > NAME_RUN + 1 and len(text.find(plan[a : a + size])) <= NAME_REPEATS
+        # A list closed by 等 before the phrase (低保等社会保障政策) names the kinds it means.
+        listed = 1 if sentence[b - 1 : b] == "等" else 0
         # (the promise's words there, the sentence's two letters there, the phrase's letter at
         # that edge, whether they are joined to it by 的 as a modifier: 积极的|财政政策)
-        edges = [(before, sentence[max(b - 2, 0) : b], plan[a], plan[a] == "的")]
+        edges = [(before, sentence[max(b - 2 - listed, 0) : b - listed], plan[a], plan[a] == "的")]
         if sides == "both" and not named:
             edges.append((after, sentence[b + size : b + size + 2], plan[a + size - 1], False))
         for words, theirs, edge, attributive in edges:
@@ -1359,8 +1383,8 @@ def _respective(target: Quantity, q: Quantity, review: _Review) -> Quantity | No
 def _by_named_context(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:
     """A target about a named place (泰顺达物流园营业收入突破7.5亿元): the first review
     figure of the same unit in a sentence that names the same place."""
-    kin = review.by_kind.get((target.measure, target.family), [])
-    starts = review.kind_starts.get((target.measure, target.family), [])
+    kin = review.by_kind.get(_kind(target), [])
+    starts = review.kind_starts.get(_kind(target), [])
     best: Quantity | None = None
     for name in [_core(n) for n in _names(c.plan_section_text)] if c.plan_section_text else []:
         for pos in review.text.find(name):
@@ -1389,8 +1413,8 @@ def _like_for_like(q: Quantity, review: _Review) -> Quantity:
     figure compares (增长1.7%（同口径增长2.5%以上）)."""
     if not _LIKE_FOR_LIKE.match(review.text.folded, q.end):
         return q
-    kin = review.by_kind.get((q.measure, q.family), [])
-    i = bisect.bisect_right(review.kind_starts.get((q.measure, q.family), []), q.start)
+    kin = review.by_kind.get(_kind(q), [])
+    i = bisect.bisect_right(review.kind_starts.get(_kind(q), []), q.start)
     twin = kin[i] if i < len(kin) else None
     return twin if twin is not None and q.end < twin.start < review.text.folded.find(")", q.end) else q
 
@@ -1399,18 +1423,22 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
     """A target whose indicator the review names otherwise (推动3900多个项目投产达效 /
     3920个新投产项目): a figure of the same measure and unit in the review sentence that
     reports on the promise's clause, whose own words share what the promise acts on."""
-    said = _evidence(_Query(c, review.weight, review.rare), c, review)
+    query = _Query(c, review.weight, review.rare)
+    # The figure's own name is checked below: in the review sections aligned with the promise's,
+    # the sentence most alike will do, though it repeats less of the promise's wording.
+    linked = review.linked(c)
+    said = _evidence(query, c, review) or (review.said.closest(query, within=linked) if linked is not None else None)
     if said is None:
         return None
     start, end = said[1]
-    kin = review.by_kind.get((target.measure, target.family), [])
-    i = bisect.bisect_left(review.kind_starts.get((target.measure, target.family), []), start)
+    kin = review.by_kind.get(_kind(target), [])
+    i = bisect.bisect_left(review.kind_starts.get(_kind(target), []), start)
     for q in kin[i:]:
         if q.start >= end:
             break
         if not _answers(c, target, q):
             continue
-        if c.core & _telling(q.label) and _same_indicator(target, q, review):
+        if c.core & _telling(q.label) and (_same_indicator(target, q, review) or _counts_a_kind_of(target, q, review)):
             return _respective(target, q, review)
         # A figure named by the words after it (3920个新投产项目) that say what the promise acts
         # on, their last word (what they count) among the indicator's (not 50个区域养老服务中心
@@ -1421,6 +1449,17 @@ def _in_reporting_sentence(c: Commitment, target: Quantity, review: _Review) -> 
     return None
 
 
+def _counts_a_kind_of(target: Quantity, q: Quantity, review: _Review) -> bool:
+    """Whether a count in the sentence reporting on a promise counts a kind of what the target
+    counts, its name ending with the target's whole (新培育省级现代海洋特色产业集聚区7个 for
+    培育10个左右海洋特色产业集聚区): so many of the kind are at least so many of the whole, and a
+    report that counts only those is read as its account of the target. Not a growth rate, nor a
+    ceiling: a part's rate or level says nothing of the whole's."""
+    if target.measure != "level" or is_ceiling(target) or len(target.indicator) < NAME_CHARS:
+        return False
+    return _own_name(q, review.text.folded).endswith(_LEAD_VERB.sub("", target.indicator))
+
+
 def _same_figure(c: Commitment, target: Quantity, review: _Review) -> Quantity | None:
     """The target's own figure, of three significant digits and not round (17.6万平方米, not
     100个, 5个 or 1.6万场), said again in the review of the year: the review reports it under
@@ -1428,7 +1467,7 @@ def _same_figure(c: Commitment, target: Quantity, review: _Review) -> Quantity |
     written = f"{target.value:g}".lstrip("0.")
     if len(written.replace(".", "")) < 3 or written.endswith("0"):
         return None
-    same = review.by_figure.get((target.measure, target.family, target.base, target.sign), [])
+    same = review.by_figure.get((*_kind(target), target.base, target.sign), [])
     return next((q for q in same if _answers(c, target, q)), None)
 
 
@@ -1440,6 +1479,8 @@ def _answers(c: Commitment, target: Quantity, q: Quantity) -> bool:
     clause = re.split(r"[，,；;]", c.plan_section_text)[-1]
     if q.scope != target.scope or {q.period, target.period} == {"year-end", "year-mean"}:
         return False
+    if q.family != target.family and target.indicator[-2:] not in q.indicator:
+        return False  # 个 and 家 count alike only what both name: not 9000家创业企业 for 20个孵化基地
     if _ADDS.search(clause):
         return not _STOCK_LEVEL.search(q.label)
     return not (_HOLDS.search(clause) and (q.added or _ADDS.search(q.label)))

@@ -26,18 +26,18 @@ FILES = sorted((EXPECTED / "commitments").glob("*/*.tsv"))
 # 2018_2019, 2021_2022, 河南省, 安徽省 and 福建省 were never used to tune the rules (held out, measured only;
 # 2021_2022's reader list came in session 10, after the rules of test_rules_on_the_national_2021_plan).
 BELOW_AGREEMENT = {
-    "national/2018_2019": "found 182/186, agree 140/182 = 77%",
-    "national/2021_2022": "found 177/178, agree 117/177 = 66%",
+    "national/2018_2019": "found 182/186, agree 141/182 = 77%",
+    "national/2021_2022": "found 177/178, agree 118/177 = 67%",
     "national/2023_2024": "found 97/98, agree 68/97 = 70%",
-    "provinces/山东省_2025_2026": "found 142/142, agree 115/142 = 81%",
-    "provinces/河南省_2025_2026": "found 197/201, agree 152/197 = 77%",
+    "provinces/山东省_2025_2026": "found 142/142, agree 117/142 = 82%",
+    "provinces/河南省_2025_2026": "found 197/201, agree 153/197 = 78%",
     "provinces/安徽省_2025_2026": "found 322/333, agree 232/322 = 72%",
-    "provinces/福建省_2025_2026": "found 339/355, agree 230/339 = 68%",
+    "provinces/福建省_2025_2026": "found 339/355, agree 231/339 = 68%",
 }
 BELOW_MET_PRECISION = {
-    "national/2021_2022": "met precision 36/43 = 84%",
-    "provinces/福建省_2025_2026": "met precision 51/60 = 85%",
-    "provinces/河南省_2025_2026": "met precision 20/24 = 83%",
+    "national/2021_2022": "met precision 37/44 = 84%",
+    "provinces/福建省_2025_2026": "met precision 52/61 = 85%",
+    "provinces/河南省_2025_2026": "met precision 21/25 = 84%",
 }
 
 
@@ -276,3 +276,57 @@ def test_a_figure_is_one_promise_quoted_once():
     assert any(c.target.value == 1000 for c in figures if c.plan_text == "从失业保险基金结余中拿出1000亿元")  # 从 without 到: where from
     texts = [c.plan_text for c in figures]
     assert not [t for t in texts if any(t != u and t in u for u in texts)]
+
+
+@needs_corpus
+def test_a_count_of_a_kind_of_what_was_promised_answers_it():
+    """培育10个左右海洋特色产业集聚区 is answered by the review's 新培育省级现代海洋特色产业集聚区7个
+    (so many of a kind of the promised thing): 7 is well short of about 10."""
+    result = compare(SHARED_CORPUS / "provinces" / "2025" / "山东省.docx", SHARED_CORPUS / "provinces" / "2026" / "山东省.txt").commitments
+    clusters = next(c for c in result.items if "培育10个左右海洋特色产业集聚区" in c.plan_text)
+    assert clusters.status == "missed" and clusters.outcome is not None and clusters.outcome.value == 7
+
+
+@needs_corpus
+def test_the_generic_counter_counts_what_a_specific_one_counts():
+    """江西's 基本建成7个国家区域医疗中心 (a user's trial: not reported) is reported by the review's
+    7家国家区域医疗中心基本建成: 个 and 家 count the same centres."""
+    result = compare(SHARED_CORPUS / "provinces" / "2025" / "江西省.docx", SHARED_CORPUS / "provinces" / "2026" / "江西省.txt").commitments
+    centres = next(c for c in result.items if "7个国家区域医疗中心" in c.plan_text)
+    assert centres.status == "met" and "7家国家区域医疗中心" in centres.outcome_text
+    # But only what both name: 湖南's 建设大学生创业孵化基地20个 is not met by 新增大学生创业企业超9000家.
+    hunan = compare(SHARED_CORPUS / "provinces" / "2025" / "湖南省.docx", SHARED_CORPUS / "provinces" / "2026" / "湖南省.txt").commitments
+    incubators = next(c for c in hunan.items if "建设大学生创业孵化基地20个" in c.plan_text)
+    assert incubators.status != "met" and "创业企业" not in (incubators.outcome_text or "")
+
+
+@needs_corpus
+def test_the_kinds_a_list_closed_by_deng_names_narrow_the_phrase_after_it():
+    """完善灵活就业社会保障政策 (2022, a user's trial: met) is not reported by 2023's 阶段性扩大低保等
+    社会保障政策覆盖面: 低保等 names which social-security policies, not those of 灵活就业."""
+    result = compare(SHARED_CORPUS / "national" / "2022_gwr.txt", SHARED_CORPUS / "national" / "2023_gwr.txt").commitments
+    flexible = next(c for c in result.items if c.plan_text == "完善灵活就业社会保障政策")
+    assert flexible.status != "met" and "低保" not in (flexible.outcome_text or "")
+
+
+@needs_corpus
+def test_a_figure_named_as_the_promise_in_its_aligned_review_answers_it():
+    """推动3900多个项目投产达效 is answered by 3920个新投产项目增加产值5100多亿元, the sentence of the
+    aligned review section most alike, though it repeats little of the promise's wording: the
+    figure's own name (新投产项目) says what the target counts."""
+    result = compare(SHARED_CORPUS / "provinces" / "2025" / "山东省.docx", SHARED_CORPUS / "provinces" / "2026" / "山东省.txt").commitments
+    projects = next(c for c in result.items if "推动3900多个项目投产达效" in c.plan_text)
+    assert projects.status == "met" and projects.outcome is not None and projects.outcome.value == 3920
+
+
+@needs_corpus
+def test_a_sentence_saying_the_promises_head_whole_speaks_of_it():
+    """上海's 完善液化天然气、绿色甲醇等航运绿色燃料供应体系 is reported by 加快建设航运绿色燃料供应体系:
+    the head (what the promise makes) said whole, the kinds narrowing it left out. A common tail
+    is no head: 推进绿色低碳技术研发和推广应用 (2022) is not reported by 加快种业…科技创新和推广应用."""
+    shanghai = compare(SHARED_CORPUS / "provinces" / "2025" / "上海市.docx", SHARED_CORPUS / "provinces" / "2026" / "上海市.txt").commitments
+    fuels = next(c for c in shanghai.items if c.plan_text.endswith("航运绿色燃料供应体系"))
+    assert fuels.status != "not_reported" and "航运绿色燃料供应体系" in (fuels.outcome_text or "")
+    national = track(read(SHARED_CORPUS / "national" / "2022_gwr.txt"), read(SHARED_CORPUS / "national" / "2023_gwr.txt"))
+    green = next(c for c in national.items if c.plan_text == "推进绿色低碳技术研发和推广应用")
+    assert green.status != "met" and "种业" not in (green.outcome_text or "")
