@@ -1101,7 +1101,12 @@ def _target_likeness(x: tuple, y: tuple) -> float:
         q, text, other = (qa, ta, tb) if qa else (qb, tb, ta)
         name = _WHOLE_WORD.sub("", _indicator(q.item or q.label, q.unit)[0] or normalize_label(text))
         return 0.75 if len(name) >= 3 and normalize_label(other).startswith(name) else 0.0
-    return dice(normalize_label(ta), normalize_label(tb))
+    a, b = normalize_label(ta), normalize_label(tb)
+    # 居民收入稳步增长 / 居民收入增长与经济增长基本同步, 进出口量稳质升 / 进出口保稳提质: one target of
+    # one subject reworded, unless what follows the subject names other things (能耗… / 二氧化碳…).
+    if _common_prefix(a, b) >= 3 and not _other_things(a, b):
+        return max(0.75, dice(a, b))
+    return dice(a, b)
 
 
 # A word for the whole of what a name counts: 进出口总额 is 进出口.

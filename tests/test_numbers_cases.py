@@ -179,6 +179,12 @@ def targets(old_list: str, new_list: str) -> list[tuple]:
             "城镇登记失业率4.5%以内，国际收支基本平衡，居民收入增长与经济发展同步。",
             [("城镇登记失业率", (4.6, 4.5)), ("国际收支基本平衡", None), ("居民收入增长与经济发展同步", None)],
         ),
+        # one subject's qualitative target reworded is one row (national 2021→2022, a trial's 取消 + 新增)
+        (
+            "居民收入稳步增长，进出口量稳质升。",
+            "居民收入增长与经济增长基本同步，进出口保稳提质。",
+            [("居民收入增长与经济增长基本同步", None), ("进出口保稳提质", None)],
+        ),
     ],
 )
 def test_main_targets_row_by_row(old_list, new_list, rows):
