@@ -28,7 +28,7 @@ _NAMED_CAPACITY = re.compile(r"[\u4e00-\u9fff]{1,12}?(项目|工程|生产线)")
 _CLAUSE_BREAK = "，。；：、,;:\n"
 _SENTENCE_END = "。；;！？!?"
 _LEAD_FILLER = re.compile(
-    r"^(把|全区|全年|年度|今年|年末|年底|其中|累计|(?:也要|还要|要|将|再|也)(?=再|完成|实现|达到|确保|力争|新增|新建|减少|增加|降低|提高)|拟安排|拟|共计|总计|共|实现|完成|达到|达|确保|力争|预计|争取|顺利|成功|全面|新建成|建成|比去年|"
+    r"^(把|提出|全区|全年|年度|今年|去年|年末|年底|其中|累计|(?:也要|还要|要|将|再|也)(?=再|完成|实现|达到|确保|力争|新增|新建|减少|增加|降低|提高)|拟安排|拟|共计|总计|共|实现|完成|达到|达|确保|力争|预计|争取|顺利|成功|全面|新建成|建成|比去年|"
     r"谋划实施|实施|目标|主要预期目标是|经济社会发展主要预期目标是|同比|比上年)"
 )
 # Words of the sentence, not of the name: a tense (将), a setting (定在), an expectation (预期目标).
@@ -281,10 +281,14 @@ def _extract(doc: Document) -> tuple[Quantity, ...]:
         for s_start, s_end in _sentences(folded, start, end):
             previous: Quantity | None = None
             counted: Quantity | None = None
+            # A plan's sentence on last year (去年全国财政比年度预算超收7239亿元，其中…) tells what
+            # was, up to where it turns to this year (…，今年要…).
+            past_until = (folded.find("今年", s_start, s_end) + 1 or s_end) if kind == "target" and _LAST_YEAR.match(folded, s_start) else s_start
             while i < len(readings) and readings[i].start < s_end:
                 r = readings[i]
                 i += 1
-                q = _quantity(doc, r, kind, year, s_start, previous, r.start >= targets_from, head, part_period, counted)
+                past = r.start < past_until
+                q = _quantity(doc, r, "actual" if past else kind, year - 1 if past and year else year, s_start, previous, r.start >= targets_from, head, part_period, counted)
                 if q is not None:
                     found.append(q)
                     previous = q
@@ -296,6 +300,7 @@ def _extract(doc: Document) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
+_LAST_YEAR = re.compile(r"\s*(?:去年|上年|过去一年)")
 _NAMED_YEAR = re.compile(r"(?:19|20)\d\d(?=年(?!以来|来|至|到|—|-))")
 
 

@@ -420,3 +420,13 @@ def test_counts_named_by_one_verb_are_of_one_thing_only_when_what_they_count_is(
 def test_a_slight_fall_and_a_fall_to_a_level_are_read(review, indicator, value):
     last = [q for q in extract(report(2026, review)) if q.role != "from"][-1]
     assert (last.indicator, last.signed) == (indicator, value)
+
+
+def test_a_plan_sentence_on_last_year_tells_what_was_and_setting_a_target_is_no_scope():
+    """去年全国财政比年度预算超收7239亿元，其中中央财政超收4168亿元 stands in 2008's plan but tells of
+    2007 (a trial's 未完成 promise); 提出国内生产总值增长8%左右 restates the target, 提出 no place of it."""
+    found = extract(report(2026, "经济增长。", "去年全国财政比年度预算超收7239亿元，其中中央财政超收4168亿元。去年增长5%，今年要力争增长6%。提出国内生产总值增长8%左右，主要是综合考虑了多种因素。"))
+    kinds = {q.value: (q.kind, q.year) for q in found}
+    assert kinds[7239.0] == kinds[4168.0] == kinds[5.0] == ("actual", 2025) and kinds[6.0] == ("target", 2026)
+    gdp = next(q for q in found if q.value == 8.0)
+    assert (gdp.indicator, gdp.scope) == ("地区生产总值", "")
