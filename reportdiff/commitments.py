@@ -789,6 +789,13 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
                 )
             )
     taken = [(c.target.text_start if c.target.text_start >= 0 else c.target.start, c.target.end) if c.target else None for c in out]
+    # A target's figure restated with no name but 目标 (把增长预期目标定在7.5%左右, 今年预期目标设定为6%以上)
+    # is that target explained, not a policy action promising it again.
+    figures = {(q.measure, q.value, q.qualifier) for q in (c.target for c in out) if q is not None}
+    taken += [
+        (q.text_start if q.text_start >= 0 else q.start, q.end) for q in quantities
+        if q.kind == "target" and len(q.indicator) < 2 and "目标" in q.label and q.start in in_plan and (q.measure, q.value, q.qualifier) in figures
+    ]
     out += _actions(doc, plan, tokens, text, places, sorted(span for span in taken if span) + sorted(seen_spans))
     return out
 

@@ -414,3 +414,12 @@ def test_a_quotation_cut_short_keeps_the_figure_its_status_stands_on(tmp_path):
     new.write_text(NEW.format(review=f"{long_start}，地区生产总值增长5.4%，居民人均可支配收入实际增长4.4%，居民消费价格总体平稳。"), encoding="utf-8")
     line = next(line for line in brief(compare(old, new), Style(False)).split("\n") if "⇒" in line and "同步" in line)
     assert "4.4%" in line and "…" in line
+
+
+def test_a_target_explained_by_its_figure_alone_is_no_second_promise(tmp_path):
+    """关于经济增长。…把增长预期目标定在7.5%左右，兼顾了需要和可能 (national 2014) explains the growth
+    target; it was listed as a policy action, carried over on the next year's target list."""
+    plan = "今年主要预期目标是：国内生产总值增长7.5%左右。\\n关于经济增长。把增长预期目标定在7.5%左右，兼顾了需要和可能。推进城市更新。"
+    texts = [c.plan_text for c in judge(tmp_path, OLD.format(plan=plan), NEW.format(review="国内生产总值增长7.4%。")).items]
+    assert "国内生产总值增长7.5%左右" in texts and "推进城市更新" in texts
+    assert not [t for t in texts if "定在" in t], texts
