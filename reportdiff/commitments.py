@@ -93,8 +93,8 @@ _PAST = re.compile(r"已经|已|了[，。；]?$|(?<![为除罢])了(?![解如])
 # What a review says of an action that is not yet done.
 _NOT_DONE = re.compile(r"尚未|仍需|仍然|有待|还不|不够|不足|滞后|正在|逐步|初步|起步|部分|试点|有序展开|全面展开|基本完成")
 _SHARE = re.compile(r"\d+(?:\.\d+)?%")
-# A promise of full coverage, and the words that report it whole.
-_WHOLE_PROMISE = re.compile(r"全覆盖")
+# A promise of full coverage (全覆盖, 全量门诊预约号源), and the words that report it whole.
+_WHOLE_PROMISE = re.compile(r"全覆盖|全量")
 _WHOLE_SAID = re.compile(r"全覆盖|全部|全面|100%|所有")
 # How alike a review sentence and a promise must be for the review to speak of it: the
 # share of the promise's content words (weighted by rarity) that the sentence repeats.
@@ -752,11 +752,13 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
     # A target said again where the plan explains it (把居民消费价格涨幅控制在3.5%左右，考虑了…) is
     # the one promise of the targets list, not a second.
     stated: set[tuple] = set()
-    once = []
+    once, restated = [], []
     for c in out:
         key = _stated(c.target) if c.target is not None else None
         if key not in stated:
             once.append(c)
+        elif c.target is not None:
+            restated.append(c.target)
         if key is not None:
             stated.add(key)
     out = once
@@ -789,13 +791,14 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
                 )
             )
     taken = [(c.target.text_start if c.target.text_start >= 0 else c.target.start, c.target.end) if c.target else None for c in out]
-    # A target's figure restated with no name but 目标 (把增长预期目标定在7.5%左右, 今年预期目标设定为6%以上)
+    # A target restated (经济增长预期目标6.5%－7%, and with no name but 目标: 把增长预期目标定在7.5%左右)
     # is that target explained, not a policy action promising it again.
     figures = {(q.measure, q.value, q.qualifier) for q in (c.target for c in out) if q is not None}
-    taken += [
-        (q.text_start if q.text_start >= 0 else q.start, q.end) for q in quantities
+    restated += [
+        q for q in quantities
         if q.kind == "target" and len(q.indicator) < 2 and "目标" in q.label and q.start in in_plan and (q.measure, q.value, q.qualifier) in figures
     ]
+    taken += [(q.text_start if q.text_start >= 0 else q.start, q.end) for q in restated]
     out += _actions(doc, plan, tokens, text, places, sorted(span for span in taken if span) + sorted(seen_spans))
     return out
 
