@@ -679,7 +679,7 @@ def _named(term: str) -> bool:
 
 def _bound(reports: list[Report], term: str, usage: Grammar | None = None) -> bool:
     """Whether the term, used at least twice in the reports, always has the same phrase character
-    before it, or always the same after it. With `usage`, a word before it that governs it
+    before it, or always the same after it. With `usage`, a verb before it that governs it
     (坚持|稳字当头) does not bind it: the term is that verb's object, a phrase of its own."""
     lefts: set[str] = set()
     rights: set[str] = set()
@@ -690,13 +690,20 @@ def _bound(reports: list[Report], term: str, usage: Grammar | None = None) -> bo
             uses += 1
             end = pos + len(term)
             left = text[pos - 1] if pos and phrase[pos - 1] else ""
-            if left and usage is not None and usage.governs(text[report.word_start(pos - 1) : pos]):
+            if left and usage is not None and _takes(text[report.word_start(pos - 1) : pos], usage):
                 left = ""
             lefts.add(left)
             rights.add(text[end] if phrase[end] else "")
             if len(lefts) > 1 and len(rights) > 1:
                 return False
     return uses > 1 and any(len(side) == 1 and "" not in side for side in (lefts, rights))
+
+
+def _takes(word: str, usage: Grammar) -> bool:
+    """Whether the word is a verb that governs what follows it (坚持, 发展), whose object a phrase
+    after it is; not a conjunction (十九大和|十九届二中) or preposition, which the series' grammar
+    counts among the governing words too."""
+    return word_tags().get(word) == "v" and usage.governs(word)
 
 
 def _pieces(report: Report, start: int, end: int, usage: Grammar) -> list[tuple[int, int]]:
