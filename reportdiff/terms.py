@@ -677,9 +677,10 @@ def _named(term: str) -> bool:
     return len(_LETTER.findall(term)) >= 2
 
 
-def _bound(reports: list[Report], term: str) -> bool:
+def _bound(reports: list[Report], term: str, usage: Grammar | None = None) -> bool:
     """Whether the term, used at least twice in the reports, always has the same phrase character
-    before it, or always the same after it."""
+    before it, or always the same after it. With `usage`, a verb before it that governs it
+    (坚持|稳字当头) does not bind it: the term is that verb's object, a phrase of its own."""
     lefts: set[str] = set()
     rights: set[str] = set()
     uses = 0
@@ -688,11 +689,21 @@ def _bound(reports: list[Report], term: str) -> bool:
         for pos in report.occurrences(term):
             uses += 1
             end = pos + len(term)
-            lefts.add(text[pos - 1] if pos and phrase[pos - 1] else "")
+            left = text[pos - 1] if pos and phrase[pos - 1] else ""
+            if left and usage is not None and _takes(text[report.word_start(pos - 1) : pos], usage):
+                left = ""
+            lefts.add(left)
             rights.add(text[end] if phrase[end] else "")
             if len(lefts) > 1 and len(rights) > 1:
                 return False
     return uses > 1 and any(len(side) == 1 and "" not in side for side in (lefts, rights))
+
+
+def _takes(word: str, usage: Grammar) -> bool:
+    """Whether the word is a verb that governs what follows it (坚持, 发展), whose object a phrase
+    after it is; not a conjunction (十九大和|十九届二中) or preposition, which the series' grammar
+    counts among the governing words too."""
+    return word_tags().get(word) == "v" and usage.governs(word)
 
 
 def _pieces(report: Report, start: int, end: int, usage: Grammar) -> list[tuple[int, int]]:
@@ -1116,7 +1127,7 @@ class Series:
         """Whether the series, using the phrase more than once, always has the same character
         on one side of it (特色社会主义思想 is always 中国特色…, 决胜全面 always …建成): a piece of
         a longer phrase, not one of its own."""
-        return _bound(self._holding(self.holders(term)), term)
+        return _bound(self._holding(self.holders(term)), term, self.usage)
 
     def _whole(self, i: int, f: Formulation, against: int, new: bool) -> Formulation | None:
         """The longer phrase a fragment always stands in over the series, scored as the fragment

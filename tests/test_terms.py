@@ -525,3 +525,18 @@ def test_the_and_of_a_word_stays_in_an_intensity_core():
 def test_words_that_point_rather_than_name(words, pointing):
     usage = terms.Grammar(common=frozenset({"去年", "他们"}))
     assert terms._deictic(words, usage) is pointing
+
+
+def test_the_object_of_a_verb_is_no_piece_of_a_longer_phrase():
+    """稳字当头 always follows 坚持 in the series: the verb takes it, it is a phrase of its own; a piece
+    that always follows the same noun (特色社会主义 after 中国) or conjunction (十九届二中 after 十九大和)
+    stays a piece of what it stands in."""
+    texts = [
+        "要坚持稳字当头、稳中求进。贯彻十九大和十九届二中、三中全会精神。",
+        "要坚持稳字当头，推动中国特色社会主义发展。贯彻十九大和十九届二中全会精神。",
+        "推动中国特色社会主义进步。",
+    ]
+    series = terms.Series([terms.from_text(t, 2022 + i) for i, t in enumerate(texts)])
+    assert not series.fragment("稳字当头")
+    assert series.fragment("特色社会主义")
+    assert series.fragment("十九届二中")
