@@ -128,6 +128,16 @@ class Quantity:
         return quantities.family(self.unit)
 
     @property
+    def written(self) -> str:
+        """The figure as the text writes it (4.4%, 163个), "" where `text` is not the source's."""
+        return self.text[self.start - self.text_start : self.end - self.text_start] if 0 <= self.text_start <= self.start else ""
+
+    @property
+    def counts(self) -> str:
+        """What `text` quotes after the figure as what it counts (项目 of 滚动推进163个项目)."""
+        return self.text[self.end - self.text_start :] if 0 <= self.text_start <= self.end else ""
+
+    @property
     def base(self) -> float:
         """The value in the family's base unit (5.79万人 → 57900 人), without sign."""
         return self.value * quantities.factor(self.unit)
@@ -932,7 +942,7 @@ def _count_alike(pair: NumberPair) -> bool:
     """Counts named by the same words before them (滚动推进163个项目 / 滚动推进15个片区更新项目)
     are of one thing only when what each is quoted as counting, after it, shares a name
     (9个国家区域医疗中心服务功能 / 9个国家区域医疗中心项目), not only a generic word (项目)."""
-    a, b = (q.text[q.end - q.text_start :] if 0 <= q.text_start <= q.end else "" for q in (pair.old, pair.new))
+    a, b = pair.old.counts, pair.new.counts
     if not (a and b) or a == b:
         return True
     return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size >= NAME_CHARS
