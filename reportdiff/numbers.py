@@ -128,16 +128,6 @@ class Quantity:
         return quantities.family(self.unit)
 
     @property
-    def written(self) -> str:
-        """The figure as the text writes it (4.4%, 163个), "" where `text` is not the source's."""
-        return self.text[self.start - self.text_start : self.end - self.text_start] if 0 <= self.text_start <= self.start else ""
-
-    @property
-    def counts(self) -> str:
-        """What `text` quotes after the figure as what it counts (项目 of 滚动推进163个项目)."""
-        return self.text[self.end - self.text_start :] if 0 <= self.text_start <= self.end else ""
-
-    @property
     def base(self) -> float:
         """The value in the family's base unit (5.79万人 → 57900 人), without sign."""
         return self.value * quantities.factor(self.unit)
@@ -891,7 +881,8 @@ def match(old: Document, new: Document) -> Numbers:
     used_old, used_new = {(p.old.start, p.old.end) for p in pairs}, {(p.new.start, p.new.end) for p in pairs}
     # A main target the lists set side by side is a pair even when its names differ.
     pairs += [t.pair for t in targets if t.pair and (t.pair.old.start, t.pair.old.end) not in used_old and (t.pair.new.start, t.pair.new.end) not in used_new]
-    pairs = [p for p in pairs if plausible(p, sure=canonical(p.indicator) in SYNONYMS or label_similarity(p.old.indicator, p.new.indicator) == 1) and _count_alike(p)]
+    folded = (old.clean.folded, new.clean.folded)
+    pairs = [p for p in pairs if plausible(p, sure=canonical(p.indicator) in SYNONYMS or label_similarity(p.old.indicator, p.new.indicator) == 1) and _count_alike(p, *folded)]
     pairs.sort(key=lambda p: (p.kind != "actual", p.new.start))
     if old.meta.region == new.meta.region == NATION:
         pairs = [_national(p) for p in pairs]
@@ -938,11 +929,13 @@ def _compatible(ka: tuple, kb: tuple) -> bool:
 NAME_CHARS = 4  # letters two counted things share when one name names them (重点产业链 of …倍增计划)
 
 
-def _count_alike(pair: NumberPair) -> bool:
+def _count_alike(pair: NumberPair, old_folded: str, new_folded: str) -> bool:
     """Counts named by the same words before them (滚动推进163个项目 / 滚动推进15个片区更新项目)
-    are of one thing only when what each is quoted as counting, after it, shares a name
+    are of one thing only when what each counts, written right after it, shares a name
     (9个国家区域医疗中心服务功能 / 9个国家区域医疗中心项目), not only a generic word (项目)."""
-    a, b = pair.old.counts, pair.new.counts
+    if not all(quantities.split_unit(q.unit)[1] in _COUNTERS for q in (pair.old, pair.new)):
+        return True
+    a, b = _counted(old_folded, pair.old.end), _counted(new_folded, pair.new.end)
     if not (a and b) or a == b:
         return True
     return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size >= NAME_CHARS

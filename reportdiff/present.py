@@ -574,7 +574,7 @@ class Presenter:
     def promise(self, c: Commitment, where: _Locator) -> Promise:
         evidence = (c.outcome_text or c.carried_text or "").strip()
         path = c.section.path if c.section else ()
-        figure = c.outcome.written if c.outcome is not None else ""
+        figure = f"{c.outcome.value:g}" if c.outcome is not None else ""  # its digits, as most reports write them
         return Promise(
             c.status, self.status(c.status), c.plan_text, c.plan_section, evidence, not c.outcome_text and bool(c.carried_text),
             where.find("old", c.plan_text), where.find("new", evidence), path[1] if len(path) > 1 else c.plan_section, figure if figure in evidence else "",
