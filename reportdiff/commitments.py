@@ -61,7 +61,7 @@ _ACKNOWLEDGE = re.compile(r"(?:清醒|也要|更要|还要|同时)[^。；;]*?(?
 _LESSON = re.compile(r"(?:[一二三四五六七八九十]是)?必须")
 _OVERCOME = re.compile(r"缩小|解决|破解|化解|克服|应对|补齐|补上|攻克|纾解|消除|弥补|战胜|顶住|强化|加强|打通|疏通")
 # A plan's clauses are promises, but for the ones that describe the situation or the past.
-_SITUATION = re.compile(r"面临|形势|挑战|困难|当前|世界|全球|国际环境|依然|仍然|存在|问题|意义|必须看到|不确定|复杂|严峻|机遇|有利条件|今年是|之年")
+_SITUATION = re.compile(r"面临|形势|挑战|困难|难度|当前|世界|全球|国际环境|依然|仍然|存在|问题|意义|必须看到|不确定|复杂|严峻|机遇|有利条件|今年是|之年|事关|关系[^，,]{0,12}全局")
 # A clause: up to a comma, semicolon, full stop or colon, a quotation (“走出去、请进来”) whole.
 _CLAUSE = re.compile(r"(?:“[^”\n]*”|[^，,；;。！？!?：:\n“])+")
 # The targets statement (今年发展主要预期目标是：…): every clause of it is a target, figures or not.
@@ -84,6 +84,8 @@ _REASONING = re.compile(
 )
 # After a comma only: a sentence of its own opening with 让 (让高质量发展成为最鲜明的标识) is an aim.
 _PURPOSE = re.compile(r"^(?:让(?!利|渡)|使(?!用))")
+# A frame of time or circumstance, not a deed: 在新的一年, 在推进改革开放中.
+_FRAME = re.compile(r"^在[^，,]{1,12}(?:中|里|时|上|下|一年|过程中)$")
 # A target of two indicators: the first one's name, then 和 and the second's.
 _TWO_INDICATORS = re.compile(r"([\u4e00-\u9fff]{2,12})和[\u4e00-\u9fff]{2,}")
 # A clause that goes on the one before it, whose subject it shares (…，也要坚持国际合作).
@@ -828,6 +830,8 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
                 continue  # a call to rally (同心共创复兴伟业), a belief (…江西发展才会好), reasoning, the closing words: no review reports them
             if _PURPOSE.match(clause) and folded[start - 1 : start] in {"，", ","}:
                 continue  # what the clause before is for
+            if _FRAME.match(clause):
+                continue  # when or where what follows is done
             i = bisect.bisect_right(starts, end) - 1
             if i >= 0 and ends[starts[i]] > start:
                 continue

@@ -431,3 +431,10 @@ def test_a_promise_of_all_reported_for_a_share_is_under_way(tmp_path):
     plan = "市属医院全量门诊预约号源提前2周向基层投放。"
     review = "扎实推进健康北京建设，三级公立医院提前两周向基层投放50%以上号源、转诊量增长90%。"
     assert statuses(tmp_path, plan, review)["市属医院全量门诊预约号源提前2周向基层投放"] == "partial"
+
+
+def test_frames_difficulties_and_stakes_are_no_promises(tmp_path):
+    """在新的一年, 在推进改革开放中 say when or where; 控制物价上涨的难度加大 and 这关系经济社会发展全局 say how
+    things stand (national 2008, which a trial found judged 已完成); the deeds beside them stay."""
+    plan = "在新的一年，推进城市更新。控制物价上涨的难度加大。这关系经济社会发展全局。在推进改革开放中，要深化改革。"
+    assert set(statuses(tmp_path, plan, "推进城市更新取得成效。")) == {"推进城市更新", "要深化改革", "要坚持依法行政"}
