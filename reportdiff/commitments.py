@@ -18,13 +18,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from .align import Alignment, align
 from .clean import fold
 from .document import Document
-from .numbers import CHANGE_ONLY, GROWTH, Quantity, canonical, dice, extract, label_similarity, part_and_whole
+from .numbers import CHANGE_ONLY, GROWTH, Quantity, canonical, dice, extract, label_similarity, longest_common, part_and_whole
 from .quantities import PAIRED
 from .structure import Section
 from .tokens import STOPWORDS, Tokens, is_content, word_tags
@@ -792,7 +791,7 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
                     **places.at(m.start()),
                 )
             )
-    taken = [(c.target.text_start if c.target.text_start >= 0 else c.target.start, c.target.end) if c.target else None for c in out]
+    taken = [_quoted_span(c.target) for c in out if c.target]
     # A target restated (经济增长预期目标6.5%－7%, and with no name but 目标: 把增长预期目标定在7.5%左右)
     # is that target explained, not a policy action promising it again.
     figures = {(q.measure, q.value, q.qualifier) for q in (c.target for c in out) if q is not None}
@@ -800,8 +799,8 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
         q for q in quantities
         if q.kind == "target" and len(q.indicator) < 2 and "目标" in q.label and q.start in in_plan and (q.measure, q.value, q.qualifier) in figures
     ]
-    taken += [(q.text_start if q.text_start >= 0 else q.start, q.end) for q in restated]
-    out += _actions(doc, plan, tokens, text, places, sorted(span for span in taken if span) + sorted(seen_spans))
+    taken += [_quoted_span(q) for q in restated]
+    out += _actions(doc, plan, tokens, text, places, sorted(taken) + sorted(seen_spans))
     return out
 
 
@@ -844,6 +843,11 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
                 )
             )
     return out
+
+
+def _quoted_span(q: Quantity) -> tuple[int, int]:
+    """Where a figure's quotation stands: from its words before (or the figure) to its end."""
+    return (q.text_start if q.text_start >= 0 else q.start, q.end)
 
 
 def _stated(q: Quantity) -> tuple:
@@ -1166,9 +1170,7 @@ def _speaks_of(c: Commitment, sentence: str, text: _Text, q: _Query) -> bool:
         return not _narrowed(c, sentence, text)
     if 2 * sum(_said_of(term, sentence) for term in words) < sum(map(len, words)):
         return False
-    plan = fold(c.plan_text)
-    run = SequenceMatcher(None, plan, sentence, autojunk=False).find_longest_match(0, len(plan), 0, len(sentence))
-    if len(words) >= 3 and run.size < 4:
+    if len(words) >= 3 and longest_common(fold(c.plan_text), sentence)[2] < 4:
         return False  # its words said apart (黄河口“鸟浪”…国家生态文明), not a phrase of it (黄河口国家公园)
     return not _narrowed(c, sentence, text)
 
@@ -1188,12 +1190,11 @@ def _narrowed(c: Commitment, sentence: str, text: _Text, sides: str = "both") ->
     if len(c.terms) < 2:
         return False
     plan = fold(c.plan_text)
-    matcher = SequenceMatcher(None, plan, sentence, autojunk=False)
-    longest = matcher.find_longest_match(0, len(plan), 0, len(sentence))
+    longest = longest_common(plan, sentence)
     content = _shared_phrase(plan, sentence, c.terms)
     runs = [(content, False)]
-    if longest.size and (longest.a, longest.b, longest.size) != content:
-        runs.append(((longest.a, longest.b, longest.size), True))  # of its verbs: the object right after them
+    if longest[2] and longest != content:
+        runs.append((longest, True))  # of its verbs: the object right after them
     for (a, b, size), verbs in runs:
         # The shared phrase from word to word: a word it cuts (港 of 陆港 in 空港保税…) is not said.
         for term in c.terms:

@@ -88,6 +88,11 @@ _OWN_LEVEL_PREFIX = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全
 # Comparable measures whose change is a difference in points, not a percentage.
 _POINTS = {"%", "个百分点", ":1", "倍"}
 _COUNTERS = frozenset(quantities.COUNTERS.split("|"))
+
+
+def _is_count(unit: str) -> bool:
+    """Whether a unit counts things (个, 项, 家…), its scale aside (万户)."""
+    return quantities.split_unit(unit)[1] in _COUNTERS
 # The size of the indicator just named: 国内生产总值增长6.6%，总量突破90万亿元.
 _WHOLE = frozenset(("总量", "规模", "总额"))
 # How far (characters) a figure without a name may stand from the figure whose indicator it shares.
@@ -292,7 +297,7 @@ def _extract(doc: Document) -> tuple[Quantity, ...]:
                 if q is not None:
                     found.append(q)
                     previous = q
-                    if quantities.split_unit(q.unit)[1] in _COUNTERS and len(q.indicator) > 2:
+                    if _is_count(q.unit) and len(q.indicator) > 2:
                         counted = q
     for table in doc.outline.tables:
         found += _table_quantities(doc, table)
@@ -349,7 +354,7 @@ def _quantity(
     para_start = folded.rfind("\n", 0, r.start) + 1
     if r.role == "threshold" or _inside_quotes(folded, r.start, para_start):
         return None  # “1+11”, “四个一批”: names, not quantities
-    if _NAMED_CAPACITY.match(folded, r.end) and quantities.split_unit(r.unit)[1] not in _COUNTERS:
+    if _NAMED_CAPACITY.match(folded, r.end) and not _is_count(r.unit):
         return None  # 卓翔3万吨金属新材料项目: a capacity inside a project's name (34个续建项目 is a count)
     label_start = _clause_start(folded, r.start, sentence_start)
     if previous is not None and label_start < previous.end <= r.start and not (r.role == "to" and previous.role == "from"):
@@ -459,7 +464,7 @@ def _naming(
         indicator, scope, text_start = previous.indicator + name, previous.scope, previous.text_start
     elif (
         not name and previous is not None and label_start - previous.end <= _NEAR and (measure, r.family) != (previous.measure, previous.family)
-        and not label.endswith(_COUNT_FIRST) and not (quantities.split_unit(r.unit)[1] in _COUNTERS and _counted(folded, r.end))
+        and not label.endswith(_COUNT_FIRST) and not (_is_count(r.unit) and _counted(folded, r.end))
     ):
         # 地区生产总值263.06亿元，同比增长4.8%; 城镇化率提升0.9个百分点、达62.1%: the
         # figure before names the indicator, and is quoted with it as evidence; but a count
@@ -469,11 +474,11 @@ def _naming(
         # 以办好10件民生实事为牵引: 以…为 takes the deed as the means; the deed counts what follows
         purpose = label.strip().startswith("以")
         bare = _OWN_LEVEL_PREFIX.sub("", name[1:] if purpose and name.startswith("以") else name)
-        count_first = measure != "rank" and quantities.split_unit(r.unit)[1] in _COUNTERS
+        count_first = measure != "rank" and _is_count(r.unit)
         # 实施1000个以上省重点项目: the label may be only a verb (which the name has lost as filler)
         verb_only = _ACTION.fullmatch(bare) or _ACTION.fullmatch(_OWN_LEVEL_PREFIX.sub("", normalize_label(label).strip()))
         count_first = count_first and (not label.strip() or label.endswith(_COUNT_FIRST) or bool(verb_only or _BATCH.fullmatch(bare)))
-        if not count_first and quantities.split_unit(r.unit)[1] in _COUNTERS and _ACTS_ON.search(normalize_label(label).strip()):
+        if not count_first and _is_count(r.unit) and _ACTS_ON.search(normalize_label(label).strip()):
             # 整体提升100所学校: a verb right before the count says what is done to what it counts,
             # which follows and is quoted with it; the words before still name it (a count of
             # 学校 alone would be answered by any schools the review counts).
@@ -568,6 +573,8 @@ def _indicator(label: str, unit: str) -> tuple[str, str]:
     if words.endswith(("新增", "新建")) and len(words) > 4:
         words = words[-2:] + words[:-2]  # 家庭养老床位新增 = 新增家庭养老床位
     return (words if len(words) >= 2 else ""), measure
+
+
 _GLOSSARY = re.compile(r"名词|注释|解释|释义")  # an appendix that explains words (名词注释)
 
 
@@ -830,6 +837,13 @@ def _same_head_and_kin(a: str, b: str, counted: bool) -> bool:
     return dice(narrow_a, narrow_b) > 0
 
 
+def longest_common(a: str, b: str) -> tuple[int, int, int]:
+    """The longest run of letters two texts share: where it starts in each, its length
+    (difflib's, without its junk heuristic, which would skip common letters of long texts)."""
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return m.a, m.b, m.size
+
+
 def dice(a: str, b: str) -> float:
     """Overlap of two texts' character bigrams (1 for the same bigrams, 0 for none shared)."""
     grams_a = {a[i : i + 2] for i in range(len(a) - 1)}
@@ -933,12 +947,12 @@ def _count_alike(pair: NumberPair, old_folded: str, new_folded: str) -> bool:
     """Counts named by the same words before them (滚动推进163个项目 / 滚动推进15个片区更新项目)
     are of one thing only when what each counts, written right after it, shares a name
     (9个国家区域医疗中心服务功能 / 9个国家区域医疗中心项目), not only a generic word (项目)."""
-    if not all(quantities.split_unit(q.unit)[1] in _COUNTERS for q in (pair.old, pair.new)):
+    if not (_is_count(pair.old.unit) and _is_count(pair.new.unit)):
         return True
     a, b = _counted(old_folded, pair.old.end), _counted(new_folded, pair.new.end)
     if not (a and b) or a == b:
         return True
-    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size >= NAME_CHARS
+    return longest_common(a, b)[2] >= NAME_CHARS
 
 
 def plausible(pair: NumberPair, sure: bool = True) -> bool:
