@@ -662,36 +662,26 @@ class Presenter:
 
     def outcomes(self, result: Comparison, where: _Locator) -> list[Outcome]:
         """Last year's main targets against what the new report says came of them."""
-        c = result.commitments
-        if not c.applicable:
-            return []
-        # Each target under the name the targets table gives it (国内生产总值 in a national report).
-        # Where the new report measures it otherwise (16.8万元/人左右 → 增速高于地区生产总值增速), the row's name is
-        # the new wording: last year's target is then named by its own.
-        region = result.old.meta.region if result.old.meta.region == result.new.meta.region else ""
-        headline = {t.old_quantity.indicator: t.indicator if t.pair else named_for(t.old_quantity.indicator, region) for t in result.numbers.targets if t.old_quantity is not None}
-        chosen = [i for i in c.items if i.kind == "quantitative" and i.target is not None and i.target.indicator in headline]
         out = []
-        for i in sorted(chosen, key=lambda i: COMMITMENT_ORDER.index(i.status)):
+        for name, i in outcome_rows(result):
             target = i.target
             assert target is not None
             bar = None
-            if i.outcome is not None and target.base:
-                share = i.outcome.base / target.base  # in one unit: 1万亿元 against 9000亿元以上 is 111%
+            share = outcome_share(i)
+            if share is not None:
                 bar = Bar(min(share, OUTCOME_SCALE) / OUTCOME_SCALE, f"{share:.0%}")
             outcome = self.figure(i.outcome) if i.outcome is not None else "—"
             if i.outcome is not None and i.outcome.label.startswith("同口径"):
                 outcome += self("like_for_like")  # not the headline figure beside it (增长1.7%): quoted, it must say so
             evidence = (i.outcome_text or "").strip()
-            gap = ""
-            if i.outcome is not None and target.family == "%" and i.outcome.unit == target.unit:
-                gap = f"{round(i.outcome.value - target.value, 2):+g}{self('points')}"
+            points = outcome_points(i)
+            gap = "" if points is None else f"{points:+g}{self('points')}"
             # A limit's bar reads the other way (far below the line is well within it): the target says so.
             shown_target = self.figure(target) + (self("ceiling_mark") if is_ceiling(target) else "")
             # The report's own word that a target was not reached stands above the rule printed under
             # the table (社会消费品零售总额 4.7% against 5%左右): the status says whose verdict it is.
             status = self.status(i.status) + (self("admitted") if i.reason == "admitted_short" else "")
-            out.append(Outcome(headline[target.indicator], shown_target, outcome, i.status, status, bar, i.plan_text, evidence, where.find("new", evidence), gap))
+            out.append(Outcome(name, shown_target, outcome, i.status, status, bar, i.plan_text, evidence, where.find("new", evidence), gap))
         return out
 
     # language --------------------------------------------------------------
@@ -699,6 +689,34 @@ class Presenter:
         if which == "shifted":
             return self("list_sep").join(f"{t.term} {t.old:g}→{t.new:g}" for t in shifts[:limit]) or self("none")
         return self("list_sep").join(f"{t.term}({getattr(t, which):g})" for t in shifts[:limit]) or self("none")
+
+
+def outcome_rows(result: Comparison) -> list[tuple[str, Commitment]]:
+    """Last year's main targets, each under the name the targets table gives it, with the
+    commitment that judges it: the rows of 上年目标完成情况, worst first."""
+    c = result.commitments
+    if not c.applicable:
+        return []
+    # 国内生产总值 in a national report. Where the new report measures a target otherwise (16.8万元/人左右 →
+    # 增速高于地区生产总值增速), the row's name is the new wording: last year's target is then named by its own.
+    region = result.old.meta.region if result.old.meta.region == result.new.meta.region else ""
+    headline = {t.old_quantity.indicator: t.indicator if t.pair else named_for(t.old_quantity.indicator, region) for t in result.numbers.targets if t.old_quantity is not None}
+    chosen = [i for i in c.items if i.kind == "quantitative" and i.target is not None and i.target.indicator in headline]
+    return [(headline[i.target.indicator], i) for i in sorted(chosen, key=lambda i: COMMITMENT_ORDER.index(i.status)) if i.target is not None]
+
+
+def outcome_share(i: Commitment) -> float | None:
+    """The outcome as a share of its target, in one unit (1万亿元 against 9000亿元以上 is 1.11)."""
+    if i.outcome is None or i.target is None or not i.target.base:
+        return None
+    return i.outcome.base / i.target.base
+
+
+def outcome_points(i: Commitment) -> float | None:
+    """Outcome minus target in percentage points, where both are rates in one unit (-1.8)."""
+    if i.outcome is None or i.target is None or i.target.family != "%" or i.outcome.unit != i.target.unit:
+        return None
+    return round(i.outcome.value - i.target.value, 2)
 
 
 def _run(op: Op, side: str) -> Run:

@@ -51,3 +51,24 @@ def test_a_target_moved_into_or_out_of_the_list_says_where_it_was_set(run_cli, t
     trade, investment = rows["外贸进出口总额"], rows["固定资产投资"]
     assert trade["old"] is None and trade["in_tasks"] is None and (trade["from_tasks"]["quantity"]["value"], trade["from_tasks"]["change"]) == (7.5, -1.5)
     assert investment["new"] is None and investment["from_tasks"] is None and investment["in_tasks"]["quantity"]["value"] == 3
+
+
+def test_last_years_targets_against_outcomes_are_a_table_of_their_own(run_cli, tmp_path):
+    """上年目标完成情况 in the JSON: each main target of the old plan with the new review's figure,
+    the verdict, the gap in points for a rate and the share of the target, as the HTML shows them."""
+    data = comparison_json(
+        run_cli,
+        tmp_path,
+        text(2025, "全省经济稳中有进。", "主要预期目标是：地区生产总值增长6.5%左右，居民消费价格涨幅3%左右，粮食产量700亿斤以上。"),
+        text(2026, "地区生产总值增长5.1%，居民消费价格上涨0.2%，粮食产量735亿斤。", "主要预期目标是：地区生产总值增长5%左右。"),
+    )
+    rows = {r["indicator"]: r for r in data["outcomes"]}
+    assert set(rows) == {"地区生产总值", "居民消费价格", "粮食产量"}
+    gdp = rows["地区生产总值"]
+    assert (gdp["target"]["value"], gdp["outcome"]["value"], gdp["status"], gdp["points"]) == (6.5, 5.1, "missed", -1.4)
+    assert gdp["plan_text"] in "".join(c["plan_text"] for c in data["commitments"] if c["status"] == "missed")
+    prices = rows["居民消费价格"]
+    assert (prices["ceiling"], prices["status"], prices["points"]) == (True, "met", -2.8)
+    grain = rows["粮食产量"]
+    assert (grain["status"], grain["points"], grain["share"]) == ("met", None, 1.05)
+    assert data["outcomes"][0]["status"] == "missed"  # worst first, as the HTML lists them

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 
+from ..commitments import is_ceiling
 from ..compare import Comparison
 from ..document import Document
+from ..present import outcome_points, outcome_rows, outcome_share
 from ..structure import Section
 
 SCHEMA = "reportdiff/1"
@@ -58,6 +60,7 @@ def comparison(result: Comparison) -> dict:
         "numbers": [_number(p) for p in result.numbers.pairs],
         "targets": [_target(t) for t in result.numbers.targets],
         "commitments": [_commitment(c) for c in result.commitments.items],
+        "outcomes": [_outcome(name, c) for name, c in outcome_rows(result)],
         "commitments_note": result.commitments.note,
         "stats": stats,
     }
@@ -128,6 +131,24 @@ def _commitment(c) -> dict:
         "carried_text": c.carried_text,
         "reason": c.reason,
         "plan_section": c.plan_section,
+    }
+
+
+def _outcome(name: str, c) -> dict:
+    """A row of 上年目标完成情况: last year's main target, what came of it, and the verdict."""
+    assert c.target is not None
+    share = outcome_share(c)
+    return {
+        "indicator": name,
+        "plan_text": c.plan_text,
+        "target": _quantity(c.target),
+        "ceiling": is_ceiling(c.target),
+        "outcome_text": c.outcome_text,
+        "outcome": None if c.outcome is None else _quantity(c.outcome),
+        "status": c.status,
+        "reason": c.reason,
+        "points": outcome_points(c),
+        "share": None if share is None else round(share, 4),
     }
 
 
