@@ -795,6 +795,8 @@ def part_and_whole(a: str, b: str) -> bool:
 def label_similarity(a: str, b: str, scoped: bool = True, counted: bool = False) -> float:
     """How surely two indicator names name one thing: 1 when one ends the other
     (入库国家科技型中小企业 / 评价入库国家科技型中小企业), else their bigram overlap."""
+    if _other_statistic(a, b):
+        return 0.0  # 农民人均纯收入 / 农村居民人均可支配收入: two statistics, defined apart
     a, b = _core_label(a), _core_label(b)
     if not a or not b or _DIGITS.findall(a) != _DIGITS.findall(b):
         return 0.0  # 500万元以上技改项目 / 2000万元以上的技改项目: the bound names the class
@@ -819,6 +821,13 @@ def label_similarity(a: str, b: str, scoped: bool = True, counted: bool = False)
 
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+# Statistics of one thing that the statistics bureau defines apart, so their figures never compare:
+# net income (纯收入, until 2013) and disposable income (可支配收入), value added and gross output.
+_STATISTICS = (("纯收入", "可支配收入"), ("增加值", "总产值"))
+
+
+def _other_statistic(a: str, b: str) -> bool:
+    return any((x in a and y in b) or (y in a and x in b) for x, y in _STATISTICS)
 
 
 def _same_head_and_kin(a: str, b: str, counted: bool) -> bool:

@@ -430,3 +430,14 @@ def test_a_plan_sentence_on_last_year_tells_what_was_and_setting_a_target_is_no_
     assert kinds[7239.0] == kinds[4168.0] == kinds[5.0] == ("actual", 2025) and kinds[6.0] == ("target", 2026)
     gdp = next(q for q in found if q.value == 8.0)
     assert (gdp.indicator, gdp.scope) == ("地区生产总值", "")
+
+
+def test_net_income_and_disposable_income_are_two_statistics():
+    """农民人均纯收入 (reported until 2013) and 农村居民人均可支配收入 (from 2014) are defined apart:
+    their growth rates never stand side by side as one indicator's (national 2014→2015)."""
+    result = pairs(
+        "城镇居民人均可支配收入实际增长7%，农村居民人均纯收入实际增长9.3%。",
+        "城镇居民人均可支配收入实际增长6.8%，农村居民人均可支配收入实际增长9.2%。",
+    )
+    assert shown(result) == {(7, 6.8)}
+    assert not pairs("规模以上工业增加值增长8%。", "规模以上工业总产值增长9%。").pairs
