@@ -286,6 +286,10 @@ def _extract(doc: Document) -> tuple[Quantity, ...]:
         for s_start, s_end in _sentences(folded, start, end):
             previous: Quantity | None = None
             counted: Quantity | None = None
+            s_kind, s_year, s_period, s_head = kind, year, part_period, head
+            if kind == "period" and (_on_the_year_reviewed(folded[s_start : s_start + 8], doc.meta.reviews) or _LAST_YEAR.match(folded, s_start)):
+                # 2012年，…国内生产总值增长7.8%: a sentence on the year itself, inside a review of five
+                s_kind, s_year, s_period, s_head = "actual", None, "", folded[s_start : s_start + 12]
             # A plan's sentence on last year (去年全国财政比年度预算超收7239亿元，其中…) tells what
             # was, up to where it turns to this year (…，今年要…).
             past_until = (folded.find("今年", s_start, s_end) + 1 or s_end) if kind == "target" and _LAST_YEAR.match(folded, s_start) else s_start
@@ -293,7 +297,7 @@ def _extract(doc: Document) -> tuple[Quantity, ...]:
                 r = readings[i]
                 i += 1
                 past = r.start < past_until
-                q = _quantity(doc, r, "actual" if past else kind, year - 1 if past and year else year, s_start, previous, r.start >= targets_from, head, part_period, counted)
+                q = _quantity(doc, r, "actual" if past else s_kind, year - 1 if past and year else s_year, s_start, previous, r.start >= targets_from, s_head, s_period, counted)
                 if q is not None:
                     found.append(q)
                     previous = q
@@ -612,7 +616,10 @@ def _period_sections(doc: Document) -> list:
     for s in doc.outline.walk():
         if run and (s.level < run[0] or s.level == run[0] and (run[1] not in (None, s.kind) or _ONE_YEAR.search(s.heading))):
             run = []
-        if s.kind == "period" or s.level >= 2 and _in_review(doc, s.start) and quantities.reviews_a_period(s.heading):
+        # A part of its own on the years gone by (一、过去五年工作回顾) is one too; one that also names
+        # the year (一、2025年和“十四五”工作回顾, 过去一年和五年工作回顾) holds the year's figures.
+        whole_part = s.level == 1 and not _ONE_YEAR.search(s.heading)
+        if s.kind == "period" or (s.level >= 2 or whole_part) and _in_review(doc, s.start) and quantities.reviews_a_period(s.heading):
             out.append(s)
             run = [s.level, None]
         elif run and s.level == run[0]:
@@ -812,6 +819,8 @@ def label_similarity(a: str, b: str, scoped: bool = True, counted: bool = False)
     if scoped and len(long) - len(short) > 2 and short in long:
         # a longer qualifier (各类文体赛事活动拉动消费, 水利建设投资) names a narrower thing
         return 0.0
+    if _CHANGED_BY.match(long[: len(long) - len(short)]):
+        return 0.0  # 削减财政赤字450亿元 is a cut, 财政赤字9500亿元 the deficit itself
     if len(short) >= 2 and long.endswith(short) and (len(long) <= 3 * len(short) if not scoped else len(long) - len(short) <= 2):
         # 省重点项目 is a part of 重点项目, not the same count
         return 0.0 if scoped and _SCOPE.search(long[: len(long) - len(short)]) else 1.0
@@ -824,6 +833,10 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 # Statistics of one thing that the statistics bureau defines apart, so their figures never compare:
 # net income (纯收入, until 2013) and disposable income (可支配收入), value added and gross output.
 _STATISTICS = (("纯收入", "可支配收入"), ("增加值", "总产值"))
+
+
+# A name that opens with a verb of change names an amount changed, not the level of what follows.
+_CHANGED_BY = re.compile(r"^(?:再)?(?:削减|减少|压减|压缩|增加|降低|提高|扩大|缩小)$")
 
 
 def _other_statistic(a: str, b: str) -> bool:

@@ -432,7 +432,21 @@ def period(before: str) -> str:
     m = _CUMULATIVE.search(before)
     if m and not (m.group(0) == "以来" and _YEAR_SO_FAR.search(before)):
         return "cumulative"
-    return "annual"
+    return "cumulative" if _over_years(before) else "annual"
+
+
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_AGAINST_YEAR = re.compile(r"比((?:19|20)\d\d)年(?:末|底)?[^,;，；。比]{0,4}$")
+
+
+def _over_years(before: str) -> bool:
+    """2007年,国内生产总值达到24.66万亿元,比2002年增长65.5%: a change against a year further back
+    than the one before covers the years between."""
+    m = _AGAINST_YEAR.search(before)
+    if not m:
+        return False
+    named = [int(y) for y in _YEAR.findall(before[: m.start()])]
+    return bool(named) and named[-1] - int(m.group(1)) > 1
 
 
 # A heading that names years gone by: its section reviews a period, not one year.

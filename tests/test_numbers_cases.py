@@ -441,3 +441,33 @@ def test_net_income_and_disposable_income_are_two_statistics():
     )
     assert shown(result) == {(7, 6.8)}
     assert not pairs("规模以上工业增加值增长8%。", "规模以上工业总产值增长9%。").pairs
+
+
+def _five_year_report(year: int, review: str, plan: str):
+    text = f"{year}年政府工作报告\n\n一、过去五年工作回顾\n\n{review}\n\n二、{year}年工作建议\n\n{plan}\n"
+    return from_source(Source(f"{year}.txt", text, "txt"))
+
+
+def test_a_part_reviewing_five_years_holds_totals_but_for_sentences_on_the_year():
+    """一、过去五年工作回顾 (national 2008, 2013): its figures are the period's (关停小火电2157万千瓦 in
+    five years), but for a sentence that opens on the year reviewed (2012年，…国内生产总值增长7.8%)."""
+    old = _five_year_report(
+        2013,
+        "五年来，关停小火电2157万千瓦，单位国内生产总值能耗下降17.2%。2012年，我们全面实现年初确定的主要目标，国内生产总值增长7.8%。",
+        "今年主要预期目标是：国内生产总值增长7.5%左右。",
+    )
+    new = report(2014, "关停小火电1669万千瓦，单位国内生产总值能耗下降3.7%，国内生产总值增长7.7%。")
+    assert {(p.old.value, p.new.value) for p in match(old, new).pairs if p.kind == "actual"} == {(7.8, 7.7)}
+
+
+def test_a_change_against_a_year_further_back_covers_the_years_between():
+    """2007年,国内生产总值达到24.66万亿元,比2002年增长65.5%: five years' growth, not the year's."""
+    result = pairs("2024年，地区生产总值达到5.8万亿元，比2019年增长30.5%。", "地区生产总值6.1万亿元，增长5.2%。")
+    assert shown(result) == {(5.8, 6.1)}
+    assert shown(pairs("2024年，地区生产总值比2023年增长5.5%。", "地区生产总值增长5.2%。")) == {(5.5, 5.2)}
+
+
+def test_a_cut_is_not_the_level_it_cuts():
+    """削减财政赤字450亿元 (national 2008's plan) is a cut; 全国财政赤字合计9500亿元 the deficit."""
+    result = pairs("", "", "今年主要预期目标是：国内生产总值增长8%左右。同时，削减财政赤字450亿元。", "今年主要预期目标是：国内生产总值增长8%左右。全国财政赤字合计9500亿元。")
+    assert (450, 9500) not in shown(result)
