@@ -459,6 +459,7 @@ class _Sentences:
         self.spans: list[tuple[int, int]] = []
         self.words: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
+        self._within: dict[_Spans, frozenset[int]] = {}
         seen: set[str] = set()
         for section in sections:
             pos, stop = section.start, min(section.end, len(text.folded) if until is None else until)
@@ -503,25 +504,41 @@ class _Sentences:
         """
         votes = self.votes(q) if votes is None else votes
         if within is not None:
-            votes = {n: v for n, v in votes.items() if self.spans[n][0] in within}
-        scored = []
-        for n in heapq.nlargest(CANDIDATES, votes, key=lambda n: (votes[n], -n)):
-            shared = q.words & self.words[n]
-            if len(shared) < 2:
-                continue  # one shared bigram is a topic, not the same promise
-            share = math.fsum(q.weight[w] for w in shared)  # exact: a sum over a set must not hang on its order
-            if len(q.core & shared) >= 3 and (self.names_count and self.names_whole(q.grams, shared) or _says_the_head(q, shared, self.text)):
-                # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
-                scored.append((max(share, NAMED_SHARE * q.total), n))
-                continue
-            if q.key is not None and not q.holds(shared, share):
-                continue
-            scored.append((share, n))
-        if not scored:
+            inside = self._inside(within)
+            votes = {n: v for n, v in votes.items() if n in inside}
+        # A sentence's score for a promise is the same whichever search asks (the aligned
+        # sections', then the whole review's): reckoned once for each promise.
+        scores = q.scores.setdefault(self, {})
+        best: tuple[float, int] | None = None
+        for _, minus_n in heapq.nlargest(CANDIDATES, [(v, -n) for n, v in votes.items()]):
+            n = -minus_n
+            share = scores[n] if n in scores else scores.setdefault(n, self._score(q, n))
+            # The largest share wins; of equal shares, the earliest sentence.
+            if share is not None and (best is None or (share, -n) > (best[0], -best[1])):
+                best = (share, n)
+        if best is None:
             return None
-        # The largest share wins; of equal shares, the earliest sentence.
-        share, n = max(scored, key=lambda x: (x[0], -x[1]))
-        return share / q.total, self.spans[n]
+        return best[0] / q.total, self.spans[best[1]]
+
+    def _score(self, q: _Query, n: int) -> float | None:
+        """How much of the promise sentence n repeats (None: it does not speak of it)."""
+        shared = q.words & self.words[n]
+        if len(shared) < 2:
+            return None  # one shared bigram is a topic, not the same promise
+        share = math.fsum(q.weight[w] for w in shared)  # exact: a sum over a set must not hang on its order
+        if len(q.core & shared) >= 3 and (self.names_count and self.names_whole(q.grams, shared) or _says_the_head(q, shared, self.text)):
+            # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
+            return max(share, NAMED_SHARE * q.total)
+        if q.key is not None and not q.holds(shared, share):
+            return None
+        return share
+
+    def _inside(self, within: _Spans) -> frozenset[int]:
+        """The sentences that start within some spans (the sections of one aligned pair)."""
+        inside = self._within.get(within)
+        if inside is None:
+            inside = self._within[within] = frozenset(n for n, (start, _) in enumerate(self.spans) if start in within)
+        return inside
 
 
 class _Query:
@@ -538,6 +555,7 @@ class _Query:
         self.core_total = math.fsum(self.weight[w] for w in c.core)
         used = [w for w in c.core if w in weight]
         self.key = max(used, key=lambda w: (weight[w], w)) if used else None
+        self.scores: dict[_Sentences, dict[int, float | None]] = {}  # by the sentences searched: each sentence's score
 
     def holds(self, shared: frozenset[str], share: float) -> bool:
         """Whether a sentence sharing these bigrams speaks of what the promise acts on: most
