@@ -630,13 +630,14 @@ def _content_words(tokens: list[str]) -> tuple[str, ...]:
     """The content words of a clause (those `_content_bigrams` draws on), each once, in order;
     and its nouns of one letter, which say what the words beside them name (碳 of 全国碳市场:
     全国统一大市场 is another market), by jieba's part-of-speech tags (好 of 建设运营好 is none)."""
-    tags = word_tags()
-    return tuple(
-        dict.fromkeys(
-            w for w in tokens
-            if (len(w) == 1 and _LETTER.match(w) and tags.get(w, "").startswith(_NOUN_TAGS))
-            or (not _ACTION_VERB.fullmatch(w) and any(not _COUNTING.match(g) for g in _word_core(w)))
-        )
+    return tuple(dict.fromkeys(filter(_is_term, tokens)))
+
+
+@functools.lru_cache(maxsize=65536)  # of a token: a report's vocabulary is a few thousand words, each asked of in many clauses
+def _is_term(w: str) -> bool:
+    return bool(
+        (len(w) == 1 and _LETTER.match(w) and word_tags().get(w, "").startswith(_NOUN_TAGS))
+        or (not _ACTION_VERB.fullmatch(w) and any(not _COUNTING.match(g) for g in _word_core(w)))
     )
 
 
@@ -646,7 +647,12 @@ _NOUN_TAGS = ("n", "ng", "nz", "ns")  # jieba's tags of nouns, names of people (
 def _content_bigrams(tokens: list[str]) -> frozenset[str]:
     """The bigrams of a clause's content words: what it acts on, without the verbs and
     manner words every plan repeats (加快, 实施, 深入开展)."""
-    return frozenset(g for word in tokens for g in _word_core(word) if not _COUNTING.match(g))
+    return frozenset().union(*map(_content_grams, tokens))
+
+
+@functools.lru_cache(maxsize=65536)  # of a token, as _is_term
+def _content_grams(word: str) -> frozenset[str]:
+    return frozenset(g for g in _word_core(word) if not _COUNTING.match(g))
 
 
 # Words of manner, degree and stance that plans put before what they act on (把…摆在更加
@@ -856,7 +862,7 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
             out.append(
                 Commitment(
                     plan_text=doc.span_text(start, end).strip(), kind=kind, **places.at(start),
-                    grams=_grams(clause), core=_content_bigrams(tokens.between(start, end)), terms=_content_words(tokens.between(start, end)),
+                    grams=_grams(clause), core=_content_bigrams(words := tokens.between(start, end)), terms=_content_words(words),
                     lead=_lead(folded, text.sentence_at(start)[0], start) if _CONTINUES.match(clause) else "",
                 )
             )
