@@ -1194,12 +1194,13 @@ def _speaks_of(c: Commitment, sentence: str, text: _Text, q: _Query) -> bool:
         return not _narrowed(c, sentence, text)
     if 2 * sum(_said_of(term, sentence) for term in words) < sum(map(len, words)):
         return False
-    if len(words) >= 3 and longest_common(fold(c.plan_text), sentence)[2] < 4:
+    longest = longest_common(fold(c.plan_text), sentence) if len(words) >= 3 else None
+    if longest is not None and longest[2] < 4:
         return False  # its words said apart (黄河口“鸟浪”…国家生态文明), not a phrase of it (黄河口国家公园)
-    return not _narrowed(c, sentence, text)
+    return not _narrowed(c, sentence, text, longest=longest)
 
 
-def _narrowed(c: Commitment, sentence: str, text: _Text, sides: str = "both") -> bool:
+def _narrowed(c: Commitment, sentence: str, text: _Text, sides: str = "both", longest: tuple[int, int, int] | None = None) -> bool:
     """Whether the phrase of what a promise acts on that a sentence shares is narrowed, in the
     sentence, by a word of its own in the place of the promise's words beside it: another
     thing of the same kind (全球数字经济标杆城市 for 国际绿色经济标杆城市, 投融资体制机制 for
@@ -1210,11 +1211,11 @@ def _narrowed(c: Commitment, sentence: str, text: _Text, sides: str = "both") ->
     nothing. What follows a name said whole, one the report says in few places (“高效办成一件事”
     上线运行), is what became of it, not which thing it is (but a common phrase, 房地产市场, is
     narrowed by what follows); with sides="before", only what precedes the phrase counts
-    (which one: 芜湖空港 of 芜湖空港保税物流中心)."""
+    (which one: 芜湖空港 of 芜湖空港保税物流中心); `longest`, their longest_common where known."""
     if len(c.terms) < 2:
         return False
     plan = fold(c.plan_text)
-    longest = longest_common(plan, sentence)
+    longest = longest_common(plan, sentence) if longest is None else longest
     content = _shared_phrase(plan, sentence, c.terms)
     runs = [(content, False)]
     if longest[2] and longest != content:
@@ -1256,13 +1257,23 @@ def _shared_phrase(plan: str, sentence: str, terms: tuple[str, ...]) -> tuple[in
     equally long ones the one holding most of them (文化和旅游, not 推进文化和): where it starts
     in each, its length."""
     inside = {i for t in terms for at in [plan.find(t)] if at >= 0 for i in range(at, at + len(t))}
+    # How many of the plan's letters before each position are inside: a run's count by subtraction.
+    counted = list(itertools.accumulate((i in inside for i in range(len(plan))), initial=0))
     best = (0, 0, 0, 0)
+    n_plan, n_sentence = len(plan), len(sentence)
     for a in sorted(inside):
-        for b in _occurrences(plan[a : a + 2], sentence) if a + 1 in inside else ():
-            lo = next(k for k in range(min(a, b) + 1) if k == min(a, b) or plan[a - k - 1] != sentence[b - k - 1])
-            hi = next(k for k in range(2, len(plan) - a + 1) if a + k == len(plan) or b + k == len(sentence) or plan[a + k] != sentence[b + k])
+        if a + 1 not in inside:
+            continue
+        for b in _occurrences(plan[a : a + 2], sentence):
+            # The run through plan[a:a + 2] = sentence[b:b + 2], grown both ways.
+            lo, most = 0, min(a, b)
+            while lo < most and plan[a - lo - 1] == sentence[b - lo - 1]:
+                lo += 1
+            hi = 2
+            while a + hi < n_plan and b + hi < n_sentence and plan[a + hi] == sentence[b + hi]:
+                hi += 1
             size = lo + hi
-            best = max(best, (size, len(inside.intersection(range(a - lo, a - lo + size))), lo - a, b - lo))
+            best = max(best, (size, counted[a - lo + size] - counted[a - lo], lo - a, b - lo))
     size, _, a, b = best
     return -a, b, size
 
