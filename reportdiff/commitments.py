@@ -477,6 +477,9 @@ class _Sentences:
                     self.spans.append((start, end))
                     self.words.append(words)
                 pos = end
+        self._rare = {w: found for w, found in self.postings.items() if len(found) <= COMMON_BIGRAM}
+        self._starts = [start for start, _ in self.spans]
+        self._ordered = all(a <= b for a, b in itertools.pairwise(self._starts))
 
     def names_whole(self, grams: tuple[str, ...], shared: frozenset[str]) -> bool:
         """Whether a sentence says a name of the promise whole: a run of NAME_RUN bigrams or
@@ -488,12 +491,12 @@ class _Sentences:
     def votes(self, q: _Query) -> dict[int, float]:
         """Sentences sharing the promise's bigrams found in at most COMMON_BIGRAM sentences
         (a common one weighs little and would make the search quadratic), by the weight they share."""
-        votes: defaultdict[int, float] = defaultdict(float)
+        votes: dict[int, float] = {}
+        rare = self._rare
         for w, weight in q.weight.items():
-            found = self.postings.get(w, ())
-            if len(found) <= COMMON_BIGRAM:
-                for n in found:
-                    votes[n] += weight
+            if w in rare:
+                for n in rare[w]:
+                    votes[n] = votes.get(n, 0.0) + weight
         return votes
 
     def closest(self, q: _Query, votes: dict[int, float] | None = None, within: _Spans | None = None) -> tuple[float, tuple[int, int]] | None:
@@ -525,7 +528,7 @@ class _Sentences:
         shared = q.words & self.words[n]
         if len(shared) < 2:
             return None  # one shared bigram is a topic, not the same promise
-        share = math.fsum(q.weight[w] for w in shared)  # exact: a sum over a set must not hang on its order
+        share = math.fsum(map(q.weight.__getitem__, shared))  # exact: a sum over a set must not hang on its order
         if len(q.core & shared) >= 3 and (self.names_count and self.names_whole(q.grams, shared) or _says_the_head(q, shared, self.text)):
             # A name said whole (黄山水利枢纽) speaks of the promise, though it is one item of a list.
             return max(share, NAMED_SHARE * q.total)
@@ -537,7 +540,14 @@ class _Sentences:
         """The sentences that start within some spans (the sections of one aligned pair)."""
         inside = self._within.get(within)
         if inside is None:
-            inside = self._within[within] = frozenset(n for n, (start, _) in enumerate(self.spans) if start in within)
+            if self._ordered:  # the sentences in reading order: those of each span found by bisection
+                starts = self._starts
+                inside = frozenset(
+                    n for a, b in zip(within.starts, within.ends) for n in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+                )
+            else:
+                inside = frozenset(n for n, start in enumerate(self._starts) if start in within)
+            self._within[within] = inside
         return inside
 
 
