@@ -458,7 +458,7 @@ class _Sentences:
         self.text = text
         self.spans: list[tuple[int, int]] = []
         self.words: list[frozenset[str]] = []
-        self.postings: dict[str, list[int]] = {}
+        self.postings: dict[str, list[int]] = (postings := defaultdict(list))
         self._within: dict[_Spans, frozenset[int]] = {}
         seen: set[str] = set()
         for section in sections:
@@ -472,8 +472,9 @@ class _Sentences:
                 words = _telling(sentence) if sentence not in seen else frozenset()
                 seen.add(sentence)
                 if words and not (skip and skip(sentence)):
+                    n = len(self.spans)
                     for w in words:
-                        self.postings.setdefault(w, []).append(len(self.spans))
+                        postings[w].append(n)
                     self.spans.append((start, end))
                     self.words.append(words)
                 pos = end
@@ -579,6 +580,8 @@ class _Query:
 
 # What is not a letter (CJK or other): digits, punctuation, space, numerals (Ⅲ, ①).
 _NOT_LETTER = re.compile(r"[\W\d_\u2150-\u218f\u2460-\u24ff\u2776-\u2793]")
+# Two letters, each bigram of a run of letters found where it starts (overlapping: 改革开放 → 改革 革开 开放).
+_BIGRAM = re.compile(r"(?=(" + _NOT_LETTER.pattern.replace("[", "[^", 1) + "{2}))")
 
 
 def _grams(clause: str) -> tuple[str, ...]:
@@ -586,10 +589,7 @@ def _grams(clause: str) -> tuple[str, ...]:
     punctuation aside): bigrams find 国有企业改革 in 国企改革 and 前沿领域 in 前沿技术, where
     words would not; how rare each bigram is in the report weighs it."""
     # Within runs of letters: a bigram across a figure (动多 of 推动3900多个) is no word.
-    grams: list[str] = []
-    for run in _NOT_LETTER.split(clause):
-        grams.extend(map(str.__add__, run, run[1:]))
-    return tuple(grams)
+    return tuple(_BIGRAM.findall(clause))
 
 
 @functools.lru_cache(maxsize=65536)  # labels and names are asked about again and again
