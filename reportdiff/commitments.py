@@ -507,14 +507,16 @@ class _Sentences:
         sentences `votes` found (those of `within`, if given), the CANDIDATES most alike.
         """
         votes = self.votes(q) if votes is None else votes
-        if within is not None:
+        if within is None:
+            ranked = [(v, -n) for n, v in votes.items()]
+        else:
             inside = self._inside(within)
-            votes = {n: v for n, v in votes.items() if n in inside}
+            ranked = [(v, -n) for n, v in votes.items() if n in inside]
         # A sentence's score for a promise is the same whichever search asks (the aligned
         # sections', then the whole review's): reckoned once for each promise.
         scores = q.scores.setdefault(self, {})
         best: tuple[float, int] | None = None
-        for _, minus_n in heapq.nlargest(CANDIDATES, [(v, -n) for n, v in votes.items()]):
+        for _, minus_n in heapq.nlargest(CANDIDATES, ranked):
             n = -minus_n
             share = scores[n] if n in scores else scores.setdefault(n, self._score(q, n))
             # The largest share wins; of equal shares, the earliest sentence.
@@ -561,18 +563,17 @@ class _Query:
         self.grams = c.grams
         self.words = c.words
         self.weight = {w: weight.get(w, rare) for w in sorted(self.words | c.core)}  # in one order: votes add up alike every run
-        self.total = math.fsum(self.weight[w] for w in self.words)
+        self.total = math.fsum(map(self.weight.__getitem__, self.words))
         self.core = c.core
-        self.core_total = math.fsum(self.weight[w] for w in c.core)
-        used = [w for w in c.core if w in weight]
-        self.key = max(used, key=lambda w: (weight[w], w)) if used else None
+        self.core_total = math.fsum(map(self.weight.__getitem__, c.core))
+        self.key = max([(weight[w], w) for w in c.core if w in weight], default=(None, None))[1]
         self.scores: dict[_Sentences, dict[int, float | None]] = {}  # by the sentences searched: each sentence's score
 
     def holds(self, shared: frozenset[str], share: float) -> bool:
         """Whether a sentence sharing these bigrams speaks of what the promise acts on: most
         of its core, with its key, unless the sentence repeats most of the promise (行政村 →
         村 reworded) or a name whole (济南机场二期)."""
-        core_share = math.fsum(self.weight[w] for w in self.core & shared) / self.core_total if self.core else 1.0
+        core_share = math.fsum(map(self.weight.__getitem__, self.core & shared)) / self.core_total if self.core else 1.0
         if core_share < CORE_MATCH:
             return False
         return self.key in shared or core_share >= KEY_WAIVED or share >= KEY_WAIVED * self.total or _longest_run(self.grams, shared) >= NAME_RUN
