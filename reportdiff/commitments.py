@@ -404,7 +404,9 @@ class _Review:
         # A plan that names one item of a promised list again has promised it again; a review
         # that names it need not have done it.
         self.promised = _Sentences(self.text, tokens, self.plan_next, names_count=True, until=closing)
-        df = Counter(w for index in (self.said, self.promised) for words in index.words for w in words)
+        # In how many sentences of either each bigram stands: the length of its postings (a sentence's bigrams are a set).
+        df = Counter({w: len(found) for w, found in self.said.postings.items()})
+        df.update({w: len(found) for w, found in self.promised.postings.items()})
         total = len(self.said.words) + len(self.promised.words) + 1
         self.weight = {w: math.log(total / n) for w, n in df.items()}
         self.rare = math.log(total * 2)  # a word the new report never uses
