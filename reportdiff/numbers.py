@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import quantities
@@ -862,8 +861,15 @@ def _same_head_and_kin(a: str, b: str, counted: bool) -> bool:
 def longest_common(a: str, b: str) -> tuple[int, int, int]:
     """The longest run of letters two texts share: where it starts in each, its length
     (difflib's, without its junk heuristic, which would skip common letters of long texts)."""
-    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return m.a, m.b, m.size
+    # Grown start by start in a, each length tried by a substring search of b (in C): the
+    # first start reaching the longest length is difflib's (the earliest in a), and the
+    # first place of that run in b its earliest there; no matcher is built for one question.
+    best, at, i = 0, 0, 0
+    while i + best < len(a):
+        while i + best < len(a) and a[i : i + best + 1] in b:
+            best, at = best + 1, i
+        i += 1
+    return (at, b.find(a[at : at + best]), best) if best else (0, 0, 0)
 
 
 def dice(a: str, b: str) -> float:

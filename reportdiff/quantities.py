@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Same length as the input, so offsets into the result index the original.
 _WIDTH = str.maketrans("０１２３４５６７８９．，％：～－", "0123456789.,%:~-")
@@ -93,23 +94,29 @@ def fold_digits(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+_SCALES_LONGEST_FIRST = sorted(SCALES, key=len, reverse=True)
+
+
+@lru_cache(maxsize=4096)  # of a unit as written: a report writes a few dozen, each of many figures
 def split_unit(unit: str) -> tuple[str, str]:
     """亿元 → (亿, 元); 万亿斤 → (万亿, 斤); 个百分点 → ("", 个百分点)."""
     if unit in BASE_UNITS:
         return "", unit
     if unit in SCALES:
         return unit, ""  # 3300万: a count whose noun was left out
-    for scale in sorted(SCALES, key=len, reverse=True):
+    for scale in _SCALES_LONGEST_FIRST:
         if unit.startswith(scale) and unit[len(scale):]:
             return scale, unit[len(scale):]
     return "", unit
 
 
+@lru_cache(maxsize=4096)
 def family(unit: str) -> str:
     _scale, base = split_unit(unit)
     return BASE_UNITS.get(base, (base, 1.0))[0]
 
 
+@lru_cache(maxsize=4096)
 def factor(unit: str) -> float:
     """To the family's base unit: 1.4万亿斤 is 1.4e12 斤; 1.32亿人次 is 1.32e8 人次."""
     scale, base = split_unit(unit)
