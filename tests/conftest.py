@@ -13,6 +13,9 @@ SEEDS = ROOT / "seeds"
 EXPECTED = Path(__file__).resolve().parent / "expected"
 # The real reports of ../shared/corpus (see its README); REPORTDIFF_CORPUS points the tests at a copy elsewhere.
 SHARED_CORPUS = Path(os.environ.get("REPORTDIFF_CORPUS") or ROOT.parent / "shared" / "corpus")
+# The same variable is the command's default corpus: the tests of the command expect the bundled seeds,
+# in-process and in the processes they start, so it is read here once and not passed on.
+os.environ.pop("REPORTDIFF_CORPUS", None)
 NO_CORPUS = f"the shared corpus is not at {SHARED_CORPUS} (set REPORTDIFF_CORPUS to its folder)"
 
 
