@@ -68,7 +68,7 @@ _TARGETS = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:是|�
 # A sentence that announces what follows (下面简述几项重点, 重点抓好以下工作：) promises nothing itself.
 _FRAMING = re.compile(r"(?:以下|下面|如下)[\u4e00-\u9fff\d]{0,8}?(?:方面|重点|工作|任务|几项|措施)|简述|着重抓好|主要做了")
 # The words of a call to rally, not of a promise: 谱写新篇章, 共创伟业, 携手, 凝聚力量, 铸就辉煌.
-_RALLYING = re.compile(r"谱写|篇章|共创|铸就|辉煌|携手|同心|伟业|新征程|汇聚|凝聚|不懈(?:奋斗|努力)|作出(?:新的|更大)?贡献")
+_RALLYING = re.compile(r"谱写|篇章|共创|铸就|辉煌|携手|同心|伟业|新征程|汇聚|凝聚|不懈(?:奋斗|努力)|作出(?:新的|更大)?贡献|前行|迎难而上")
 _ADDRESS = re.compile(r"各位代表[!！,，]")
 _BELIEF = re.compile(r"才会|(?<!人)才能")  # not 人才能级
 # The reasoning around promises, not promises: a condition (只要就业稳、收入增) and what will
@@ -80,11 +80,18 @@ _REASONING = re.compile(
     r"^(?:只要|如果|假如|倘若|一旦|要是)|就(?=一定|更|能|会|可以)|必将|一定(?:能|会)|定能|(?<![超跨卓优激穿逾飞])越"
     r"|事关|攸关|关乎|上述|这些|这是|这会|(?<![一二三四五六七八九十但就还或于总凡特别只正不即])是(?!否)"
     r"|^没有|(?:前面|上面)报告"  # 没有农村的现代化，就没有…; 前面报告的…各方面工作 speaks of the report
+    r"|^只有|^这|相衔接"  # 只有一流的教育，…才…; 这直接关系…, 这件事一举多得; targets 与…规划目标相衔接
 )
+# How the country or its people are (中国人民勤劳智慧, 我国财政金融体系总体稳健, 人民群众身心健康) and
+# a shortcoming told (自主创新能力不强, 复苏动力不足): the government promises with 我们, 国家 or no subject.
+_STATE = re.compile(r"^(?:我国|中国|人民)(?!将|要|会|愿)|(?:不强|不足|不高|不够)$")
 # After a comma only: a sentence of its own opening with 让 (让高质量发展成为最鲜明的标识) is an aim.
 _PURPOSE = re.compile(r"^(?:让(?!利|渡)|使(?!用))")
 # A frame of time or circumstance, not a deed: 在新的一年, 在推进改革开放中.
-_FRAME = re.compile(r"^在[^，,]{1,12}(?:中|里|时|上|下|一年|过程中)$")
+_FRAME = re.compile(
+    r"^在[^，,]{1,12}(?:中|里|时|上|下|一年|过程中)$"
+    r"|^从[^，,]{1,12}看$|^以[^，,]{1,14}为(?:重点|支点|抓手|牵引|依托|载体|突破口)$"  # 从财政收入看; 以主产区为重点, of the clause after
+)
 # A target of two indicators: the first one's name, then 和 and the second's.
 _TWO_INDICATORS = re.compile(r"([\u4e00-\u9fff]{2,12})和[\u4e00-\u9fff]{2,}")
 # A clause that goes on the one before it, whose subject it shares (…，也要坚持国际合作).
@@ -721,6 +728,8 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
             continue
         if q.label.rstrip().endswith("等"):
             continue  # …健康养护中心等23个项目开工: a deed on named projects, checked by their names
+        if folded[q.start - 1 : q.start] in {"将", "把"} and q.measure == "level":
+            continue  # 将18项收费的免征范围…扩大: the things a deed acts on, counted; not the year's target
         q = _named_after(q, folded)
         s_start, s_end = text.sentence_at(q.start)
         c_start, c_end = _clause_at(folded, q.start, s_start, s_end)
@@ -829,8 +838,8 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
                 continue  # a call to rally (同心共创复兴伟业), a belief (…江西发展才会好), reasoning, the closing words: no review reports them
             if _PURPOSE.match(clause) and folded[start - 1 : start] in {"，", ","}:
                 continue  # what the clause before is for
-            if _FRAME.match(clause):
-                continue  # when or where what follows is done
+            if _FRAME.match(clause) or _STATE.search(clause):
+                continue  # when or where what follows is done; how things are
             i = bisect.bisect_right(starts, end) - 1
             if i >= 0 and ends[starts[i]] > start:
                 continue
