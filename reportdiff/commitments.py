@@ -1258,9 +1258,19 @@ def _beside(text: str, terms: tuple[str, ...], reverse: bool = False) -> list[st
     while True:
         word = next((t for t in terms if (text.endswith(t) if reverse else text.startswith(t))), None)
         if word is None:
-            return out
+            # A word of manner between (服务业|高水平|对外开放, 产业绿色|发展|综合服务平台) does not
+            # part the phrase from the words that say which thing it is.
+            filler = next((f for f in _BETWEEN if (text.endswith(f) if reverse else text.startswith(f))), None)
+            rest = (text[: -len(filler)] if reverse else text[len(filler) :]) if filler else ""
+            if not reverse or filler is None or not any(rest.endswith(t) for t in terms):
+                return out
+            text = rest
+            continue
         out.append(word)
         text = text[: -len(word)] if reverse else text[len(word) :]
+
+
+_BETWEEN = sorted((w for w in _MANNER | {"发展", "全面"} if len(w) >= 2), key=len, reverse=True)
 
 
 def _shortened(word: str, words: str) -> bool:
