@@ -1139,6 +1139,8 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
             both = _TWO_INDICATORS.match(fold(c.plan_text)) if c.kind == "qualitative" else None
             if both and both.group(1)[-2:] not in review.text.folded[start:end]:
                 c.status, c.reason = "partial", "some_named_done"
+            if c.kind == "action" and _one_of_two(c, review.text.folded[start:end]):
+                c.status, c.reason = "partial", "some_named_done"
             return c
         c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0] if unfinished else ""
     # A qualitative target set again among next year's targets is a new year's target, not a
@@ -1161,6 +1163,20 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     elif c.status != "partial":
         c.status, c.reason = "not_reported", "not_mentioned"
     return c
+
+
+def _one_of_two(c: Commitment, sentence: str) -> bool:
+    """Whether a promise of two things (推动RCEP早日生效实施、中欧投资协定如期签署; 加强城乡医疗救助、
+    疾病应急救助) is reported for one of them only: each has words of its own, and the sentence
+    says every word of one and none of the other's. Done for one, the promise is done in part."""
+    items = [i for i in re.split(r"[、和及与]", fold(c.plan_text)) if i]
+    if len(items) != 2 or '"' in fold(c.plan_text) or items[0].endswith("性"):
+        return False  # 区域性、系统性金融风险: two kinds of one thing, not two things
+    own = [[t for t in c.terms if len(t) > 1 and t in item and t not in other] for item, other in (items, items[::-1])]
+    if not all(own):
+        return False
+    said = [[t in sentence for t in words] for words in own]
+    return any(all(a) and not any(b) for a, b in (said, said[::-1]))
 
 
 _LETTER = re.compile(r"[\u4e00-\u9fff]")

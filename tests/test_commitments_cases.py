@@ -463,3 +463,10 @@ def test_a_count_after_jiang_is_what_a_deed_acts_on_not_a_target(tmp_path):
     result = judge(tmp_path, OLD.format(plan="三是将18项行政事业性收费的免征范围，从小微企业扩大到所有企业和个人。"), NEW.format(review="经济运行稳中有进。"))
     assert not [c for c in result.items if c.kind == "quantitative"], [c.plan_text for c in result.items]
     assert any("18项行政事业性收费" in c.plan_text for c in result.items)
+
+
+def test_a_promise_of_two_things_reported_for_one_is_partial(tmp_path):
+    """支持上市公司高质量发展和并购重组 (江西 2025→2026, read for session 12): the review counts new listed
+    companies and says nothing of 并购重组: done in part, not 已完成."""
+    status = statuses(tmp_path, "支持上市公司高质量发展和并购重组。", "新增上市公司48家，高质量发展的基础更加坚实。")
+    assert status["支持上市公司高质量发展和并购重组"] == "partial"
