@@ -68,7 +68,7 @@ _TARGETS = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:是|�
 # A sentence that announces what follows (下面简述几项重点, 重点抓好以下工作：) promises nothing itself.
 _FRAMING = re.compile(r"(?:以下|下面|如下)[\u4e00-\u9fff\d]{0,8}?(?:方面|重点|工作|任务|几项|措施)|简述|着重抓好|主要做了")
 # The words of a call to rally, not of a promise: 谱写新篇章, 共创伟业, 携手, 凝聚力量, 铸就辉煌.
-_RALLYING = re.compile(r"谱写|篇章|共创|铸就|辉煌|携手|同心|伟业|新征程|汇聚|凝聚|不懈(?:奋斗|努力)|作出(?:新的|更大)?贡献")
+_RALLYING = re.compile(r"谱写|篇章|共创|铸就|辉煌|携手|同心|伟业|新征程|汇聚|凝聚|不懈(?:奋斗|努力)|作出(?:新的|更大)?贡献|前行|迎难而上")
 _ADDRESS = re.compile(r"各位代表[!！,，]")
 _BELIEF = re.compile(r"才会|(?<!人)才能")  # not 人才能级
 # The reasoning around promises, not promises: a condition (只要就业稳、收入增) and what will
@@ -80,11 +80,18 @@ _REASONING = re.compile(
     r"^(?:只要|如果|假如|倘若|一旦|要是)|就(?=一定|更|能|会|可以)|必将|一定(?:能|会)|定能|(?<![超跨卓优激穿逾飞])越"
     r"|事关|攸关|关乎|上述|这些|这是|这会|(?<![一二三四五六七八九十但就还或于总凡特别只正不即])是(?!否)"
     r"|^没有|(?:前面|上面)报告"  # 没有农村的现代化，就没有…; 前面报告的…各方面工作 speaks of the report
+    r"|^只有|^这|相衔接"  # 只有一流的教育，…才…; 这直接关系…, 这件事一举多得; targets 与…规划目标相衔接
 )
+# How the country or its people are (中国人民勤劳智慧, 我国财政金融体系总体稳健, 人民群众身心健康) and
+# a shortcoming told (自主创新能力不强, 复苏动力不足): the government promises with 我们, 国家 or no subject.
+_STATE = re.compile(r"^(?:我国|中国|人民)(?!将|要|会|愿)|(?:不强|不足|不高|不够)$")
 # After a comma only: a sentence of its own opening with 让 (让高质量发展成为最鲜明的标识) is an aim.
 _PURPOSE = re.compile(r"^(?:让(?!利|渡)|使(?!用))")
 # A frame of time or circumstance, not a deed: 在新的一年, 在推进改革开放中.
-_FRAME = re.compile(r"^在[^，,]{1,12}(?:中|里|时|上|下|一年|过程中)$")
+_FRAME = re.compile(
+    r"^在[^，,]{1,12}(?:中|里|时|上|下|一年|过程中)$"
+    r"|^从[^，,]{1,12}看$|^以[^，,]{1,14}为(?:重点|支点|抓手|牵引|依托|载体|突破口)$"  # 从财政收入看; 以主产区为重点, of the clause after
+)
 # A target of two indicators: the first one's name, then 和 and the second's.
 _TWO_INDICATORS = re.compile(r"([\u4e00-\u9fff]{2,12})和[\u4e00-\u9fff]{2,}")
 # A clause that goes on the one before it, whose subject it shares (…，也要坚持国际合作).
@@ -761,6 +768,8 @@ def _promises(doc: Document, year: int, quantities: list[Quantity], tokens: Toke
             continue
         if q.label.rstrip().endswith("等"):
             continue  # …健康养护中心等23个项目开工: a deed on named projects, checked by their names
+        if folded[q.start - 1 : q.start] in {"将", "把"} and q.measure == "level":
+            continue  # 将18项收费的免征范围…扩大: the things a deed acts on, counted; not the year's target
         q = _named_after(q, folded)
         s_start, s_end = text.sentence_at(q.start)
         c_start, c_end = _clause_at(folded, q.start, s_start, s_end)
@@ -869,8 +878,8 @@ def _actions(doc: Document, plan: list[Section], tokens: Tokens, text: _Text, pl
                 continue  # a call to rally (同心共创复兴伟业), a belief (…江西发展才会好), reasoning, the closing words: no review reports them
             if _PURPOSE.match(clause) and folded[start - 1 : start] in {"，", ","}:
                 continue  # what the clause before is for
-            if _FRAME.match(clause):
-                continue  # when or where what follows is done
+            if _FRAME.match(clause) or _STATE.search(clause):
+                continue  # when or where what follows is done; how things are
             i = bisect.bisect_right(starts, end) - 1
             if i >= 0 and ends[starts[i]] > start:
                 continue
@@ -1170,6 +1179,8 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
             both = _TWO_INDICATORS.match(fold(c.plan_text)) if c.kind == "qualitative" else None
             if both and both.group(1)[-2:] not in review.text.folded[start:end]:
                 c.status, c.reason = "partial", "some_named_done"
+            if c.kind == "action" and _one_of_two(c, review.text.folded[start:end]):
+                c.status, c.reason = "partial", "some_named_done"
             return c
         c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0] if unfinished else ""
     # A qualitative target set again among next year's targets is a new year's target, not a
@@ -1192,6 +1203,20 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     elif c.status != "partial":
         c.status, c.reason = "not_reported", "not_mentioned"
     return c
+
+
+def _one_of_two(c: Commitment, sentence: str) -> bool:
+    """Whether a promise of two things (推动RCEP早日生效实施、中欧投资协定如期签署; 加强城乡医疗救助、
+    疾病应急救助) is reported for one of them only: each has words of its own, and the sentence
+    says every word of one and none of the other's. Done for one, the promise is done in part."""
+    items = [i for i in re.split(r"[、和及与]", fold(c.plan_text)) if i]
+    if len(items) != 2 or '"' in fold(c.plan_text) or items[0].endswith("性"):
+        return False  # 区域性、系统性金融风险: two kinds of one thing, not two things
+    own = [[t for t in c.terms if len(t) > 1 and t in item and t not in other] for item, other in (items, items[::-1])]
+    if not all(own):
+        return False
+    said = [[t in sentence for t in words] for words in own]
+    return any(all(a) and not any(b) for a, b in (said, said[::-1]))
 
 
 _LETTER = re.compile(r"[\u4e00-\u9fff]")
@@ -1300,9 +1325,19 @@ def _beside(text: str, terms: tuple[str, ...], reverse: bool = False) -> list[st
     while True:
         word = next((t for t in terms if (text.endswith(t) if reverse else text.startswith(t))), None)
         if word is None:
-            return out
+            # A word of manner between (服务业|高水平|对外开放, 产业绿色|发展|综合服务平台) does not
+            # part the phrase from the words that say which thing it is.
+            filler = next((f for f in _BETWEEN if (text.endswith(f) if reverse else text.startswith(f))), None)
+            rest = (text[: -len(filler)] if reverse else text[len(filler) :]) if filler else ""
+            if not reverse or filler is None or not any(rest.endswith(t) for t in terms):
+                return out
+            text = rest
+            continue
         out.append(word)
         text = text[: -len(word)] if reverse else text[len(word) :]
+
+
+_BETWEEN = sorted((w for w in _MANNER | {"发展", "全面"} if len(w) >= 2), key=len, reverse=True)
 
 
 def _shortened(word: str, words: str) -> bool:

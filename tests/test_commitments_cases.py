@@ -173,6 +173,9 @@ WEAK = [
     # graduates elsewhere in the sentence does not make 城市内涵式发展 the universities'.
     ("积极参与全国碳市场建设。", "深度参与全国统一大市场建设，用人工智能改革招投标机制走在全国前列。"),
     ("加快省属高校内涵式发展。", "城市功能品质活力显著提升，推动城市内涵式发展的意识和能力持续增强，全省城镇化率提升5.27个百分点，高校毕业生留皖率从67.6%提高到70%。"),
+    # 上海 2025→2026 (read for session 12): a word of manner (发展) stands between the shared phrase
+    # and the promise's words that say which platform (产业绿色); the sentence has its own (走出去).
+    ("健全产业绿色发展综合服务平台。", "提升贸易中心能级，上线运行企业走出去综合服务平台。产业结构持续优化。绿色低碳转型成效明显。"),
 ]
 
 
@@ -438,3 +441,32 @@ def test_frames_difficulties_and_stakes_are_no_promises(tmp_path):
     things stand (national 2008, which a trial found judged 已完成); the deeds beside them stay."""
     plan = "在新的一年，推进城市更新。控制物价上涨的难度加大。这关系经济社会发展全局。在推进改革开放中，要深化改革。"
     assert set(statuses(tmp_path, plan, "推进城市更新取得成效。")) == {"推进城市更新", "要深化改革", "要坚持依法行政"}
+
+
+def test_how_things_stand_comments_conditions_and_frames_are_no_promises(tmp_path):
+    """National 2010, 2014, 2016 and 2019 (read for session 12; trials found several judged 已完成):
+    how the country or its people are (中国人民勤劳智慧), a shortcoming told (自主创新能力不强), a comment
+    on what was said (这…, 与…目标相衔接), a condition (只有…), a point of view (从财政收入看), the
+    focus of the next clause (以主产区为重点) and a rally (迎难而上、勇毅前行) promise nothing; the deeds
+    beside them stay."""
+    plan = (
+        "中国人民勤劳智慧。我国财政金融体系总体稳健。自主创新能力不强。这与全面建成小康社会的目标相衔接。"
+        "上述目标与“十五五”规划目标相衔接。只有一流的教育，人才辈出。从财政收入看，增幅回落。"
+        "以主产区为重点，加强农田水利建设。迎难而上、勇毅前行。"
+    )
+    assert set(statuses(tmp_path, plan, "加强农田水利建设取得成效。")) == {"加强农田水利建设", "要坚持依法行政"}
+
+
+def test_a_count_after_jiang_is_what_a_deed_acts_on_not_a_target(tmp_path):
+    """三是将18项行政事业性收费的免征范围，从小微企业扩大到所有企业和个人 (national 2016): 18 counts the fees
+    whose exemption is widened; the promise is the deed, not a figure 三是将18项 to reach."""
+    result = judge(tmp_path, OLD.format(plan="三是将18项行政事业性收费的免征范围，从小微企业扩大到所有企业和个人。"), NEW.format(review="经济运行稳中有进。"))
+    assert not [c for c in result.items if c.kind == "quantitative"], [c.plan_text for c in result.items]
+    assert any("18项行政事业性收费" in c.plan_text for c in result.items)
+
+
+def test_a_promise_of_two_things_reported_for_one_is_partial(tmp_path):
+    """支持上市公司高质量发展和并购重组 (江西 2025→2026, read for session 12): the review counts new listed
+    companies and says nothing of 并购重组: done in part, not 已完成."""
+    status = statuses(tmp_path, "支持上市公司高质量发展和并购重组。", "新增上市公司48家，高质量发展的基础更加坚实。")
+    assert status["支持上市公司高质量发展和并购重组"] == "partial"
