@@ -468,7 +468,8 @@ class _Sentences:
         self.text = text
         self.spans: list[tuple[int, int]] = []
         self.words: list[frozenset[str]] = []
-        self.postings: dict[str, list[int]] = (postings := defaultdict(list))
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str, list[int]] = postings
         self._within: dict[_Spans, frozenset[int]] = {}
         seen: set[str] = set()
         for section in sections:
