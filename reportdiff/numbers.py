@@ -59,8 +59,9 @@ CHANGE_ONLY = re.compile(r"^(增加|减少|多增|少增|新增|增长|下降|�
 # The sentence that lists the year's main targets; what follows in its paragraph are targets.
 _TARGETS_LEAD = re.compile(r"(?:主要预期|主要|预期)目标(?:建议)?(?:是|为)[:：]?")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|20[3-9]\d年|到20\d\d年|(?:今后|未来)五年")
-# Where a list of targets ends: the sentence that comments on it (上述目标，综合考虑了…).
-_LIST_END = re.compile(r"[。!！](?=上述|这|提出|确定|综合考虑|设定|做好|考虑|今年|我们|以上|加强|统筹|兼顾|坚持)|\n")
+# Where a list of targets ends: the sentence that comments on it (上述目标，综合考虑了…; 总的考虑是…),
+# or the clause that does (预期目标为7%左右，这是必要的; …，既考虑了…的连续性).
+_LIST_END = re.compile(r"[。!！](?=上述|这|提出|确定|综合考虑|总的考虑|设定|做好|考虑|今年|我们|以上|加强|统筹|兼顾|坚持)|[,，](?=这是|这也|既考虑|既要考虑)|\n")
 # One indicator, several names. The canonical name comes first.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "地区生产总值": ("地区生产总值", "国内生产总值", "生产总值", "GDP", "经济增长", "经济总量", "经济"),
@@ -281,7 +282,7 @@ def _extract(doc: Document) -> tuple[Quantity, ...]:
         readings = quantities.read(folded, start, end)
         if not readings:
             continue
-        i = 0
+        i, leads = 0, False
         for s_start, s_end in _sentences(folded, start, end):
             previous: Quantity | None = None
             counted: Quantity | None = None
@@ -291,7 +292,14 @@ def _extract(doc: Document) -> tuple[Quantity, ...]:
                 s_kind, s_year, s_period, s_head = "actual", None, "", folded[s_start : s_start + 12]
             # A plan's sentence on last year (去年全国财政比年度预算超收7239亿元，其中…) tells what
             # was, up to where it turns to this year (…，今年要…).
-            past_until = (folded.find("今年", s_start, s_end) + 1 or s_end) if kind == "target" and _LAST_YEAR.match(folded, s_start) else s_start
+            # Such a sentence without a figure leads the next one, when that plans nothing
+            # (过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，…).
+            if kind == "target" and _LAST_YEAR.match(folded, s_start):
+                past_until = folded.find("今年", s_start, s_end) + 1 or s_end
+                leads = past_until == s_end and not re.search(r"\d", folded[s_start:s_end])
+            else:
+                past_until = s_end if leads and not _PLANS.search(folded, s_start, s_end) else s_start
+                leads = False
             while i < len(readings) and readings[i].start < s_end:
                 r = readings[i]
                 i += 1
@@ -309,6 +317,8 @@ def _extract(doc: Document) -> tuple[Quantity, ...]:
 
 
 _LAST_YEAR = re.compile(r"\s*(?:去年|上年|过去一年)")
+# A sentence that plans: it names this year or the years ahead, says what is to be done, or sets a bound.
+_PLANS = re.compile(r"今年|明年|(?:19|20)\d\d年|要|将|拟|力争|确保|争取|目标|预期|计划|安排|左右|以上|以内|以下")
 _NAMED_YEAR = re.compile(r"(?:19|20)\d\d(?=年(?!以来|来|至|到|—|-))")
 
 
@@ -1059,6 +1069,10 @@ def target_clauses(doc: Document, found: list[Quantity]) -> list[tuple[str, str,
 _TARGET_RIDER = re.compile(r"^(在|(?:努力|力争|争取|确保)(?!实现)|并|以|同时|根据)|^[^,;，；]{0,8}(争取|力争)[^,;，；]{0,6}更(好|优|多|高)")
 
 
+# A clause that frames the target after it, no target itself: 在优化结构、提高效益…的基础上, 同时.
+_TARGET_FRAME = re.compile(r"^(?:在.*(?:基础上|前提下|条件下)|同时|此外|另外)$")
+
+
 def _two_figures(folded: str, start: int, at: int, stop: int) -> bool:
     """城镇新增就业47万人以上、城镇调查失业率控制在5.5%以内: two targets, a figure on each side of 、."""
     after = re.split(r"[,;，；。、]", folded[at + 1 : stop], maxsplit=1)[0]
@@ -1068,14 +1082,15 @@ def _two_figures(folded: str, start: int, at: int, stop: int) -> bool:
 def _target_items(folded: str, begin: int, stop: int) -> list[tuple[int, int]]:
     """The spans of the targets in a list: items between 、；/，, a rider joined to its target."""
     items: list[list[int]] = []
-    start = begin
+    start, framing = begin, False
     for i in range(begin, stop + 1):
         if i < stop and folded[i] not in ",;，；。" and not (folded[i] == "、" and _two_figures(folded, start, i, stop)):
             continue
-        if items and folded[start - 1] in ",，、" and _TARGET_RIDER.search(folded[start:i]):
+        if framing or (items and folded[start - 1] in ",，、" and _TARGET_RIDER.search(folded[start:i])):
             items[-1][1] = i
         elif i > start:
             items.append([start, i])
+        framing = bool(items) and items[-1][1] == i and bool(_TARGET_FRAME.search(folded[items[-1][0] : i]))
         start = i + 1
     return [(a, b) for a, b in items]
 

@@ -471,3 +471,36 @@ def test_a_cut_is_not_the_level_it_cuts():
     """削减财政赤字450亿元 (national 2008's plan) is a cut; 全国财政赤字合计9500亿元 the deficit."""
     result = pairs("", "", "今年主要预期目标是：国内生产总值增长8%左右。同时，削减财政赤字450亿元。", "今年主要预期目标是：国内生产总值增长8%左右。全国财政赤字合计9500亿元。")
     assert (450, 9500) not in shown(result)
+
+
+@pytest.mark.parametrize(
+    "listed, targets",
+    [
+        # 2011: the sentence after the list says why (总的考虑是…): no target of its own
+        ("国内生产总值增长8%左右；城镇新增就业900万人以上；国际收支状况继续改善。总的考虑是，为转变经济发展方式创造良好环境，引导各方面把工作着力点放在提高发展质量和效益上。",
+         ["地区生产总值", "城镇新增就业", "国际收支状况继续改善"]),
+        # 2003: a clause that comments on the target (这是必要的) ends the list, within its sentence
+        ("7%左右，这是必要的，经过努力也是可以实现的。关键要注重调整和优化结构，着力提高经济增长质量和效益。", ["地区生产总值"]),
+        # 2007: 在…的基础上 frames the target after it; 2012: 同时 leads the clause after it
+        ("在优化结构、提高效益和降低消耗的基础上，国内生产总值增长8%左右；国际收支状况继续改善。同时，要在节能减排等方面取得新进展。",
+         ["地区生产总值", "国际收支状况继续改善", "同时,要在节能减排等方面取得新进展"]),
+    ],
+)
+def test_a_targets_list_holds_targets_not_what_is_said_of_them(listed, targets):
+    from reportdiff.numbers import target_clauses
+
+    doc = report(2026, "经济增长。", f"今年经济增长预期目标为{listed}" if listed.startswith("7%") else f"今年主要预期目标是：{listed}")
+    clauses = target_clauses(doc, list(extract(doc)))
+    assert [name for name, _, _ in clauses] == targets
+    assert clauses[0][1].startswith("在优化结构") or not listed.startswith("在")
+
+
+def test_a_plan_sentence_after_a_look_back_without_figures_is_last_years():
+    """2011年的工作 opens 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，…: the only
+    figures for 2010 of a report whose review is of five years, and no targets."""
+    found = extract(report(2026, "经济增长。", "过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，城镇新增就业1168万人。这为做好今年的工作打下了良好基础。今年国内生产总值增长8%左右。"))
+    kinds = {q.value: (q.kind, q.year) for q in found}
+    assert kinds[10.3] == kinds[1168.0] == ("actual", 2025) and kinds[8.0][0] == "target"
+    # a look back that gives its own figure leads nothing: the next sentence plans (同时，削减财政赤字450亿元)
+    found = extract(report(2026, "经济增长。", "去年全国财政超收7239亿元。同时，削减财政赤字450亿元。"))
+    assert {q.value: q.kind for q in found}[450.0] == "target"
