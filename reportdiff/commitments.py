@@ -387,11 +387,12 @@ class _Review:
         folded = self.text.folded
         self.next_targets = _Spans((m.start(), _line_end(folded, m.end())) for s in self.plan_next for m in _TARGETS.finditer(folded, s.start, s.end))
         # A total over several years or an average is not the year's figure, nor the earlier
-        # end of 从A提高到B.
+        # end of 从A提高到B. The plan's look back at the year (过去一年，…国内生产总值增长10.3%)
+        # is the year's: the only one of a report that reviews five years.
         actual = [
             _outcome_of_change(_named_after(q, self.text.folded))
             for q in quantities
-            if q.kind == "actual" and self.reports(q.start) and q.period in _THE_YEAR and q.role != "from" and not _FROM.search(q.label)
+            if q.kind == "actual" and (self.reports(q.start) or q.year == year and q.start in self.plan_spans) and q.period in _THE_YEAR and q.role != "from" and not _FROM.search(q.label)
         ]
         # The earliest figure of each indicator: of equally close outcomes, the first one stands.
         self.by_indicator: dict[tuple[str, str], dict[str, Quantity]] = {}

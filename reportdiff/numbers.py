@@ -849,7 +849,8 @@ _CHANGED_BY = re.compile(r"^(?:再)?(?:削减|减少|压减|压缩|增加|降低
 
 
 def _other_statistic(a: str, b: str) -> bool:
-    return any((x in a and y in b) or (y in a and x in b) for x, y in _STATISTICS)
+    # A deficit is answered only by a deficit: 中央财政赤字 is not 中央财政超收 nor 中央财政安排.
+    return any((x in a and y in b) or (y in a and x in b) for x, y in _STATISTICS) or ("赤字" in a) != ("赤字" in b)
 
 
 def _same_head_and_kin(a: str, b: str, counted: bool) -> bool:

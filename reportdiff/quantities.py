@@ -422,7 +422,8 @@ _INCREMENT = re.compile(r"比(?:上|去)年(?:末)?(?:增加|多增|少增|多|�
 # A rate read at one moment or as the mean of the year's months: 年末城镇调查失业率5.5%
 # and 城镇调查失业率平均为5.2% are not one figure.
 _YEAR_END = re.compile(r"年末|年底")
-_YEAR_MEAN = re.compile(r"(?<![国省市区])平均(?:为|值为?|是)?$")  # 高于全国平均: a benchmark
+# 全年控制在5.5%以内 bounds the whole year, not its last month: a year-end 5.5% does not answer it.
+_YEAR_MEAN = re.compile(r"(?<![国省市区])平均(?:为|值为?|是)?$|全年控制在$")  # 高于全国平均: a benchmark
 
 
 def moment(label: str) -> str:

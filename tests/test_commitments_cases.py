@@ -74,6 +74,11 @@ CASES = [
     # A count named by the words after it: the second item of a list is not the first's.
     ("新建2000张家庭养老床位、200个农村邻里互助养老服务点。", "新建50个区域养老服务中心，新增7701张家庭养老床位。", "新建2000张家庭养老床位", "met"),
     ("新建2000张家庭养老床位、200个农村邻里互助养老服务点。", "新建50个区域养老服务中心，新增7701张家庭养老床位。", "200个农村邻里互助养老服务点", "not_reported"),
+    # A deficit is answered by a deficit only (national 2007→2008: 超收4168亿元 is revenue above the budget).
+    ("今年中央财政赤字拟安排2450亿元。", "全省财政比年度预算超收720亿元，其中中央财政超收416亿元。", "中央财政赤字拟安排2450亿元", "not_reported"),
+    # A bound on the whole year is not answered by the year's end (national 2022→2023, a trial's wrong met).
+    ("城镇调查失业率全年控制在5.5%以内。", "年末城镇调查失业率降到5.5%。", "城镇调查失业率全年控制在5.5%以内", "not_reported"),
+    ("城镇调查失业率全年控制在5.5%以内。", "城镇调查失业率平均为5.6%。", "城镇调查失业率全年控制在5.5%以内", "missed"),
 ]
 
 
@@ -129,6 +134,20 @@ def test_a_five_year_review_reviews_the_year_in_its_paragraph_on_it(tmp_path):
     status = {c.plan_text: (c.status, c.outcome_text) for c in result.items if c.kind == "quantitative"}
     assert status["地区生产总值增长5.5%左右"] == ("met", "地区生产总值增长5.8%")
     assert status["城镇新增就业130万人以上"] == ("missed", "城镇新增就业110万人")
+
+
+def test_a_report_reviewing_five_years_answers_the_year_in_its_plans_look_back(tmp_path):
+    """National 2011 reviews 十一五 whole; 2010's figures stand where its plan looks back
+    (过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，…): they answer 2010's targets,
+    the five-year average does not."""
+    new = (
+        "政府工作报告\n一、“十四五”时期工作回顾\n五年来，地区生产总值年均增长5.9%。\n"
+        "二、2026年的工作\n过去一年，我们的各项工作取得了很大成绩。地区生产总值增长5.3%，城镇新增就业110万人。这为做好今年的工作打下了良好基础。\n要坚持稳中求进。\n"
+    )
+    result = judge(tmp_path, OLD.format(plan="地区生产总值增长5.5%左右。城镇新增就业100万人以上。"), new)
+    status = {c.plan_text: (c.status, c.outcome_text) for c in result.items if c.kind == "quantitative"}
+    assert status["地区生产总值增长5.5%左右"] == ("met", "地区生产总值增长5.3%")
+    assert status["城镇新增就业100万人以上"] == ("met", "城镇新增就业110万人")
 
 
 def test_a_plan_in_parts_of_no_known_role_is_still_checked(tmp_path):
