@@ -67,7 +67,7 @@ _ZH = {
     "targets": "主要预期目标", "target_chart": "增速目标对比", "outcomes": "上年目标完成情况",
     "commitments": "承诺落实情况", "failed": "未完成与未提及的承诺", "formulations": "新提法与不再出现的提法",
     "new_terms": "新提法", "dropped_terms": "不再出现的提法", "sections": "章节增删",
-    "sections_added": "新增章节", "sections_removed": "删除章节", "numbers": "数字变化", "language": "用语变化",
+    "sections_added": "新增章节", "sections_removed": "删除章节", "sections_more": "另有 {n} 节（小节或无标题的段落），见逐节对照", "numbers": "数字变化", "language": "用语变化",
     "contents": "目录", "pairs": "逐节对照", "plan_review": "计划 → 回顾（上年计划与本年回顾）",
     "indicator": "指标", "kind": "类别", "change": "变化", "old_value": "旧", "new_value": "新",
     "promised": "承诺（旧报告）", "evidence": "新报告怎么说", "status": "状态", "section": "章节",
@@ -75,6 +75,8 @@ _ZH = {
     "intensity": "力度变化", "sentence": "原句", "delivered": "发布", "reviews": "回顾", "plans": "计划",
     "file": "文件", "similarity": "相似度", "also": "另见", "moved_to": "→ 移至", "moved_from": "← 移自", "moved_edited": "（有改动）",
     "not_in_old": "—（旧报告无此节）", "not_in_new": "—（新报告无此节）", "by_hand": "手动配对",
+    # a plan unit the review does not report on, a review paragraph on no unit of the plan
+    "p_removed": "回顾未提及", "p_added": "计划未列", "p_not_in_old": "—（计划中无对应条目）", "p_not_in_new": "—（回顾中无对应段落）",
     "g_title": "提法变化 {span}", "g_intro": "每份报告：与上一份相比新出现的提法（★ 为本系列首次出现）、不再出现的提法，以及修饰词变了的固定提法。提法旁的折线是它在 {span} 各年每万字出现的次数。",
     "g_term": "提法", "g_count": "次数", "g_per_10k": "每万字", "g_core": "固定提法", "g_before": "原来", "g_now": "现在", "g_sentence_now": "现在的原句",
     "g_heading": "标题", "g_targets": "目标", "g_dropped": "不再出现", "g_more_json": "（全部见 --format json）",
@@ -90,7 +92,7 @@ _ZH = {
     "attached": "完整的逐节对照见附件（{name}）。", "folded": "未改动或几乎未改动的 {n} 节已折叠",
     "what_changed": "改动", "weak_note": "相似度低，请核对", "chart_note": "浅色为{old}，深色为{new}；单位：%",
     "outcome_chart_note": "条长为实际值占目标的比例，竖线为目标（100%）；标“上限”的目标，条在竖线以内即未超上限",
-    "outcome_rule": "判断：“左右”的目标，增速低于目标{rate}个百分点以内、总量低于目标{level}%以内算完成；标“上限”的目标以不超过为完成；标“报告自述”的，以新报告自己的说法为准",
+    "outcome_rule": "判断：“左右”的目标，增速低于目标{rate}个百分点以内、总量低于目标{level}%以内算完成；标“上限”的目标以不超过为完成，“左右”的上限可超出同样的幅度；标“报告自述”的，以新报告自己的说法为准",
     "refs_note": "（方括号里的数字 [n] 是下文对照章节的编号）",
     "ceiling_mark": "（上限）", "like_for_like": "（同口径）", "admitted": "（报告自述）",
     "status_chart": "承诺状态分布", "wrote": "已写入 {path}", "sep": "，", "list_sep": "、",
@@ -137,7 +139,7 @@ _EN = {
     "targets": "Main targets", "target_chart": "Growth targets compared", "outcomes": "Last year's targets: outcomes",
     "commitments": "Commitments", "failed": "Commitments missed and not reported", "formulations": "New and dropped formulations",
     "new_terms": "New formulations", "dropped_terms": "Dropped formulations", "sections": "Sections added and removed",
-    "sections_added": "Sections added", "sections_removed": "Sections removed", "numbers": "Number changes", "language": "Language shift",
+    "sections_added": "Sections added", "sections_removed": "Sections removed", "sections_more": "and {n} more (subsections or paragraphs without a heading): see the aligned sections", "numbers": "Number changes", "language": "Language shift",
     "contents": "Contents", "pairs": "Aligned sections", "plan_review": "Plan → review (last year's plan beside this year's review)",
     "indicator": "indicator", "kind": "kind", "change": "change", "old_value": "old", "new_value": "new",
     "promised": "promised (old report)", "evidence": "what the new report says", "status": "status", "section": "section",
@@ -145,6 +147,7 @@ _EN = {
     "intensity": "intensity", "sentence": "sentence", "delivered": "delivered", "reviews": "reviews", "plans": "plans",
     "file": "file", "similarity": "similarity", "also": "also paired with", "moved_to": "→ moved", "moved_from": "← moved", "moved_edited": " (reworded)",
     "not_in_old": "— (not in the old report)", "not_in_new": "— (not in the new report)", "by_hand": "paired by hand",
+    "p_removed": "not in the review", "p_added": "not in the plan", "p_not_in_old": "— (no unit of the plan)", "p_not_in_new": "— (no paragraph of the review)",
     "g_title": "Formulations {span}", "g_intro": "For each report: phrases new against the report before it (★ first time in the series), phrases dropped, and fixed formulations whose modifier changed. The line beside each phrase is its frequency per 10,000 characters over {span}.",
     "g_term": "formulation", "g_count": "count", "g_per_10k": "per 10k", "g_core": "core", "g_before": "before", "g_now": "now", "g_sentence_now": "sentence now",
     "g_heading": "heading", "g_targets": "targets", "g_dropped": "dropped", "g_more_json": " (all of them: --format json)",
@@ -160,7 +163,7 @@ _EN = {
     "attached": "The full report, side by side, is attached ({name}).", "folded": "{n} unchanged or nearly unchanged sections folded",
     "what_changed": "changed", "weak_note": "low similarity: check this pairing", "chart_note": "light: {old}, dark: {new}; in %",
     "outcome_chart_note": "bar: the outcome as a share of the target; the line marks the target (100%); for a ceiling, a bar inside the line stayed under it",
-    "outcome_rule": "how it is judged: a target of about (左右) is met within {rate} points of a growth rate or {level}% of a level below it; a target marked ceiling is met by staying at or under it; one marked as the report says is judged by the new report's own words",
+    "outcome_rule": "how it is judged: a target of about (左右) is met within {rate} points of a growth rate or {level}% of a level below it; a target marked ceiling is met by staying at or under it, an about ceiling within the same margin above it; one marked as the report says is judged by the new report's own words",
     "refs_note": "(a number in brackets [n] is the pair of sections of that number below)",
     "ceiling_mark": " (ceiling)", "like_for_like": " (like for like)", "admitted": " (as the report says)",
     "status_chart": "Commitment statuses", "wrote": "wrote {path}", "sep": ", ", "list_sep": ", ",
@@ -325,6 +328,10 @@ class Brief:
     dropped_terms: list[Formulation]
     added: list[SectionRef]
     removed: list[SectionRef]
+    # the added and removed sections not listed (subsections, paragraphs without a heading):
+    # with them the lists add up to the counts of the sections line
+    added_more: int
+    removed_more: int
     commitments_note: str
     applicable: bool
 
@@ -511,8 +518,16 @@ class Presenter:
             return [Run("=", diff.old_text if side == "old" else diff.new_text, "")]
         return [_run(op, side) for op in diff.ops if op.op != ("+" if side == "old" else "-")]
 
-    def heading(self, sections: list[Section], side: str) -> str:
-        return " + ".join(s.heading for s in sections) or self("not_in_old" if side == "old" else "not_in_new")
+    def heading(self, sections: list[Section], side: str, relation: str = "same_topic") -> str:
+        absent = ("p_" if relation == "plan_to_review" else "") + ("not_in_old" if side == "old" else "not_in_new")
+        return " + ".join(s.heading for s in sections) or self(absent)
+
+    def pair_status(self, pair: Pair) -> str:
+        """A pair's status in its relation's words: a plan unit without a review paragraph is
+        not reported on (回顾未提及), not a section removed from the report."""
+        if pair.relation == "plan_to_review" and pair.status in ("added", "removed"):
+            return self("p_" + pair.status)
+        return self.status(pair.status)
 
     def pair(self, index: int, pair: Pair) -> PairView:
         diff = pair.diff
@@ -535,12 +550,12 @@ class Presenter:
             index=index,
             level=min(pair.level, 3),
             status=pair.status,
-            status_name=self.status(pair.status),
+            status_name=self.pair_status(pair),
             relation=pair.relation,
             similarity=pair.similarity,
             forced=pair.forced,
-            old_heading=self.heading(pair.old, "old"),
-            new_heading=self.heading(pair.new, "new"),
+            old_heading=self.heading(pair.old, "old", pair.relation),
+            new_heading=self.heading(pair.new, "new", pair.relation),
             changes=changes,
             folded=both and pair.relation == "same_topic" and (not diff.changed or near),
             weak=both and not pair.forced and pair.relation == "same_topic" and pair.similarity < WEAK,
@@ -606,6 +621,8 @@ class Presenter:
         failed.sort(key=lambda p: COMMITMENT_ORDER.index(p.status))
         lang = result.language
         same = [(i, p) for i, p in enumerate(result.pairs) if p.relation == "same_topic"]
+        added = [SectionRef(self.heading(p.new, "new"), i) for i, p in same if not p.old and p.level <= 2 and _headed(p.new)]
+        removed = [SectionRef(self.heading(p.old, "old"), i) for i, p in same if not p.new and p.level <= 2 and _headed(p.old)]
         return Brief(
             old=self.doc(result.old),
             new=self.doc(result.new),
@@ -617,8 +634,10 @@ class Presenter:
             failed_more=max(0, len(failed) - BRIEF_ITEMS),
             new_terms=[Formulation(t.term, t.sentence, t.new, where.find("new", t.sentence)) for t in lang.added[:terms]],
             dropped_terms=[Formulation(t.term, t.sentence, t.old, where.find("old", t.sentence)) for t in lang.dropped[:terms]],
-            added=[SectionRef(self.heading(p.new, "new"), i) for i, p in same if not p.old and p.level <= 2 and _headed(p.new)],
-            removed=[SectionRef(self.heading(p.old, "old"), i) for i, p in same if not p.new and p.level <= 2 and _headed(p.old)],
+            added=added,
+            removed=removed,
+            added_more=sum(1 for _, p in same if not p.old) - len(added),
+            removed_more=sum(1 for _, p in same if not p.new) - len(removed),
             commitments_note=self.commitments_note(result),
             applicable=c.applicable,
         )

@@ -297,7 +297,9 @@ class ReportdiffApp(App):
         if pair.old and pair.new:
             first, second = Text(indent + old), Text(f"{indent}→ {new}", style="bold")
         else:
-            first, second = Text(indent + (new if pair.new else old), style="green" if pair.new else "red strike"), None
+            # A plan unit without its review paragraph was not struck out of the report: dim, not red.
+            lone = "dim" if pair.relation == "plan_to_review" else "green" if pair.new else "red strike"
+            first, second = Text(indent + (new if pair.new else old), style=lone), None
         lead = len(label.plain)
         label.append_text(first)
         label.truncate(room, overflow="ellipsis")

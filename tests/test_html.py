@@ -384,3 +384,24 @@ def test_a_joint_target_is_a_row_per_indicator_and_a_shortfall_the_report_admits
     text = brief(result, Style(False))
     assert "报告自述" in text and "[n]" in text
     assert "[n]" not in brief(result, Style(False), refs=False) and not re.search(r" \[\d+\]", brief(result, Style(False), refs=False))
+
+
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason=NO_CORPUS)
+def test_an_end_of_term_report_answers_last_years_targets_and_says_what_a_lone_plan_unit_is():
+    """2011 reviews 十一五 as a whole; its only figures for 2010 stand in the plan's look back
+    (过去一年，…国内生产总值增长10.3%，居民消费价格涨幅控制在3.3%，城镇新增就业1168万人). A plan
+    unit no review paragraph reports on is 回顾未提及, not a section 删除 from the report, and the
+    lists of added and removed sections add up to the counts of the sections line."""
+    from reportdiff.present import Presenter
+
+    result = compare(NATIONAL / "2010_gwr.txt", NATIONAL / "2011_gwr.txt")
+    brief = Presenter("zh").brief(result)
+    outcomes = {o.indicator: (o.outcome, o.status) for o in brief.outcomes}
+    assert outcomes["国内生产总值"] == ("10.3%", "met") and outcomes["城镇新增就业"] == ("1168万人", "met")
+    assert [t.indicator for t in brief.targets][-1] == "国际收支状况继续改善", "总的考虑是… is no target"
+    html = render(result)
+    plan_review = html[html.index('id="plan_to_review"') :]
+    badges = set(re.findall(r'<span class="badge s-removed">([^<]*)</span>', plan_review))
+    assert badges == {"回顾未提及"} and "—（回顾中无对应段落）" in plan_review
+    stats = result.stats()["sections"]
+    assert len(brief.removed) + brief.removed_more == stats["removed"] and len(brief.added) + brief.added_more == stats["added"]

@@ -166,6 +166,7 @@ def brief(result: Comparison, style: Style, p: Presenter | None = None, refs: bo
     out += ["", style.bold(p("sections"))]
     out += [f"  {p('sections_added')}{p('colon')}{s.heading}{_ref(s.link)}" for s in b.added]
     out += [f"  {p('sections_removed')}{p('colon')}{s.heading}{_ref(s.link)}" for s in b.removed]
+    out += [f"  {p(name)}{p('colon')}{p('sections_more', n=more)}" for name, more in (("sections_added", b.added_more), ("sections_removed", b.removed_more)) if more]
     out += ["", *[f"  {line}" for line in b.counts]]
     out += ["", style.bold(p("numbers")), *_indented(numbers_table(result, p))]
     return "\n".join(out)
