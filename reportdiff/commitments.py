@@ -1722,7 +1722,7 @@ def _carried_or_silent(c: Commitment, review: _Review, needles: list[str]) -> Co
 
 def is_ceiling(target: Quantity) -> bool:
     """居民消费价格涨幅3%左右, 失业率5.5%左右: a limit to stay under, not a level to reach."""
-    return bool(_CEILING.search(target.indicator)) and target.qualifier in {"左右", "", "以内", "以下", "不超过", "控制在"}
+    return bool(_CEILING.search(target.indicator)) and target.qualifier in {"左右", "", "以内", "以下", "不超过", "不高于", "低于", "控制在"}
 
 
 def _judge(target: Quantity, outcome: Quantity) -> str:
@@ -1731,6 +1731,8 @@ def _judge(target: Quantity, outcome: Quantity) -> str:
     q = target.qualifier
     if is_ceiling(target):
         band = (ABOUT_RATE if growth or target.unit == "%" else abs(goal) * ABOUT_LEVEL) if q == "左右" else 0.0
+        if q == "低于":  # 低于4.6% is not met at 4.6%
+            return "met" if outcome.sign * got < target.sign * goal else "missed"
         return ("met" if outcome.sign * got <= target.sign * goal + band else "missed")
     if outcome.sign != target.sign:
         return "missed"  # a decline (下降3.3%) against a target of growth, a rise against one of reduction
@@ -1740,8 +1742,12 @@ def _judge(target: Quantity, outcome: Quantity) -> str:
     if q == "左右":
         band = ABOUT_RATE if growth else abs(goal) * ABOUT_LEVEL
         return ("met" if got >= goal - band else "missed")
-    if q in {"以下", "不超过", "控制在"}:
+    if q in {"以下", "不超过", "不高于", "以内", "控制在"}:
         return ("met" if got <= goal else "missed")
+    if q == "低于":
+        return ("met" if got < goal else "missed")
+    if q == "高于":
+        return ("met" if got > goal else "missed")
     if got >= goal:
         return "met"
     if not growth and goal > 0 and got >= goal * 0.5 and q not in {"以上", "不少于", "不低于"}:

@@ -44,7 +44,7 @@ COMMITMENT_ORDER = ("missed", "not_reported", "partial", "carried_over", "met")
 GROUP_ORDER = ("missed", "partial", "met", "carried_over", "not_reported")
 # Qualifiers a figure is quoted with, where it writes them (超2700亿元, 5000余户, 5%以内); the
 # others (力争, 预计, 控制在) stand in the sentence.
-_BEFORE_FIGURE = ("不少于", "不低于", "不超过", "不高于", "超过", "突破", "大约", "将近", "接近", "约", "近", "超", "逾")
+_BEFORE_FIGURE = ("不少于", "不低于", "不超过", "不高于", "超过", "突破", "高于", "低于", "大约", "将近", "接近", "约", "近", "超", "逾")
 _BEFORE_UNIT = ("余", "多")
 _AFTER_FIGURE = ("以上", "及以上", "左右", "上下", "以下", "以内")
 

@@ -79,6 +79,11 @@ CASES = [
     # A bound on the whole year is not answered by the year's end (national 2022→2023, a trial's wrong met).
     ("城镇调查失业率全年控制在5.5%以内。", "年末城镇调查失业率降到5.5%。", "城镇调查失业率全年控制在5.5%以内", "not_reported"),
     ("城镇调查失业率全年控制在5.5%以内。", "城镇调查失业率平均为5.6%。", "城镇调查失业率全年控制在5.5%以内", "missed"),
+    # 低于 bounds from above, strictly (national 2013→2014: 4.1% against 低于4.6% was called partial).
+    ("城镇登记失业率低于4.6%。", "城镇登记失业率4.1%。", "城镇登记失业率低于4.6%", "met"),
+    ("城镇登记失业率低于4.6%。", "城镇登记失业率4.6%。", "城镇登记失业率低于4.6%", "missed"),
+    # A rate that fell to a level (回落到2.6%) is that level (national 2012→2013, a trial's 未提及).
+    ("居民消费价格涨幅控制在4%左右。", "居民消费价格涨幅回落到2.6%。", "居民消费价格涨幅控制在4%左右", "met"),
 ]
 
 

@@ -504,3 +504,12 @@ def test_a_plan_sentence_after_a_look_back_without_figures_is_last_years():
     # a look back that gives its own figure leads nothing: the next sentence plans (同时，削减财政赤字450亿元)
     found = extract(report(2026, "经济增长。", "去年全国财政超收7239亿元。同时，削减财政赤字450亿元。"))
     assert {q.value: q.kind for q in found}[450.0] == "target"
+
+
+def test_a_bound_before_a_figure_is_no_part_of_its_name_and_is_quoted():
+    """城镇登记失业率低于4.6% (national 2013), 城镇新增就业不少于26万人 (北京 2025): the indicator is
+    城镇登记失业率, and the figure is quoted with its bound."""
+    from reportdiff.present import figure
+
+    found = extract(report(2026, "经济增长。", "城镇登记失业率低于4.6%，城镇新增就业不少于26万人。"))
+    assert [(q.indicator, figure(q)) for q in found] == [("城镇登记失业率", "低于4.6%"), ("城镇新增就业", "不少于26万人")]
