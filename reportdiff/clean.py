@@ -194,6 +194,11 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and (stripped[-1] in TERMINAL or stripped[-1] in "”") or text[-1:] in "。！？"
 
 
+# A line of an ordinal, a comma and a short title with no other stop (old reports' headings,
+# 第三，继续加强和改善宏观调控): body text cut by a page break is a full line, not this.
+_ORDINAL_HEADING = re.compile(rf"第[{numbering.CN_DIGITS}]+[,、][^。,;:、!?]{{2,28}}")
+
+
 def _continues(previous: str, line: str, opens_bold: bool) -> bool:
     """Whether `line` continues the paragraph `previous`, cut by a page break.
 
@@ -211,6 +216,8 @@ def _continues(previous: str, line: str, opens_bold: bool) -> bool:
         return True  # a figure cut in two (增长5. / 5%)
     if line.startswith(("——", "▲", "#", "附件")) or numbering.match(folded_line):
         return False
+    if _ORDINAL_HEADING.fullmatch(folded_prev):
+        return False  # 第三，继续加强和改善宏观调控: a heading run in by an ordinal, whole on its line
     marker = numbering.match(folded_prev)
     if marker and len(previous) < 60:
         # a heading broken in two (三、持续提升政府 / 治理效能和服务水平): two short lines, no stop in either

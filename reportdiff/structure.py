@@ -44,8 +44,13 @@ _INLINE_ITEM = re.compile(r"(?<=。)[一二三四五六七八九十]是[^,，;�
 _RUN_IN = re.compile(r"(?<=。)([^。]{4,10})(?=。)")
 # The statement of the year's targets (今年发展主要预期目标是：…), the paragraph
 # readers compare first: a unit of its own wherever it stands. Its heading is
-# the clause that introduces the list.
-_TARGETS = re.compile(r"[^。,;:]{0,30}预期目标(?:是|为):")
+# the clause that introduces the list. 主要目标 is a year's only when the clause names the
+# year (今年国民经济和社会发展的主要目标是：); else it may be five years' or one reform's.
+_TARGETS = re.compile(r"[^。,;:\n]{0,30}(?:预期目标|(?P<main>主要目标))(?:建议)?(?:是|为):")
+_NAMES_YEAR = re.compile(r"今年|全年|本年|(?:19|20)\d\d年")
+# A target as the list states it: a figure bounded by 左右, 以上 or 以内 (900万人以上, 3.5%左右).
+_BOUNDED = re.compile(r"\d[\d.]*(?:%|[万亿]?[^\d\s,;:。]{0,2})(?:左右|以上|以内)")
+_LISTED = 3  # bounded figures that make a paragraph a list of targets
 
 
 @dataclass(eq=False)  # a section is itself: dicts and sets key it by identity
@@ -356,9 +361,10 @@ def _units(text, folded, paragraphs, bold_starts, container: Section) -> list[Se
         statement = _targets_statement(folded, start, end)
         if statement is not None:
             # A statement ending in its colon lists the targets in the next paragraph.
-            last = paragraphs[k + 1][1] if end - statement.end() < 10 and k + 1 < len(paragraphs) else end
-            found.append((statement.start(), statement.end() - 1, "targets"))
-            targets_end[statement.start()] = last
+            head, colon = statement
+            last = paragraphs[k + 1][1] if end - colon < 10 and k + 1 < len(paragraphs) else end
+            found.append((head, colon - 1, "targets"))
+            targets_end[head] = last
             continue
         unit = _unit_at(folded, start, end, bold_starts)
         if unit:
@@ -482,17 +488,27 @@ def targets_statement(clean: CleanText, outline: Outline) -> Section | None:
         if section.kind == "targets":
             return section
     for start, end in clean.paragraphs():
-        m = _targets_statement(clean.folded, start, end)
-        if m:
-            holders = [s for s in outline.walk() if s.start <= m.start() < s.end]
+        statement = _targets_statement(clean.folded, start, end)
+        if statement:
+            holders = [s for s in outline.walk() if s.start <= statement[0] < s.end]
             return holders[-1] if holders else None
     return None
 
 
-def _targets_statement(folded: str, start: int, end: int) -> re.Match | None:
-    """The clause introducing the year's targets near the head of a paragraph."""
+def _targets_statement(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the clause introducing the year's targets near the head of a paragraph
+    starts and ends (at its colon): 今年发展主要预期目标是：….
+
+    A paragraph whose first sentence names the 预期目标 and which goes on to list
+    targets (2020: 我们对疫情前考虑的预期目标作了适当调整。今年要…；城镇新增就业900万人以上，
+    城镇调查失业率6%左右，…) states them too, introduced by that sentence."""
     m = _TARGETS.search(folded, start, min(end, start + 120))
-    return m if m and (m.start() == start or folded[m.start() - 1] in "。,") else None
+    if m and (m.start() == start or folded[m.start() - 1] in "。,\n") and not (m.group("main") and not _NAMES_YEAR.search(m.group(0))):
+        return m.start(), m.end()
+    first = folded.find("。", start, end)
+    if first > 0 and "预期目标" in folded[start:first] and len(_BOUNDED.findall(folded, first, end)) >= _LISTED:
+        return start, first + 1
+    return None
 
 
 def _unit_at(folded, start, end, bold_starts):
