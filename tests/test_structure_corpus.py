@@ -82,6 +82,70 @@ def test_targets_statement_is_a_unit_beside_the_sections_it_precedes():
     assert next((s.kind, s.heading) for s in part.children) == ("targets", "今年发展主要预期目标是")
 
 
+OTHER_SHAPES = [("2006", "2007"), ("2007", "2008"), ("2019", "2020"), ("2020", "2021")]
+
+
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason=NO_CORPUS)
+@pytest.mark.parametrize("old_year,new_year", OTHER_SHAPES, ids=[f"{a}-{b}" for a, b in OTHER_SHAPES])
+def test_targets_paragraph_of_other_wordings_is_one_pair(old_year, new_year):
+    # 2007 reads 今年国民经济和社会发展的主要目标是：; 2020 states no such clause but lists
+    # its bounded targets after 我们对疫情前考虑的预期目标作了适当调整
+    result = compare(national(old_year), national(new_year))
+    found = [
+        pair
+        for pair in result.pairs
+        if pair.relation == "same_topic"
+        and (any(s.kind == "targets" for s in pair.old) or any(s.kind == "targets" for s in pair.new))
+    ]
+    assert len(found) == 1, [(p.status, [s.heading for s in p.old], [s.heading for s in p.new]) for p in found]
+    (pair,) = found
+    assert pair.status == "matched"
+    assert [s.kind for s in pair.old] == ["targets"] and [s.kind for s in pair.new] == ["targets"]
+    assert any(op.op == "=" and len(op.text) >= 4 for op in pair.diff.ops)
+
+
+def _targets_units(text: str) -> list[str]:
+    return [s.heading for s in parse(clean(text)).walk() if s.kind == "targets"]
+
+
+def _plan(paragraph: str) -> str:
+    return f"二、今年工作安排\n{BODY}\n{paragraph}\n（一）扩大内需。促进消费。\n（二）推进改革。深化改革。\n"
+
+
+def test_main_targets_of_the_year_are_its_targets_statement():
+    text = _plan("今年经济社会发展主要目标是：地区生产总值增长5%左右；城镇新增就业50万人以上。")
+    assert _targets_units(text) == ["今年经济社会发展主要目标是"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "今后五年经济社会发展的主要目标是：经济保持中高速增长；城镇新增就业5000万人以上。",
+        "推进投资体制改革。主要目标是：确立企业的投资主体地位，规范政府投资行为。",
+    ],
+    ids=["five-years", "one-reform"],
+)
+def test_main_targets_of_five_years_or_of_a_reform_are_not_the_years(paragraph):
+    assert _targets_units(_plan(paragraph)) == []
+
+
+def test_a_paragraph_naming_the_targets_and_listing_them_is_the_targets_statement():
+    paragraph = (
+        "我们对疫情前考虑的预期目标作了适当调整。今年要优先稳就业保民生，"
+        "城镇新增就业900万人以上，城镇调查失业率6%左右，居民消费价格涨幅3.5%左右。"
+    )
+    assert _targets_units(_plan(paragraph)) == ["我们对疫情前考虑的预期目标作了适当调整"]
+
+
+def test_a_paragraph_naming_the_targets_with_one_figure_is_prose():
+    assert _targets_units(_plan("我们对预期目标作了适当调整。今年城镇新增就业900万人以上。")) == []
+
+
+def test_an_ordinal_heading_on_its_line_is_not_continued():
+    text = clean("第三，继续加强和改善宏观调控\n要坚持扩大内需的方针，保持经济稳定增长。\n").text
+    assert text.splitlines() == ["第三，继续加强和改善宏观调控", "要坚持扩大内需的方针，保持经济稳定增长。"]
+
+
 def test_a_statement_that_is_all_of_its_part_stays_its_body():
     text = "一、回顾\n去年很好。\n二、今年主要目标\n主要预期目标是：地区生产总值增长5%左右。\n"
     assert parse(clean(text)).sections[1].children == []
