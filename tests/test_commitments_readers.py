@@ -23,7 +23,7 @@ from .conftest import EXPECTED, NO_CORPUS, SHARED_CORPUS, read_tsv
 FILES = sorted((EXPECTED / "commitments").glob("*/*.tsv"))
 
 # Where a file is below a bar: the figure measured (python -m tests.test_commitments_readers).
-# 2018_2019, 2021_2022, 河南省, 安徽省 and 福建省 were never used to tune the rules (held out, measured only;
+# 2018_2019, 2021_2022, 河南省, 安徽省, 福建省 and 河北省 (session 16) were never used to tune the rules (held out, measured only;
 # 2021_2022's reader list came in session 10, after the rules of test_rules_on_the_national_2021_plan).
 BELOW_AGREEMENT = {
     "national/2018_2019": "found 182/186, agree 141/182 = 77%",
@@ -33,11 +33,13 @@ BELOW_AGREEMENT = {
     "provinces/河南省_2025_2026": "found 197/201, agree 153/197 = 78%",
     "provinces/安徽省_2025_2026": "found 322/333, agree 232/322 = 72%",
     "provinces/福建省_2025_2026": "found 339/355, agree 231/339 = 68%",
+    "provinces/河北省_2025_2026": "found 134/135, agree 109/134 = 81%",
 }
 BELOW_MET_PRECISION = {
     "national/2021_2022": "met precision 37/44 = 84%",
     "provinces/福建省_2025_2026": "met precision 52/61 = 85%",
     "provinces/河南省_2025_2026": "met precision 21/25 = 84%",
+    "provinces/河北省_2025_2026": "met precision 16/19 = 84%",
 }
 
 
