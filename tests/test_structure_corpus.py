@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Container
 from functools import cache
 
 import pytest
@@ -104,8 +105,16 @@ def test_targets_paragraph_of_other_wordings_is_one_pair(old_year, new_year):
     assert any(op.op == "=" and len(op.text) >= 4 for op in pair.diff.ops)
 
 
-def _targets_units(text: str) -> list[str]:
-    return [s.heading for s in parse(clean(text)).walk() if s.kind == "targets"]
+def test_a_statement_that_is_all_of_its_part_stays_its_body():
+    text = "一、回顾\n去年很好。\n二、今年主要目标\n主要预期目标是：地区生产总值增长5%左右。\n"
+    assert parse(clean(text)).sections[1].children == []
+
+
+def _units(text: str, kinds: Container[str] = frozenset({"lead", "item", "targets"})) -> list[str]:
+    return [s.heading for s in parse(clean(text)).walk() if s.kind in kinds]
+
+
+BODY = "这是一段较长的正文内容，说明有关工作的具体情况和做法，并列出若干数据。"
 
 
 def _plan(paragraph: str) -> str:
@@ -114,7 +123,7 @@ def _plan(paragraph: str) -> str:
 
 def test_main_targets_of_the_year_are_its_targets_statement():
     text = _plan("今年经济社会发展主要目标是：地区生产总值增长5%左右；城镇新增就业50万人以上。")
-    assert _targets_units(text) == ["今年经济社会发展主要目标是"]
+    assert _units(text, {"targets"}) == ["今年经济社会发展主要目标是"]
 
 
 @pytest.mark.parametrize(
@@ -126,7 +135,7 @@ def test_main_targets_of_the_year_are_its_targets_statement():
     ids=["five-years", "one-reform"],
 )
 def test_main_targets_of_five_years_or_of_a_reform_are_not_the_years(paragraph):
-    assert _targets_units(_plan(paragraph)) == []
+    assert _units(_plan(paragraph), {"targets"}) == []
 
 
 def test_a_paragraph_naming_the_targets_and_listing_them_is_the_targets_statement():
@@ -134,28 +143,16 @@ def test_a_paragraph_naming_the_targets_and_listing_them_is_the_targets_statemen
         "我们对疫情前考虑的预期目标作了适当调整。今年要优先稳就业保民生，"
         "城镇新增就业900万人以上，城镇调查失业率6%左右，居民消费价格涨幅3.5%左右。"
     )
-    assert _targets_units(_plan(paragraph)) == ["我们对疫情前考虑的预期目标作了适当调整"]
+    assert _units(_plan(paragraph), {"targets"}) == ["我们对疫情前考虑的预期目标作了适当调整"]
 
 
 def test_a_paragraph_naming_the_targets_with_one_figure_is_prose():
-    assert _targets_units(_plan("我们对预期目标作了适当调整。今年城镇新增就业900万人以上。")) == []
+    assert _units(_plan("我们对预期目标作了适当调整。今年城镇新增就业900万人以上。"), {"targets"}) == []
 
 
 def test_an_ordinal_heading_on_its_line_is_not_continued():
     text = clean("第三，继续加强和改善宏观调控\n要坚持扩大内需的方针，保持经济稳定增长。\n").text
     assert text.splitlines() == ["第三，继续加强和改善宏观调控", "要坚持扩大内需的方针，保持经济稳定增长。"]
-
-
-def test_a_statement_that_is_all_of_its_part_stays_its_body():
-    text = "一、回顾\n去年很好。\n二、今年主要目标\n主要预期目标是：地区生产总值增长5%左右。\n"
-    assert parse(clean(text)).sections[1].children == []
-
-
-def _units(text: str) -> list[str]:
-    return [s.heading for s in parse(clean(text)).walk() if s.kind in {"lead", "item", "targets"}]
-
-
-BODY = "这是一段较长的正文内容，说明有关工作的具体情况和做法，并列出若干数据。"
 
 
 def test_a_parts_opening_sentence_is_not_a_run_in_heading():
