@@ -1093,11 +1093,24 @@ _STRIVING = re.compile(r"^(?:努力|力争|确保|争取)?(?:实现|保持|促�
 _FASTER = re.compile(r"^(?P<a>[\u4e00-\u9fff]+?)(?:增长|增速)?(?:快于|高于)(?P<b>[\u4e00-\u9fff]+?)(?:增长|增速)?$")
 
 
+# A target of a direction alone, of one indicator (居民收入稳步增长, 单位地区生产总值能耗保持下降).
+_HEADING = re.compile(r"^(?P<a>[\u4e00-\u9fff]{2,16}?)(?:稳步|持续|稳定|保持|继续|平稳|较快|合理)*(?P<way>增长|下降|降低)\W?$")
+
+
 def _compared(c: Commitment, review: _Review) -> Commitment | None:
     """A target comparing two growth rates against the review's figures of both: in step is
     met when the first grew at least as fast (基本: within ABOUT_RATE points), faster when it
-    grew faster; of a list (城镇、农村居民人均可支配收入分别增长…), the slower item counts."""
+    grew faster; of a list (城镇、农村居民人均可支配收入分别增长…), the slower item counts.
+    A target of a direction alone is met by the indicator's change the way it names."""
     text = _STRIVING.sub("", _LEAD_WORDS.sub("", fold(c.plan_text).strip()))
+    heading = _HEADING.match(text)
+    if heading and (found := _growth_of(heading.group("a"), review)):
+        q = min(found, key=lambda q: q.signed) if heading.group("way") == "增长" else max(found, key=lambda q: q.signed)
+        s_start, s_end = review.text.sentence_at(q.start)
+        c.outcome, c.outcome_text = q, review.text.doc.span_text(s_start, s_end).strip()
+        ahead = q.signed > 0 if heading.group("way") == "增长" else q.signed < 0
+        c.status, c.reason = ("met" if ahead else "missed"), "figures_compared"
+        return c
     m = _IN_STEP.match(text) or _FASTER.match(text)
     if m is None:
         return None
@@ -1160,6 +1173,8 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
         said = None  # …也要坚持国际合作 is of 科技政策: a summit's 国际合作 does not report it
     if said and not _says_the_benchmark(c, review.text.folded[slice(*said[1])]):
         said = None  # 增速高于全国平均水平 is not reported by the growth alone
+    if said and not _says_the_change(c, review.text.folded[slice(*said[1])]):
+        said = None  # 能耗保持下降 is not reported by a level (约为全国平均的70%)
     if said:
         start, end = said[1]
         c.outcome_text = review.text.doc.span_text(start, end).strip()
@@ -1350,6 +1365,18 @@ def _shortened(word: str, words: str) -> bool:
 
 # A target measured against another figure: 增速高于全国平均水平, 快于经济增长.
 _BENCHMARK = re.compile(r"(?:高于|快于|低于|优于|好于|领先于?)(?P<than>[\u4e00-\u9fff]{2,})")
+
+
+# A target of a direction alone (能耗保持下降, 水质持续改善): what it promises is the change.
+# Not 提升 or 提高, which close actions as often (推动传统产业改造提升).
+_DIRECTION = re.compile(r"(?:下降|降低|减少|增长|上升|改善|好转)\W?$")
+_CHANGE_SAID = re.compile(r"下降|降低|减少|降幅|提高|提升|增长|增加|上升|改善|好转|优化")
+
+
+def _says_the_change(c: Commitment, sentence: str) -> bool:
+    """A target of a direction is reported only by a sentence that says a change: a level
+    (能耗约为全国平均的70%) says nothing of which way it went."""
+    return not _DIRECTION.search(fold(c.plan_text)) or bool(_CHANGE_SAID.search(sentence))
 
 
 def _says_the_benchmark(c: Commitment, sentence: str) -> bool:

@@ -83,8 +83,10 @@ _CANONICAL = sorted(((name, canon) for canon, names in SYNONYMS.items() for name
 NATION = "全国"
 NATIONAL_NAMES = {"地区生产总值": "国内生产总值", "单位地区生产总值能耗": "单位国内生产总值能耗"}
 # Words that name the report's own level, not a part of it: 全省生产总值 is the province's GDP.
-_OWN_LEVEL = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全国|国内|我省|我市|我区|我县|本市|本省|全年|地区|全域|全社会)*$")
-_OWN_LEVEL_PREFIX = re.compile(r"^(全省|全市|全区|全县|全州|全盟|全国|我省|我市|我区|我县|本市|本省|全社会)+")
+# A year before the name (2025年全省地区生产总值) says when, which the figure's year holds, not which part.
+_WHEN = r"(?:(?:19|20)\d\d|去|今|上)年"
+_OWN_LEVEL = re.compile(rf"^(?:{_WHEN})?(全省|全市|全区|全县|全州|全盟|全国|国内|我省|我市|我区|我县|本市|本省|全年|地区|全域|全社会)*$")
+_OWN_LEVEL_PREFIX = re.compile(rf"^(?:{_WHEN})?(全省|全市|全区|全县|全州|全盟|全国|我省|我市|我区|我县|本市|本省|全社会)+|^{_WHEN}")
 # Comparable measures whose change is a difference in points, not a percentage.
 _POINTS = {"%", "个百分点", ":1", "倍"}
 _COUNTERS = frozenset(quantities.COUNTERS.split("|"))

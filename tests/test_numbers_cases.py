@@ -89,6 +89,12 @@ def test_gdp_under_its_names_at_the_reports_level():
     assert gdp.indicator == "地区生产总值" and (gdp.old.value, gdp.new.value) == (5.2, 5.5)
 
 
+def test_a_year_before_the_indicator_is_no_scope():
+    result = pairs("全省地区生产总值增长5.2%。", "初步统计，2025年全省地区生产总值60199.45亿元、增长5%。")
+    growth = [p for p in result.pairs if p.new.unit == "%"]
+    assert [(p.indicator, p.new.scope, p.old.value, p.new.value) for p in growth] == [("地区生产总值", "", 5.2, 5.0)]
+
+
 def test_guishang_is_guimoyishang():
     (p,) = pairs("规模以上工业增加值增长8.3%。", "规上工业增加值增长7.6%。").pairs
     assert (p.old.value, p.new.value) == (8.3, 7.6)
