@@ -1093,8 +1093,9 @@ _STRIVING = re.compile(r"^(?:努力|力争|确保|争取)?(?:实现|保持|促�
 _FASTER = re.compile(r"^(?P<a>[\u4e00-\u9fff]+?)(?:增长|增速)?(?:快于|高于)(?P<b>[\u4e00-\u9fff]+?)(?:增长|增速)?$")
 
 
-# A target of a direction alone, of one indicator (居民收入稳步增长, 单位地区生产总值能耗保持下降).
-_HEADING = re.compile(r"^(?P<a>[\u4e00-\u9fff]{2,16}?)(?:稳步|持续|稳定|保持|继续|平稳|较快|合理)*(?P<way>增长|下降|降低)\W?$")
+# A target of a direction alone, of one indicator (居民收入稳步增长, 单位地区生产总值能耗保持下降);
+# 量稳质升 and its kin promise that the quantity at least holds.
+_HEADING = re.compile(r"^(?P<a>[\u4e00-\u9fff]{2,16}?)(?:稳步|持续|稳定|保持|继续|平稳|较快|合理)*(?P<way>增长|下降|降低|量稳质升|稳中提质|保稳提质)\W?$")
 
 
 def _compared(c: Commitment, review: _Review) -> Commitment | None:
@@ -1105,10 +1106,12 @@ def _compared(c: Commitment, review: _Review) -> Commitment | None:
     text = _STRIVING.sub("", _LEAD_WORDS.sub("", fold(c.plan_text).strip()))
     heading = _HEADING.match(text)
     if heading and (found := _growth_of(heading.group("a"), review)):
-        q = min(found, key=lambda q: q.signed) if heading.group("way") == "增长" else max(found, key=lambda q: q.signed)
+        way = heading.group("way")
+        falls = way in ("下降", "降低")
+        q = max(found, key=lambda q: q.signed) if falls else min(found, key=lambda q: q.signed)  # the item furthest from the aim
         s_start, s_end = review.text.sentence_at(q.start)
         c.outcome, c.outcome_text = q, review.text.doc.span_text(s_start, s_end).strip()
-        ahead = q.signed > 0 if heading.group("way") == "增长" else q.signed < 0
+        ahead = q.signed < 0 if falls else q.signed > 0 if way == "增长" else q.signed >= 0
         c.status, c.reason = ("met" if ahead else "missed"), "figures_compared"
         return c
     m = _IN_STEP.match(text) or _FASTER.match(text)
