@@ -1176,6 +1176,8 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
         said = None  # …也要坚持国际合作 is of 科技政策: a summit's 国际合作 does not report it
     if said and not _says_the_benchmark(c, review.text.folded[slice(*said[1])]):
         said = None  # 增速高于全国平均水平 is not reported by the growth alone
+    if said and not _says_the_quoted(c, review.text.folded[slice(*said[1])]):
+        said = None  # 持续巩固“双减”成果 is not reported by 持续巩固脱贫攻坚成果
     if said and not _says_the_change(c, review.text.folded[slice(*said[1])]):
         said = None  # 能耗保持下降 is not reported by a level (约为全国平均的70%)
     if said:
@@ -1368,6 +1370,18 @@ def _shortened(word: str, words: str) -> bool:
 
 # A target measured against another figure: 增速高于全国平均水平, 快于经济增长.
 _BENCHMARK = re.compile(r"(?:高于|快于|低于|优于|好于|领先于?)(?P<than>[\u4e00-\u9fff]{2,})")
+
+
+_QUOTED_NAME = re.compile(r'"([^"]{2,12})"')
+
+
+def _says_the_quoted(c: Commitment, sentence: str) -> bool:
+    """A promise about a thing the plan names in quotation marks (“双减”, “海上福建”) is reported
+    only by a sentence that says two letters of one of those names together, as a shortened
+    name does (“七大工程” for “七大提升工程”, 府院联动 for “府院联动”): the rest of its words
+    are of a kind (持续巩固脱贫攻坚成果 for 持续巩固“双减”成果)."""
+    names = _QUOTED_NAME.findall(fold(c.plan_text))
+    return not names or any(name[k : k + 2] in sentence for name in names for k in range(len(name) - 1))
 
 
 # A target of a direction alone (能耗保持下降, 水质持续改善): what it promises is the change.
