@@ -1170,16 +1170,8 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     the next plan is carried over; silence is not reported."""
     q = _Query(c, review.weight, review.rare)
     said = _evidence(q, c, review)
-    if said and not (_speaks_of(c, review.text.folded[slice(*said[1])], review.text, q) and _says_the_aim(c, review.text.folded[slice(*said[1])])):
-        said = None  # a sentence about another thing of the same kind (投融资体制机制 for 文化体制机制)
-    if said and len(c.lead) >= 2 and not any(c.lead[k : k + 2] in review.text.folded[slice(*said[1])] for k in range(len(c.lead) - 1)):
-        said = None  # …也要坚持国际合作 is of 科技政策: a summit's 国际合作 does not report it
-    if said and not _says_the_benchmark(c, review.text.folded[slice(*said[1])]):
-        said = None  # 增速高于全国平均水平 is not reported by the growth alone
-    if said and not _says_the_quoted(c, review.text.folded[slice(*said[1])]):
-        said = None  # 持续巩固“双减”成果 is not reported by 持续巩固脱贫攻坚成果
-    if said and not _says_the_change(c, review.text.folded[slice(*said[1])]):
-        said = None  # 能耗保持下降 is not reported by a level (约为全国平均的70%)
+    if said and not _reports(c, review.text.folded[slice(*said[1])], review.text, q):
+        said = None
     if said:
         start, end = said[1]
         c.outcome_text = review.text.doc.span_text(start, end).strip()
@@ -1225,6 +1217,20 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     elif c.status != "partial":
         c.status, c.reason = "not_reported", "not_mentioned"
     return c
+
+
+def _reports(c: Commitment, sentence: str, text: _Text, q: _Query) -> bool:
+    """Whether the sentence found for a policy action reports it, not another thing of the
+    same kind; each test names the wrong evidence it turns away."""
+    return (
+        _speaks_of(c, sentence, text, q)  # 投融资体制机制 for 文化体制机制
+        and _says_the_aim(c, sentence)
+        # …也要坚持国际合作 is of 科技政策: a summit's 国际合作 does not report it
+        and (len(c.lead) < 2 or any(c.lead[k : k + 2] in sentence for k in range(len(c.lead) - 1)))
+        and _says_the_benchmark(c, sentence)  # 增速高于全国平均水平 is not reported by the growth alone
+        and _says_the_quoted(c, sentence)  # 持续巩固“双减”成果 is not reported by 持续巩固脱贫攻坚成果
+        and _says_the_change(c, sentence)  # 能耗保持下降 is not reported by a level (约为全国平均的70%)
+    )
 
 
 def _one_of_two(c: Commitment, sentence: str) -> bool:
