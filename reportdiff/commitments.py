@@ -23,6 +23,7 @@ from typing import NamedTuple
 from .align import Alignment, align
 from .clean import fold
 from .document import Document
+from .numbering import CN_DIGITS, to_int
 from .numbers import CHANGE_ONLY, GROWTH, Quantity, canonical, dice, extract, label_similarity, longest_common, part_and_whole
 from .quantities import PAIRED
 from .structure import Section
@@ -1203,6 +1204,8 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     if again and c.kind == "qualitative" and again[1][1] - 1 in review.next_targets:
         again = None
     promised = review.text.folded[slice(*again[1])] if again else ""
+    if again and not _same_edition(c, promised):
+        again = None  # 办好第二届…场景汇 is not promised again by 办好第三届…场景汇
     if again and not _says_the_aim(c, promised):
         again = None  # a stance with another aim is a new year's stance (财政政策要提升效能 → 要加力提效)
     named = review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _narrowed(c, promised, review.text, sides="before")
@@ -1388,6 +1391,20 @@ def _says_the_quoted(c: Commitment, sentence: str) -> bool:
     are of a kind (持续巩固脱贫攻坚成果 for 持续巩固“双减”成果)."""
     names = _QUOTED_NAME.findall(fold(c.plan_text))
     return not names or any(name[k : k + 2] in sentence for name in names for k in range(len(name) - 1))
+
+
+# An edition of a recurring thing: 第二届 (a fair), 第五轮 (a programme), 第四次 (a census), 第二批.
+_EDITION = re.compile(rf"第([{CN_DIGITS}\d]+)([届轮次批期])")
+
+
+def _same_edition(c: Commitment, sentence: str) -> bool:
+    """A promise of one edition (办好第二十五届投洽会) is not promised again by a sentence that
+    names another edition of that counter and not its own (办好第二十六届投洽会, 办好省第十七届
+    运动会): that is next year's fair or another event. 第2轮 is 第二轮."""
+    promised = {(to_int(n), kind) for n, kind in _EDITION.findall(fold(c.plan_text))}
+    said = {(to_int(n), kind) for n, kind in _EDITION.findall(sentence)}
+    kinds = {kind for _, kind in promised} & {kind for _, kind in said}
+    return not kinds or bool(promised & said)
 
 
 # A target of a direction alone (能耗保持下降, 水质持续改善): what it promises is the change.

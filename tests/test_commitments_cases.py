@@ -292,8 +292,13 @@ def test_a_target_against_a_benchmark_needs_the_benchmark_and_a_name_said_whole_
         ("申建合肥陆港保税物流中心（B型）。", "申建芜湖空港保税物流中心（B型），加快智慧口岸试点建设。", "not_reported"),
         # The same item, its name shortened (自贸 of 自由贸易).
         ("实施自由贸易试验区提升战略。", "深入实施自贸试验区提升战略，打造对外开放新高地。", "carried_over"),
+        # Next year's edition of a fair is not this year's promised again (河北, 福建 2025→2026).
+        ("办好第二届未来之城场景汇。", "办好第三届雄安未来之城场景汇。", "not_reported"),
+        ("办好第二十五届投洽会。", "健全外商投资服务保障体系，积极引进外资，鼓励支持外资企业省内再投资，办好第二十六届投洽会。", "not_reported"),
+        # The same edition, its numeral written otherwise, is the same promise.
+        ("有序推进第二轮土地承包到期后再延长30年试点。", "全面开展第2轮土地承包到期后再延长30年整省试点。", "carried_over"),
     ],
-    ids=["another item", "shortened"],
+    ids=["another item", "shortened", "next edition", "next year's fair", "same edition in digits"],
 )
 def test_an_item_carried_over_is_the_same_item_not_one_of_its_kind(tmp_path, plan, promised, status):
     new = NEW.replace("要坚持稳中求进。", promised)
