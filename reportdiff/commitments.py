@@ -1206,6 +1206,8 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
     promised = review.text.folded[slice(*again[1])] if again else ""
     if again and not _same_edition(c, promised):
         again = None  # 办好第二届…场景汇 is not promised again by 办好第三届…场景汇
+    if again and not _says_the_quoted(c, promised):
+        again = None  # “八五”普法 is not promised again by “九五”普法
     if again and not _says_the_aim(c, promised):
         again = None  # a stance with another aim is a new year's stance (财政政策要提升效能 → 要加力提效)
     named = review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _narrowed(c, promised, review.text, sides="before")
@@ -1385,12 +1387,22 @@ _QUOTED_NAME = re.compile(r'"([^"]{2,12})"')
 
 
 def _says_the_quoted(c: Commitment, sentence: str) -> bool:
-    """A promise about a thing the plan names in quotation marks (“双减”, “海上福建”) is reported
-    only by a sentence that says two letters of one of those names together, as a shortened
-    name does (“七大工程” for “七大提升工程”, 府院联动 for “府院联动”): the rest of its words
+    """A promise about a thing the plan names in quotation marks (“双减”, “海上福建”) is spoken
+    of only by a sentence that says two letters of one of those names together, as a shortened
+    name does (“七大工程” for “七大提升工程”, 府院联动 for “府院联动”), or another item of its
+    list whole (加快白濑水利枢纽 for 白濑水利枢纽、“五江一溪”防洪治理): the rest of its words
     are of a kind (持续巩固脱贫攻坚成果 for 持续巩固“双减”成果)."""
-    names = _QUOTED_NAME.findall(fold(c.plan_text))
-    return not names or any(name[k : k + 2] in sentence for name in names for k in range(len(name) - 1))
+    plan = fold(c.plan_text)
+    names = _QUOTED_NAME.findall(plan)
+    return (
+        not names
+        or any(name[k : k + 2] in sentence for name in names for k in range(len(name) - 1))
+        or any(len(item) >= 4 and '"' not in item and item in sentence for item in _ITEM.findall(plan))
+    )
+
+
+# The items of a list, a quotation kept whole (“选种、育苗、培优”).
+_ITEM = re.compile(r'(?:"[^"]*"|[^、和及与"])+')
 
 
 # An edition of a recurring thing: 第二届 (a fair), 第五轮 (a programme), 第四次 (a census), 第二批.

@@ -297,8 +297,14 @@ def test_a_target_against_a_benchmark_needs_the_benchmark_and_a_name_said_whole_
         ("办好第二十五届投洽会。", "健全外商投资服务保障体系，积极引进外资，鼓励支持外资企业省内再投资，办好第二十六届投洽会。", "not_reported"),
         # The same edition, its numeral written otherwise, is the same promise.
         ("有序推进第二轮土地承包到期后再延长30年试点。", "全面开展第2轮土地承包到期后再延长30年整省试点。", "carried_over"),
+        # A thing named in quotation marks is promised again only under its name (福建, 贵州 2025→2026).
+        ("深入实施“八五”普法规划。", "强化综治中心规范化建设，推进信访工作法治化，实施“九五”普法规划。", "not_reported"),
+        ("深入推进“保交房”工作。", "深入推进信访工作法治化，标本兼治解决一批重点领域突出问题。", "not_reported"),
+        ("深入推进“保交房”工作。", "深入推进“保交房”工作，稳妥化解房地产风险。", "carried_over"),
+        # … or under another item of its list, said whole (甘肃 2025→2026).
+        ("打好河西走廊—塔克拉玛干沙漠边缘阻击战和黄河“几字弯”攻坚战。", "大力推进“三北”工程建设，打好河西走廊—塔克拉玛干沙漠边缘阻击战。", "carried_over"),
     ],
-    ids=["another item", "shortened", "next edition", "next year's fair", "same edition in digits"],
+    ids=["another item", "shortened", "next edition", "next year's fair", "same edition in digits", "another plan's number", "another work", "the same name", "another item said whole"],
 )
 def test_an_item_carried_over_is_the_same_item_not_one_of_its_kind(tmp_path, plan, promised, status):
     new = NEW.replace("要坚持稳中求进。", promised)
