@@ -57,6 +57,8 @@ _THOUSANDS = re.compile(rf"(?<![\d.])(?:(?P<wan>\d+)万)?(?P<qian>\d)千(?P<appr
 _CN_COUNT = re.compile(rf"(?<![第{_CN_NUM}“\"])(?P<num>[{_CN_NUM}]+)(?P<unit>所|家|个|项|条|座|处|批|名|台|套|户)(?=[,，。;；、]|$)")
 # 三成, 4成: tenths; 一半: a half; 两倍 / 1.5倍: multiples.
 _FRACTION = re.compile(rf"(?<![\d.{_CN_NUM}])(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九两])(?P<unit>成|倍)(?![员长本果绩为都就立交])|(?P<half>一半)")
+# 与上年持平, 同比基本持平: no change, a growth of 0 (居民消费价格与上年持平 answers 涨幅2%左右).
+_FLAT = re.compile(r"(?:与上年|与去年|和上年|比上年|同比)(?P<approx>基本|大体)?持平")
 _BEFORE = re.compile(r"(不少于|不低于|不超过|不高于|超过|突破|力争|预计|大约|将近|接近|约|近|超|逾|控制在|高于|低于)$")
 _AFTER = re.compile(r"(以上|左右|以下|以内|上下|及以上)")
 # A decline written as a word right before the figure; 降至/降到 name a level instead.
@@ -78,7 +80,7 @@ class Reading:
     end: int  # after the unit and any trailing qualifier
     high: float | None = None  # upper end of a range, signed like value
     qualifier: str = ""  # 以上 | 左右 | 约 | 超过 | 余 | 多 | 近 …
-    role: str = ""  # from | to: the two ends of 从A提高到B; threshold: 10亿元以上项目
+    role: str = ""  # from | to: the two ends of 从A提高到B; threshold: 10亿元以上项目; flat: 与上年持平, a growth of 0
     subject: str = ""  # the item of a 分别/均 list this figure belongs to
 
     @property
@@ -167,7 +169,7 @@ def read(text: str, start: int = 0, end: int | None = None) -> list[Reading]:
     for m in _ARABIC.finditer(chunk):
         found.append(_arabic(chunk, m))
         taken.append((m.start(), m.end()))
-    for pattern, reader in ((_FRACTION, _fraction), (_CN_COUNT, _cn_count), (_SCALE_ONLY, _scale_only), (_THOUSANDS, _thousands)):
+    for pattern, reader in ((_FRACTION, _fraction), (_CN_COUNT, _cn_count), (_SCALE_ONLY, _scale_only), (_THOUSANDS, _thousands), (_FLAT, _flat)):
         for m in pattern.finditer(chunk):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -214,6 +216,10 @@ def _thousands(text: str, m: re.Match) -> Reading:
 
 def _scale_only(text: str, m: re.Match) -> Reading:
     return _qualified(text, m.start(), m.end(), 1.0, m.group("scale") + m.group("unit"), None, "")
+
+
+def _flat(text: str, m: re.Match) -> Reading:
+    return Reading(0.0, "%", m.start(), m.end(), qualifier="左右" if m.group("approx") else "", role="flat")
 
 
 def _cn_count(text: str, m: re.Match) -> Reading | None:

@@ -62,6 +62,9 @@ CASES = [
     # A thing named in quotation marks is reported only under its name (福建 2025→2026, a wrong met).
     ("持续巩固“双减”成果。", "持续巩固脱贫攻坚成果，新建城乡供水一体化管网6838公里。", "持续巩固“双减”成果", "not_reported"),
     ("持续巩固“双减”成果。", "“双减”成果持续巩固，课后服务实现全覆盖。", "持续巩固“双减”成果", "met"),
+    # A figure said unchanged from last year (福建 2025→2026, a reader's met).
+    ("居民消费价格涨幅2%左右。", "城镇调查失业率4.7%，居民消费价格与上年持平。", "居民消费价格涨幅2%左右", "met"),
+    ("粮食产量增长1%。", "粮食产量与上年基本持平，生猪出栏增长3%。", "粮食产量增长1%", "missed"),
     # A decline is below a target of growth; a target of reduction is met by a larger one.
     ("固定资产投资增长5%左右。", "固定资产投资下降3.3%。", "固定资产投资增长5%左右", "missed"),
     ("单位地区生产总值能耗降低3%左右。", "单位地区生产总值能耗降低3.5%。", "单位地区生产总值能耗降低3%左右", "met"),

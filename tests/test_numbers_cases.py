@@ -519,3 +519,20 @@ def test_a_bound_before_a_figure_is_no_part_of_its_name_and_is_quoted():
 
     found = extract(report(2026, "经济增长。", "城镇登记失业率低于4.6%，城镇新增就业不少于26万人。"))
     assert [(q.indicator, figure(q)) for q in found] == [("城镇登记失业率", "低于4.6%"), ("城镇新增就业", "不少于26万人")]
+
+
+@pytest.mark.parametrize(
+    ("review", "figure"),
+    [
+        # 与上年持平 says a change of none: the price level rose 0% (福建 2026).
+        ("城镇调查失业率4.7%，居民消费价格与上年持平。", ("居民消费价格", "growth", 0.0)),
+        ("货币发行和新增信贷规模与去年大体持平。", ("货币发行和新增信贷规模", "growth", 0.0)),
+        # … but of a rate or a rise, the same rate as the year before, whatever it was.
+        ("居民消费价格涨幅与上年持平。", None),
+        ("城镇调查失业率与上年持平。", None),
+    ],
+    ids=["level flat", "roughly flat", "rise flat", "rate flat"],
+)
+def test_a_figure_said_unchanged_from_last_year(review, figure):
+    said = [(q.indicator, q.measure, q.value) for q in extract(report(2026, review)) if q.value == 0]
+    assert said == ([figure] if figure else [])
