@@ -1112,8 +1112,7 @@ def _compared(c: Commitment, review: _Review) -> Commitment | None:
         q = max(found, key=lambda q: q.signed) if falls else min(found, key=lambda q: q.signed)  # the item furthest from the aim
         s_start, s_end = review.text.sentence_at(q.start)
         c.outcome, c.outcome_text = q, review.text.doc.span_text(s_start, s_end).strip()
-        ahead = q.signed < 0 if falls else q.signed > 0 if way == "增长" else q.signed >= 0
-        c.status, c.reason = ("met" if ahead else "missed"), "figures_compared"
+        c.status, c.reason = _of_items([(f.signed < 0) if falls else (f.signed > 0) if way == "增长" else (f.signed >= 0) for f in found]), "figures_compared"
         return c
     m = _IN_STEP.match(text) or _FASTER.match(text)
     if m is None:
@@ -1123,19 +1122,26 @@ def _compared(c: Commitment, review: _Review) -> Commitment | None:
         return None
     slowest = min(first, key=lambda q: q.signed)
     margin = ABOUT_RATE if m.re is _IN_STEP and m.group("loose") else 0.0
-    ahead = slowest.signed >= second[0].signed - margin if m.re is _IN_STEP else slowest.signed > second[0].signed
+    pace = second[0].signed
     s_start, s_end = review.text.sentence_at(slowest.start)
     c.outcome, c.outcome_text = slowest, review.text.doc.span_text(s_start, s_end).strip()
-    c.status, c.reason = ("met" if ahead else "missed"), "figures_compared"
+    c.status, c.reason = _of_items([f.signed >= pace - margin if m.re is _IN_STEP else f.signed > pace for f in first]), "figures_compared"
     return c
 
 
+def _of_items(ahead: list[bool]) -> str:
+    """The status of a target judged item by item (城镇、农村居民人均可支配收入分别增长4.5%、5.7%
+    against 居民收入增长与经济增长同步 at 5%): met by all, missed by none, partial by some."""
+    return "met" if all(ahead) else "partial" if any(ahead) else "missed"
+
+
 def _growth_of(name: str, review: _Review) -> list[Quantity]:
-    """The review's growth figures of an indicator: of its own name, else of the items that
-    name it (城镇居民人均可支配收入 and 农村… for 居民收入); a part's (其中…) aside."""
+    """The review's growth figures of an indicator: of its own name (or of 全体, all of it),
+    else of the items that name it (城镇居民人均可支配收入 and 农村… for 居民收入); a part's
+    (其中…) aside."""
     wanted = canonical(name)
     kin = [q for q in review.by_indicator.get(("growth", "%"), {}).values() if not q.scope]
-    own = [q for q in kin if canonical(q.indicator) == wanted]
+    own = [q for q in kin if canonical(q.indicator.removeprefix("全体")) == wanted]  # 全体居民人均可支配收入 is 居民收入
     return own[:1] or [q for q in kin if canonical(q.indicator).endswith(wanted) and len(canonical(q.indicator)) - len(wanted) == 2]
 
 

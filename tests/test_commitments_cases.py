@@ -395,6 +395,10 @@ def test_a_run_of_shared_bigrams_stays_within_a_run_of_letters():
     [
         ("居民收入增长与经济增长同步。", "地区生产总值增长5.4%，居民人均可支配收入增长4.4%。", "missed"),
         ("居民收入增长与经济增长基本同步。", "地区生产总值增长4.7%，城镇、农村居民人均可支配收入分别增长5.6%和6.4%。", "met"),
+        # One item in step and one behind: done in part (福建 2025→2026, a reader's partial).
+        ("居民收入增长与经济增长保持同步。", "地区生产总值增长5%，城镇、农村居民人均可支配收入分别增长4.5%、5.7%。", "partial"),
+        # 全体居民 is all of them: the whole's figure, not its parts', answers (青海 2025→2026).
+        ("居民收入增长与经济增长同步。", "地区生产总值增长4.1%，全体居民人均可支配收入增长5.1%。城乡居民人均可支配收入分别增长4%、6%。", "met"),
         ("居民收入增速高于经济增速。", "地区生产总值增长4.8%，全体居民人均可支配收入增长5%。", "met"),
         # Said with how the plan reaches for it, or 经济发展 for 经济增长 (national 2014; 上海 2025, a trial's wrong met).
         ("努力实现居民收入增长和经济发展同步。", "国内生产总值比上年增长7.4%，居民人均可支配收入实际增长8%。", "met"),
