@@ -26,13 +26,13 @@ FILES = sorted((EXPECTED / "commitments").glob("*/*.tsv"))
 # 2018_2019, 2021_2022, 河南省, 安徽省, 福建省 and 河北省 (session 16) were never used to tune the rules (held out, measured only;
 # 2021_2022's reader list came in session 10, after the rules of test_rules_on_the_national_2021_plan).
 BELOW_AGREEMENT = {
-    "national/2018_2019": "found 182/186, agree 141/182 = 77%",
+    "national/2018_2019": "found 182/186, agree 139/182 = 76%",
     "national/2021_2022": "found 177/178, agree 121/177 = 68%",
     "national/2023_2024": "found 97/98, agree 66/97 = 68%",
     "provinces/山东省_2025_2026": "found 142/142, agree 117/142 = 82%",
     "provinces/河南省_2025_2026": "found 197/201, agree 153/197 = 78%",
     "provinces/安徽省_2025_2026": "found 322/333, agree 232/322 = 72%",
-    "provinces/福建省_2025_2026": "found 342/355, agree 238/342 = 70%",
+    "provinces/福建省_2025_2026": "found 342/355, agree 241/342 = 70%",
     "provinces/河北省_2025_2026": "found 134/135, agree 109/134 = 81%",
 }
 BELOW_MET_PRECISION = {
