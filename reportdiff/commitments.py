@@ -1390,6 +1390,8 @@ _BENCHMARK = re.compile(r"(?:高于|快于|低于|优于|好于|领先于?)(?P<t
 
 
 _QUOTED_NAME = re.compile(r'"([^"]{2,12})"')
+# The items of a list, a quotation kept whole (“选种、育苗、培优”).
+_ITEM = re.compile(r'(?:"[^"]*"|[^、和及与"])+')
 
 
 def _says_the_quoted(c: Commitment, sentence: str) -> bool:
@@ -1405,10 +1407,6 @@ def _says_the_quoted(c: Commitment, sentence: str) -> bool:
         or any(name[k : k + 2] in sentence for name in names for k in range(len(name) - 1))
         or any(len(item) >= 4 and '"' not in item and item in sentence for item in _ITEM.findall(plan))
     )
-
-
-# The items of a list, a quotation kept whole (“选种、育苗、培优”).
-_ITEM = re.compile(r'(?:"[^"]*"|[^、和及与"])+')
 
 
 # An edition of a recurring thing: 第二届 (a fair), 第五轮 (a programme), 第四次 (a census), 第二批.

@@ -54,9 +54,9 @@ _TOTAL = re.compile(r"累计|新增|共|总计|合计|年均")
 # A margin over a benchmark: 高于全国1.5个百分点, 快于经济增速1个百分点.
 _OF_PLAN = re.compile(r"^(?:完成)?(?:年度|全年|年)?计划的?$")
 _COMPARISON = re.compile(r"^(增速)?((高于|低于|快于|慢于|领先|超出)(全国|全省|全市|全区|经济增速|平均)|比[上去]年(加快|回落|提高|下降|上升))")
-# A name that is only the change of the figure before: 比上年增加888万吨, 多增38万人.
 # A name of a rate or share: said 与上年持平, it stayed at last year's value.
 _RATE_NAME = re.compile(r"(?:率|比重|占比|比例|幅度?|增速)$")
+# A name that is only the change of the figure before: 比上年增加888万吨, 多增38万人.
 CHANGE_ONLY = re.compile(r"^(增加|减少|多增|少增|新增|增长|下降|提高|降低|上升|回落|净增)$")
 # The sentence that lists the year's main targets; what follows in its paragraph are targets.
 _TARGETS_LEAD = re.compile(r"(?:主要预期|主要|预期)目标(?:建议)?(?:是|为)[:：]?")
