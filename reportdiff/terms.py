@@ -489,6 +489,9 @@ class Grammar:
     # The share of a word's uses that end a clause (punctuation or a figure after it): a verb whose
     # object always follows (扩 in 稳岗扩就业, 扩岗) ends almost none; a suffix such as 率 many.
     ends: dict[str, float] = field(default_factory=dict)
+    # Characters that end the series' words and almost never open one (性 of 积极性, 化 of 现代化):
+    # a phrase opening with one, right after a letter, is cut from the word before it (撬动|性强的工作).
+    suffixes: frozenset[str] = frozenset()
 
     def governs(self, word: str) -> bool:
         if word in self.settled:
@@ -498,6 +501,7 @@ class Grammar:
 
 _GOVERN_BITS, _VERB_BITS, _GOVERN_OPENS, _SETTLED, _HEAD_BITS = 3.0, 4.0, 0.25, 5, 8.0
 _OBJECT_FOLLOWS = 0.05  # a word ending fewer of its uses than this takes what follows it
+_SUFFIX_WORDS, _SUFFIX_OPENS = 20, 0.05  # a suffix ends this many of the series' words, and opens at most this share as many
 
 
 def grammar(reports: list[Report], common: frozenset[str] = frozenset()) -> Grammar:
@@ -529,7 +533,10 @@ def grammar(reports: list[Report], common: frozenset[str] = frozenset()) -> Gram
     )
     heads = {w: min(closing[w] / _HEAD_BITS, 1.0) for w in settled}
     ends = Counter({w: n for (w, nxt), n in follow.items() if w and not nxt})
-    return Grammar(governors, settled, common, heads, {w: ends[w] / uses[w] for w in settled})
+    words = [w for w in uses if len(w) > 1]
+    last, first = Counter(w[-1] for w in words), Counter(w[0] for w in words)
+    suffixes = frozenset(c for c, n in last.items() if n >= _SUFFIX_WORDS and first[c] <= _SUFFIX_OPENS * n)
+    return Grammar(governors, settled, common, heads, {w: ends[w] / uses[w] for w in settled}, suffixes)
 
 
 def _shape(report: Report, absent: _Absent, start: int, end: int, usage: Grammar) -> tuple[int, int]:
@@ -946,15 +953,16 @@ def _shape_score(report: Report, term: str, at: int) -> float:
 
 def _cuts(report: Report, start: int, end: int, usage: Grammar) -> int:
     """How many edges of the stretch stop inside a longer noun phrase: the word before it is no
-    verb, adverb or function word that takes it (保卫战成果 after 蓝天), the word after it none that
-    follows a phrase (…新时代中国特色社会主义 before 思想)."""
+    verb, adverb or function word that takes it (保卫战成果 after 蓝天; a prefix never does: 化石能源
+    after 非), or the stretch opens with a suffix of the word before it (撬动|性强的工作); the word
+    after it none that follows a phrase (…新时代中国特色社会主义 before 思想)."""
     text, tags = report.text, word_tags()
     n = 0
     if start and report.phrase[start - 1]:
         prev = text[report.word_start(start - 1) : start]
         tag = tags.get(prev)
         # A verb's complement (践行好|大农业观) takes the phrase as the verb would.
-        n += not (prev in _EDGE or prev in _COMPLEMENTS or usage.governs(prev) or tag in _GOVERNING or tag in {"v", "vn"} and len(prev) > 1)
+        n += tag == "h" or text[start] in usage.suffixes and prev not in _EDGE or not (prev in _EDGE or prev in _COMPLEMENTS or usage.governs(prev) or tag in _GOVERNING or tag in {"v", "vn"} and len(prev) > 1)
     if report.phrase[end]:
         nxt = text[end : report.word_end(end + 1)]
         n += not (nxt in _EDGE or nxt in _JOINERS or usage.governs(nxt) or tags.get(nxt, "")[:1] in set("vducpf"))

@@ -234,6 +234,34 @@ def test_where_a_phrase_stops_inside_a_longer_one(text, term, cuts):
     assert terms._cuts(report, at, at + len(term), terms.Grammar()) == cuts
 
 
+def test_a_prefix_before_a_phrase_binds_it_though_the_series_finds_it_governing():
+    """非 is followed by many different words over the series, as a verb is, but it is a prefix
+    (jieba: h): 化石能源 after it is a piece of 非化石能源."""
+    text = "提高非化石能源消费比重。"
+    report = terms.from_text(text, 2024)
+    at = text.find("化石能源")
+    usage = terms.Grammar(governors=frozenset({"非"}), settled=frozenset({"非"}))
+    assert usage.governs("非")
+    assert terms._cuts(report, at, at + 4, usage) == 1
+    assert terms._cuts(report, at - 1, at + 4, usage) == 0
+
+
+def test_a_phrase_opening_with_a_suffix_is_cut_from_the_word_before_it():
+    """性 ends 积极性, 必要性, 撬动性 and opens none of the series' words: 性强的工作 after 撬动 is a
+    piece of 撬动性强的工作; the same phrase after a function word (的) or a pause is not cut."""
+    words = ["积极性", "必要性", "可行性", "主动性", "创造性", "稳定性", "系统性", "整体性", "协同性", "针对性",
+             "有效性", "安全性", "竞争性", "公益性", "普惠性", "包容性", "韧性", "多样性", "连续性", "前瞻性",
+             "重要性", "紧迫性", "规范性"]
+    texts = ["、".join(words[k:] + words[:k]) + "。" for k in range(3)]
+    usage = terms.grammar([terms.from_text(t, 2020 + i) for i, t in enumerate(texts)])
+    assert "性" in usage.suffixes and "积" not in usage.suffixes
+    text = "用好牵引性、撬动性强的工作抓手。"
+    report = terms.from_text(text, 2024)
+    at = text.find("性强的工作")
+    assert terms._cuts(report, at, at + 5, usage) == 1
+    assert terms._cuts(report, at, at + 5, terms.Grammar()) == 0
+
+
 def test_old_wording_shortened_is_counted():
     """地方债务 after years of 地方政府债务: the earlier reports wrote it with a word more inside."""
     texts = ["防范地方政府债务风险。", "化解地方政府债务，推进改革。", "化解地方债务风险，推进改革。"]
