@@ -120,6 +120,7 @@ CORE_MATCH = 0.5
 KEY_WAIVED = 0.65
 NAME_RUN = 4  # consecutive bigrams: five characters
 NAME_REPEATS = 3  # and said in at most so many places of the report
+_ROUND = re.compile(r"新?一[轮批]")
 # A name promised again counts from this length: 枣庄机场 names one project, 火车站 many.
 NAME_CHARS = 4
 NAMED_SHARE = 0.35  # how alike a sentence naming a promised item whole counts, where names count
@@ -498,8 +499,10 @@ class _Sentences:
     def names_whole(self, grams: tuple[str, ...], shared: frozenset[str]) -> bool:
         """Whether a sentence says a name of the promise whole: a run of NAME_RUN bigrams or
         more that the report says in few places (黄山水利枢纽), not common wording said in
-        many (经济社会发展)."""
+        many (经济社会发展). Which round or batch (新一轮, 一批) names nothing: 实施新一轮…行动 is said of
+        every new round of any programme."""
         run = _longest_run_text(grams, shared)
+        run = _ROUND.sub("", run)
         return len(run) > NAME_RUN and len(self.text.find(run)) <= NAME_REPEATS
 
     def votes(self, q: _Query) -> dict[int, float]:

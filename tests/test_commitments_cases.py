@@ -306,8 +306,12 @@ def test_a_target_against_a_benchmark_needs_the_benchmark_and_a_name_said_whole_
         ("深入推进“保交房”工作。", "深入推进“保交房”工作，稳妥化解房地产风险。", "carried_over"),
         # … or under another item of its list, said whole (甘肃 2025→2026).
         ("打好河西走廊—塔克拉玛干沙漠边缘阻击战和黄河“几字弯”攻坚战。", "大力推进“三北”工程建设，打好河西走廊—塔克拉玛干沙漠边缘阻击战。", "carried_over"),
+        # A new round of another programme (河北, 云南, 广西 2025→2026): 实施新一轮 names none.
+        ("实施新一轮农业转移人口市民化行动。", "实施新一轮重点产业链高质量发展行动，推进制造业重大技术改造升级和大规模设备更新。", "not_reported"),
+        ("实施新一轮农村公路提升行动。", "实施新一轮农村公路提升行动，完善农村客货邮融合发展体系。", "carried_over"),
     ],
-    ids=["another item", "shortened", "next edition", "next year's fair", "same edition in digits", "another plan's number", "another work", "the same name", "another item said whole"],
+    ids=["another item", "shortened", "next edition", "next year's fair", "same edition in digits", "another plan's number", "another work", "the same name",
+         "another item said whole", "another programme's new round", "the same programme's"],
 )
 def test_an_item_carried_over_is_the_same_item_not_one_of_its_kind(tmp_path, plan, promised, status):
     new = NEW.replace("要坚持稳中求进。", promised)
