@@ -1208,9 +1208,11 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
             return c
         c.status, c.reason, c.marker = "partial", "reported_under_way", unfinished[0] if unfinished else ""
     # A qualitative target set again among next year's targets is a new year's target, not a
-    # promise carried over; promised again as a task (控制化石能源消费), it is carried over.
+    # promise carried over; promised again as a task (控制化石能源消费), it is carried over. An
+    # action is never set as a target: a target sentence sharing its words (制造业投资…占比稳步提升
+    # for 开展制造业投资巩固提升行动) promises another thing.
     again = _again(q, c, review)
-    if again and c.kind == "qualitative" and again[1][1] - 1 in review.next_targets:
+    if again and again[1][1] - 1 in review.next_targets:
         again = None
     promised = review.text.folded[slice(*again[1])] if again else ""
     if again and not _same_edition(c, promised):

@@ -325,6 +325,23 @@ def test_a_word_opening_a_promise_is_its_verb_not_what_narrows_its_object(tmp_pa
     assert {c.plan_text: c.status for c in result.items}["备战全运会"] == "met"
 
 
+@pytest.mark.parametrize(
+    ("promised", "status"),
+    [
+        ("今年发展主要预期目标是：地区生产总值增长5%左右，制造业投资和民间投资占比稳步提升。", "not_reported"),
+        ("开展制造业投资巩固提升行动，推动设备更新。", "carried_over"),
+    ],
+    ids=["a target sharing its words", "the action again"],
+)
+def test_an_action_is_promised_again_by_a_task_not_by_a_target(tmp_path, promised, status):
+    """An action is never set as a target: next year's 制造业投资…占比稳步提升 among the targets
+    does not promise 开展制造业投资巩固提升行动 again (安徽 2025→2026); the action among the tasks does."""
+    plan = "开展制造业投资巩固提升行动。"
+    new = NEW.replace("要坚持稳中求进。", promised)
+    result = judge(tmp_path, OLD.format(plan=plan), new.format(review="经济运行稳中有进。"))
+    assert {c.plan_text: c.status for c in result.items}[plan.rstrip("。")] == status, [(c.plan_text, c.kind, c.status, c.carried_text) for c in result.items]
+
+
 def test_a_qualitative_target_promised_again_as_a_task_is_carried_over(tmp_path):
     """重点控制化石能源消费 among the targets, silent in the review and promised again as a task, is
     carried over; 生态环境质量稳定改善 set again among next year's targets is a new year's target."""
