@@ -32,8 +32,8 @@ BELOW_AGREEMENT = {
     "provinces/山东省_2025_2026": "found 142/142, agree 117/142 = 82%",
     "provinces/河南省_2025_2026": "found 197/201, agree 153/197 = 78%",
     "provinces/安徽省_2025_2026": "found 322/333, agree 232/322 = 72%",
-    "provinces/福建省_2025_2026": "found 342/355, agree 241/342 = 70%",
-    "provinces/河北省_2025_2026": "found 134/135, agree 109/134 = 81%",
+    "provinces/福建省_2025_2026": "found 342/355, agree 242/342 = 71%",
+    "provinces/河北省_2025_2026": "found 134/135, agree 110/134 = 82%",
 }
 BELOW_MET_PRECISION = {
     "national/2021_2022": "met precision 39/45 = 87%",
