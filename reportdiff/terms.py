@@ -1601,12 +1601,14 @@ def _vocabulary(reports: list[Report], key: tuple[str, ...], folder: Path | None
     where = _cache_file(folder, "vocabulary", hashlib.sha256("\n".join((_cache_version(), *key)).encode()).hexdigest())
     cached = _read_cache(where)
     if cached is not None:
-        usage = Grammar(frozenset(cached["governors"]), frozenset(cached["settled"]), frozenset(cached["common"]), cached["heads"], cached["ends"])
+        usage = Grammar(
+            frozenset(cached["governors"]), frozenset(cached["settled"]), frozenset(cached["common"]), cached["heads"], cached["ends"], frozenset(cached["suffixes"])
+        )
         return Counter(cached["df"]), usage
     learnt = Series(reports, indexed=False)
     usage = learnt.usage
     _write_cache(where, {
         "df": dict(learnt.df), "governors": sorted(usage.governors), "settled": sorted(usage.settled),
-        "common": sorted(usage.common), "heads": usage.heads, "ends": usage.ends,
+        "common": sorted(usage.common), "heads": usage.heads, "ends": usage.ends, "suffixes": sorted(usage.suffixes),
     })
     return learnt.df, usage

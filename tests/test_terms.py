@@ -570,3 +570,15 @@ def test_the_object_of_a_verb_is_no_piece_of_a_longer_phrase():
     assert not series.fragment("稳字当头")
     assert series.fragment("特色社会主义")
     assert series.fragment("十九届二中")
+
+
+def test_the_series_vocabulary_read_from_the_cache_is_the_one_learnt(tmp_path):
+    """A pair report takes the series' grammar from the cache when it has seen the series: what it
+    reads back must rank as what was learnt (every field of the grammar kept, suffixes among them)."""
+    words = "积极性、必要性、可行性、主动性、创造性、稳定性、系统性、整体性、协同性、针对性、有效性、安全性、竞争性、公益性、普惠性、包容性、韧性、多样性、连续性、前瞻性、重要性、紧迫性、规范性"
+    reports = [terms.from_text(f"{words}。坚持{i}年发展。", 2020 + i) for i in range(3)]
+    key = tuple(r.text for r in reports)
+    learnt = terms._vocabulary(reports, key, tmp_path)
+    cached = terms._vocabulary(reports, key, tmp_path)
+    assert "性" in learnt[1].suffixes
+    assert cached == learnt
