@@ -1221,11 +1221,12 @@ def _check_action(c: Commitment, review: _Review) -> Commitment:
         again = None  # “八五”普法 is not promised again by “九五”普法
     if again and not _says_the_aim(c, promised):
         again = None  # a stance with another aim is a new year's stance (财政政策要提升效能 → 要加力提效)
-    named = review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _narrowed(c, promised, review.text, sides="before")
+    named = review.promised.names_whole(q.grams, q.words & _telling(promised)) and not _narrowed(c, promised, review.text)
     if again and not named and not _speaks_of(c, promised, review.text, q):
         # Another thing promised (抓好标志性项目在雄安新区落地建设 for 推动外资标志性项目落地建设), but
         # for one item of a list named whole; a name with a word of its own in the place of the
-        # promise's (申建芜湖空港保税物流中心 for 申建合肥陆港保税物流中心) is another item of the same kind.
+        # promise's (申建芜湖空港保税物流中心 for 申建合肥陆港保税物流中心) is another item of the same kind,
+        # before the name or after it (淮河流域水运能级提升工程 for 淮河流域水质提升攻坚行动).
         again = None
     if again:
         start, end = again[1]
@@ -1285,7 +1286,7 @@ def _speaks_of(c: Commitment, sentence: str, text: _Text, q: _Query) -> bool:
     return not _narrowed(c, sentence, text, longest=longest)
 
 
-def _narrowed(c: Commitment, sentence: str, text: _Text, sides: str = "both", longest: tuple[int, int, int] | None = None) -> bool:
+def _narrowed(c: Commitment, sentence: str, text: _Text, longest: tuple[int, int, int] | None = None) -> bool:
     """Whether the phrase of what a promise acts on that a sentence shares is narrowed, in the
     sentence, by a word of its own in the place of the promise's words beside it: another
     thing of the same kind (全球数字经济标杆城市 for 国际绿色经济标杆城市, 投融资体制机制 for
@@ -1295,8 +1296,7 @@ def _narrowed(c: Commitment, sentence: str, text: _Text, sides: str = "both", lo
     (深入实施国企改革三年行动 for 深入实施质量提升行动). A list's next item (、药品流通) narrows
     nothing. What follows a name said whole, one the report says in few places (“高效办成一件事”
     上线运行), is what became of it, not which thing it is (but a common phrase, 房地产市场, is
-    narrowed by what follows); with sides="before", only what precedes the phrase counts
-    (which one: 芜湖空港 of 芜湖空港保税物流中心); `longest`, their longest_common where known."""
+    narrowed by what follows); `longest`, their longest_common where known."""
     if len(c.terms) < 2:
         return False
     plan = fold(c.plan_text)
@@ -1327,7 +1327,7 @@ def _narrowed(c: Commitment, sentence: str, text: _Text, sides: str = "both", lo
         # (the promise's words there, the sentence's two letters there, the phrase's letter at
         # that edge, whether they are joined to it by 的 as a modifier: 积极的|财政政策)
         edges = [(before, sentence[max(b - 2 - listed, 0) : b - listed], plan[a], plan[a] == "的")]
-        if sides == "both" and not named:
+        if not named:
             edges.append((after, sentence[b + size : b + size + 2], plan[a + size - 1], False))
         for words, theirs, edge, attributive in edges:
             shortened = _shortened(theirs, "".join(sorted(words, key=plan.find)))

@@ -309,9 +309,13 @@ def test_a_target_against_a_benchmark_needs_the_benchmark_and_a_name_said_whole_
         # A new round of another programme (河北, 云南, 广西 2025→2026): 实施新一轮 names none.
         ("实施新一轮农业转移人口市民化行动。", "实施新一轮重点产业链高质量发展行动，推进制造业重大技术改造升级和大规模设备更新。", "not_reported"),
         ("实施新一轮农村公路提升行动。", "实施新一轮农村公路提升行动，完善农村客货邮融合发展体系。", "carried_over"),
+        # A name said whole, then a word of the sentence's own in the place of the promise's (安徽 2025→2026):
+        # 淮河流域水运 is not 淮河流域水质.
+        ("开展淮河流域水质提升攻坚行动。", "实施江淮干线水运大通道扩能升级和淮河流域水运能级提升工程，推进阜阳复线船闸建设。", "not_reported"),
+        ("开展淮河流域水质提升攻坚行动。", "深入开展淮河流域水质提升攻坚行动，推进阜阳复线船闸建设。", "carried_over"),
     ],
     ids=["another item", "shortened", "next edition", "next year's fair", "same edition in digits", "another plan's number", "another work", "the same name",
-         "another item said whole", "another programme's new round", "the same programme's"],
+         "another item said whole", "another programme's new round", "the same programme's", "a name, then another thing", "the name and its thing"],
 )
 def test_an_item_carried_over_is_the_same_item_not_one_of_its_kind(tmp_path, plan, promised, status):
     new = NEW.replace("要坚持稳中求进。", promised)
