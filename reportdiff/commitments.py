@@ -1322,8 +1322,9 @@ def _narrowed(c: Commitment, sentence: str, text: _Text, longest: tuple[int, int
         if verbs:
             before, after = before[:1], after[:1]
         named = size > NAME_RUN + 1 and len(text.find(plan[a : a + size])) <= NAME_REPEATS
-        # A list closed by 等 before the phrase (低保等社会保障政策) names the kinds it means.
-        listed = 1 if sentence[b - 1 : b] == "等" else 0
+        # A list closed by 等 before the phrase (低保等社会保障政策) names the kinds it means; a modifier
+        # joined to it by 的 is the word before the 的 (就业创业的不合理限制: another thing's).
+        listed = 1 if sentence[b - 1 : b] in "等的" and b else 0
         # (the promise's words there, the sentence's two letters there, the phrase's letter at
         # that edge, whether they are joined to it by 的 as a modifier: 积极的|财政政策)
         edges = [(before, sentence[max(b - 2 - listed, 0) : b - listed], plan[a], plan[a] == "的")]

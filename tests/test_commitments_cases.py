@@ -313,9 +313,13 @@ def test_a_target_against_a_benchmark_needs_the_benchmark_and_a_name_said_whole_
         # 淮河流域水运 is not 淮河流域水质.
         ("开展淮河流域水质提升攻坚行动。", "实施江淮干线水运大通道扩能升级和淮河流域水运能级提升工程，推进阜阳复线船闸建设。", "not_reported"),
         ("开展淮河流域水质提升攻坚行动。", "深入开展淮河流域水质提升攻坚行动，推进阜阳复线船闸建设。", "carried_over"),
+        # A word joined to the shared phrase by 的 says which one, as a word right before it does (national 2021→2022).
+        ("取消对二手车交易不合理限制。", "各类专项促就业政策要强化优化，对就业创业的不合理限制要坚决清理取消。", "not_reported"),
+        ("取消对二手车交易不合理限制。", "全面取消对二手车交易的不合理限制，稳定汽车消费。", "carried_over"),
     ],
     ids=["another item", "shortened", "next edition", "next year's fair", "same edition in digits", "another plan's number", "another work", "the same name",
-         "another item said whole", "another programme's new round", "the same programme's", "a name, then another thing", "the name and its thing"],
+         "another item said whole", "another programme's new round", "the same programme's", "a name, then another thing", "the name and its thing",
+         "another thing's, by 的", "its own, by 的"],
 )
 def test_an_item_carried_over_is_the_same_item_not_one_of_its_kind(tmp_path, plan, promised, status):
     new = NEW.replace("要坚持稳中求进。", promised)
