@@ -45,9 +45,10 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 from .cache import code_fingerprint, store, user_cache_dir
 from .diff import LanguageShift, Shift
@@ -492,6 +493,15 @@ class Grammar:
     # Characters that end the series' words and almost never open one (性 of 积极性, 化 of 现代化):
     # a phrase opening with one, right after a letter, is cut from the word before it (撬动|性强的工作).
     suffixes: frozenset[str] = frozenset()
+
+    def to_json(self) -> dict:
+        """Every field, sets as sorted lists: what the vocabulary cache stores."""
+        return {f.name: sorted(v) if isinstance(v := getattr(self, f.name), frozenset) else v for f in fields(self)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Grammar:
+        values: dict[str, Any] = {f.name: frozenset(data[f.name]) if isinstance(f.default, frozenset) else data[f.name] for f in fields(cls)}
+        return cls(**values)
 
     def governs(self, word: str) -> bool:
         if word in self.settled:
@@ -1601,14 +1611,8 @@ def _vocabulary(reports: list[Report], key: tuple[str, ...], folder: Path | None
     where = _cache_file(folder, "vocabulary", hashlib.sha256("\n".join((_cache_version(), *key)).encode()).hexdigest())
     cached = _read_cache(where)
     if cached is not None:
-        usage = Grammar(
-            frozenset(cached["governors"]), frozenset(cached["settled"]), frozenset(cached["common"]), cached["heads"], cached["ends"], frozenset(cached["suffixes"])
-        )
-        return Counter(cached["df"]), usage
+        return Counter(cached["df"]), Grammar.from_json(cached)
     learnt = Series(reports, indexed=False)
     usage = learnt.usage
-    _write_cache(where, {
-        "df": dict(learnt.df), "governors": sorted(usage.governors), "settled": sorted(usage.settled),
-        "common": sorted(usage.common), "heads": usage.heads, "ends": usage.ends, "suffixes": sorted(usage.suffixes),
-    })
+    _write_cache(where, {"df": dict(learnt.df), **usage.to_json()})
     return learnt.df, usage
