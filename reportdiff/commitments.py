@@ -120,7 +120,7 @@ CORE_MATCH = 0.5
 KEY_WAIVED = 0.65
 NAME_RUN = 4  # consecutive bigrams: five characters
 NAME_REPEATS = 3  # and said in at most so many places of the report
-_ROUND = re.compile(r"新?一[轮批]")
+_ROUND = re.compile(r"新?一[轮批]")  # which round or batch: no part of a name (_Sentences.names_whole)
 # A name promised again counts from this length: 枣庄机场 names one project, 火车站 many.
 NAME_CHARS = 4
 NAMED_SHARE = 0.35  # how alike a sentence naming a promised item whole counts, where names count
@@ -1324,10 +1324,10 @@ def _narrowed(c: Commitment, sentence: str, text: _Text, longest: tuple[int, int
         named = size > NAME_RUN + 1 and len(text.find(plan[a : a + size])) <= NAME_REPEATS
         # A list closed by 等 before the phrase (低保等社会保障政策) names the kinds it means; a modifier
         # joined to it by 的 is the word before the 的 (就业创业的不合理限制: another thing's).
-        listed = 1 if sentence[b - 1 : b] in "等的" and b else 0
+        joiner = 1 if b and sentence[b - 1] in "等的" else 0
         # (the promise's words there, the sentence's two letters there, the phrase's letter at
         # that edge, whether they are joined to it by 的 as a modifier: 积极的|财政政策)
-        edges = [(before, sentence[max(b - 2 - listed, 0) : b - listed], plan[a], plan[a] == "的")]
+        edges = [(before, sentence[max(b - 2 - joiner, 0) : b - joiner], plan[a], plan[a] == "的")]
         if not named:
             edges.append((after, sentence[b + size : b + size + 2], plan[a + size - 1], False))
         for words, theirs, edge, attributive in edges:

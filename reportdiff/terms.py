@@ -972,7 +972,9 @@ def _cuts(report: Report, start: int, end: int, usage: Grammar) -> int:
         prev = text[report.word_start(start - 1) : start]
         tag = tags.get(prev)
         # A verb's complement (践行好|大农业观) takes the phrase as the verb would.
-        n += tag == "h" or text[start] in usage.suffixes and prev not in _EDGE or not (prev in _EDGE or prev in _COMPLEMENTS or usage.governs(prev) or tag in _GOVERNING or tag in {"v", "vn"} and len(prev) > 1)
+        takes = prev in _EDGE or prev in _COMPLEMENTS or usage.governs(prev) or tag in _GOVERNING or tag in {"v", "vn"} and len(prev) > 1
+        opens_with_suffix = text[start] in usage.suffixes and prev not in _EDGE
+        n += tag == "h" or opens_with_suffix or not takes
     if report.phrase[end]:
         nxt = text[end : report.word_end(end + 1)]
         n += not (nxt in _EDGE or nxt in _JOINERS or usage.governs(nxt) or tags.get(nxt, "")[:1] in set("vducpf"))
